@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.call import Call
+
+
+T = TypeVar("T", bound="CallList")
+
+
+@_attrs_define
+class CallList:
+    """One page of calls, newest first. There is no next cursor: the next page is asked for with `before`."""
+
+    calls: list[Call]
+    notice: str | Unset = UNSET
+    """ Set when the list is empty on purpose: `PII_RELAY_ONLY` when the number's PII mode keeps no history to read.
+    """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        calls = []
+        for calls_item_data in self.calls:
+            calls_item = calls_item_data.to_dict()
+            calls.append(calls_item)
+
+        notice = self.notice
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "calls": calls,
+            }
+        )
+        if notice is not UNSET:
+            field_dict["notice"] = notice
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.call import Call
+
+        d = dict(src_dict)
+        calls = []
+        _calls = d.pop("calls")
+        for calls_item_data in _calls:
+            calls_item = Call.from_dict(calls_item_data)
+
+            calls.append(calls_item)
+
+        notice = d.pop("notice", UNSET)
+
+        call_list = cls(
+            calls=calls,
+            notice=notice,
+        )
+
+        call_list.additional_properties = d
+        return call_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -32,8 +32,8 @@ lint: $(STAMP) ## ruff (lint and format) on the hand-written code; mypy --strict
 	$(BIN)/mypy wrapper/pilotstatus tests tools
 
 format: $(STAMP) ## Apply ruff's fixes and formatting to the hand-written code
-	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 test: $(STAMP) ## Run every test
 	$(BIN)/python -m pytest

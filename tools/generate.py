@@ -54,7 +54,9 @@ def generate(spec: Path, config: Path, output: Path) -> None:
     ]
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise GenerationError(f"openapi-python-client failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
+        raise GenerationError(
+            f"openapi-python-client failed (exit {result.returncode}):\n{result.stdout}{result.stderr}"
+        )
     # With `--meta none` the generator writes no py.typed; the package is typed, so the pipeline adds it.
     (output / "py.typed").write_text("")
 

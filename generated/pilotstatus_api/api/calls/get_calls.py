@@ -95,7 +95,6 @@ def sync_detailed(
     cursor — only calls created strictly before that instant). DTOs never carry SDPs here. Meta Cloud
     API and web (unofficial) numbers (other providers → 400 FEATURE_NOT_SUPPORTED).
 
-
     **Requires a number-scoped key.**
 
     Args:
@@ -134,7 +133,6 @@ def sync(
     cursor — only calls created strictly before that instant). DTOs never carry SDPs here. Meta Cloud
     API and web (unofficial) numbers (other providers → 400 FEATURE_NOT_SUPPORTED).
 
-
     **Requires a number-scoped key.**
 
     Args:
@@ -167,7 +165,6 @@ async def asyncio_detailed(
      Lists the bound number's calls, newest first. Query: limit (1–100, default 25) and before (ISO 8601
     cursor — only calls created strictly before that instant). DTOs never carry SDPs here. Meta Cloud
     API and web (unofficial) numbers (other providers → 400 FEATURE_NOT_SUPPORTED).
-
 
     **Requires a number-scoped key.**
 
@@ -204,7 +201,6 @@ async def asyncio(
      Lists the bound number's calls, newest first. Query: limit (1–100, default 25) and before (ISO 8601
     cursor — only calls created strictly before that instant). DTOs never carry SDPs here. Meta Cloud
     API and web (unofficial) numbers (other providers → 400 FEATURE_NOT_SUPPORTED).
-
 
     **Requires a number-scoped key.**
 

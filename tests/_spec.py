@@ -1,0 +1,110 @@
+"""Reading `openapi.json` and the vendored upstream blocks, for the tests that check one against the other.
+
+The project's spec is the single source of truth, so the tests derive what they check (schemas, examples,
+operations) from it rather than restating it.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_PATH = ROOT / "openapi.json"
+UPSTREAM_DIR = ROOT / "spec" / "upstream"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+JSON = dict[str, Any]
+
+
+@cache
+def _load_spec() -> JSON:
+    document: JSON = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+    return document
+
+
+def load_spec() -> JSON:
+    """A fresh copy of `openapi.json`, safe for a test to mutate."""
+    return copy.deepcopy(_load_spec())
+
+
+def upstream_paths() -> list[Path]:
+    return sorted(UPSTREAM_DIR.glob("*.yaml"))
+
+
+def load_upstream(path: Path) -> JSON:
+    block: JSON = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return block
+
+
+def operations(document: JSON) -> Iterator[tuple[str, str, JSON]]:
+    """Every (path, method, operation) of an OpenAPI document."""
+    for path, item in document.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            if method in item:
+                yield path, method, item[method]
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example of a response body, with where it stands in its document."""
+
+    where: str
+    path: str
+    method: str
+    status: str
+    media_type: str
+    value: Any
+
+
+def media_examples(media: JSON) -> list[Any]:
+    """The example values of a media type object, whether given as `example` or as `examples`."""
+    values = [media["example"]] if "example" in media else []
+    values.extend(example["value"] for example in media.get("examples", {}).values())
+    return values
+
+
+def response_examples(document: JSON) -> Iterator[Example]:
+    for path, method, operation in operations(document):
+        for status, response in operation.get("responses", {}).items():
+            for media_type, media in response.get("content", {}).items():
+                for index, value in enumerate(media_examples(media)):
+                    where = f"{method.upper()} {path} {status} {media_type} example {index}"
+                    yield Example(where, path, method, status, media_type, value)
+
+
+def validator(schema: JSON, document: JSON | None = None) -> Draft202012Validator:
+    """A JSON Schema 2020-12 validator (formats checked) for a schema of `document`, its `$ref`s resolvable."""
+    components = (document if document is not None else _load_spec())["components"]
+    return Draft202012Validator(
+        {**schema, "components": components}, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def component_schema(name: str) -> JSON:
+    schema: JSON = load_spec()["components"]["schemas"][name]
+    return schema
+
+
+def response_schema(document: JSON, path: str, method: str, status: str, media_type: str) -> JSON:
+    schema: JSON = document["paths"][path][method]["responses"][status]["content"][media_type]["schema"]
+    return schema
+
+
+def resolve(document: JSON, node: JSON) -> JSON:
+    """Follow a local `$ref` (one level deep is all the spec uses)."""
+    if "$ref" not in node:
+        return node
+    target: Any = document
+    for part in node["$ref"].removeprefix("#/").split("/"):
+        target = target[part]
+    resolved: JSON = target
+    return resolved

@@ -21,6 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.json"
 UPSTREAM_DIR = ROOT / "spec" / "upstream"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+LIST_CALLS = ("/v1/calls", "get")
+# The fields of a call that only exist once it has rung, connected or ended.
+LIFECYCLE_FIELDS = ("startedAt", "connectedAt", "endedAt", "durationSeconds")
 
 JSON = dict[str, Any]
 
@@ -53,6 +56,27 @@ def operations(document: JSON) -> Iterator[tuple[str, str, JSON]]:
                 yield path, method, item[method]
 
 
+def list_calls_operation(document: JSON) -> JSON:
+    operation: JSON = document["paths"][LIST_CALLS[0]][LIST_CALLS[1]]
+    return operation
+
+
+def documented_page() -> JSON:
+    """The 200 example of List calls in `openapi.json`: the page as the documentation shows it."""
+    page: JSON = list_calls_operation(load_spec())["responses"]["200"]["content"]["application/json"]["example"]
+    return page
+
+
+def documented_call() -> JSON:
+    call: JSON = documented_page()["calls"][0]
+    return call
+
+
+def error_responses(operation: JSON) -> dict[str, JSON]:
+    """The 4xx and 5xx responses of an operation, by status."""
+    return {status: response for status, response in operation["responses"].items() if status[0] in "45"}
+
+
 @dataclass(frozen=True)
 class Example:
     """One example of a response body, with where it stands in its document."""
@@ -81,11 +105,10 @@ def response_examples(document: JSON) -> Iterator[Example]:
                     yield Example(where, path, method, status, media_type, value)
 
 
-def validator(schema: JSON, document: JSON | None = None) -> Draft202012Validator:
-    """A JSON Schema 2020-12 validator (formats checked) for a schema of `document`, its `$ref`s resolvable."""
-    components = (document if document is not None else _load_spec())["components"]
+def validator(schema: JSON) -> Draft202012Validator:
+    """A JSON Schema 2020-12 validator (formats checked) for a schema of `openapi.json`, its `$ref`s resolvable."""
     return Draft202012Validator(
-        {**schema, "components": components}, format_checker=Draft202012Validator.FORMAT_CHECKER
+        {**schema, "components": _load_spec()["components"]}, format_checker=Draft202012Validator.FORMAT_CHECKER
     )
 
 

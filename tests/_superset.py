@@ -2,21 +2,72 @@
 
 `openapi.json` may add to upstream (schemas, formats, bounds, more examples, more codes) but never drop or reword
 what upstream publishes. `superset_gaps` lists every published thing that is missing or changed, each with where
-it stands, so a failing test says exactly what was lost.
+it stands, so a failing test says exactly what was lost. Values are compared as JSON (120 is not 120.0).
 
-Two refinements are allowed on purpose, and only these:
-- a parameter's schema `type` may be narrowed (upstream writes `limit` as a string): on the wire a query value is
-  text either way, so its example is compared in its wire form ('25' and 25 are the same query);
-- a response body's schema may be replaced by a stricter one (a `$ref`), provided every property upstream
-  declares is still there with a type that admits upstream's.
+Refinements that are allowed on purpose, and only these:
+- a parameter's or header's schema `type` may be narrowed (upstream writes `limit` as a string): on the wire the
+  value is text either way, so a parameter's example is compared in its wire form ('25' and 25 are one query);
+- a schema may gain keywords (`format`, bounds, `required`), or be replaced by a `$ref` to a stricter one, or by an
+  `anyOf` that admits more, provided everything upstream's schema says still holds: each property is still there,
+  recursively, each type and each enum value is still admitted, each required property is still required;
+- a media type's `example` may move into `examples` beside new ones.
 That upstream's examples still validate against the refined schemas is checked by the example tests.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from typing import Any
 
-from tests._spec import JSON, media_examples, operations, resolve
+from tests._spec import HTTP_METHODS, JSON, media_examples, resolve
+
+SCHEMA_KEYWORDS_COMPARED_APART = frozenset({"type", "properties", "items", "required", "enum"})
+
+
+@dataclass(frozen=True)
+class Documents:
+    """The two documents compared, for resolving the `$ref`s of each side."""
+
+    upstream: JSON
+    ours: JSON
+
+
+def _same(first: Any, second: Any) -> bool:
+    return json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+
+
+def _same_keys(upstream: JSON, ours: JSON, where: str, skip: frozenset[str] = frozenset()) -> list[str]:
+    return [
+        f"{where}: `{key}` is {ours.get(key, '<missing>')!r}, upstream publishes {value!r}"
+        for key, value in upstream.items()
+        if key not in skip and not _same(ours.get(key), value)
+    ]
+
+
+def _target(document: JSON, node: JSON) -> JSON:
+    """`node`, its `$ref` followed; a `$ref` that leads nowhere resolves to nothing, so all it held is reported lost."""
+    try:
+        return resolve(document, node)
+    except (KeyError, TypeError):
+        return {}
+
+
+def _wire(value: Any) -> str:
+    """How a parameter value is written in a URL or a header."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+# --- schemas ------------------------------------------------------------------------------------------------------
+
+
+def _alternatives(document: JSON, schema: JSON) -> list[JSON]:
+    """The schema itself and, recursively, each member of its `anyOf`/`oneOf`: the shapes a value may take."""
+    schema = _target(document, schema)
+    members = schema.get("anyOf", []) + schema.get("oneOf", [])
+    return [schema] + [shape for member in members for shape in _alternatives(document, member)]
 
 
 def _types(schema: JSON) -> set[str]:
@@ -24,93 +75,145 @@ def _types(schema: JSON) -> set[str]:
     return {declared} if isinstance(declared, str) else set(declared)
 
 
-def _wire(value: Any) -> str:
-    """How a parameter value is written in a URL."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+def _admits_value(shapes: list[JSON], value: Any) -> bool:
+    """Whether some shape takes `value`: one listing it in its enum, or one of its type that lists none."""
+    json_type = {str: "string", bool: "boolean", int: "integer", float: "number", type(None): "null"}.get(type(value))
+    for shape in shapes:
+        if "enum" in shape:
+            if value in shape["enum"]:
+                return True
+        elif json_type in _types(shape) or (json_type == "integer" and "number" in _types(shape)):
+            return True
+    return False
 
 
-def _same_keys(upstream: JSON, ours: JSON, where: str, skip: frozenset[str] = frozenset()) -> list[str]:
-    return [
-        f"{where}: `{key}` is {ours.get(key, '<missing>')!r}, upstream publishes {value!r}"
-        for key, value in upstream.items()
-        if key not in skip and ours.get(key) != value
+def schema_gaps(upstream: JSON, ours: JSON, docs: Documents, where: str, *, on_the_wire: bool = False) -> list[str]:
+    """What upstream's schema says that ours no longer does."""
+    upstream = _target(docs.upstream, upstream)
+    shapes = _alternatives(docs.ours, ours)
+    own = shapes[0]
+    gaps = _same_keys(upstream, own, where, skip=SCHEMA_KEYWORDS_COMPARED_APART)
+    admitted = set().union(*map(_types, shapes))
+    if not on_the_wire and not _types(upstream) <= admitted:
+        gaps.append(f"{where}: type {upstream['type']!r} is no longer admitted (ours: {sorted(admitted)})")
+    gaps += [
+        f"{where}: enum value {v!r} is no longer admitted"
+        for v in upstream.get("enum", [])
+        if not _admits_value(shapes, v)
     ]
-
-
-def _schema_gaps(upstream: JSON, ours: JSON, document: JSON, where: str) -> list[str]:
-    ours = resolve(document, ours)
-    gaps = []
+    required = set(own.get("required", []))
+    gaps += [
+        f"{where}: `{name}` is no longer required" for name in upstream.get("required", []) if name not in required
+    ]
+    properties = {name: prop for shape in shapes for name, prop in shape.get("properties", {}).items()}
     for name, prop in upstream.get("properties", {}).items():
-        theirs = ours.get("properties", {}).get(name)
-        if theirs is None:
+        if name not in properties:
             gaps.append(f"{where}: property `{name}` is missing")
-        elif not _types(prop) <= _types(resolve(document, theirs)) | _any_of_types(document, theirs):
-            gaps.append(f"{where}: property `{name}` no longer admits type {prop.get('type')!r}")
+        else:
+            gaps += schema_gaps(prop, properties[name], docs, f"{where}.{name}")
+    if "items" in upstream:
+        items = next((shape["items"] for shape in shapes if "items" in shape), None)
+        if items is None:
+            gaps.append(f"{where}: `items` is missing")
+        else:
+            gaps += schema_gaps(upstream["items"], items, docs, f"{where}[]")
     return gaps
 
 
-def _any_of_types(document: JSON, schema: JSON) -> set[str]:
-    return {t for member in schema.get("anyOf", []) for t in _types(resolve(document, member))}
+# --- operations ---------------------------------------------------------------------------------------------------
 
 
-def _media_gaps(upstream: JSON, ours: JSON, document: JSON, where: str) -> list[str]:
+def _parameters(document: JSON, path: str, method: str) -> dict[tuple[str, str], JSON]:
+    """An operation's parameters by (name, in): the path's, overridden by the operation's own."""
+    item = document.get("paths", {}).get(path, {})
+    merged = {}
+    for parameter in [*item.get("parameters", []), *item.get(method, {}).get("parameters", [])]:
+        parameter = _target(document, parameter)
+        if parameter:
+            merged[(parameter["name"], parameter["in"])] = parameter
+    return merged
+
+
+def _wire_value_gaps(upstream: JSON, ours: JSON, docs: Documents, where: str) -> list[str]:
+    """A parameter or a header: every key kept, the example in its wire form, the schema refined at most."""
+    upstream, ours = _target(docs.upstream, upstream), _target(docs.ours, ours)
+    gaps = _same_keys(upstream, ours, where, skip=frozenset({"schema", "example"}))
+    if "example" in upstream and _wire(ours.get("example")) != _wire(upstream["example"]):
+        gaps.append(f"{where}: example {ours.get('example')!r} is not upstream's {upstream['example']!r}")
+    if "schema" in upstream:
+        gaps += schema_gaps(upstream["schema"], ours.get("schema", {}), docs, f"{where} schema", on_the_wire=True)
+    return gaps
+
+
+def _media_gaps(upstream: JSON, ours: JSON, docs: Documents, where: str) -> list[str]:
+    """A request or response body: every media type, every example and what every schema says."""
     gaps = []
-    for media_type, media in upstream.items():
-        mine = ours.get(media_type)
+    for media_type, media in upstream.get("content", {}).items():
+        mine = ours.get("content", {}).get(media_type)
         if mine is None:
             gaps.append(f"{where}: media type {media_type} is missing")
             continue
         kept = media_examples(mine)
-        gaps += [f"{where} {media_type}: example {ex!r} is missing" for ex in media_examples(media) if ex not in kept]
+        gaps += [
+            f"{where} {media_type}: example {example!r} is missing"
+            for example in media_examples(media)
+            if not any(_same(example, other) for other in kept)
+        ]
         if "schema" in media:
-            if "schema" not in mine:
-                gaps.append(f"{where} {media_type}: schema is missing")
-            else:
-                gaps += _schema_gaps(media["schema"], mine["schema"], document, f"{where} {media_type} schema")
+            gaps += schema_gaps(media["schema"], mine.get("schema", {}), docs, f"{where} {media_type} schema")
     return gaps
 
 
-def _parameter_gaps(upstream: list[JSON], ours: list[JSON], where: str) -> list[str]:
-    mine = {(p["name"], p["in"]): p for p in ours}
-    gaps = []
-    for param in upstream:
-        at = f"{where} parameter {param['in']}:{param['name']}"
-        theirs = mine.get((param["name"], param["in"]))
-        if theirs is None:
-            gaps.append(f"{at} is missing")
-            continue
-        gaps += _same_keys(param, theirs, at, skip=frozenset({"schema", "example"}))
-        if "example" in param and _wire(theirs.get("example")) != _wire(param["example"]):
-            gaps.append(f"{at}: example {theirs.get('example')!r} is not upstream's {param['example']!r}")
-        gaps += _same_keys(param.get("schema", {}), theirs.get("schema", {}), f"{at} schema", skip=frozenset({"type"}))
-    return gaps
+def _body_gaps(upstream: JSON, ours: JSON | None, docs: Documents, where: str) -> list[str]:
+    """A request body or a response: its own keys, its headers, its content."""
+    if ours is None:
+        return [f"{where} is missing"]
+    upstream, ours = _target(docs.upstream, upstream), _target(docs.ours, ours)
+    gaps = _same_keys(upstream, ours, where, skip=frozenset({"content", "headers"}))
+    for name, header in upstream.get("headers", {}).items():
+        mine = ours.get("headers", {}).get(name)
+        if mine is None:
+            gaps.append(f"{where}: header {name} is missing")
+        else:
+            gaps += _wire_value_gaps(header, mine, docs, f"{where} header {name}")
+    return gaps + _media_gaps(upstream, ours, docs, where)
 
 
-def _operation_gaps(upstream: JSON, ours: JSON, document: JSON, where: str) -> list[str]:
+def _operation_gaps(docs: Documents, path: str, method: str) -> list[str]:
+    where = f"{method.upper()} {path}"
+    upstream, ours = docs.upstream["paths"][path][method], docs.ours["paths"][path][method]
     gaps = _same_keys(upstream, ours, where, skip=frozenset({"tags", "parameters", "requestBody", "responses"}))
     gaps += [f"{where}: tag {tag!r} is missing" for tag in upstream.get("tags", []) if tag not in ours.get("tags", [])]
-    gaps += _parameter_gaps(upstream.get("parameters", []), ours.get("parameters", []), where)
-    if "requestBody" in upstream:
-        body = ours.get("requestBody")
-        if body is None:
-            gaps.append(f"{where}: requestBody is missing")
+    our_parameters = _parameters(docs.ours, path, method)
+    for key, parameter in _parameters(docs.upstream, path, method).items():
+        at = f"{where} parameter {key[1]}:{key[0]}"
+        if key in our_parameters:
+            gaps += _wire_value_gaps(parameter, our_parameters[key], docs, at)
         else:
-            at = f"{where} requestBody"
-            gaps += _same_keys(upstream["requestBody"], body, at, skip=frozenset({"content"}))
-            gaps += _media_gaps(upstream["requestBody"].get("content", {}), body.get("content", {}), document, at)
-    for status, response in upstream.get("responses", {}).items():
-        at = f"{where} response {status}"
-        mine = ours.get("responses", {}).get(status)
-        if mine is None:
             gaps.append(f"{at} is missing")
-            continue
-        gaps += _same_keys(response, mine, at, skip=frozenset({"content", "headers"}))
-        gaps += [
-            f"{at}: header {h} is missing" for h in response.get("headers", {}) if h not in mine.get("headers", {})
-        ]
-        gaps += _media_gaps(response.get("content", {}), mine.get("content", {}), document, at)
+    if "requestBody" in upstream:
+        gaps += _body_gaps(upstream["requestBody"], ours.get("requestBody"), docs, f"{where} requestBody")
+    for status, response in upstream.get("responses", {}).items():
+        gaps += _body_gaps(response, ours.get("responses", {}).get(status), docs, f"{where} response {status}")
+    return gaps
+
+
+# --- the document -------------------------------------------------------------------------------------------------
+
+
+def _component_gaps(docs: Documents) -> list[str]:
+    gaps = []
+    ours = docs.ours.get("components", {})
+    for kind, entries in docs.upstream.get("components", {}).items():
+        for name, entry in entries.items():
+            where = f"components/{kind}/{name}"
+            mine = ours.get(kind, {}).get(name)
+            if mine is None:
+                gaps.append(f"{where} is missing")
+            elif kind == "schemas":
+                gaps += schema_gaps(entry, mine, docs, where)
+            else:
+                gaps += _same_keys(entry, mine, where)
     return gaps
 
 
@@ -122,14 +225,17 @@ def superset_gaps(upstream: JSON, ours: JSON) -> list[str]:
     gaps += [f"server {s['url']} is missing" for s in upstream.get("servers", []) if s["url"] not in servers]
     security = ours.get("security", [])
     gaps += [f"security requirement {r!r} is missing" for r in upstream.get("security", []) if r not in security]
-    schemes = ours.get("components", {}).get("securitySchemes", {})
-    for name, scheme in upstream.get("components", {}).get("securitySchemes", {}).items():
-        gaps += _same_keys(scheme, schemes.get(name, {}), f"securityScheme {name}")
-    for path, method, operation in operations(upstream):
-        where = f"{method.upper()} {path}"
-        mine = ours.get("paths", {}).get(path, {}).get(method)
-        if mine is None:
-            gaps.append(f"{where} is missing")
-        else:
-            gaps += _operation_gaps(operation, mine, ours, where)
+    tags = {tag["name"]: tag for tag in ours.get("tags", [])}
+    for tag in upstream.get("tags", []):
+        gaps += _same_keys(tag, tags.get(tag["name"], {}), f"tag {tag['name']}")
+    docs = Documents(upstream=upstream, ours=ours)
+    gaps += _component_gaps(docs)
+    for path, item in upstream.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            if method not in item:
+                continue
+            if method in ours.get("paths", {}).get(path, {}):
+                gaps += _operation_gaps(docs, path, method)
+            else:
+                gaps.append(f"{method.upper()} {path} is missing")
     return gaps

@@ -8,8 +8,8 @@ from typing import Any, Protocol, Self
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
-from pilotstatus_api.models import Call, CallList, Error
 
+from pilotstatus_api.models import Call, CallList, Error
 from tests._spec import JSON, component_schema, load_spec, resolve, validator
 
 

@@ -69,17 +69,27 @@ def files_below(folder: Path) -> Iterator[Path]:
             yield relative
 
 
+def read(folder: Path, relative: Path, present: set[Path]) -> bytes:
+    return (folder / relative).read_bytes() if relative in present else b""
+
+
+def lines(content: bytes) -> list[str]:
+    return content.decode("utf-8", errors="replace").splitlines(keepends=True)
+
+
 def differences(expected: Path, actual: Path) -> list[str]:
-    """Unified diffs (and missing or extra files) that turn `actual` into `expected`."""
+    """Unified diffs (and missing or extra files) that turn `actual` into `expected`, compared byte for byte."""
     expected_files = set(files_below(expected)) if expected.is_dir() else set()
     actual_files = set(files_below(actual)) if actual.is_dir() else set()
     report: list[str] = []
     for relative in sorted(expected_files | actual_files):
-        before = (actual / relative).read_text().splitlines(keepends=True) if relative in actual_files else []
-        after = (expected / relative).read_text().splitlines(keepends=True) if relative in expected_files else []
+        before, after = read(actual, relative, actual_files), read(expected, relative, expected_files)
         if before != after:
             label = f"{actual.name}/{relative}"
-            report.extend(difflib.unified_diff(before, after, f"committed: {label}", f"regenerated: {label}"))
+            diff = list(
+                difflib.unified_diff(lines(before), lines(after), f"committed: {label}", f"regenerated: {label}")
+            )
+            report.extend(diff or [f"{label}: the bytes differ (line endings or encoding)\n"])
     return report
 
 

@@ -1,0 +1,142 @@
+"""The superset rule on small documents: each kind of loss is named, each allowed refinement is let through."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests._spec import JSON
+from tests._superset import superset_gaps
+
+UPSTREAM: JSON = {
+    "openapi": "3.1.0",
+    "info": {"title": "T", "version": "1"},
+    "tags": [{"name": "Items", "description": "Things"}],
+    "paths": {
+        "/items/{itemId}": {
+            "parameters": [{"name": "itemId", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "post": {
+                "tags": ["Items"],
+                "operationId": "post_item",
+                "parameters": [{"name": "count", "in": "query", "schema": {"type": "string"}, "example": "3"}],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["mode"],
+                                "properties": {
+                                    "mode": {"type": "string", "enum": ["talk", "listen"]},
+                                    "limits": {
+                                        "type": "array",
+                                        "items": {"type": "object", "properties": {"max": {"type": "integer"}}},
+                                    },
+                                },
+                            },
+                            "example": {"mode": "talk"},
+                        }
+                    },
+                },
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "headers": {"X-Rate": {"description": "Rate", "schema": {"type": "string"}}},
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Item"}}},
+                    }
+                },
+            },
+        }
+    },
+    "components": {
+        "schemas": {"Item": {"type": "object", "properties": {"status": {"type": "string", "description": "S"}}}}
+    },
+}
+
+OPERATION = ("paths", "/items/{itemId}", "post")
+BODY_SCHEMA = (*OPERATION, "requestBody", "content", "application/json", "schema")
+
+
+def at(document: JSON, *keys: str | int) -> Any:
+    node: Any = document
+    for key in keys:
+        node = node[key]
+    return node
+
+
+def test_an_unchanged_copy_has_no_gaps() -> None:
+    assert superset_gaps(UPSTREAM, copy.deepcopy(UPSTREAM)) == []
+
+
+REFINEMENTS: dict[str, Callable[[JSON], Any]] = {
+    "a query parameter narrowed to an integer": lambda d: at(d, *OPERATION, "parameters", 0).update(
+        schema={"type": "integer", "minimum": 1}, example=3
+    ),
+    "a body schema moved into a component": lambda d: (
+        d["components"]["schemas"].update(Body=at(d, *BODY_SCHEMA)),
+        at(d, *OPERATION, "requestBody", "content", "application/json").update(
+            schema={"$ref": "#/components/schemas/Body"}
+        ),
+    ),
+    "an enum opened with anyOf": lambda d: at(d, *BODY_SCHEMA, "properties").update(
+        mode={"anyOf": [{"type": "string", "enum": ["talk", "listen", "mute"]}, {"type": "string"}]}
+    ),
+    "a schema given a format and a new property": lambda d: at(d, "components", "schemas", "Item").update(
+        properties={"status": {"type": "string", "description": "S", "format": "x"}, "new": {"type": "string"}}
+    ),
+    "an example moved into examples": lambda d: at(d, *OPERATION, "requestBody", "content").update(
+        {"application/json": {"schema": at(d, *BODY_SCHEMA), "examples": {"a": {"value": {"mode": "talk"}}}}}
+    ),
+    "a nullable property": lambda d: at(d, "components", "schemas", "Item", "properties", "status").update(
+        type=["string", "null"]
+    ),
+}
+
+
+@pytest.mark.parametrize("refine", REFINEMENTS.values(), ids=REFINEMENTS.keys())
+def test_an_allowed_refinement_has_no_gaps(refine: Callable[[JSON], Any]) -> None:
+    ours = copy.deepcopy(UPSTREAM)
+    refine(ours)
+    assert superset_gaps(UPSTREAM, ours) == []
+
+
+LOSSES: dict[str, tuple[Callable[[JSON], Any], str]] = {
+    "a path-level parameter": (lambda d: at(d, "paths", "/items/{itemId}").pop("parameters"), "path:itemId"),
+    "an enum value": (lambda d: at(d, *BODY_SCHEMA, "properties", "mode").update(enum=["talk"]), "'listen'"),
+    "a required property made optional": (lambda d: at(d, *BODY_SCHEMA).pop("required"), "`mode`"),
+    "a nested property": (lambda d: at(d, *BODY_SCHEMA, "properties", "limits", "items", "properties").clear(), "max"),
+    "a component's property description": (
+        lambda d: at(d, "components", "schemas", "Item", "properties", "status").pop("description"),
+        "status",
+    ),
+    "a component": (lambda d: at(d, "components", "schemas").clear(), "Item"),
+    "a property's type in a body": (
+        lambda d: at(d, *BODY_SCHEMA, "properties", "mode").update(type="integer", enum=[1]),
+        "mode",
+    ),
+    "a header": (lambda d: at(d, *OPERATION, "responses", "200").pop("headers"), "X-Rate"),
+    "a header's description": (
+        lambda d: at(d, *OPERATION, "responses", "200", "headers", "X-Rate").update(description="R"),
+        "X-Rate",
+    ),
+    "the request body": (lambda d: at(d, *OPERATION).pop("requestBody"), "requestBody"),
+    "the request body's requiredness": (lambda d: at(d, *OPERATION, "requestBody").update(required=False), "required"),
+    "a request body example": (
+        lambda d: at(d, *OPERATION, "requestBody", "content", "application/json").update(example={"mode": "listen"}),
+        "example",
+    ),
+    "a tag's description": (lambda d: d["tags"][0].update(description="Other"), "Items"),
+    "the title": (lambda d: d["info"].update(title="U"), "title"),
+}
+
+
+@pytest.mark.parametrize(("lose", "named"), LOSSES.values(), ids=LOSSES.keys())
+def test_each_kind_of_loss_is_named(lose: Callable[[JSON], Any], named: str) -> None:
+    ours = copy.deepcopy(UPSTREAM)
+    lose(ours)
+    gaps = superset_gaps(UPSTREAM, ours)
+    assert gaps != []
+    assert named in "\n".join(gaps)

@@ -196,6 +196,14 @@ def test_every_spelling_of_a_timestamp_parses_to_the_same_aware_instant(written:
         assert value == datetime(2026, 7, 3, 15, 0, tzinfo=UTC)
 
 
+def test_a_lowercase_rfc3339_separator_is_refused_by_the_parser_not_misread() -> None:
+    """RFC 3339 allows `t` and `z`, and the schema's format check accepts them, but the generated parser
+    (`datetime.fromisoformat`) does not. The API writes `T` and `Z` (JavaScript's toISOString); if it ever did
+    not, parsing must fail loudly here, where the wrapper can report it, rather than produce a wrong time."""
+    with pytest.raises(ValueError, match="Invalid isoformat"):
+        Call.from_dict({**documented_call(), "createdAt": "2026-07-03t15:00:00.000z"})
+
+
 def test_an_error_with_an_unknown_code_details_and_fields_parses_and_keeps_them() -> None:
     body = {"error": "Examples required", "code": "TEMPLATE_EXAMPLES_REQUIRED", "details": {"missing": ["2"]}, "id": 9}
     error = Error.from_dict(body)

@@ -28,11 +28,13 @@ def commands(script: str) -> list[str]:
     return [line for line in lines if line.startswith("make ")]
 
 
-def test_ci_runs_the_install_and_test_commands_the_readme_gives() -> None:
+def test_ci_runs_the_install_and_test_commands_the_readme_gives_and_the_gates_it_names() -> None:
     readme_commands = commands(code_blocks("sh")[0])
     assert readme_commands == ["make install", "make test"]
     ci_commands = commands((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
     assert ci_commands[: len(readme_commands)] == readme_commands
+    for gate in ci_commands[len(readme_commands) :]:
+        assert f"`{gate}`" in README, f"CI runs {gate}, which the README does not mention"
 
 
 class _ListCalls(BaseHTTPRequestHandler):

@@ -20,17 +20,18 @@ class Call:
 
     Required are the fields every documented call carries, whatever its status: its identity (`id`, `externalCallId`),
     `direction`, `status`, `peerNumber`, and `createdAt`/`updatedAt` (`createdAt` is the pagination cursor). The
-    lifecycle fields (`startedAt`, `connectedAt`, `endedAt`, `durationSeconds`) are optional and nullable: a call that
-    is INITIATED or RINGING has not been answered or ended yet, and a REJECTED or FAILED call is never connected. Fields
-    the server adds later are kept, not rejected.
+    lifecycle fields (`startedAt`, `connectedAt`, `endedAt`, `durationSeconds`) are optional and nullable: the
+    documented RINGING call has none of them, an INITIATED or RINGING call has not been answered or ended yet, and a
+    call that was never answered (REJECTED, or COMPLETED or FAILED before connecting) has no `connectedAt` or duration.
+    Fields the server adds later are kept, not rejected.
 
     """
 
     id: str
     """ Pilot Status call id (`call_...`). """
     external_call_id: None | str
-    """ The provider's call id: the Meta `wacid...` or the Evolution GO `CallID`. Null while a business-initiated
-    call has not been acknowledged by the provider. """
+    """ The provider's call id: the Meta `wacid...` or the Evolution GO `CallID`. Nullable because the documentation
+    does not say that a call has one from the moment it is recorded. """
     direction: CallDirection | str
     status: CallStatus | str
     peer_number: str

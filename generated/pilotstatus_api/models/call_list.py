@@ -21,8 +21,8 @@ class CallList:
 
     calls: list[Call]
     notice: str | Unset = UNSET
-    """ Set when the list is empty on purpose: `PII_RELAY_ONLY` when the number's PII mode keeps no history to read.
-    """
+    """ Documented for the read endpoints of a number whose PII mode is RELAY_ONLY: the list comes back empty with
+    `notice: PII_RELAY_ONLY`. Not shown on the List calls page itself. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

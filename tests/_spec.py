@@ -22,7 +22,7 @@ SPEC_PATH = ROOT / "openapi.json"
 UPSTREAM_DIR = ROOT / "spec" / "upstream"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 LIST_CALLS = ("/v1/calls", "get")
-# The fields of a call that only exist once it has rung, connected or ended.
+# The fields of a call that are set only once it has rung, connected or ended.
 LIFECYCLE_FIELDS = ("startedAt", "connectedAt", "endedAt", "durationSeconds")
 
 JSON = dict[str, Any]

@@ -30,7 +30,8 @@ class Error:
     code: str | Unset = UNSET
     """ A machine-readable cause, such as FEATURE_NOT_SUPPORTED. """
     details: ErrorDetails | Unset = UNSET
-    """ Structured details of the error, when the cause has any (for example `missing`). """
+    """ Structured details of an error, when its cause has any (for example `missing`: the template variables
+    lacking examples). Open: every field is kept. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

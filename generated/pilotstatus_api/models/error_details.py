@@ -11,7 +11,10 @@ T = TypeVar("T", bound="ErrorDetails")
 
 @_attrs_define
 class ErrorDetails:
-    """Structured details of the error, when the cause has any (for example `missing`)."""
+    """Structured details of an error, when its cause has any (for example `missing`: the template variables lacking
+    examples). Open: every field is kept.
+
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests._spec import JSON, ROOT, load_spec
+from tests._spec import JSON, ROOT, documented_call, load_spec
 
 GENERATE = ROOT / "tools" / "generate.py"
-COMMITTED = ROOT / "generated" / "pilotstatus_api"
 
 pytestmark = pytest.mark.slow
 
@@ -50,10 +49,7 @@ def test_a_field_added_to_call_reaches_the_model_and_is_drift_until_regenerated(
         "import json, sys;"
         "print(Call.from_dict(json.loads(sys.argv[1])).recording_url)"
     )
-    call = {
-        **spec["paths"]["/v1/calls"]["get"]["responses"]["200"]["content"]["application/json"]["example"]["calls"][0]
-    }
-    call["recordingUrl"] = "https://example.test/r.mp3"
+    call = {**documented_call(), "recordingUrl": "https://example.test/r.mp3"}
     env = {"PYTHONPATH": str(regenerated.parent), "PATH": ""}
     parsed = subprocess.run(
         [sys.executable, "-c", parse, json.dumps(call)], capture_output=True, text=True, env=env, check=False

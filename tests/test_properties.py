@@ -12,6 +12,8 @@ from hypothesis_jsonschema import from_schema
 from pilotstatus_api.models import Call, CallList, Error
 from tests._spec import JSON, component_schema, load_spec, resolve, validator
 
+SPEC = load_spec()
+
 
 class Model(Protocol):
     @classmethod
@@ -22,7 +24,7 @@ class Model(Protocol):
 
 def bodies(name: str) -> st.SearchStrategy[Any]:
     """Every body the named schema of openapi.json accepts, its `$ref`s resolved against the spec."""
-    return from_schema({**component_schema(name), "components": load_spec()["components"]})
+    return from_schema({**component_schema(name), "components": SPEC["components"]})
 
 
 def instants(value: Any, schema: JSON) -> Any:
@@ -31,8 +33,7 @@ def instants(value: Any, schema: JSON) -> Any:
     The models write timestamps back in Python's spelling (`+00:00`, microseconds), so a round trip keeps the
     instant, not the characters; everything else must come back exactly.
     """
-    spec = load_spec()
-    schema = resolve(spec, schema)
+    schema = resolve(SPEC, schema)
     if schema.get("format") == "date-time" and isinstance(value, str):
         return datetime.fromisoformat(value)
     if isinstance(value, dict):

@@ -12,10 +12,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tests._spec import ROOT, load_spec
+from tests._spec import ROOT, documented_page
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-DOCUMENTED_PAGE = load_spec()["paths"]["/v1/calls"]["get"]["responses"]["200"]["content"]["application/json"]["example"]
+DOCUMENTED_PAGE = documented_page()
 KEY = "ps_readme_example"
 
 

@@ -77,6 +77,15 @@ def error_responses(operation: JSON) -> dict[str, JSON]:
     return {status: response for status, response in operation["responses"].items() if status[0] in "45"}
 
 
+def error_examples() -> list[tuple[int, JSON]]:
+    """Every documented error body of List calls, with its status."""
+    return [
+        (int(status), example)
+        for status, response in error_responses(list_calls_operation(load_spec())).items()
+        for example in media_examples(response["content"]["application/json"])
+    ]
+
+
 @dataclass(frozen=True)
 class Example:
     """One example of a response body, with where it stands in its document."""

@@ -23,10 +23,8 @@ from tests._spec import (
     LIFECYCLE_FIELDS,
     documented_call,
     documented_page,
-    error_responses,
-    list_calls_operation,
+    error_examples,
     load_spec,
-    media_examples,
     operations,
 )
 
@@ -114,11 +112,7 @@ def test_the_generated_async_client_parses_the_page_and_sends_the_default_limit(
     assert "before" not in requests[0].url.params
 
 
-ERROR_EXAMPLES = [
-    (int(status), example)
-    for status, response in error_responses(list_calls_operation(load_spec())).items()
-    for example in media_examples(response["content"]["application/json"])
-]
+ERROR_EXAMPLES = error_examples()
 
 
 @pytest.mark.parametrize(

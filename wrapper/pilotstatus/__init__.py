@@ -1,10 +1,73 @@
 """The Python SDK for the Pilot Status API.
 
-The typed models and one function per operation are generated from `openapi.json` into `pilotstatus_api`.
-This package is where the behaviour a generator cannot give is added on top of them (clients, pagination,
-typed errors, retries, a command-line tool) and where the public surface is exported from.
+    from pilotstatus import PilotStatus
+
+    with PilotStatus() as client:  # the key from PILOT_STATUS_API_KEY
+        for call in client.calls.iter():
+            print(call.created_at, call.status, call.peer_number)
+
+The typed models and one function per operation are generated from `openapi.json` into `pilotstatus_api`; this
+package adds what a generator cannot give: clients, pagination, typed errors and retries.
 """
 
-from ._version import __version__
+from pilotstatus_api.models.call import Call
+from pilotstatus_api.models.call_direction import CallDirection
+from pilotstatus_api.models.call_status import CallStatus
 
-__all__ = ["__version__"]
+from ._client import AsyncPilotStatus, PilotStatus
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    CallNotFoundError,
+    ConflictError,
+    FeatureNotSupportedError,
+    InstanceNotConnectedError,
+    InternalServerError,
+    InvalidInputError,
+    NotFoundError,
+    NumberScopeNotAllowedError,
+    PaginationError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    PilotStatusError,
+    RateLimitError,
+    TenantScopeNotAllowedError,
+)
+from ._version import __version__
+from .pagination import AsyncCallPage, CallPage, Cursor
+
+__all__ = [
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncCallPage",
+    "AsyncPilotStatus",
+    "AuthenticationError",
+    "BadRequestError",
+    "Call",
+    "CallDirection",
+    "CallNotFoundError",
+    "CallPage",
+    "CallStatus",
+    "ConflictError",
+    "Cursor",
+    "FeatureNotSupportedError",
+    "InstanceNotConnectedError",
+    "InternalServerError",
+    "InvalidInputError",
+    "NotFoundError",
+    "NumberScopeNotAllowedError",
+    "PaginationError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "PilotStatus",
+    "PilotStatusError",
+    "RateLimitError",
+    "TenantScopeNotAllowedError",
+    "__version__",
+]

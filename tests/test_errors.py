@@ -1,0 +1,248 @@
+"""Every non-2xx response raises one exception class, chosen by the one table in `pilotstatus._exceptions`."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import httpx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import pilotstatus
+from pilotstatus import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    CallNotFoundError,
+    ConflictError,
+    FeatureNotSupportedError,
+    InstanceNotConnectedError,
+    InternalServerError,
+    NotFoundError,
+    NumberScopeNotAllowedError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    PilotStatusError,
+    RateLimitError,
+    TenantScopeNotAllowedError,
+)
+from pilotstatus._exceptions import error_class
+from tests._clients import async_client, json_response, sync_client
+from tests._spec import JSON, error_examples
+
+FEATURE_MESSAGE = "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers."
+
+STATUS_CLASSES = [
+    (400, BadRequestError),
+    (401, AuthenticationError),
+    (402, PaymentRequiredError),
+    (403, PermissionDeniedError),
+    (404, NotFoundError),
+    (409, ConflictError),
+    (429, RateLimitError),
+    (500, InternalServerError),
+    (502, InternalServerError),
+    (503, InternalServerError),
+    (418, APIStatusError),
+    (422, APIStatusError),
+]
+CODE_CLASSES = [
+    (400, "FEATURE_NOT_SUPPORTED", FeatureNotSupportedError, BadRequestError),
+    (403, "TENANT_SCOPE_NOT_ALLOWED", TenantScopeNotAllowedError, PermissionDeniedError),
+    (403, "NUMBER_SCOPE_NOT_ALLOWED", NumberScopeNotAllowedError, PermissionDeniedError),
+    (404, "CALL_NOT_FOUND", CallNotFoundError, NotFoundError),
+    (409, "WHATSAPP_INSTANCE_NOT_CONNECTED", InstanceNotConnectedError, ConflictError),
+]
+
+
+def raised_by(response: httpx.Response) -> PilotStatusError:
+    """The exception `calls.list()` raises when the API answers `response` (no retries)."""
+    with sync_client(lambda request: response, max_retries=0) as client, pytest.raises(PilotStatusError) as caught:
+        client.calls.list()
+    return caught.value
+
+
+@pytest.mark.parametrize(("status", "expected"), STATUS_CLASSES)
+def test_each_status_raises_its_class_with_status_message_body_and_headers(
+    status: int, expected: type[APIStatusError]
+) -> None:
+    body = {"error": "Something is wrong", "extra": 1}
+    error = raised_by(json_response(status, body, **{"x-request-id": "req_1"}))
+    assert type(error) is expected
+    assert isinstance(error, APIStatusError)
+    assert (error.status_code, error.code, error.message, error.body) == (status, None, "Something is wrong", body)
+    assert error.headers["x-request-id"] == "req_1"
+    assert error.response.status_code == status
+    assert str(error) == f"{status} Something is wrong"
+
+
+@pytest.mark.parametrize(("status", "code", "expected", "parent"), CODE_CLASSES)
+def test_each_documented_code_raises_its_subclass_of_the_status_class(
+    status: int, code: str, expected: type[APIStatusError], parent: type[APIStatusError]
+) -> None:
+    error = raised_by(json_response(status, {"error": "Nope", "code": code}))
+    assert type(error) is expected
+    assert isinstance(error, parent)
+    assert error.code == code
+    assert str(error) == f"{status} {code} Nope"
+
+
+def test_a_documented_code_on_another_status_falls_back_to_that_status_class_keeping_the_code() -> None:
+    error = raised_by(json_response(409, {"error": "Nope", "code": "FEATURE_NOT_SUPPORTED"}))
+    assert type(error) is ConflictError
+    assert error.code == "FEATURE_NOT_SUPPORTED"
+
+
+def test_an_unknown_code_falls_back_to_the_status_class_keeping_the_code() -> None:
+    error = raised_by(json_response(403, {"error": "Denied", "code": "SOMETHING_NEW"}))
+    assert type(error) is PermissionDeniedError
+    assert error.code == "SOMETHING_NEW"
+    assert str(error) == "403 SOMETHING_NEW Denied"
+
+
+ERROR_EXAMPLES = error_examples()
+
+
+@pytest.mark.parametrize(
+    ("status", "body"), ERROR_EXAMPLES, ids=[f"{s}-{b.get('code', 'no code')}" for s, b in ERROR_EXAMPLES]
+)
+def test_every_documented_error_example_raises_the_class_of_its_status_and_code(status: int, body: JSON) -> None:
+    error = raised_by(json_response(status, body))
+    assert type(error) is error_class(status, body.get("code"))
+    assert type(error) is not APIStatusError
+    assert isinstance(error, APIStatusError)
+    assert (error.status_code, error.code, error.message) == (status, body.get("code"), body["error"])
+
+
+def test_the_documented_feature_not_supported_error_reads_as_one_line() -> None:
+    error = raised_by(json_response(400, {"error": FEATURE_MESSAGE, "code": "FEATURE_NOT_SUPPORTED"}))
+    assert isinstance(error, FeatureNotSupportedError)
+    assert str(error) == f"400 FEATURE_NOT_SUPPORTED {FEATURE_MESSAGE}"
+
+
+def test_details_are_kept() -> None:
+    body = {"error": "Examples missing", "code": "TEMPLATE_EXAMPLES_REQUIRED", "details": {"missing": ["{{1}}"]}}
+    error = raised_by(json_response(400, body))
+    assert isinstance(error, APIStatusError)
+    assert error.details == {"missing": ["{{1}}"]}
+
+
+@pytest.mark.parametrize(
+    ("status", "content", "content_type", "expected", "line"),
+    [
+        (502, b"<html><h1>502 Bad Gateway</h1></html>", "text/html", InternalServerError, "502 Bad Gateway"),
+        (503, b"", "text/plain", InternalServerError, "503 Service Unavailable"),
+        (401, b"Unauthorized", "text/plain", AuthenticationError, "401 Unauthorized"),
+        (403, b"{not json", "application/json", PermissionDeniedError, "403 {not json"),
+        (400, b'["a", "list"]', "application/json", BadRequestError, '400 ["a", "list"]'),
+        (404, b'{"message": "No route"}', "application/json", NotFoundError, "404 No route"),
+        (409, b'{"error": 42}', "application/json", ConflictError, '409 {"error": 42}'),
+    ],
+)
+def test_a_body_that_is_not_a_json_error_still_maps_by_status_and_keeps_the_raw_text(
+    status: int, content: bytes, content_type: str, expected: type[APIStatusError], line: str
+) -> None:
+    error = raised_by(httpx.Response(status, content=content, headers={"content-type": content_type}))
+    assert type(error) is expected
+    assert isinstance(error, APIStatusError)
+    assert error.text == content.decode()
+    assert error.code is None
+    assert str(error) == line
+
+
+def test_a_rate_limit_error_carries_retry_after() -> None:
+    error = raised_by(json_response(429, {"error": "Slow down"}, **{"retry-after": "7"}))
+    assert isinstance(error, RateLimitError)
+    assert error.retry_after == 7.0
+    assert raised_by(json_response(429, {"error": "Slow down"})).retry_after is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not json", b"[]", b'{"items": []}', b'{"calls": [{"id": "call_1"}]}', b'{"calls": "many"}'],
+    ids=["empty", "text", "list", "no-calls", "call-missing-fields", "calls-not-a-list"],
+)
+def test_a_2xx_body_that_does_not_parse_raises_api_response_validation_error(content: bytes) -> None:
+    error = raised_by(httpx.Response(200, content=content, headers={"content-type": "application/json"}))
+    assert isinstance(error, APIResponseValidationError)
+    assert error.status_code == 200
+    assert "GET /v1/calls" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("failure", "expected"),
+    [
+        (httpx.ConnectError("connection refused"), APIConnectionError),
+        (httpx.ReadError("connection reset"), APIConnectionError),
+        (httpx.RemoteProtocolError("server disconnected"), APIConnectionError),
+        (httpx.ConnectTimeout("connect timed out"), APITimeoutError),
+        (httpx.ReadTimeout("read timed out"), APITimeoutError),
+    ],
+)
+def test_transport_failures_raise_connection_errors_with_the_request(
+    failure: httpx.TransportError, expected: type[APIConnectionError]
+) -> None:
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise failure
+
+    error = raised_by_handler(fail)
+    assert type(error) is expected
+    assert isinstance(error, APIConnectionError)
+    assert error.request.url.path == "/v1/calls"
+    assert error.__cause__ is failure
+
+
+def raised_by_handler(handler: object) -> PilotStatusError:
+    with sync_client(handler, max_retries=0) as client, pytest.raises(PilotStatusError) as caught:  # type: ignore[arg-type]
+        client.calls.list()
+    return caught.value
+
+
+@pytest.mark.parametrize(("status", "code", "expected", "parent"), CODE_CLASSES)
+def test_the_async_client_raises_the_same_classes(
+    status: int, code: str, expected: type[APIStatusError], parent: type[APIStatusError]
+) -> None:
+    async def main() -> None:
+        async with async_client(lambda request: json_response(status, {"error": "x", "code": code})) as client:
+            with pytest.raises(expected) as caught:
+                await client.calls.list()
+            assert caught.value.code == code
+
+    asyncio.run(main())
+
+
+def test_every_exception_is_exported_and_derives_from_the_base() -> None:
+    exported = [getattr(pilotstatus, name) for name in pilotstatus.__all__]
+    errors = [value for value in exported if isinstance(value, type) and issubclass(value, BaseException)]
+    assert len(errors) == 20
+    assert all(issubclass(error, PilotStatusError) for error in errors)
+
+
+bodies = st.one_of(
+    st.none(),
+    st.text(max_size=50),
+    st.dictionaries(
+        st.sampled_from(["error", "code", "details", "message", "other"]),
+        st.one_of(st.none(), st.integers(), st.text(max_size=30), st.sampled_from([c for _, c, _, _ in CODE_CLASSES])),
+        max_size=5,
+    ),
+)
+
+
+@given(status=st.integers(min_value=300, max_value=599), body=bodies)
+def test_any_error_response_maps_by_status_without_failing(status: int, body: object) -> None:
+    content = json.dumps(body).encode() if not isinstance(body, str) else body.encode()
+    error = raised_by(httpx.Response(status, content=content))
+    assert isinstance(error, APIStatusError)
+    assert error.status_code == status
+    expected_status_class = InternalServerError if status >= 500 else dict(STATUS_CLASSES).get(status, APIStatusError)
+    assert isinstance(error, expected_status_class)
+    code = body.get("code") if isinstance(body, dict) else None
+    assert error.code == (code if isinstance(code, str) and code else None)
+    assert str(error).startswith(str(status))
+    assert "\n" not in str(error)

@@ -1,0 +1,143 @@
+"""What the sync and async clients share: their settings, how a request is prepared, and how an outcome is judged.
+
+Requests are described by the generated package (`pilotstatus_api.api.*._get_kwargs`: method, path, query) and sent
+through one `httpx` client. Only sending and sleeping differ between `PilotStatus` and `AsyncPilotStatus`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+import httpx
+
+from ._constants import BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_TIMEOUT
+from ._credentials import Credentials, resolve_credentials
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    InvalidInputError,
+    PilotStatusError,
+    status_error,
+)
+from ._retries import RetryPolicy, should_retry
+
+log = logging.getLogger("pilotstatus")
+
+# The request header that carries the key is overwritten with this once the request has been sent, so that a
+# request kept by a response or an exception no longer holds the key.
+_REDACTED = "[redacted]"
+
+
+class BaseClient:
+    """Settings and request handling shared by `PilotStatus` and `AsyncPilotStatus`."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None,
+        api_key_id: str | None,
+        base_url: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+    ) -> None:
+        self._credentials: Credentials = resolve_credentials(api_key, api_key_id)
+        self.base_url: str = _check_base_url(base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL)
+        """The address requests go to, such as `https://pilotstatus.com.br`."""
+        self.timeout: httpx.Timeout = _check_timeout(timeout)
+        """The timeout of each attempt of a request."""
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise InvalidInputError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
+        self.max_retries: int = max_retries
+        """How many times a failed request may be retried (see `pilotstatus._retries` for which ones are)."""
+        self._retry_policy = RetryPolicy(max_retries=max_retries)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._credentials!r},"
+            f" max_retries={self.max_retries})"
+        )
+
+    def _build_request(self, http: httpx.Client | httpx.AsyncClient, spec: dict[str, Any]) -> httpx.Request:
+        """The `httpx.Request` for a generated request description (`method`, `url` path, `params`, ...)."""
+        headers = {**spec.get("headers", {}), **self._credentials.headers()}
+        return http.build_request(
+            method=spec["method"].upper(),
+            url=self.base_url + spec["url"],
+            params=spec.get("params"),
+            json=spec.get("json"),
+            headers=headers,
+            timeout=self.timeout,
+        )
+
+    def _after_send(self, request: httpx.Request) -> None:
+        request.headers[self._credentials.header] = _REDACTED
+
+    def _retry_delay(
+        self, request: httpx.Request, retries_done: int, response: httpx.Response | None, error: Exception | None
+    ) -> float | None:
+        """Seconds to wait before sending `request` again, or None when it must not be retried."""
+        if retries_done >= self.max_retries:
+            return None
+        status_code = response.status_code if response is not None else None
+        if not should_retry(request.method, status_code=status_code, error=error):
+            return None
+        delay = self._retry_policy.delay(retries_done, response)
+        if delay is not None:
+            outcome = f"status {status_code}" if response is not None else type(error).__name__
+            log.info(
+                "Retrying %s %s in %.2f s after %s (retry %d of %d)",
+                request.method,
+                request.url.path,
+                delay,
+                outcome,
+                retries_done + 1,
+                self.max_retries,
+            )
+        return delay
+
+    def _failure(
+        self, request: httpx.Request, response: httpx.Response | None, error: Exception | None
+    ) -> PilotStatusError:
+        """The exception for a final outcome that is not a success."""
+        if response is None:
+            if isinstance(error, httpx.TimeoutException):
+                return APITimeoutError(request)
+            return APIConnectionError(f"Connection error: {type(error).__name__}: {error}", request=request)
+        if response.has_redirect_location:
+            location = response.headers.get("location", "")
+            return APIStatusError(
+                response=response,
+                body=None,
+                text=response.text,
+                code=None,
+                message=(
+                    f"redirect to {location} not followed: the key is only ever sent to base_url ({self.base_url})."
+                    " If the API has moved, set base_url to the new address."
+                ),
+            )
+        return status_error(response, secret=self._credentials.secret)
+
+
+def _check_base_url(base_url: str) -> str:
+    try:
+        url = httpx.URL(base_url.strip()) if isinstance(base_url, str) else None
+    except httpx.InvalidURL:
+        url = None
+    if url is None or url.scheme not in ("http", "https") or not url.host:
+        raise InvalidInputError(f"base_url must be an http(s) address such as {DEFAULT_BASE_URL!r}, not {base_url!r}.")
+    if url.query or url.fragment:
+        raise InvalidInputError(f"base_url must not have a query or a fragment: {base_url!r}.")
+    return str(url).rstrip("/")
+
+
+def _check_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    if timeout is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
+        raise InvalidInputError(f"timeout must be a positive number of seconds or an httpx.Timeout, not {timeout!r}.")
+    return httpx.Timeout(float(timeout))

@@ -1,0 +1,163 @@
+"""The clients: `PilotStatus` (sync) and `AsyncPilotStatus` (async), twins with the same settings and resources."""
+
+from __future__ import annotations
+
+import types
+from typing import Any
+
+import httpx
+
+from . import _retries
+from ._base_client import BaseClient
+from ._constants import DEFAULT_MAX_RETRIES
+from ._exceptions import InvalidInputError
+from .resources.calls import AsyncCalls, Calls
+
+__all__ = ["AsyncPilotStatus", "PilotStatus"]
+
+
+class PilotStatus(BaseClient):
+    """A client of the Pilot Status API.
+
+    Args:
+        api_key: a raw key (`ps_...`), sent as `x-api-key`. Default: `PILOT_STATUS_API_KEY`.
+        api_key_id: a key id, sent as `x-api-key-id`, instead of a raw key. Default: `PILOT_STATUS_API_KEY_ID`.
+        base_url: default `PILOT_STATUS_BASE_URL`, else `https://pilotstatus.com.br`.
+        timeout: seconds (or an `httpx.Timeout`) for each attempt; default 30 s, 10 s to connect.
+        max_retries: retries of a failed request that is safe to retry (default 2).
+        http_client: an `httpx.Client` to send through (proxies, custom TLS...). It is not closed by `close()`.
+        transport: an `httpx.BaseTransport` for a client built here (for example `httpx.MockTransport` in tests).
+
+    Use it as a context manager, or call `close()`, to release connections. Redirects are never followed, so the key
+    only ever goes to `base_url`.
+    """
+
+    calls: Calls
+    """List calls: `calls.list()` for one page, `calls.iter()` for every call."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        api_key_id: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        super().__init__(
+            api_key=api_key, api_key_id=api_key_id, base_url=base_url, timeout=timeout, max_retries=max_retries
+        )
+        if http_client is not None and transport is not None:
+            raise _both_error()
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.Client(transport=transport)
+        self.calls = Calls(self)
+
+    def _request(self, spec: dict[str, Any]) -> httpx.Response:
+        """Send a request described by the generated package, with retries; return a 2xx response or raise."""
+        retries_done = 0
+        while True:
+            request = self._build_request(self._http, spec)
+            response: httpx.Response | None = None
+            error: httpx.TransportError | None = None
+            try:
+                response = self._http.send(request, follow_redirects=False)
+            except httpx.TransportError as exc:
+                error = exc
+            finally:
+                self._after_send(request)
+            if response is not None and response.is_success:
+                return response
+            delay = self._retry_delay(request, retries_done, response, error)
+            if delay is None:
+                raise self._failure(request, response, error) from error
+            if response is not None:
+                response.close()
+            _retries.sleep(delay)
+            retries_done += 1
+
+    def close(self) -> None:
+        """Release the connections (of an `http_client` built here; an injected one stays open)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> PilotStatus:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: types.TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncPilotStatus(BaseClient):
+    """The async twin of `PilotStatus`: the same arguments, with `httpx.AsyncClient` and `httpx.AsyncBaseTransport`.
+
+    `await client.calls.list()` fetches a page and `async for call in client.calls.iter()` walks every call. Use it as
+    an async context manager, or `await client.close()`.
+    """
+
+    calls: AsyncCalls
+    """List calls: `await calls.list()` for one page, `async for ... in calls.iter()` for every call."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        api_key_id: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        super().__init__(
+            api_key=api_key, api_key_id=api_key_id, base_url=base_url, timeout=timeout, max_retries=max_retries
+        )
+        if http_client is not None and transport is not None:
+            raise _both_error()
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.AsyncClient(transport=transport)
+        self.calls = AsyncCalls(self)
+
+    async def _request(self, spec: dict[str, Any]) -> httpx.Response:
+        """Send a request described by the generated package, with retries; return a 2xx response or raise."""
+        retries_done = 0
+        while True:
+            request = self._build_request(self._http, spec)
+            response: httpx.Response | None = None
+            error: httpx.TransportError | None = None
+            try:
+                response = await self._http.send(request, follow_redirects=False)
+            except httpx.TransportError as exc:
+                error = exc
+            finally:
+                self._after_send(request)
+            if response is not None and response.is_success:
+                return response
+            delay = self._retry_delay(request, retries_done, response, error)
+            if delay is None:
+                raise self._failure(request, response, error) from error
+            if response is not None:
+                await response.aclose()
+            await _retries.async_sleep(delay)
+            retries_done += 1
+
+    async def close(self) -> None:
+        """Release the connections (of an `http_client` built here; an injected one stays open)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncPilotStatus:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: types.TracebackType | None
+    ) -> None:
+        await self.close()
+
+
+def _both_error() -> InvalidInputError:
+    return InvalidInputError("Give http_client= or transport=, not both: a transport belongs inside the client.")

@@ -1,0 +1,23 @@
+"""Defaults and limits of the Pilot Status API that more than one module needs."""
+
+from __future__ import annotations
+
+import httpx
+
+DEFAULT_BASE_URL = "https://pilotstatus.com.br"
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_MAX_RETRIES = 2
+
+# The environment variables the official Pilot Status tools read.
+API_KEY_ENV = "PILOT_STATUS_API_KEY"
+API_KEY_ID_ENV = "PILOT_STATUS_API_KEY_ID"
+BASE_URL_ENV = "PILOT_STATUS_BASE_URL"
+
+API_KEY_HEADER = "x-api-key"
+API_KEY_ID_HEADER = "x-api-key-id"
+API_KEY_PREFIX = "ps_"
+
+# GET /v1/calls: `limit` is 1..100, default 25.
+MIN_PAGE_SIZE = 1
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 25

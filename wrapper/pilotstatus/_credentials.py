@@ -1,0 +1,72 @@
+"""The API key: where it comes from, how it is checked, and how it is kept out of sight.
+
+A key is either a raw key (`ps_...`, sent as `x-api-key`) or a key id (sent as `x-api-key-id`). It is held by a
+`Credentials` object whose repr masks it, and it is only ever written into the headers of a request being sent.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ._constants import API_KEY_ENV, API_KEY_HEADER, API_KEY_ID_ENV, API_KEY_ID_HEADER, API_KEY_PREFIX
+from ._exceptions import InvalidInputError
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A secret and the header it is sent in. Its repr shows the header and a mask, never the secret."""
+
+    header: str
+    secret: str = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"Credentials(header={self.header!r}, secret={mask(self.secret)!r})"
+
+    def headers(self) -> dict[str, str]:
+        return {self.header: self.secret}
+
+
+def mask(secret: str) -> str:
+    """A recognisable, harmless form of a secret: its `ps_` prefix and last four characters, as the Pilot Status
+    dashboard shows keys. Short secrets are masked whole."""
+    if len(secret) < 16:
+        return "****"
+    prefix = API_KEY_PREFIX if secret.startswith(API_KEY_PREFIX) else ""
+    return f"{prefix}****{secret[-4:]}"
+
+
+def resolve_credentials(
+    api_key: str | None, api_key_id: str | None, environ: Mapping[str, str] | None = None
+) -> Credentials:
+    """The credentials from the arguments, else from the environment. Exactly one of key and key id must be given."""
+    if api_key is None and api_key_id is None:
+        env = os.environ if environ is None else environ
+        api_key, api_key_id = env.get(API_KEY_ENV) or None, env.get(API_KEY_ID_ENV) or None
+        source = f"the environment ({API_KEY_ENV} and {API_KEY_ID_ENV})"
+        if api_key is None and api_key_id is None:
+            raise InvalidInputError(
+                f"No API key: pass api_key='ps_...' (or api_key_id=...), or set {API_KEY_ENV} (or {API_KEY_ID_ENV})."
+            )
+    else:
+        source = "the arguments (api_key= and api_key_id=)"
+    if api_key is not None and api_key_id is not None:
+        raise InvalidInputError(f"Both an API key and an API key id are given in {source}; give one.")
+    if api_key is not None:
+        _check(api_key, "api_key")
+        if not api_key.startswith(API_KEY_PREFIX):
+            raise InvalidInputError(f"api_key must start with {API_KEY_PREFIX!r}, as every Pilot Status key does.")
+        return Credentials(API_KEY_HEADER, api_key)
+    assert api_key_id is not None
+    _check(api_key_id, "api_key_id")
+    return Credentials(API_KEY_ID_HEADER, api_key_id)
+
+
+def _check(secret: object, name: str) -> None:
+    if not isinstance(secret, str):
+        raise InvalidInputError(f"{name} must be a string, not {type(secret).__name__}.")
+    if not secret:
+        raise InvalidInputError(f"{name} is empty.")
+    if any(char.isspace() or not char.isprintable() for char in secret):
+        raise InvalidInputError(f"{name} contains whitespace or control characters; check how it was copied.")

@@ -1,0 +1,266 @@
+"""The exception tree, and the one table that maps an HTTP response to it.
+
+Every failure the SDK reports is a `PilotStatusError`. A response with a non-2xx status becomes an `APIStatusError`
+subclass chosen first by the body's documented `code`, then by the status; a failure to get a response at all
+becomes `APIConnectionError` (or its `APITimeoutError` subclass).
+"""
+
+from __future__ import annotations
+
+import datetime
+import email.utils
+import json
+import math
+import time
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "CallNotFoundError",
+    "ConflictError",
+    "FeatureNotSupportedError",
+    "InstanceNotConnectedError",
+    "InternalServerError",
+    "InvalidInputError",
+    "NotFoundError",
+    "NumberScopeNotAllowedError",
+    "PaginationError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "PilotStatusError",
+    "RateLimitError",
+    "TenantScopeNotAllowedError",
+]
+
+# An error line quotes at most this much of a body that is not a JSON error object (an HTML error page, say).
+_TEXT_EXCERPT = 200
+
+
+class PilotStatusError(Exception):
+    """The base of every error this SDK raises."""
+
+
+class InvalidInputError(PilotStatusError, ValueError):
+    """An argument or setting is invalid; raised before any request is sent."""
+
+
+class PaginationError(PilotStatusError):
+    """Paging cannot continue without skipping calls.
+
+    The API pages calls with `before` ("created strictly before this instant") and at most 100 calls per page. When a
+    full page of 100 holds a single instant, the calls of that instant beyond the page cannot be reached: rather than
+    skip them silently, iteration stops with this error. `instant` is the crowded `createdAt`.
+    """
+
+    def __init__(self, message: str, *, instant: Any = None) -> None:
+        super().__init__(message)
+        self.instant = instant
+
+
+class APIConnectionError(PilotStatusError):
+    """No response was received: the connection failed or broke. `request` is what was being sent."""
+
+    def __init__(self, message: str = "Connection error.", *, request: httpx.Request) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (see the client's `timeout=`)."""
+
+    def __init__(self, request: httpx.Request) -> None:
+        super().__init__("Request timed out.", request=request)
+
+
+class APIResponseValidationError(PilotStatusError):
+    """A 2xx response whose body does not match the API's schema, so it cannot be parsed safely."""
+
+    def __init__(self, message: str, *, response: httpx.Response) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+
+
+class APIStatusError(PilotStatusError):
+    """The API answered with a non-2xx status.
+
+    Attributes:
+        status_code: the HTTP status.
+        code: the body's machine-readable `code` (such as `FEATURE_NOT_SUPPORTED`), or None.
+        message: the body's human-readable `error`; for a body that is not a JSON error object, a short excerpt of it
+            or the status's reason phrase.
+        body: the parsed JSON body, or None when the body is not JSON.
+        text: the raw body text, whatever it is.
+        details: the body's `details` object, or None.
+        headers: the response headers.
+        response: the `httpx.Response` itself.
+    """
+
+    status_code: int
+
+    def __init__(self, *, response: httpx.Response, body: Any, text: str, code: str | None, message: str) -> None:
+        self.response = response
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.body = body
+        self.text = text
+        self.code = code
+        self.message = message
+        details = body.get("details") if isinstance(body, dict) else None
+        self.details: dict[str, Any] | None = details if isinstance(details, dict) else None
+        super().__init__(" ".join(part for part in (str(self.status_code), code, message) if part))
+
+
+class BadRequestError(APIStatusError):
+    """400: the request is invalid (a parameter, or a feature the number's provider does not support)."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the `x-api-key` / `x-api-key-id` header is missing or invalid."""
+
+
+class PaymentRequiredError(APIStatusError):
+    """402: the operation needs a paid subscription."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key is valid but may not perform this operation (for example, the wrong key scope)."""
+
+
+class NotFoundError(APIStatusError):
+    """404: the resource does not exist within the key's scope."""
+
+
+class ConflictError(APIStatusError):
+    """409: the resource is not in a state that allows the operation."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests. `retry_after` is the server's requested wait in seconds, when it sent one."""
+
+    @property
+    def retry_after(self) -> float | None:
+        return parse_retry_after(self.headers.get("retry-after"))
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the API failed."""
+
+
+class FeatureNotSupportedError(BadRequestError):
+    """400 FEATURE_NOT_SUPPORTED: the number's provider does not support this operation (for calls, only Meta Cloud
+    API and Pilot Status web numbers do)."""
+
+
+class TenantScopeNotAllowedError(PermissionDeniedError):
+    """403 TENANT_SCOPE_NOT_ALLOWED: a tenant-scoped key was used on an endpoint of one number; use that number's
+    key."""
+
+
+class NumberScopeNotAllowedError(PermissionDeniedError):
+    """403 NUMBER_SCOPE_NOT_ALLOWED: a number-scoped key was used on a tenant endpoint; use the tenant key."""
+
+
+class CallNotFoundError(NotFoundError):
+    """404 CALL_NOT_FOUND: no call with that id belongs to the key's number."""
+
+
+class InstanceNotConnectedError(ConflictError):
+    """409 WHATSAPP_INSTANCE_NOT_CONNECTED: the web number's WhatsApp session is not connected."""
+
+
+# The one table: a documented `code` picks its class first, then the status does. A code listed here only applies
+# with the status it is documented with; on any other status the status class is used and `.code` is still kept.
+_ERRORS_BY_CODE: dict[str, type[APIStatusError]] = {
+    "FEATURE_NOT_SUPPORTED": FeatureNotSupportedError,
+    "TENANT_SCOPE_NOT_ALLOWED": TenantScopeNotAllowedError,
+    "NUMBER_SCOPE_NOT_ALLOWED": NumberScopeNotAllowedError,
+    "CALL_NOT_FOUND": CallNotFoundError,
+    "WHATSAPP_INSTANCE_NOT_CONNECTED": InstanceNotConnectedError,
+}
+_ERRORS_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: PaymentRequiredError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    429: RateLimitError,
+}
+
+
+def error_class(status_code: int, code: str | None) -> type[APIStatusError]:
+    """The exception class for a non-2xx response with this status and body `code`."""
+    status_class: type[APIStatusError] = (
+        InternalServerError if status_code >= 500 else _ERRORS_BY_STATUS.get(status_code, APIStatusError)
+    )
+    code_class = _ERRORS_BY_CODE.get(code) if code else None
+    if code_class is not None and issubclass(code_class, status_class) and status_class is not APIStatusError:
+        return code_class
+    return status_class
+
+
+def status_error(response: httpx.Response, *, secret: str | None = None) -> APIStatusError:
+    """Build the exception for a non-2xx `response`, whatever its body (JSON error object, other JSON, HTML, empty).
+
+    `secret` is removed from every text the exception carries, in case a server echoes the key back.
+    """
+    text = response.text
+    if secret:
+        text = text.replace(secret, "[redacted]")
+    body: Any
+    try:
+        body = json.loads(text) if text.strip() else None
+    except ValueError:
+        body = None
+    code = body.get("code") if isinstance(body, dict) else None
+    code = code if isinstance(code, str) and code else None
+    message = _message(body, text) or response.reason_phrase or "HTTP error"
+    cls = error_class(response.status_code, code)
+    return cls(response=response, body=body, text=text, code=code, message=message)
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a `Retry-After` header: delay-seconds or an HTTP date. None when absent or unreadable."""
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:  # HTTP dates are GMT; parsedate gives a naive datetime for "-0000"
+            when = when.replace(tzinfo=datetime.UTC)
+        seconds = when.timestamp() - (time.time() if now is None else now)
+        return max(seconds, 0.0)
+    if not math.isfinite(seconds) or seconds < 0:
+        return None
+    return seconds
+
+
+def _message(body: Any, text: str) -> str | None:
+    """The human-readable part of an error body: its `error` (or `message`) string, else a short excerpt of a body
+    that is plain text. An HTML page says nothing a status line does not, so it gives None."""
+    if isinstance(body, dict):
+        for key in ("error", "message"):
+            value = body.get(key)
+            if isinstance(value, str) and value:
+                return value
+    if body is None and text.lstrip().startswith("<"):
+        return None
+    return _excerpt(text) or None
+
+
+def _excerpt(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= _TEXT_EXCERPT else line[: _TEXT_EXCERPT - 1] + "…"

@@ -1,0 +1,191 @@
+"""Pages of calls, and the cursor that makes paging through them lose nothing.
+
+The API pages `GET /v1/calls` with `before`, meaning "created strictly before this instant", newest first, and
+returns no next-page cursor. The obvious cursor, the last call's `createdAt`, skips every call that shares that
+instant but did not fit on the page. The `Cursor` here asks again from just after that instant (one millisecond
+later: the API records `createdAt` to the millisecond) and remembers the ids it has already returned from it, so
+that the next page repeats nothing and skips nothing. It asks for that many more calls, so that a page still brings
+`limit` new ones.
+
+One case cannot be paged: when a full page of 100 calls (the API's maximum) shares one millisecond, the calls of
+that millisecond beyond the page are out of reach of any `before`. Asking for the next page then raises
+`PaginationError` instead of skipping them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import httpx
+
+from pilotstatus_api.models.call import Call
+
+from ._constants import MAX_PAGE_SIZE
+from ._exceptions import APIResponseValidationError, PaginationError
+from ._timestamps import MILLISECOND, floor_ms, format_instant
+
+__all__ = ["AsyncCallPage", "CallPage", "Cursor"]
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page of calls starts: the `before` to send, and the calls at the page boundary's millisecond
+    that were already returned, which the next page leaves out.
+
+    Get one from `page.next_cursor()` and pass it as `calls.list(before=cursor)`.
+    """
+
+    before: datetime.datetime
+    seen_ids: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def __repr__(self) -> str:
+        return f"Cursor(before={format_instant(self.before)!r}, seen={len(self.seen_ids)})"
+
+    def request_limit(self, limit: int) -> int:
+        """The `limit` to send so that, after dropping the calls already seen, up to `limit` new ones remain."""
+        return min(MAX_PAGE_SIZE, limit + len(self.seen_ids))
+
+    def unseen(self, calls: list[Call]) -> list[Call]:
+        """`calls` without those this cursor has already returned."""
+        if not self.seen_ids:
+            return calls
+        return [call for call in calls if call.id not in self.seen_ids]
+
+    @classmethod
+    def after(cls, calls: Sequence[Call], previous: Cursor | None) -> Cursor:
+        """The cursor after a full response `calls` (ordered newest first) fetched with `previous`."""
+        boundary = floor_ms(calls[-1].created_at)
+        if len(calls) >= MAX_PAGE_SIZE and floor_ms(calls[0].created_at) == boundary:
+            raise PaginationError(
+                f"At least {len(calls)} calls share createdAt {format_instant(boundary)}: that fills the API's largest"
+                f" page ({MAX_PAGE_SIZE}), so any further calls of that instant cannot be reached with `before`."
+                " Paging stops here rather than skip them.",
+                instant=boundary,
+            )
+        before = boundary + MILLISECOND
+        seen = set(previous.seen_ids) if previous is not None and previous.before == before else set()
+        for call in reversed(calls):
+            if floor_ms(call.created_at) != boundary:
+                break
+            seen.add(call.id)
+        return cls(before=before, seen_ids=frozenset(seen))
+
+
+def check_order(calls: Sequence[Call], before: datetime.datetime | None, response: httpx.Response) -> None:
+    """Raise unless `calls` are newest first and all strictly before `before`: paging relies on both."""
+    previous = before
+    for call in calls:
+        created = call.created_at
+        if previous is not None and (created > previous or (created == previous and previous is before)):
+            what = "not before `before`" if previous is before else "out of order (lists are newest first)"
+            raise APIResponseValidationError(
+                f"GET /v1/calls returned call {call.id!r} created at {created.isoformat()}, {what}.",
+                response=response,
+            )
+        previous = created
+
+
+class _BasePage:
+    """One page of `GET /v1/calls`: the calls it brought, and the response they came in."""
+
+    def __init__(
+        self, *, calls: list[Call], notice: str | None, response: httpx.Response, limit: int, cursor: Cursor | None
+    ) -> None:
+        self.items = cursor.unseen(calls) if cursor is not None else calls
+        """The calls of this page, newest first; a page fetched with a cursor leaves out those already returned."""
+        self.notice = notice
+        """The API's notice about the list, such as `PII_RELAY_ONLY` (the number's privacy mode hides calls)."""
+        self.response = response
+        """The `httpx.Response` this page came in, for its status and headers."""
+        self.limit = limit
+        """The page size asked for."""
+        self._next: Cursor | PaginationError | None = None
+        if len(calls) >= (cursor.request_limit(limit) if cursor is not None else limit):
+            try:
+                self._next = Cursor.after(calls, cursor)
+            except PaginationError as error:  # raised when the next page is asked for, not before
+                self._next = error
+
+    def has_next_page(self) -> bool:
+        """Whether more calls may follow: the page came back full (the API gives no other sign)."""
+        return self._next is not None
+
+    def next_cursor(self) -> Cursor | None:
+        """The cursor of the next page, or None after the last page.
+
+        Raises `PaginationError` when a full page of 100 calls shares one instant, so the next page cannot be reached
+        without skipping calls.
+        """
+        if isinstance(self._next, PaginationError):
+            raise self._next
+        return self._next
+
+    def __iter__(self) -> Iterator[Call]:
+        """The calls of this page, and no more: `calls.iter()` walks every page."""
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self.items)} calls, has_next_page={self.has_next_page()}>"
+
+
+class CallPage(_BasePage):
+    """A page returned by `PilotStatus.calls.list()`."""
+
+    def __init__(
+        self,
+        *,
+        calls: list[Call],
+        notice: str | None,
+        response: httpx.Response,
+        limit: int,
+        cursor: Cursor | None,
+        fetch: Callable[[int, Cursor], CallPage],
+    ) -> None:
+        super().__init__(calls=calls, notice=notice, response=response, limit=limit, cursor=cursor)
+        self._fetch = fetch
+
+    def get_next_page(self) -> CallPage | None:
+        """Fetch the page after this one (same size), or return None when this is the last."""
+        cursor = self.next_cursor()
+        return None if cursor is None else self._fetch(self.limit, cursor)
+
+    def iter_pages(self) -> Iterator[CallPage]:
+        """This page and every page after it, fetched one at a time."""
+        page: CallPage | None = self
+        while page is not None:
+            yield page
+            page = page.get_next_page()
+
+
+class AsyncCallPage(_BasePage):
+    """A page returned by `AsyncPilotStatus.calls.list()`."""
+
+    def __init__(
+        self,
+        *,
+        calls: list[Call],
+        notice: str | None,
+        response: httpx.Response,
+        limit: int,
+        cursor: Cursor | None,
+        fetch: Callable[[int, Cursor], Awaitable[AsyncCallPage]],
+    ) -> None:
+        super().__init__(calls=calls, notice=notice, response=response, limit=limit, cursor=cursor)
+        self._fetch = fetch
+
+    async def get_next_page(self) -> AsyncCallPage | None:
+        """Fetch the page after this one (same size), or return None when this is the last."""
+        cursor = self.next_cursor()
+        return None if cursor is None else await self._fetch(self.limit, cursor)
+
+    async def iter_pages(self) -> AsyncIterator[AsyncCallPage]:
+        """This page and every page after it, fetched one at a time."""
+        page: AsyncCallPage | None = self
+        while page is not None:
+            yield page
+            page = await page.get_next_page()

@@ -1,0 +1,210 @@
+"""The Calls resource: `list()` one page of calls, `iter()` every call, newest first."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from pilotstatus._constants import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MIN_PAGE_SIZE
+from pilotstatus._exceptions import APIResponseValidationError, InvalidInputError
+from pilotstatus._timestamps import ceil_ms, format_instant, to_instant
+from pilotstatus.pagination import AsyncCallPage, CallPage, Cursor, check_order
+from pilotstatus_api.api.calls import get_calls
+from pilotstatus_api.models.call import Call
+from pilotstatus_api.models.call_list import CallList
+from pilotstatus_api.types import Unset
+
+if TYPE_CHECKING:
+    from pilotstatus._client import AsyncPilotStatus, PilotStatus
+
+__all__ = ["AsyncCalls", "Calls"]
+
+Before = datetime.datetime | str | Cursor | None
+"""A `before` argument: an aware datetime or ISO 8601 string (calls created strictly before it), or a `Cursor`."""
+
+
+class Calls:
+    """`GET /v1/calls`: the calls of the key's number, newest first."""
+
+    def __init__(self, client: PilotStatus) -> None:
+        self._client = client
+
+    def list(self, *, limit: int = DEFAULT_PAGE_SIZE, before: Before = None) -> CallPage:
+        """Fetch one page of calls.
+
+        Args:
+            limit: how many calls, 1..100 (default 25).
+            before: only calls created strictly before this instant (an aware datetime or an ISO 8601 string with
+                a zone), or the `Cursor` from a previous page's `next_cursor()`.
+
+        Iterating the page yields its calls and no more; `page.get_next_page()` fetches the next one.
+        """
+        query = _ListQuery.of(limit, before)
+        response = self._client._request(query.spec())
+        return CallPage(**query.page_fields(response), fetch=self._fetch)
+
+    def iter(
+        self,
+        *,
+        since: datetime.datetime | str | None = None,
+        until: datetime.datetime | str | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+    ) -> Iterator[Call]:
+        """Every call created in [`since`, `until`), newest first, each exactly once, fetched lazily page by page.
+
+        Args:
+            since: the oldest instant included (inclusive); default: from the first call.
+            until: the instant after the newest call included (exclusive); default: up to now.
+            page_size: calls per request, 1..100 (default 100).
+
+        Raises `PaginationError` if more than a full page of calls (100) share one instant, instead of skipping any.
+        """
+        window = _Window.of(since, until, page_size)
+        page = self.list(limit=page_size, before=window.until)
+        while True:
+            for call in page.items:
+                if window.too_new(call):
+                    continue
+                if window.too_old(call):
+                    return
+                yield call
+            cursor = page.next_cursor()
+            if cursor is None:
+                return
+            page = self._fetch(page_size, cursor)
+
+    def _fetch(self, limit: int, cursor: Cursor) -> CallPage:
+        return self.list(limit=limit, before=cursor)
+
+
+class AsyncCalls:
+    """`GET /v1/calls`, async: the calls of the key's number, newest first."""
+
+    def __init__(self, client: AsyncPilotStatus) -> None:
+        self._client = client
+
+    async def list(self, *, limit: int = DEFAULT_PAGE_SIZE, before: Before = None) -> AsyncCallPage:
+        """Fetch one page of calls. The arguments are those of `PilotStatus.calls.list()`."""
+        query = _ListQuery.of(limit, before)
+        response = await self._client._request(query.spec())
+        return AsyncCallPage(**query.page_fields(response), fetch=self._fetch)
+
+    async def iter(
+        self,
+        *,
+        since: datetime.datetime | str | None = None,
+        until: datetime.datetime | str | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+    ) -> AsyncIterator[Call]:
+        """Every call created in [`since`, `until`), newest first, each exactly once: `async for call in ...`.
+
+        The arguments are those of `PilotStatus.calls.iter()`.
+        """
+        window = _Window.of(since, until, page_size)
+        page = await self.list(limit=page_size, before=window.until)
+        while True:
+            for call in page.items:
+                if window.too_new(call):
+                    continue
+                if window.too_old(call):
+                    return
+                yield call
+            cursor = page.next_cursor()
+            if cursor is None:
+                return
+            page = await self._fetch(page_size, cursor)
+
+    async def _fetch(self, limit: int, cursor: Cursor) -> AsyncCallPage:
+        return await self.list(limit=limit, before=cursor)
+
+
+@dataclass(frozen=True)
+class _ListQuery:
+    """A checked `list()` request: the page size asked for, and where the page starts."""
+
+    limit: int
+    cursor: Cursor | None
+    before: datetime.datetime | None
+
+    @classmethod
+    def of(cls, limit: int, before: Before) -> _ListQuery:
+        limit = _check_page_size(limit, "limit")
+        if isinstance(before, Cursor):
+            return cls(limit, before, before.before)
+        if before is None:
+            return cls(limit, None, None)
+        # `createdAt` has whole milliseconds, so rounding a finer bound up selects the same calls.
+        return cls(limit, None, ceil_ms(to_instant(before, "before")))
+
+    def spec(self) -> dict[str, Any]:
+        """The request, as the generated operation describes it, with `before` in the API's own spelling (the
+        generated code would send Python's `isoformat()`: `+00:00` and microseconds)."""
+        limit = self.cursor.request_limit(self.limit) if self.cursor is not None else self.limit
+        spec = get_calls._get_kwargs(limit=limit)
+        if self.before is not None:
+            spec["params"]["before"] = format_instant(self.before)
+        return spec
+
+    def page_fields(self, response: httpx.Response) -> dict[str, Any]:
+        """The parsed page, checked: the fields of a `CallPage`."""
+        try:
+            call_list = CallList.from_dict(response.json())
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise APIResponseValidationError(
+                f"The {response.status_code} response of GET /v1/calls is not a call list: {type(exc).__name__}: {exc}",
+                response=response,
+            ) from exc
+        check_order(call_list.calls, self.before, response)
+        notice = None if isinstance(call_list.notice, Unset) else call_list.notice
+        return {
+            "calls": call_list.calls,
+            "notice": notice,
+            "response": response,
+            "limit": self.limit,
+            "cursor": self.cursor,
+        }
+
+
+@dataclass(frozen=True)
+class _Window:
+    """The [since, until) range of `iter()`."""
+
+    since: datetime.datetime | None
+    until: datetime.datetime | None
+
+    @classmethod
+    def of(
+        cls, since: datetime.datetime | str | None, until: datetime.datetime | str | None, page_size: int
+    ) -> _Window:
+        _check_page_size(page_size, "page_size")
+        window = cls(
+            None if since is None else to_instant(since, "since"),
+            None if until is None else to_instant(until, "until"),
+        )
+        if window.since is not None and window.until is not None and window.since > window.until:
+            raise InvalidInputError(
+                f"since ({window.since.isoformat()}) is after until ({window.until.isoformat()}): nothing could match."
+            )
+        return window
+
+    def too_new(self, call: Call) -> bool:
+        return self.until is not None and call.created_at >= self.until
+
+    def too_old(self, call: Call) -> bool:
+        return self.since is not None and call.created_at < self.since
+
+
+def _check_page_size(value: int, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInputError(
+            f"{name} must be a whole number from {MIN_PAGE_SIZE} to {MAX_PAGE_SIZE}, not {value!r}."
+        )
+    if not MIN_PAGE_SIZE <= value <= MAX_PAGE_SIZE:
+        raise InvalidInputError(
+            f"{name}={value} is outside {MIN_PAGE_SIZE}..{MAX_PAGE_SIZE}, the range the API accepts."
+        )
+    return value

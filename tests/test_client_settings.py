@@ -1,0 +1,219 @@
+"""Client settings: the key and base URL from arguments or the environment, and every bad setting or argument
+refused with an error that names it, before any request."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+from typing import Any
+
+import httpx
+import pytest
+
+from pilotstatus import AsyncPilotStatus, InvalidInputError, PilotStatus
+from tests._clients import BASE_URL, KEY, json_response
+
+ENV_NAMES = ("PILOT_STATUS_API_KEY", "PILOT_STATUS_API_KEY_ID", "PILOT_STATUS_BASE_URL")
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ENV_NAMES:
+        monkeypatch.delenv(name, raising=False)
+
+
+class Recorder:
+    """Answers an empty page, and keeps a copy of each request as it was sent (the client redacts the key from the
+    request object once it is sent)."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        sent = httpx.Request(request.method, request.url, headers=request.headers.copy())
+        sent.extensions = dict(request.extensions)
+        self.requests.append(sent)
+        return json_response(200, {"calls": []})
+
+
+def sent_by(**options: Any) -> httpx.Request:
+    """The request `calls.list()` sends from a client built with `options`."""
+    recorder = Recorder()
+    with PilotStatus(transport=httpx.MockTransport(recorder), **options) as client:
+        client.calls.list()
+    (request,) = recorder.requests
+    return request
+
+
+def test_the_key_is_sent_as_x_api_key() -> None:
+    request = sent_by(api_key=KEY, base_url=BASE_URL)
+    assert request.headers["x-api-key"] == KEY
+    assert "x-api-key-id" not in request.headers
+    assert "authorization" not in request.headers
+    assert str(request.url) == f"{BASE_URL}/v1/calls?limit=25"
+
+
+def test_a_key_id_is_sent_as_x_api_key_id() -> None:
+    request = sent_by(api_key_id="ck_123", base_url=BASE_URL)
+    assert request.headers["x-api-key-id"] == "ck_123"
+    assert "x-api-key" not in request.headers
+
+
+def test_the_key_and_base_url_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PILOT_STATUS_API_KEY", KEY)
+    monkeypatch.setenv("PILOT_STATUS_BASE_URL", "http://127.0.0.1:8080/")
+    request = sent_by()
+    assert request.headers["x-api-key"] == KEY
+    assert str(request.url) == "http://127.0.0.1:8080/v1/calls?limit=25"
+
+
+def test_the_key_id_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PILOT_STATUS_API_KEY_ID", "ck_from_env")
+    assert sent_by(base_url=BASE_URL).headers["x-api-key-id"] == "ck_from_env"
+
+
+def test_arguments_win_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PILOT_STATUS_API_KEY", "ps_from_environment_0000")
+    monkeypatch.setenv("PILOT_STATUS_BASE_URL", "https://environment.test")
+    request = sent_by(api_key_id="ck_argument", base_url=BASE_URL)
+    assert request.headers["x-api-key-id"] == "ck_argument"
+    assert "x-api-key" not in request.headers
+    assert request.url.host == "api.test"
+
+
+def test_the_default_base_url_is_pilot_status() -> None:
+    assert PilotStatus(api_key=KEY).base_url == "https://pilotstatus.com.br"
+
+
+def test_a_base_url_with_a_path_keeps_it() -> None:
+    assert sent_by(api_key=KEY, base_url="https://proxy.test/pilot/").url.path == "/pilot/v1/calls"
+
+
+def test_no_key_anywhere_is_a_clear_error() -> None:
+    with pytest.raises(InvalidInputError, match="PILOT_STATUS_API_KEY") as caught:
+        PilotStatus()
+    assert "api_key=" in str(caught.value)
+
+
+def test_an_empty_environment_variable_counts_as_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PILOT_STATUS_API_KEY", "")
+    with pytest.raises(InvalidInputError, match="No API key"):
+        PilotStatus()
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"api_key": ""}, "api_key is empty"),
+        ({"api_key": "sk_not_a_pilot_status_key"}, "must start with 'ps_'"),
+        ({"api_key": "ps_key with space"}, "whitespace"),
+        ({"api_key": "ps_key\n"}, "whitespace"),
+        ({"api_key": 12345}, "must be a string"),
+        ({"api_key_id": ""}, "api_key_id is empty"),
+        ({"api_key": KEY, "api_key_id": "ck_1"}, "give one"),
+        ({"api_key": KEY, "base_url": "ftp://files.test"}, "base_url must be an http"),
+        ({"api_key": KEY, "base_url": "pilotstatus.com.br"}, "base_url must be an http"),
+        ({"api_key": KEY, "base_url": "https://"}, "base_url must be an http"),
+        ({"api_key": KEY, "base_url": "https://api.test/?x=1"}, "query"),
+        ({"api_key": KEY, "timeout": 0}, "timeout must be"),
+        ({"api_key": KEY, "timeout": "30"}, "timeout must be"),
+        ({"api_key": KEY, "max_retries": -1}, "max_retries must be"),
+        ({"api_key": KEY, "max_retries": True}, "max_retries must be"),
+        ({"api_key": KEY, "http_client": httpx.Client(), "transport": httpx.MockTransport(Recorder())}, "not both"),
+    ],
+)
+def test_a_bad_setting_is_refused_by_name(options: dict[str, Any], message: str) -> None:
+    with pytest.raises(InvalidInputError, match=message) as caught:
+        PilotStatus(**options)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_both_keys_in_the_environment_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PILOT_STATUS_API_KEY", KEY)
+    monkeypatch.setenv("PILOT_STATUS_API_KEY_ID", "ck_1")
+    with pytest.raises(InvalidInputError, match="environment"):
+        PilotStatus()
+
+
+def test_the_timeout_applies_to_every_attempt() -> None:
+    request = sent_by(api_key=KEY, base_url=BASE_URL, timeout=4.5)
+    assert request.extensions["timeout"] == httpx.Timeout(4.5).as_dict()
+
+
+def test_an_injected_http_client_is_used_and_left_open() -> None:
+    recorder = Recorder()
+    http = httpx.Client(transport=httpx.MockTransport(recorder), follow_redirects=True)
+    with PilotStatus(api_key=KEY, base_url=BASE_URL, http_client=http) as client:
+        client.calls.list()
+    assert len(recorder.requests) == 1
+    assert not http.is_closed
+    http.close()
+
+
+def test_a_client_built_here_is_closed_on_exit() -> None:
+    with PilotStatus(api_key=KEY, transport=httpx.MockTransport(Recorder())) as client:
+        pass
+    assert client._http.is_closed
+
+
+def test_the_async_client_takes_the_same_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PILOT_STATUS_API_KEY_ID", "ck_async")
+    recorder = Recorder()
+
+    async def main() -> AsyncPilotStatus:
+        async with AsyncPilotStatus(base_url=BASE_URL, transport=httpx.MockTransport(recorder)) as client:
+            await client.calls.list(limit=3)
+        return client
+
+    client = asyncio.run(main())
+    assert client._http.is_closed
+    assert recorder.requests[0].headers["x-api-key-id"] == "ck_async"
+    with pytest.raises(InvalidInputError, match="must start with 'ps_'"):
+        AsyncPilotStatus(api_key="nope")
+
+
+NAIVE = datetime.datetime(2026, 1, 29, 12, 0)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"limit": 0}, r"limit=0 is outside 1\.\.100"),
+        ({"limit": 101}, r"limit=101 is outside 1\.\.100"),
+        ({"limit": -5}, "outside"),
+        ({"limit": True}, "whole number"),
+        ({"limit": "25"}, "whole number"),
+        ({"limit": 2.5}, "whole number"),
+        ({"before": NAIVE}, "has no time zone"),
+        ({"before": "2026-01-29T12:00:00"}, "has no time zone"),
+        ({"before": "2026-01-29"}, "has no time zone"),
+        ({"before": "yesterday"}, "not an ISO 8601"),
+        ({"before": "2026-13-01T00:00:00Z"}, "not an ISO 8601"),
+        ({"before": ""}, "not an ISO 8601"),
+        ({"before": 1769688000}, "must be a datetime"),
+    ],
+)
+def test_bad_list_arguments_are_refused_before_any_request(arguments: dict[str, Any], message: str) -> None:
+    recorder = Recorder()
+    client = PilotStatus(api_key=KEY, transport=httpx.MockTransport(recorder))
+    with client, pytest.raises(InvalidInputError, match=message):
+        client.calls.list(**arguments)
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"page_size": 0}, "page_size=0 is outside"),
+        ({"page_size": 500}, "page_size=500 is outside"),
+        ({"since": NAIVE}, "since=.* has no time zone"),
+        ({"until": "soon"}, "until='soon' is not an ISO 8601"),
+        ({"since": "2026-02-01T00:00:00Z", "until": "2026-01-01T00:00:00Z"}, "since .* is after until"),
+    ],
+)
+def test_bad_iter_arguments_are_refused_before_any_request(arguments: dict[str, Any], message: str) -> None:
+    recorder = Recorder()
+    client = PilotStatus(api_key=KEY, transport=httpx.MockTransport(recorder))
+    with client, pytest.raises(InvalidInputError, match=message):
+        next(client.calls.iter(**arguments))
+    assert recorder.requests == []

@@ -1,0 +1,123 @@
+"""The key stays secret: it is in no repr, no exception, no log line, and it never follows a redirect."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import traceback
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+import pytest
+
+from pilotstatus import APIConnectionError, APIStatusError, AuthenticationError, PilotStatus, PilotStatusError
+from tests._clients import BASE_URL, KEY, json_response, sync_client
+from tests._fake_api import FakeCallsAPI, dataset
+
+
+def everything_said_about(error: BaseException) -> str:
+    """Every text an exception shows: str, repr, the formatted traceback with its chain, the body and message it
+    carries, and the reprs of its request and response. (The raw bytes of `.response` are the server's own.)"""
+    parts = [str(error), repr(error), "".join(traceback.format_exception(error))]
+    parts += [str(getattr(error, name, "")) for name in ("message", "text", "body")]
+    response = getattr(error, "response", None)
+    request = getattr(error, "request", None) or (response.request if response is not None else None)
+    if request is not None:
+        parts += [repr(request), repr(request.headers), str(dict(request.headers))]
+    if response is not None:
+        parts += [repr(response), repr(response.headers)]
+    return "\n".join(parts)
+
+
+def test_the_key_is_in_no_repr_of_the_client_or_what_it_returns() -> None:
+    api = FakeCallsAPI(dataset(range(3)))
+    with PilotStatus(api_key=KEY, base_url=BASE_URL, transport=api.transport()) as client:
+        page = client.calls.list(limit=2)
+        texts = [repr(client), repr(client._credentials), repr(client.calls), repr(page), repr(page.items)]
+        texts += [repr(page.response.request.headers), str(dict(page.response.request.headers))]
+        texts += [repr(page.next_cursor()), repr(vars(client))]
+    assert all(KEY not in text for text in texts)
+    assert "ps_****CRET" in repr(client)
+
+
+def test_the_key_is_in_no_status_error_even_when_the_server_echoes_it() -> None:
+    body = {"error": f"Invalid key {KEY}", "code": "INVALID_KEY"}
+    client = sync_client(lambda request: json_response(401, body), max_retries=0)
+    with client, pytest.raises(AuthenticationError) as caught:
+        client.calls.list()
+    said = everything_said_about(caught.value)
+    assert KEY not in said
+    assert "Invalid key [redacted]" in str(caught.value)
+
+
+def test_the_key_is_in_no_connection_error() -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError(f"cannot connect for {request.url}")
+
+    with sync_client(refuse, max_retries=1) as client, pytest.raises(APIConnectionError) as caught:
+        client.calls.list()
+    assert KEY not in everything_said_about(caught.value)
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_to_another_host_is_not_followed_and_the_key_never_reaches_it(status: int) -> None:
+    hosts: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        hosts.append(request.url.host)
+        if request.url.host == "api.test":
+            return httpx.Response(status, headers={"location": "https://elsewhere.test/v1/calls"})
+        return json_response(200, {"calls": []})
+
+    # Even an injected client told to follow redirects does not follow them for this SDK.
+    http = httpx.Client(transport=httpx.MockTransport(handler), follow_redirects=True)
+    client = PilotStatus(api_key=KEY, base_url=BASE_URL, http_client=http)
+    with client, pytest.raises(APIStatusError) as caught:
+        client.calls.list()
+    assert hosts == ["api.test"]
+    assert caught.value.status_code == status
+    assert "redirect to https://elsewhere.test/v1/calls not followed" in str(caught.value)
+    assert KEY not in everything_said_about(caught.value)
+
+
+class _Server(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        authorized = self.headers.get("x-api-key") == KEY
+        body: dict[str, object] = {"calls": []} if authorized else {"error": "Unauthorized"}
+        status = 200 if authorized else 401
+        payload = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output clean."""
+
+
+@pytest.fixture
+def loopback_api() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Server)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_key_is_in_no_log_line_even_at_debug_level_over_real_http(
+    loopback_api: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    with PilotStatus(api_key=KEY, base_url=loopback_api) as client:
+        assert client.calls.list().items == []
+    client = PilotStatus(api_key="ps_wrong_key_0000000000", base_url=loopback_api)
+    with client, pytest.raises(PilotStatusError):
+        client.calls.list()
+    loggers = {record.name.split(".")[0] for record in caplog.records}
+    assert {"httpx", "httpcore"} <= loggers  # the transport's own debug logging was on
+    assert KEY not in caplog.text
+    assert "ps_wrong_key_0000000000" not in caplog.text

@@ -6,7 +6,7 @@ LOCK := requirements/dev.lock
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check-generated lint format test lock clean
+.PHONY: help install generate check-generated lint format test bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ format: $(STAMP) ## Apply ruff's fixes and formatting to the hand-written code
 
 test: $(STAMP) ## Run every test
 	$(BIN)/python -m pytest
+
+bench: $(STAMP) ## Measure the wrapper against the generated layer and raw httpx, and its memory (ratios; about a minute)
+	$(BIN)/python tools/bench.py
 
 lock: ## Re-resolve requirements/dev.lock from pyproject.toml (then review and commit it)
 	rm -rf .lock-venv

@@ -66,13 +66,9 @@ class Calls:
         window = _Window.of(since, until, page_size)
         page = self.list(limit=page_size, before=window.until)
         while True:
-            for call in page.items:
-                if window.too_new(call):
-                    continue
-                if window.too_old(call):
-                    return
-                yield call
-            cursor = page.next_cursor()
+            calls, reached_since = window.select(page.items)
+            yield from calls
+            cursor = None if reached_since else page.next_cursor()
             if cursor is None:
                 return
             page = self._fetch(page_size, cursor)
@@ -107,13 +103,10 @@ class AsyncCalls:
         window = _Window.of(since, until, page_size)
         page = await self.list(limit=page_size, before=window.until)
         while True:
-            for call in page.items:
-                if window.too_new(call):
-                    continue
-                if window.too_old(call):
-                    return
+            calls, reached_since = window.select(page.items)
+            for call in calls:
                 yield call
-            cursor = page.next_cursor()
+            cursor = None if reached_since else page.next_cursor()
             if cursor is None:
                 return
             page = await self._fetch(page_size, cursor)
@@ -191,11 +184,16 @@ class _Window:
             )
         return window
 
-    def too_new(self, call: Call) -> bool:
-        return self.until is not None and call.created_at >= self.until
-
-    def too_old(self, call: Call) -> bool:
-        return self.since is not None and call.created_at < self.since
+    def select(self, calls: list[Call]) -> tuple[list[Call], bool]:
+        """The calls of a page (newest first) inside the window, and whether the page reaches past `since`, so that
+        no older page is needed. A page wholly inside the window, the usual case, is returned as it is."""
+        start = 0
+        if self.until is not None and calls and calls[0].created_at >= self.until:
+            start = next((i for i, call in enumerate(calls) if call.created_at < self.until), len(calls))
+        if self.since is not None and calls and calls[-1].created_at < self.since:
+            end = next(i for i, call in enumerate(calls) if call.created_at < self.since)
+            return calls[start:end], True
+        return (calls[start:] if start else calls), False
 
 
 def _check_page_size(value: int, name: str) -> int:

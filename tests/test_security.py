@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import threading
 import traceback
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
@@ -15,6 +12,7 @@ import pytest
 from pilotstatus import APIConnectionError, APIStatusError, AuthenticationError, PilotStatus, PilotStatusError
 from tests._clients import BASE_URL, KEY, json_response, sync_client
 from tests._fake_api import FakeCallsAPI, dataset
+from tests._loopback import serve
 
 
 def everything_said_about(error: BaseException) -> str:
@@ -82,30 +80,17 @@ def test_a_redirect_to_another_host_is_not_followed_and_the_key_never_reaches_it
     assert KEY not in everything_said_about(caught.value)
 
 
-class _Server(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        authorized = self.headers.get("x-api-key") == KEY
-        body: dict[str, object] = {"calls": []} if authorized else {"error": "Unauthorized"}
-        status = 200 if authorized else 401
-        payload = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output clean."""
-
-
 @pytest.fixture
 def loopback_api() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Server)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    """List calls over real HTTP: an empty page for KEY, 401 for any other key."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.headers.get("x-api-key") == KEY:
+            return json_response(200, {"calls": []})
+        return json_response(401, {"error": "Unauthorized"})
+
+    with serve(handler) as base_url:
+        yield base_url
 
 
 def test_the_key_is_in_no_log_line_even_at_debug_level_over_real_http(

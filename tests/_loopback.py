@@ -1,0 +1,42 @@
+"""Serve an httpx-style handler (`httpx.Request -> httpx.Response`) over real HTTP on 127.0.0.1, for the tests that
+must go through sockets (logging, the README's examples)."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+@contextlib.contextmanager
+def serve(handler: Handler) -> Iterator[str]:
+    """Run `handler` behind a loopback HTTP server; yield its base URL."""
+
+    class Adapter(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            request = httpx.Request("GET", f"http://{self.headers['host']}{self.path}", headers=dict(self.headers))
+            response = handler(request)
+            self.send_response(response.status_code)
+            for name, value in response.headers.items():
+                if name.lower() not in ("content-length", "transfer-encoding", "connection"):
+                    self.send_header(name, value)
+            self.send_header("content-length", str(len(response.content)))
+            self.end_headers()
+            self.wfile.write(response.content)
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Keep the test output clean."""
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Adapter)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 import httpx
 
@@ -31,8 +32,12 @@ log = logging.getLogger("pilotstatus")
 _REDACTED = "[redacted]"
 
 
-class BaseClient:
-    """Settings and request handling shared by `PilotStatus` and `AsyncPilotStatus`."""
+_Http = TypeVar("_Http", httpx.Client, httpx.AsyncClient)
+
+
+class BaseClient(Generic[_Http]):
+    """Settings and request handling shared by `PilotStatus` (over an `httpx.Client`) and `AsyncPilotStatus` (over an
+    `httpx.AsyncClient`)."""
 
     def __init__(
         self,
@@ -42,6 +47,9 @@ class BaseClient:
         base_url: str | None,
         timeout: float | httpx.Timeout | None,
         max_retries: int,
+        http_client: _Http | None,
+        transport: object | None,
+        build_http: Callable[[], _Http],
     ) -> None:
         self._credentials: Credentials = resolve_credentials(api_key, api_key_id)
         self.base_url: str = _check_base_url(base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL)
@@ -53,6 +61,11 @@ class BaseClient:
         self.max_retries: int = max_retries
         """How many times a failed request may be retried (see `pilotstatus._retries` for which ones are)."""
         self._retry_policy = RetryPolicy(max_retries=max_retries)
+        if http_client is not None and transport is not None:
+            raise InvalidInputError("Give http_client= or transport=, not both: a transport belongs inside the client.")
+        self._owns_http = http_client is None
+        """Whether `close()` closes the httpx client: only one built here, never one handed in."""
+        self._http: _Http = http_client if http_client is not None else build_http()
 
     def __repr__(self) -> str:
         return (
@@ -60,10 +73,10 @@ class BaseClient:
             f" max_retries={self.max_retries})"
         )
 
-    def _build_request(self, http: httpx.Client | httpx.AsyncClient, spec: dict[str, Any]) -> httpx.Request:
+    def _build_request(self, spec: dict[str, Any]) -> httpx.Request:
         """The `httpx.Request` for a generated request description (`method`, `url` path, `params`, ...)."""
         headers = {**spec.get("headers", {}), **self._credentials.headers()}
-        return http.build_request(
+        return self._http.build_request(
             method=spec["method"].upper(),
             url=self.base_url + spec["url"],
             params=spec.get("params"),

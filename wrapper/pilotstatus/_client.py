@@ -10,13 +10,12 @@ import httpx
 from . import _retries
 from ._base_client import BaseClient
 from ._constants import DEFAULT_MAX_RETRIES
-from ._exceptions import InvalidInputError
 from .resources.calls import AsyncCalls, Calls
 
 __all__ = ["AsyncPilotStatus", "PilotStatus"]
 
 
-class PilotStatus(BaseClient):
+class PilotStatus(BaseClient[httpx.Client]):
     """A client of the Pilot Status API.
 
     Args:
@@ -47,19 +46,22 @@ class PilotStatus(BaseClient):
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         super().__init__(
-            api_key=api_key, api_key_id=api_key_id, base_url=base_url, timeout=timeout, max_retries=max_retries
+            api_key=api_key,
+            api_key_id=api_key_id,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+            transport=transport,
+            build_http=lambda: httpx.Client(transport=transport),
         )
-        if http_client is not None and transport is not None:
-            raise _both_error()
-        self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client(transport=transport)
         self.calls = Calls(self)
 
     def _request(self, spec: dict[str, Any]) -> httpx.Response:
         """Send a request described by the generated package, with retries; return a 2xx response or raise."""
         retries_done = 0
         while True:
-            request = self._build_request(self._http, spec)
+            request = self._build_request(spec)
             response: httpx.Response | None = None
             error: httpx.TransportError | None = None
             try:
@@ -92,7 +94,7 @@ class PilotStatus(BaseClient):
         self.close()
 
 
-class AsyncPilotStatus(BaseClient):
+class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
     """The async twin of `PilotStatus`: the same arguments, with `httpx.AsyncClient` and `httpx.AsyncBaseTransport`.
 
     `await client.calls.list()` fetches a page and `async for call in client.calls.iter()` walks every call. Use it as
@@ -114,19 +116,22 @@ class AsyncPilotStatus(BaseClient):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(
-            api_key=api_key, api_key_id=api_key_id, base_url=base_url, timeout=timeout, max_retries=max_retries
+            api_key=api_key,
+            api_key_id=api_key_id,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+            transport=transport,
+            build_http=lambda: httpx.AsyncClient(transport=transport),
         )
-        if http_client is not None and transport is not None:
-            raise _both_error()
-        self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.AsyncClient(transport=transport)
         self.calls = AsyncCalls(self)
 
     async def _request(self, spec: dict[str, Any]) -> httpx.Response:
         """Send a request described by the generated package, with retries; return a 2xx response or raise."""
         retries_done = 0
         while True:
-            request = self._build_request(self._http, spec)
+            request = self._build_request(spec)
             response: httpx.Response | None = None
             error: httpx.TransportError | None = None
             try:
@@ -157,7 +162,3 @@ class AsyncPilotStatus(BaseClient):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: types.TracebackType | None
     ) -> None:
         await self.close()
-
-
-def _both_error() -> InvalidInputError:
-    return InvalidInputError("Give http_client= or transport=, not both: a transport belongs inside the client.")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 import httpx
 
@@ -87,12 +88,24 @@ def check_order(calls: Sequence[Call], before: datetime.datetime | None, respons
         previous = created
 
 
-class _BasePage:
-    """One page of `GET /v1/calls`: the calls it brought, and the response they came in."""
+_Fetch = TypeVar("_Fetch")
+
+
+class _BasePage(Generic[_Fetch]):
+    """One page of `GET /v1/calls`: the calls it brought, and the response they came in. `fetch(limit, cursor)` gets
+    the next page (a function for a sync page, a coroutine function for an async one)."""
 
     def __init__(
-        self, *, calls: list[Call], notice: str | None, response: httpx.Response, limit: int, cursor: Cursor | None
+        self,
+        *,
+        calls: list[Call],
+        notice: str | None,
+        response: httpx.Response,
+        limit: int,
+        cursor: Cursor | None,
+        fetch: _Fetch,
     ) -> None:
+        self._fetch = fetch
         self.items = cursor.unseen(calls) if cursor is not None else calls
         """The calls of this page, newest first; a page fetched with a cursor leaves out those already returned."""
         self.notice = notice
@@ -133,21 +146,8 @@ class _BasePage:
         return f"<{type(self).__name__}: {len(self.items)} calls, has_next_page={self.has_next_page()}>"
 
 
-class CallPage(_BasePage):
+class CallPage(_BasePage[Callable[[int, Cursor], "CallPage"]]):
     """A page returned by `PilotStatus.calls.list()`."""
-
-    def __init__(
-        self,
-        *,
-        calls: list[Call],
-        notice: str | None,
-        response: httpx.Response,
-        limit: int,
-        cursor: Cursor | None,
-        fetch: Callable[[int, Cursor], CallPage],
-    ) -> None:
-        super().__init__(calls=calls, notice=notice, response=response, limit=limit, cursor=cursor)
-        self._fetch = fetch
 
     def get_next_page(self) -> CallPage | None:
         """Fetch the page after this one (same size), or return None when this is the last."""
@@ -162,21 +162,8 @@ class CallPage(_BasePage):
             page = page.get_next_page()
 
 
-class AsyncCallPage(_BasePage):
+class AsyncCallPage(_BasePage[Callable[[int, Cursor], Awaitable["AsyncCallPage"]]]):
     """A page returned by `AsyncPilotStatus.calls.list()`."""
-
-    def __init__(
-        self,
-        *,
-        calls: list[Call],
-        notice: str | None,
-        response: httpx.Response,
-        limit: int,
-        cursor: Cursor | None,
-        fetch: Callable[[int, Cursor], Awaitable[AsyncCallPage]],
-    ) -> None:
-        super().__init__(calls=calls, notice=notice, response=response, limit=limit, cursor=cursor)
-        self._fetch = fetch
 
     async def get_next_page(self) -> AsyncCallPage | None:
         """Fetch the page after this one (same size), or return None when this is the last."""

@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
+import pilotstatus
 from pilotstatus import AsyncPilotStatus, InvalidInputError, PilotStatus
 from tests._clients import BASE_URL, KEY, json_response
 
@@ -51,6 +52,11 @@ def test_the_key_is_sent_as_x_api_key() -> None:
     assert "x-api-key-id" not in request.headers
     assert "authorization" not in request.headers
     assert str(request.url) == f"{BASE_URL}/v1/calls?limit=25"
+
+
+def test_requests_say_which_sdk_sent_them() -> None:
+    user_agent = sent_by(api_key=KEY, base_url=BASE_URL).headers["user-agent"]
+    assert user_agent == f"pilotstatus-python/{pilotstatus.__version__} httpx/{httpx.__version__}"
 
 
 def test_a_key_id_is_sent_as_x_api_key_id() -> None:

@@ -24,8 +24,11 @@ from ._exceptions import (
     status_error,
 )
 from ._retries import RetryPolicy, should_retry
+from ._version import __version__
 
 log = logging.getLogger("pilotstatus")
+
+USER_AGENT = f"pilotstatus-python/{__version__} httpx/{httpx.__version__}"
 
 # The request header that carries the key is overwritten with this once the request has been sent, so that a
 # request kept by a response or an exception no longer holds the key.
@@ -75,7 +78,7 @@ class BaseClient(Generic[_Http]):
 
     def _build_request(self, spec: dict[str, Any]) -> httpx.Request:
         """The `httpx.Request` for a generated request description (`method`, `url` path, `params`, ...)."""
-        headers = {**spec.get("headers", {}), **self._credentials.headers()}
+        headers = {"user-agent": USER_AGENT, **spec.get("headers", {}), **self._credentials.headers()}
         return self._http.build_request(
             method=spec["method"].upper(),
             url=self.base_url + spec["url"],

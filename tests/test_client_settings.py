@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 import pilotstatus
-from pilotstatus import AsyncPilotStatus, InvalidInputError, PilotStatus
+from pilotstatus import AsyncPilotStatus, Cursor, InvalidInputError, PilotStatus
 from tests._clients import BASE_URL, KEY, json_response
 
 ENV_NAMES = ("PILOT_STATUS_API_KEY", "PILOT_STATUS_API_KEY_ID", "PILOT_STATUS_BASE_URL")
@@ -114,6 +114,7 @@ def test_an_empty_environment_variable_counts_as_unset(monkeypatch: pytest.Monke
         ({"api_key": "sk_not_a_pilot_status_key"}, "must start with 'ps_'"),
         ({"api_key": "ps_key with space"}, "whitespace"),
         ({"api_key": "ps_key\n"}, "whitespace"),
+        ({"api_key": "ps_live_clé_0123456789"}, "non-ASCII"),
         ({"api_key": 12345}, "must be a string"),
         ({"api_key_id": ""}, "api_key_id is empty"),
         ({"api_key": KEY, "api_key_id": "ck_1"}, "give one"),
@@ -121,6 +122,7 @@ def test_an_empty_environment_variable_counts_as_unset(monkeypatch: pytest.Monke
         ({"api_key": KEY, "base_url": "pilotstatus.com.br"}, "base_url must be an http"),
         ({"api_key": KEY, "base_url": "https://"}, "base_url must be an http"),
         ({"api_key": KEY, "base_url": "https://api.test/?x=1"}, "query"),
+        ({"api_key": KEY, "base_url": "https://user:password@api.test"}, "credentials"),
         ({"api_key": KEY, "timeout": 0}, "timeout must be"),
         ({"api_key": KEY, "timeout": "30"}, "timeout must be"),
         ({"api_key": KEY, "max_retries": -1}, "max_retries must be"),
@@ -215,11 +217,64 @@ def test_bad_list_arguments_are_refused_before_any_request(arguments: dict[str, 
         ({"since": NAIVE}, "since=.* has no time zone"),
         ({"until": "soon"}, "until='soon' is not an ISO 8601"),
         ({"since": "2026-02-01T00:00:00Z", "until": "2026-01-01T00:00:00Z"}, "since .* is after until"),
+        ({"since": datetime.datetime.min.replace(tzinfo=datetime.timezone(datetime.timedelta(hours=1)))}, "range"),
     ],
 )
 def test_bad_iter_arguments_are_refused_before_any_request(arguments: dict[str, Any], message: str) -> None:
     recorder = Recorder()
     client = PilotStatus(api_key=KEY, transport=httpx.MockTransport(recorder))
     with client, pytest.raises(InvalidInputError, match=message):
-        next(client.calls.iter(**arguments))
+        client.calls.iter(**arguments)  # refused at the call, not at the first step of the loop
     assert recorder.requests == []
+
+
+def test_the_async_iterator_checks_its_arguments_at_the_call() -> None:
+    client = AsyncPilotStatus(api_key=KEY, transport=httpx.MockTransport(Recorder()))
+    with pytest.raises(InvalidInputError, match="page_size=0"):
+        client.calls.iter(page_size=0)
+
+
+def test_a_hand_made_cursor_is_checked_like_any_before() -> None:
+    with pytest.raises(InvalidInputError, match=r"Cursor\.before=.* has no time zone"):
+        Cursor(before=NAIVE)
+    cursor = Cursor(before="2026-01-29T09:00:00-03:00", seen_ids=frozenset({"call_1"}))  # type: ignore[arg-type]
+    assert cursor.before == datetime.datetime(2026, 1, 29, 12, 0, tzinfo=datetime.UTC)
+
+
+def test_until_at_the_end_of_time_means_no_upper_bound() -> None:
+    recorder = Recorder()
+    with PilotStatus(api_key=KEY, base_url=BASE_URL, transport=httpx.MockTransport(recorder)) as client:
+        assert list(client.calls.iter(until=datetime.datetime.max.replace(tzinfo=datetime.UTC))) == []
+    assert recorder.requests[0].url.params["before"] == "9999-12-31T23:59:59.999Z"
+
+
+def test_with_options_changes_retries_and_timeout_for_the_copy_only() -> None:
+    attempts: list[httpx.Request] = []
+
+    def unavailable(request: httpx.Request) -> httpx.Response:
+        attempts.append(request)
+        return json_response(503, {"error": "down"})
+
+    with PilotStatus(api_key=KEY, base_url=BASE_URL, transport=httpx.MockTransport(unavailable)) as client:
+        hasty = client.with_options(max_retries=0, timeout=2.0)
+        with pytest.raises(pilotstatus.InternalServerError):
+            hasty.calls.list()
+        assert len(attempts) == 1
+        assert attempts[0].extensions["timeout"] == httpx.Timeout(2.0).as_dict()
+        hasty.close()
+        assert not client._http.is_closed  # the copy shares the connections and does not close them
+        with pytest.raises(pilotstatus.InternalServerError):
+            client.calls.list()
+        assert len(attempts) == 4  # the original still retries twice
+    assert (client.max_retries, hasty.max_retries) == (2, 0)
+    with pytest.raises(InvalidInputError, match="max_retries"):
+        client.with_options(max_retries=-1)
+
+
+def test_the_user_agent_of_an_injected_client_is_kept() -> None:
+    recorder = Recorder()
+    http = httpx.Client(transport=httpx.MockTransport(recorder), headers={"user-agent": "acme-crm/3.1"})
+    with PilotStatus(api_key=KEY, base_url=BASE_URL, http_client=http) as client:
+        client.calls.list()
+    assert recorder.requests[0].headers["user-agent"] == "acme-crm/3.1"
+    http.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime
 import json
 
 import httpx
@@ -33,6 +34,7 @@ from pilotstatus import (
 )
 from pilotstatus._exceptions import error_class
 from tests._clients import async_client, json_response, sync_client
+from tests._fake_api import EPOCH, call_body
 from tests._spec import JSON, error_examples
 
 FEATURE_MESSAGE = "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers."
@@ -246,3 +248,96 @@ def test_any_error_response_maps_by_status_without_failing(status: int, body: ob
     assert error.code == (code if isinstance(code, str) and code else None)
     assert str(error).startswith(str(status))
     assert "\n" not in str(error)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"error": "first line\nsecond line", "code": "X"},
+        {"error": "tab\tand\r\nbreaks", "code": "MULTI\nLINE"},
+        {"error": "x" * 100_000},
+    ],
+    ids=["newline", "breaks-in-code", "huge"],
+)
+def test_str_of_an_error_is_one_short_line_while_message_and_text_stay_whole(body: JSON) -> None:
+    error = raised_by(json_response(400, body))
+    assert isinstance(error, APIStatusError)
+    assert "\n" not in str(error)
+    assert "\r" not in str(error)
+    assert len(str(error)) <= 420
+    assert error.message == body["error"]
+    assert json.loads(error.text) == body
+
+
+@pytest.mark.parametrize(
+    ("status", "content"),
+    [(400, b"[" * 100_000), (200, b"[" * 100_000), (200, b"\xff\xfe\xfa not utf-8"), (500, b"\xff\xfe\xfa")],
+    ids=["deep-error", "deep-page", "bytes-page", "bytes-error"],
+)
+def test_a_body_no_parser_can_read_still_raises_a_pilot_status_error(status: int, content: bytes) -> None:
+    error = raised_by(httpx.Response(status, content=content, headers={"content-type": "application/json"}))
+    assert isinstance(error, APIResponseValidationError if status == 200 else APIStatusError)
+
+
+def test_a_body_that_cannot_be_decoded_is_a_connection_error_not_an_httpx_one() -> None:
+    def corrupt(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=httpx.ByteStream(b"not gzip"), headers={"content-encoding": "gzip"})
+
+    error = raised_by_handler(corrupt)
+    assert isinstance(error, APIConnectionError)
+    assert "could not be read" in str(error)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        {"createdAt": "2026-01-29T12:00:00"},
+        {"id": ["call_1"]},
+        {"id": 7},
+    ],
+    ids=["naive-createdAt", "list-id", "number-id"],
+)
+def test_a_page_with_calls_paging_cannot_rely_on_is_refused(call: JSON) -> None:
+    body = {**call_body("call_1", EPOCH), **call}
+    error = raised_by(json_response(200, {"calls": [body] * 100}))
+    assert isinstance(error, APIResponseValidationError)
+    assert "GET /v1/calls" in str(error)
+
+
+def test_a_full_page_ending_at_the_last_representable_millisecond_is_refused_not_crashed_on() -> None:
+    calls = [call_body(f"call_{i}", datetime.datetime.max.replace(tzinfo=datetime.UTC)) for i in range(25)]
+    error = raised_by(json_response(200, {"calls": calls}))
+    assert isinstance(error, APIResponseValidationError)
+    assert "OverflowError" in str(error)
+
+
+def test_a_retry_after_far_beyond_any_date_is_ignored() -> None:
+    error = raised_by(json_response(429, {"error": "Slow"}, **{"retry-after": "Wed, 21 Oct 99999 07:28:00 GMT"}))
+    assert isinstance(error, RateLimitError)
+    assert error.retry_after is None
+
+
+def test_the_async_client_raises_by_status_and_for_bodies_that_do_not_parse() -> None:
+    async def raised(response: httpx.Response) -> PilotStatusError:
+        async with async_client(lambda request: response, max_retries=0) as client:
+            try:
+                await client.calls.list()
+            except PilotStatusError as error:
+                return error
+        raise AssertionError("nothing raised")
+
+    async def main() -> list[PilotStatusError]:
+        return [
+            await raised(json_response(503, {"error": "down"})),
+            await raised(httpx.Response(502, content=b"<html>bad gateway</html>")),
+            await raised(json_response(418, {"error": "teapot"})),
+            await raised(httpx.Response(200, content=b"{}")),
+        ]
+
+    errors = asyncio.run(main())
+    assert [type(error) for error in errors] == [
+        InternalServerError,
+        InternalServerError,
+        APIStatusError,
+        APIResponseValidationError,
+    ]

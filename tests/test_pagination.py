@@ -261,6 +261,7 @@ def test_iteration_yields_every_call_in_range_exactly_once_newest_first_or_raise
         assert crowded, "raised without an instant holding 100 calls"
         assert raised.instant == at(max(crowded))
         assert {call_id for ms, call_id in in_range if ms > max(crowded)} <= set(ids(got))
+        assert set(ids(got)) <= {call_id for _, call_id in in_range}, "a call outside the range was yielded"
     assert len(ids(got)) == len(set(ids(got))), "a call was yielded twice"
     created = [call.created_at for call in got]
     assert created == sorted(created, reverse=True), "not newest first"
@@ -277,6 +278,7 @@ def test_the_async_client_pages_the_same_way() -> None:
             got = [call.id async for call in client.calls.iter(page_size=5)]
             first = await client.calls.list(limit=4)
             sizes = [len(page) async for page in first.iter_pages()]
+            assert [call async for call in first] == first.items  # a page yields its own calls, and no more
             return got, sizes
 
     got, sizes = asyncio.run(main())

@@ -9,7 +9,14 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from pilotstatus import APIConnectionError, APIStatusError, AuthenticationError, PilotStatus, PilotStatusError
+from pilotstatus import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    AuthenticationError,
+    PilotStatus,
+    PilotStatusError,
+)
 from tests._clients import BASE_URL, KEY, json_response, sync_client
 from tests._fake_api import FakeCallsAPI, dataset
 from tests._loopback import serve
@@ -48,6 +55,33 @@ def test_the_key_is_in_no_status_error_even_when_the_server_echoes_it() -> None:
     said = everything_said_about(caught.value)
     assert KEY not in said
     assert "Invalid key [redacted]" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "echo",
+    [KEY, KEY.replace("_", "\\u005f")],
+    ids=["plain", "json-escaped"],
+)
+def test_an_echoed_key_is_redacted_however_the_json_spells_it(echo: str) -> None:
+    content = '{"error": "bad key ' + echo + '"}'
+    client = sync_client(lambda request: httpx.Response(403, content=content.encode()), max_retries=0)
+    with client, pytest.raises(APIStatusError) as caught:
+        client.calls.list()
+    assert KEY not in everything_said_about(caught.value)
+
+
+def test_the_key_is_in_no_redirect_error_or_validation_error() -> None:
+    redirect = httpx.Response(302, headers={"location": f"https://elsewhere.test/?key={KEY}"}, text=f"see {KEY}")
+    client = sync_client(lambda request: redirect, max_retries=0)
+    with client, pytest.raises(APIStatusError) as redirected:
+        client.calls.list()
+    garbled = json_response(200, {"calls": [{"id": "call_1", "createdAt": KEY}]})
+    client = sync_client(lambda request: garbled, max_retries=0)
+    with client, pytest.raises(APIResponseValidationError) as invalid:
+        client.calls.list()
+    assert KEY not in everything_said_about(redirected.value)
+    assert KEY not in everything_said_about(invalid.value)
+    assert "[redacted]" in str(redirected.value)
 
 
 def test_the_key_is_in_no_connection_error() -> None:

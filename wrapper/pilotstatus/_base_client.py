@@ -6,17 +6,19 @@ through one `httpx` client. Only sending and sleeping differ between `PilotStatu
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
 from ._constants import BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_TIMEOUT
-from ._credentials import Credentials, resolve_credentials
+from ._credentials import REDACTED, Credentials, resolve_credentials
 from ._exceptions import (
     APIConnectionError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     InvalidInputError,
@@ -30,12 +32,9 @@ log = logging.getLogger("pilotstatus")
 
 USER_AGENT = f"pilotstatus-python/{__version__} httpx/{httpx.__version__}"
 
-# The request header that carries the key is overwritten with this once the request has been sent, so that a
-# request kept by a response or an exception no longer holds the key.
-_REDACTED = "[redacted]"
-
 
 _Http = TypeVar("_Http", httpx.Client, httpx.AsyncClient)
+_T = TypeVar("_T")
 
 
 class BaseClient(Generic[_Http]):
@@ -59,9 +58,7 @@ class BaseClient(Generic[_Http]):
         """The address requests go to, such as `https://pilotstatus.com.br`."""
         self.timeout: httpx.Timeout = _check_timeout(timeout)
         """The timeout of each attempt of a request."""
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise InvalidInputError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
-        self.max_retries: int = max_retries
+        self.max_retries: int = _check_max_retries(max_retries)
         """How many times a failed request may be retried (see `pilotstatus._retries` for which ones are)."""
         self._retry_policy = RetryPolicy(max_retries=max_retries)
         if http_client is not None and transport is not None:
@@ -69,6 +66,10 @@ class BaseClient(Generic[_Http]):
         self._owns_http = http_client is None
         """Whether `close()` closes the httpx client: only one built here, never one handed in."""
         self._http: _Http = http_client if http_client is not None else build_http()
+        # Name this SDK, unless the httpx client handed in names its own application.
+        default_agent = self._http.headers.get("user-agent", "").startswith("python-httpx/")
+        self._user_agent = {"user-agent": USER_AGENT} if default_agent else {}
+        self._bind_resources()
 
     def __repr__(self) -> str:
         return (
@@ -76,9 +77,26 @@ class BaseClient(Generic[_Http]):
             f" max_retries={self.max_retries})"
         )
 
+    def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Self:
+        """A copy of this client with another timeout or retry count, sharing its connections (and its key):
+        `client.with_options(max_retries=0).calls.list()`. Closing the copy leaves the connections open."""
+        clone = copy.copy(self)
+        if timeout is not None:
+            clone.timeout = _check_timeout(timeout)
+        if max_retries is not None:
+            clone.max_retries = _check_max_retries(max_retries)
+            clone._retry_policy = RetryPolicy(max_retries=clone.max_retries)
+        clone._owns_http = False
+        clone._bind_resources()
+        return clone
+
+    def _bind_resources(self) -> None:
+        """Create the resources (`self.calls`, ...) bound to this client."""
+        raise NotImplementedError
+
     def _build_request(self, spec: dict[str, Any]) -> httpx.Request:
         """The `httpx.Request` for a generated request description (`method`, `url` path, `params`, ...)."""
-        headers = {"user-agent": USER_AGENT, **spec.get("headers", {}), **self._credentials.headers()}
+        headers = {**self._user_agent, **spec.get("headers", {}), **self._credentials.headers()}
         return self._http.build_request(
             method=spec["method"].upper(),
             url=self.base_url + spec["url"],
@@ -89,7 +107,20 @@ class BaseClient(Generic[_Http]):
         )
 
     def _after_send(self, request: httpx.Request) -> None:
-        request.headers[self._credentials.header] = _REDACTED
+        """Overwrite the key in a sent request, so that a request kept by a response or an exception holds none."""
+        request.headers[self._credentials.header] = REDACTED
+
+    def _parsed(self, response: httpx.Response, parse: Callable[[httpx.Response], _T]) -> _T:
+        """`parse(response)` for a 2xx response; any failure to parse is an `APIResponseValidationError`."""
+        try:
+            return parse(response)
+        except APIResponseValidationError as error:
+            raise APIResponseValidationError(self._credentials.redact(str(error)), response=response) from None
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError, OverflowError) as error:
+            request = response.request
+            message = f"The {response.status_code} response of {request.method} {request.url.path} does not parse:"
+            description = self._credentials.redact(f"{type(error).__name__}: {error}")
+            raise APIResponseValidationError(f"{message} {description}", response=response) from None
 
     def _retry_delay(
         self, request: httpx.Request, retries_done: int, response: httpx.Response | None, error: Exception | None
@@ -121,20 +152,25 @@ class BaseClient(Generic[_Http]):
         if response is None:
             if isinstance(error, httpx.TimeoutException):
                 return APITimeoutError(request)
-            return APIConnectionError(f"Connection error: {type(error).__name__}: {error}", request=request)
+            description = self._credentials.redact(f"{type(error).__name__}: {error}")
+            what = "Connection error" if isinstance(error, httpx.TransportError) else "The response could not be read"
+            return APIConnectionError(f"{what}: {description}", request=request)
+        for name, value in response.headers.multi_items():
+            if self._credentials.redact(value) != value:  # a server that echoes the key back in a header
+                response.headers[name] = self._credentials.redact(value)
         if response.has_redirect_location:
-            location = response.headers.get("location", "")
+            location = self._credentials.redact(response.headers.get("location", ""))
             return APIStatusError(
                 response=response,
                 body=None,
-                text=response.text,
+                text=self._credentials.redact(response.text),
                 code=None,
                 message=(
                     f"redirect to {location} not followed: the key is only ever sent to base_url ({self.base_url})."
                     " If the API has moved, set base_url to the new address."
                 ),
             )
-        return status_error(response, secret=self._credentials.secret)
+        return status_error(response, redact=self._credentials.redact)
 
 
 def _check_base_url(base_url: str) -> str:
@@ -144,9 +180,15 @@ def _check_base_url(base_url: str) -> str:
         url = None
     if url is None or url.scheme not in ("http", "https") or not url.host:
         raise InvalidInputError(f"base_url must be an http(s) address such as {DEFAULT_BASE_URL!r}, not {base_url!r}.")
-    if url.query or url.fragment:
-        raise InvalidInputError(f"base_url must not have a query or a fragment: {base_url!r}.")
+    if url.query or url.fragment or url.userinfo:
+        raise InvalidInputError("base_url must not have a query, a fragment or credentials in it.")
     return str(url).rstrip("/")
+
+
+def _check_max_retries(max_retries: int) -> int:
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise InvalidInputError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
+    return max_retries
 
 
 def _check_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import types
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import httpx
 
@@ -13,6 +14,8 @@ from ._constants import DEFAULT_MAX_RETRIES
 from .resources.calls import AsyncCalls, Calls
 
 __all__ = ["AsyncPilotStatus", "PilotStatus"]
+
+_T = TypeVar("_T")
 
 
 class PilotStatus(BaseClient[httpx.Client]):
@@ -55,23 +58,25 @@ class PilotStatus(BaseClient[httpx.Client]):
             transport=transport,
             build_http=lambda: httpx.Client(transport=transport),
         )
+
+    def _bind_resources(self) -> None:
         self.calls = Calls(self)
 
-    def _request(self, spec: dict[str, Any]) -> httpx.Response:
-        """Send a request described by the generated package, with retries; return a 2xx response or raise."""
+    def _request(self, spec: dict[str, Any], parse: Callable[[httpx.Response], _T]) -> _T:
+        """Send a request described by the generated package, with retries; parse its 2xx response, or raise."""
         retries_done = 0
         while True:
             request = self._build_request(spec)
             response: httpx.Response | None = None
-            error: httpx.TransportError | None = None
+            error: httpx.RequestError | None = None
             try:
                 response = self._http.send(request, follow_redirects=False)
-            except httpx.TransportError as exc:
+            except httpx.RequestError as exc:
                 error = exc
             finally:
                 self._after_send(request)
             if response is not None and response.is_success:
-                return response
+                return self._parsed(response, parse)
             delay = self._retry_delay(request, retries_done, response, error)
             if delay is None:
                 raise self._failure(request, response, error) from error
@@ -125,23 +130,25 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
             transport=transport,
             build_http=lambda: httpx.AsyncClient(transport=transport),
         )
+
+    def _bind_resources(self) -> None:
         self.calls = AsyncCalls(self)
 
-    async def _request(self, spec: dict[str, Any]) -> httpx.Response:
-        """Send a request described by the generated package, with retries; return a 2xx response or raise."""
+    async def _request(self, spec: dict[str, Any], parse: Callable[[httpx.Response], _T]) -> _T:
+        """Send a request described by the generated package, with retries; parse its 2xx response, or raise."""
         retries_done = 0
         while True:
             request = self._build_request(spec)
             response: httpx.Response | None = None
-            error: httpx.TransportError | None = None
+            error: httpx.RequestError | None = None
             try:
                 response = await self._http.send(request, follow_redirects=False)
-            except httpx.TransportError as exc:
+            except httpx.RequestError as exc:
                 error = exc
             finally:
                 self._after_send(request)
             if response is not None and response.is_success:
-                return response
+                return self._parsed(response, parse)
             delay = self._retry_delay(request, retries_done, response, error)
             if delay is None:
                 raise self._failure(request, response, error) from error

@@ -6,12 +6,16 @@ A key is either a raw key (`ps_...`, sent as `x-api-key`) or a key id (sent as `
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ._constants import API_KEY_ENV, API_KEY_HEADER, API_KEY_ID_ENV, API_KEY_ID_HEADER, API_KEY_PREFIX
 from ._exceptions import InvalidInputError
+
+# What stands in for the secret wherever it has been removed.
+REDACTED = "[redacted]"
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,12 @@ class Credentials:
 
     def headers(self) -> dict[str, str]:
         return {self.header: self.secret}
+
+    def redact(self, text: str) -> str:
+        """`text` with the secret replaced, as written plainly or escaped inside a JSON string."""
+        for form in {self.secret, json.dumps(self.secret)[1:-1], self.secret.replace("/", "\\/")}:
+            text = text.replace(form, REDACTED)
+        return text
 
 
 def mask(secret: str) -> str:
@@ -68,5 +78,7 @@ def _check(secret: object, name: str) -> None:
         raise InvalidInputError(f"{name} must be a string, not {type(secret).__name__}.")
     if not secret:
         raise InvalidInputError(f"{name} is empty.")
-    if any(char.isspace() or not char.isprintable() for char in secret):
-        raise InvalidInputError(f"{name} contains whitespace or control characters; check how it was copied.")
+    if not secret.isascii() or any(char.isspace() or not char.isprintable() for char in secret):
+        raise InvalidInputError(
+            f"{name} contains whitespace, control or non-ASCII characters; check how it was copied."
+        )

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime
 import email.utils
 import json
-import math
+import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -38,6 +39,12 @@ __all__ = [
     "RateLimitError",
     "TenantScopeNotAllowedError",
 ]
+
+# Retry-After's delay-seconds is digits (RFC 9110); a fraction is accepted too.
+_DELAY_SECONDS = re.compile(r"[0-9]+(\.[0-9]+)?")
+
+# The clock HTTP dates are compared with (tests set it).
+clock = time.time
 
 # An error line quotes at most this much of a body that is not a JSON error object (an HTML error page, say).
 _TEXT_EXCERPT = 200
@@ -95,7 +102,7 @@ class APIStatusError(PilotStatusError):
         status_code: the HTTP status.
         code: the body's machine-readable `code` (such as `FEATURE_NOT_SUPPORTED`), or None.
         message: the body's human-readable `error`; for a body that is not a JSON error object, a short excerpt of it
-            or the status's reason phrase.
+            or the status's reason phrase. `str(error)` is one line: the status, code and message, shortened.
         body: the parsed JSON body, or None when the body is not JSON.
         text: the raw body text, whatever it is.
         details: the body's `details` object, or None.
@@ -115,7 +122,7 @@ class APIStatusError(PilotStatusError):
         self.message = message
         details = body.get("details") if isinstance(body, dict) else None
         self.details: dict[str, Any] | None = details if isinstance(details, dict) else None
-        super().__init__(" ".join(part for part in (str(self.status_code), code, message) if part))
+        super().__init__(" ".join(_excerpt(part) for part in (str(self.status_code), code, message) if part))
 
 
 class BadRequestError(APIStatusError):
@@ -207,18 +214,17 @@ def error_class(status_code: int, code: str | None) -> type[APIStatusError]:
     return status_class
 
 
-def status_error(response: httpx.Response, *, secret: str | None = None) -> APIStatusError:
+def status_error(response: httpx.Response, *, redact: Callable[[str], str] = str) -> APIStatusError:
     """Build the exception for a non-2xx `response`, whatever its body (JSON error object, other JSON, HTML, empty).
 
-    `secret` is removed from every text the exception carries, in case a server echoes the key back.
+    `redact` is applied to the body before anything is taken from it, so that a key a server echoes back appears in
+    no text the exception carries.
     """
-    text = response.text
-    if secret:
-        text = text.replace(secret, "[redacted]")
+    text = redact(response.text)
     body: Any
     try:
-        body = json.loads(text) if text.strip() else None
-    except ValueError:
+        body = _redacted_json(json.loads(text), redact) if text.strip() else None
+    except (ValueError, RecursionError):  # RecursionError: JSON nested deeper than the parser goes
         body = None
     code = body.get("code") if isinstance(body, dict) else None
     code = code if isinstance(code, str) and code else None
@@ -232,20 +238,28 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     if value is None:
         return None
     value = value.strip()
+    if _DELAY_SECONDS.fullmatch(value):
+        return float(value)
     try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
+        when = email.utils.parsedate_to_datetime(value)
         if when.tzinfo is None:  # HTTP dates are GMT; parsedate gives a naive datetime for "-0000"
             when = when.replace(tzinfo=datetime.UTC)
-        seconds = when.timestamp() - (time.time() if now is None else now)
-        return max(seconds, 0.0)
-    if not math.isfinite(seconds) or seconds < 0:
+        seconds = when.timestamp() - (clock() if now is None else now)
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return seconds
+    return max(seconds, 0.0)
+
+
+def _redacted_json(value: Any, redact: Callable[[str], str]) -> Any:
+    """`value` (parsed JSON) with `redact` applied to every string in it: a JSON string can spell the key with
+    escapes that only parsing undoes."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, list):
+        return [_redacted_json(item, redact) for item in value]
+    if isinstance(value, dict):
+        return {redact(key): _redacted_json(item, redact) for key, item in value.items()}
+    return value
 
 
 def _message(body: Any, text: str) -> str | None:
@@ -262,5 +276,6 @@ def _message(body: Any, text: str) -> str | None:
 
 
 def _excerpt(text: str) -> str:
+    """`text` on one line, shortened."""
     line = " ".join(text.split())
     return line if len(line) <= _TEXT_EXCERPT else line[: _TEXT_EXCERPT - 1] + "…"

@@ -30,7 +30,10 @@ def to_instant(value: datetime.datetime | str, name: str) -> datetime.datetime:
         raise InvalidInputError(
             f"{name}={value.isoformat()!r} has no time zone; give an aware datetime (e.g. tzinfo=datetime.UTC)."
         )
-    return value.astimezone(datetime.UTC)
+    try:
+        return value.astimezone(datetime.UTC)
+    except OverflowError:
+        raise InvalidInputError(f"{name}={value.isoformat()!r} is out of the range of dates.") from None
 
 
 def floor_ms(instant: datetime.datetime) -> datetime.datetime:
@@ -45,7 +48,9 @@ def ceil_ms(instant: datetime.datetime) -> datetime.datetime:
     `createdAt` to the millisecond.
     """
     floor = floor_ms(instant)
-    return floor if floor == instant else floor + MILLISECOND
+    if floor == instant or floor > datetime.datetime.max.replace(tzinfo=floor.tzinfo) - MILLISECOND:
+        return floor  # at the end of time, the last whole millisecond bounds the same calls
+    return floor + MILLISECOND
 
 
 def format_instant(instant: datetime.datetime) -> str:

@@ -25,7 +25,7 @@ from pilotstatus_api.models.call import Call
 
 from ._constants import MAX_PAGE_SIZE
 from ._exceptions import APIResponseValidationError, PaginationError
-from ._timestamps import MILLISECOND, floor_ms, format_instant
+from ._timestamps import MILLISECOND, floor_ms, format_instant, to_instant
 
 __all__ = ["AsyncCallPage", "CallPage", "Cursor"]
 
@@ -40,6 +40,10 @@ class Cursor:
 
     before: datetime.datetime
     seen_ids: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def __post_init__(self) -> None:
+        # Checked like any `before` argument, since a cursor can be built by hand (to resume, say).
+        object.__setattr__(self, "before", to_instant(self.before, "Cursor.before"))
 
     def __repr__(self) -> str:
         return f"Cursor(before={format_instant(self.before)!r}, seen={len(self.seen_ids)})"
@@ -74,11 +78,18 @@ class Cursor:
         return cls(before=before, seen_ids=frozenset(seen))
 
 
-def check_order(calls: Sequence[Call], before: datetime.datetime | None, response: httpx.Response) -> None:
-    """Raise unless `calls` are newest first and all strictly before `before`: paging relies on both."""
+def check_calls(calls: Sequence[Call], before: datetime.datetime | None, response: httpx.Response) -> None:
+    """Raise unless every call has a string id and a zoned `createdAt`, newest first and strictly before `before`:
+    paging relies on all of these."""
     previous = before
     for call in calls:
         created = call.created_at
+        if type(call.id) is not str or created.tzinfo is None:
+            raise APIResponseValidationError(
+                f"GET /v1/calls returned a call with id {call.id!r} and createdAt {created.isoformat()}: an id must be"
+                " a string and createdAt must have a time zone.",
+                response=response,
+            )
         if previous is not None and (created > previous or (created == previous and previous is before)):
             what = "not before `before`" if previous is before else "out of order (lists are newest first)"
             raise APIResponseValidationError(
@@ -138,6 +149,11 @@ class _BasePage(Generic[_Fetch]):
     def __iter__(self) -> Iterator[Call]:
         """The calls of this page, and no more: `calls.iter()` walks every page."""
         return iter(self.items)
+
+    async def __aiter__(self) -> AsyncIterator[Call]:
+        """`async for call in page`: the calls of this page, and no more, as for a sync page."""
+        for call in self.items:
+            yield call
 
     def __len__(self) -> int:
         return len(self.items)

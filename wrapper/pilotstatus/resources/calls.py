@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from pilotstatus._constants import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MIN_PAGE_SIZE
-from pilotstatus._exceptions import APIResponseValidationError, InvalidInputError
+from pilotstatus._exceptions import InvalidInputError
 from pilotstatus._timestamps import ceil_ms, format_instant, to_instant
-from pilotstatus.pagination import AsyncCallPage, CallPage, Cursor, check_order
+from pilotstatus.pagination import AsyncCallPage, CallPage, Cursor, check_calls
 from pilotstatus_api.api.calls import get_calls
 from pilotstatus_api.models.call import Call
 from pilotstatus_api.models.call_list import CallList
@@ -44,8 +44,9 @@ class Calls:
         Iterating the page yields its calls and no more; `page.get_next_page()` fetches the next one.
         """
         query = _ListQuery.of(limit, before)
-        response = self._client._request(query.spec())
-        return CallPage(**query.page_fields(response), fetch=self._fetch)
+        return self._client._request(
+            query.spec(), lambda response: CallPage(**query.page_fields(response), fetch=self._fetch)
+        )
 
     def iter(
         self,
@@ -61,9 +62,12 @@ class Calls:
             until: the instant after the newest call included (exclusive); default: up to now.
             page_size: calls per request, 1..100 (default 100).
 
-        Raises `PaginationError` if more than a full page of calls (100) share one instant, instead of skipping any.
+        Arguments are checked at once; calls are fetched as the loop asks for them. Raises `PaginationError` when a full
+        page of the API's largest size (100) shares one instant, instead of skipping any of its calls.
         """
-        window = _Window.of(since, until, page_size)
+        return self._iter(_Window.of(since, until, page_size), page_size)
+
+    def _iter(self, window: _Window, page_size: int) -> Iterator[Call]:
         page = self.list(limit=page_size, before=window.until)
         while True:
             calls, reached_since = window.select(page.items)
@@ -86,10 +90,11 @@ class AsyncCalls:
     async def list(self, *, limit: int = DEFAULT_PAGE_SIZE, before: Before = None) -> AsyncCallPage:
         """Fetch one page of calls. The arguments are those of `PilotStatus.calls.list()`."""
         query = _ListQuery.of(limit, before)
-        response = await self._client._request(query.spec())
-        return AsyncCallPage(**query.page_fields(response), fetch=self._fetch)
+        return await self._client._request(
+            query.spec(), lambda response: AsyncCallPage(**query.page_fields(response), fetch=self._fetch)
+        )
 
-    async def iter(
+    def iter(
         self,
         *,
         since: datetime.datetime | str | None = None,
@@ -98,9 +103,11 @@ class AsyncCalls:
     ) -> AsyncIterator[Call]:
         """Every call created in [`since`, `until`), newest first, each exactly once: `async for call in ...`.
 
-        The arguments are those of `PilotStatus.calls.iter()`.
+        The arguments are those of `PilotStatus.calls.iter()`, and are checked at once.
         """
-        window = _Window.of(since, until, page_size)
+        return self._iter(_Window.of(since, until, page_size), page_size)
+
+    async def _iter(self, window: _Window, page_size: int) -> AsyncIterator[Call]:
         page = await self.list(limit=page_size, before=window.until)
         while True:
             calls, reached_since = window.select(page.items)
@@ -143,15 +150,10 @@ class _ListQuery:
         return spec
 
     def page_fields(self, response: httpx.Response) -> dict[str, Any]:
-        """The parsed page, checked: the fields of a `CallPage`."""
-        try:
-            call_list = CallList.from_dict(response.json())
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise APIResponseValidationError(
-                f"The {response.status_code} response of GET /v1/calls is not a call list: {type(exc).__name__}: {exc}",
-                response=response,
-            ) from exc
-        check_order(call_list.calls, self.before, response)
+        """The parsed page, checked: the fields of a `CallPage`. (The client turns a failure into an
+        `APIResponseValidationError`.)"""
+        call_list = CallList.from_dict(response.json())
+        check_calls(call_list.calls, self.before, response)
         notice = None if isinstance(call_list.notice, Unset) else call_list.notice
         return {
             "calls": call_list.calls,

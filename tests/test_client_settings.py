@@ -12,6 +12,7 @@ import pytest
 
 import pilotstatus
 from pilotstatus import AsyncPilotStatus, Cursor, InvalidInputError, PilotStatus
+from pilotstatus._retries import RetryPolicy
 from tests._clients import BASE_URL, KEY, json_response
 
 ENV_NAMES = ("PILOT_STATUS_API_KEY", "PILOT_STATUS_API_KEY_ID", "PILOT_STATUS_BASE_URL")
@@ -115,6 +116,7 @@ def test_an_empty_environment_variable_counts_as_unset(monkeypatch: pytest.Monke
         ({"api_key": "ps_key with space"}, "whitespace"),
         ({"api_key": "ps_key\n"}, "whitespace"),
         ({"api_key": "ps_live_clé_0123456789"}, "non-ASCII"),
+        ({"api_key": "ps_live_quote'and\"double"}, "quotes"),
         ({"api_key": 12345}, "must be a string"),
         ({"api_key_id": ""}, "api_key_id is empty"),
         ({"api_key": KEY, "api_key_id": "ck_1"}, "give one"),
@@ -125,6 +127,10 @@ def test_an_empty_environment_variable_counts_as_unset(monkeypatch: pytest.Monke
         ({"api_key": KEY, "base_url": "https://user:password@api.test"}, "credentials"),
         ({"api_key": KEY, "timeout": 0}, "timeout must be"),
         ({"api_key": KEY, "timeout": "30"}, "timeout must be"),
+        ({"api_key": KEY, "timeout": float("inf")}, "timeout must be"),
+        ({"api_key": KEY, "timeout": 1e300}, "timeout must be"),
+        ({"api_key": KEY, "timeout": httpx.Timeout(-1.0)}, "timeout must be"),
+        ({"api_key": KEY, "base_url": "http://xn--.com"}, "base_url must be an http"),
         ({"api_key": KEY, "max_retries": -1}, "max_retries must be"),
         ({"api_key": KEY, "max_retries": True}, "max_retries must be"),
         ({"api_key": KEY, "http_client": httpx.Client(), "transport": httpx.MockTransport(Recorder())}, "not both"),
@@ -234,11 +240,15 @@ def test_the_async_iterator_checks_its_arguments_at_the_call() -> None:
         client.calls.iter(page_size=0)
 
 
-def test_a_hand_made_cursor_is_checked_like_any_before() -> None:
+def test_a_hand_made_cursor_is_checked_and_rounded_like_any_before() -> None:
     with pytest.raises(InvalidInputError, match=r"Cursor\.before=.* has no time zone"):
         Cursor(before=NAIVE)
-    cursor = Cursor(before="2026-01-29T09:00:00-03:00", seen_ids=frozenset({"call_1"}))  # type: ignore[arg-type]
-    assert cursor.before == datetime.datetime(2026, 1, 29, 12, 0, tzinfo=datetime.UTC)
+    cursor = Cursor(before="2026-01-29T09:00:00.0005-03:00", seen_ids=["call_1"])  # type: ignore[arg-type]
+    assert cursor.before == datetime.datetime(2026, 1, 29, 12, 0, 0, 1000, tzinfo=datetime.UTC)
+    assert cursor.seen_ids == frozenset({"call_1"})
+    for seen_ids in (None, "call_1", [1]):
+        with pytest.raises(InvalidInputError, match="seen_ids"):
+            Cursor(before=cursor.before, seen_ids=seen_ids)  # type: ignore[arg-type]
 
 
 def test_until_at_the_end_of_time_means_no_upper_bound() -> None:
@@ -278,3 +288,21 @@ def test_the_user_agent_of_an_injected_client_is_kept() -> None:
         client.calls.list()
     assert recorder.requests[0].headers["user-agent"] == "acme-crm/3.1"
     http.close()
+
+
+def test_a_short_key_id_is_not_redacted_out_of_ordinary_text() -> None:
+    def limited(request: httpx.Request) -> httpx.Response:
+        headers = [("retry-after", "300"), ("set-cookie", "a=1"), ("set-cookie", "b=2")]
+        return httpx.Response(429, json={"error": "limit 30 per minute"}, headers=headers)
+
+    client = PilotStatus(api_key_id="30", base_url=BASE_URL, transport=httpx.MockTransport(limited))
+    with client, pytest.raises(pilotstatus.RateLimitError) as caught:
+        client.calls.list()
+    assert caught.value.retry_after == 300.0
+    assert str(caught.value) == "429 limit 30 per minute"
+    assert caught.value.headers.get_list("set-cookie") == ["a=1", "b=2"]
+
+
+def test_the_retry_backoff_stays_bounded_however_many_retries() -> None:
+    assert RetryPolicy(max_retries=10**6).delay(5000) is not None
+    assert 0 < (RetryPolicy(max_retries=10**6).delay(5000) or 0) <= 8.0

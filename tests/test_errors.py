@@ -26,6 +26,7 @@ from pilotstatus import (
     InternalServerError,
     NotFoundError,
     NumberScopeNotAllowedError,
+    PaginationError,
     PaymentRequiredError,
     PermissionDeniedError,
     PilotStatusError,
@@ -304,11 +305,14 @@ def test_a_page_with_calls_paging_cannot_rely_on_is_refused(call: JSON) -> None:
     assert "GET /v1/calls" in str(error)
 
 
-def test_a_full_page_ending_at_the_last_representable_millisecond_is_refused_not_crashed_on() -> None:
+def test_a_full_page_ending_at_the_last_representable_millisecond_is_returned_but_cannot_be_paged_past() -> None:
     calls = [call_body(f"call_{i}", datetime.datetime.max.replace(tzinfo=datetime.UTC)) for i in range(25)]
-    error = raised_by(json_response(200, {"calls": calls}))
-    assert isinstance(error, APIResponseValidationError)
-    assert "OverflowError" in str(error)
+    with sync_client(lambda request: json_response(200, {"calls": calls})) as client:
+        page = client.calls.list()
+    assert len(page) == 25
+    assert page.has_next_page()
+    with pytest.raises(PaginationError, match="end of the range of dates"):
+        page.next_cursor()
 
 
 def test_a_retry_after_far_beyond_any_date_is_ignored() -> None:
@@ -341,3 +345,13 @@ def test_the_async_client_raises_by_status_and_for_bodies_that_do_not_parse() ->
         APIStatusError,
         APIResponseValidationError,
     ]
+
+
+def test_a_bug_in_building_a_page_is_not_passed_off_as_a_bad_response(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise AttributeError("a bug in the SDK")
+
+    monkeypatch.setattr("pilotstatus.pagination.Cursor.after", broken)
+    calls = [call_body(f"call_{i}", EPOCH) for i in range(25)]
+    with sync_client(lambda request: json_response(200, {"calls": calls})) as client, pytest.raises(AttributeError):
+        client.calls.list()

@@ -75,7 +75,7 @@ def test_the_key_is_in_no_redirect_error_or_validation_error() -> None:
     client = sync_client(lambda request: redirect, max_retries=0)
     with client, pytest.raises(APIStatusError) as redirected:
         client.calls.list()
-    garbled = json_response(200, {"calls": [{"id": "call_1", "createdAt": KEY}]})
+    garbled = json_response(200, {"calls": [{"id": "call_1", "createdAt": KEY}]}, **{"x-echo": KEY})
     client = sync_client(lambda request: garbled, max_retries=0)
     with client, pytest.raises(APIResponseValidationError) as invalid:
         client.calls.list()
@@ -84,9 +84,18 @@ def test_the_key_is_in_no_redirect_error_or_validation_error() -> None:
     assert "[redacted]" in str(redirected.value)
 
 
-def test_the_key_is_in_no_connection_error() -> None:
+def test_a_multi_valued_header_keeps_its_values_when_an_echoed_key_is_redacted() -> None:
+    headers = [("set-cookie", "a=1"), ("set-cookie", f"b={KEY}"), ("set-cookie", "c=3")]
+    client = sync_client(lambda request: httpx.Response(500, headers=headers), max_retries=0)
+    with client, pytest.raises(APIStatusError) as caught:
+        client.calls.list()
+    assert caught.value.headers.get_list("set-cookie") == ["a=1", "b=[redacted]", "c=3"]
+
+
+@pytest.mark.parametrize("message", ["cannot connect", f"cannot connect with {KEY}"], ids=["plain", "echoing"])
+def test_the_key_is_in_no_connection_error(message: str) -> None:
     def refuse(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError(f"cannot connect for {request.url}")
+        raise httpx.ConnectError(f"{message} for {request.url}")
 
     with sync_client(refuse, max_retries=1) as client, pytest.raises(APIConnectionError) as caught:
         client.calls.list()

@@ -78,8 +78,9 @@ class BaseClient(Generic[_Http]):
         )
 
     def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Self:
-        """A copy of this client with another timeout or retry count, sharing its connections (and its key):
-        `client.with_options(max_retries=0).calls.list()`. Closing the copy leaves the connections open."""
+        """A copy of this client with another timeout or retry count (None keeps this client's), sharing its
+        connections and key: `client.with_options(max_retries=0).calls.list()`. Closing the copy leaves the
+        connections open; closing this client closes them for every copy too."""
         clone = copy.copy(self)
         if timeout is not None:
             clone.timeout = _check_timeout(timeout)
@@ -111,16 +112,32 @@ class BaseClient(Generic[_Http]):
         request.headers[self._credentials.header] = REDACTED
 
     def _parsed(self, response: httpx.Response, parse: Callable[[httpx.Response], _T]) -> _T:
-        """`parse(response)` for a 2xx response; any failure to parse is an `APIResponseValidationError`."""
+        """`parse(response)` for a 2xx response. A body that does not parse is an `APIResponseValidationError`,
+        whatever the parser raised, with the key redacted from its text."""
         try:
             return parse(response)
         except APIResponseValidationError as error:
+            self._redact_headers(response)
             raise APIResponseValidationError(self._credentials.redact(str(error)), response=response) from None
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError, OverflowError) as error:
+            self._redact_headers(response)
             request = response.request
-            message = f"The {response.status_code} response of {request.method} {request.url.path} does not parse:"
-            description = self._credentials.redact(f"{type(error).__name__}: {error}")
-            raise APIResponseValidationError(f"{message} {description}", response=response) from None
+            text = f"{type(error).__name__}: {error}"
+            description = self._credentials.redact(text)
+            failure = APIResponseValidationError(
+                f"The {response.status_code} response of {request.method} {request.url.path} does not parse:"
+                f" {description}",
+                response=response,
+            )
+            # The parser's own error explains more, unless its text holds the key.
+            raise failure from (error if description == text else None)
+
+    def _redact_headers(self, response: httpx.Response) -> None:
+        """Remove the key from the headers of a response an exception will carry, should the server echo it."""
+        pairs = response.headers.multi_items()
+        redacted = [(name, self._credentials.redact(value)) for name, value in pairs]
+        if redacted != pairs:
+            response.headers = httpx.Headers(redacted)
 
     def _retry_delay(
         self, request: httpx.Request, retries_done: int, response: httpx.Response | None, error: Exception | None
@@ -150,14 +167,20 @@ class BaseClient(Generic[_Http]):
     ) -> PilotStatusError:
         """The exception for a final outcome that is not a success."""
         if response is None:
+            text = f"{type(error).__name__}: {error}"
+            failure: APIConnectionError
             if isinstance(error, httpx.TimeoutException):
-                return APITimeoutError(request)
-            description = self._credentials.redact(f"{type(error).__name__}: {error}")
-            what = "Connection error" if isinstance(error, httpx.TransportError) else "The response could not be read"
-            return APIConnectionError(f"{what}: {description}", request=request)
-        for name, value in response.headers.multi_items():
-            if self._credentials.redact(value) != value:  # a server that echoes the key back in a header
-                response.headers[name] = self._credentials.redact(value)
+                failure = APITimeoutError(request)
+            else:
+                what = (
+                    "Connection error" if isinstance(error, httpx.TransportError) else "The response could not be read"
+                )
+                failure = APIConnectionError(f"{what}: {self._credentials.redact(text)}", request=request)
+            # Chained to httpx's error for its traceback, unless that error's text holds the key.
+            failure.__cause__ = error if self._credentials.redact(text) == text else None
+            failure.__suppress_context__ = True
+            return failure
+        self._redact_headers(response)
         if response.has_redirect_location:
             location = self._credentials.redact(response.headers.get("location", ""))
             return APIStatusError(
@@ -176,9 +199,10 @@ class BaseClient(Generic[_Http]):
 def _check_base_url(base_url: str) -> str:
     try:
         url = httpx.URL(base_url.strip()) if isinstance(base_url, str) else None
-    except httpx.InvalidURL:
-        url = None
-    if url is None or url.scheme not in ("http", "https") or not url.host:
+        valid = url is not None and url.scheme in ("http", "https") and bool(url.host)
+    except (httpx.InvalidURL, ValueError):  # ValueError: a host that is not valid IDNA
+        url, valid = None, False
+    if url is None or not valid:
         raise InvalidInputError(f"base_url must be an http(s) address such as {DEFAULT_BASE_URL!r}, not {base_url!r}.")
     if url.query or url.fragment or url.userinfo:
         raise InvalidInputError("base_url must not have a query, a fragment or credentials in it.")
@@ -195,7 +219,20 @@ def _check_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     if timeout is None:
         return DEFAULT_TIMEOUT
     if isinstance(timeout, httpx.Timeout):
-        return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
-        raise InvalidInputError(f"timeout must be a positive number of seconds or an httpx.Timeout, not {timeout!r}.")
-    return httpx.Timeout(float(timeout))
+        values = [timeout.connect, timeout.read, timeout.write, timeout.pool]
+        if all(value is None or _is_seconds(value) for value in values):
+            return timeout
+    elif _is_seconds(timeout):
+        return httpx.Timeout(float(timeout))
+    raise InvalidInputError(
+        f"timeout must be a number of seconds above 0 and at most {_MAX_TIMEOUT:.0f}, or an httpx.Timeout of such"
+        f" numbers (or None), not {timeout!r}."
+    )
+
+
+# Longer than any request should take; beyond it, the platform's clock arithmetic can overflow.
+_MAX_TIMEOUT = 86_400.0
+
+
+def _is_seconds(value: object) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and 0 < value <= _MAX_TIMEOUT

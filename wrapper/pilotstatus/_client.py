@@ -79,7 +79,7 @@ class PilotStatus(BaseClient[httpx.Client]):
                 return self._parsed(response, parse)
             delay = self._retry_delay(request, retries_done, response, error)
             if delay is None:
-                raise self._failure(request, response, error) from error
+                raise self._failure(request, response, error)
             if response is not None:
                 response.close()
             _retries.sleep(delay)
@@ -151,7 +151,7 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
                 return self._parsed(response, parse)
             delay = self._retry_delay(request, retries_done, response, error)
             if delay is None:
-                raise self._failure(request, response, error) from error
+                raise self._failure(request, response, error)
             if response is not None:
                 await response.aclose()
             await _retries.async_sleep(delay)

@@ -16,6 +16,11 @@ from ._exceptions import InvalidInputError
 
 # What stands in for the secret wherever it has been removed.
 REDACTED = "[redacted]"
+MIN_REDACTED = 8
+
+# Characters a key cannot hold: besides whitespace, control and non-ASCII characters, quotes and backslashes, which
+# every repr() would escape, so that the escaped key could no longer be found and redacted.
+_QUOTING = frozenset("'\"\\")
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,11 @@ class Credentials:
         return {self.header: self.secret}
 
     def redact(self, text: str) -> str:
-        """`text` with the secret replaced, as written plainly or escaped inside a JSON string."""
+        """`text` with the secret replaced, as written plainly or escaped inside a JSON string. A secret shorter than
+        `MIN_REDACTED` characters is left alone: replacing it would garble ordinary text (a key id `30` would eat
+        `Retry-After: 300`)."""
+        if len(self.secret) < MIN_REDACTED:
+            return text
         for form in {self.secret, json.dumps(self.secret)[1:-1], self.secret.replace("/", "\\/")}:
             text = text.replace(form, REDACTED)
         return text
@@ -78,7 +87,7 @@ def _check(secret: object, name: str) -> None:
         raise InvalidInputError(f"{name} must be a string, not {type(secret).__name__}.")
     if not secret:
         raise InvalidInputError(f"{name} is empty.")
-    if not secret.isascii() or any(char.isspace() or not char.isprintable() for char in secret):
+    if not secret.isascii() or any(char.isspace() or not char.isprintable() or char in _QUOTING for char in secret):
         raise InvalidInputError(
-            f"{name} contains whitespace, control or non-ASCII characters; check how it was copied."
+            f"{name} contains whitespace, quotes, control or non-ASCII characters; check how it was copied."
         )

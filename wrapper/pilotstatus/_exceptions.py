@@ -72,7 +72,8 @@ class PaginationError(PilotStatusError):
 
 
 class APIConnectionError(PilotStatusError):
-    """No response was received: the connection failed or broke. `request` is what was being sent."""
+    """No usable response: the connection failed or broke, or the body could not be read (a compressed body that
+    does not decompress). `request` is what was being sent."""
 
     def __init__(self, message: str = "Connection error.", *, request: httpx.Request) -> None:
         super().__init__(message)
@@ -104,10 +105,13 @@ class APIStatusError(PilotStatusError):
         message: the body's human-readable `error`; for a body that is not a JSON error object, a short excerpt of it
             or the status's reason phrase. `str(error)` is one line: the status, code and message, shortened.
         body: the parsed JSON body, or None when the body is not JSON.
-        text: the raw body text, whatever it is.
+        text: the body's text, whatever it is (HTML, empty...).
         details: the body's `details` object, or None.
         headers: the response headers.
         response: the `httpx.Response` itself.
+
+    Should the server echo the key back, it is redacted from `message`, `text`, `body`, `details` and `headers`;
+    only the raw bytes of `response` are left as they came.
     """
 
     status_code: int

@@ -2,8 +2,8 @@
 
 The API documents no idempotency keys, so a request that changes state is never re-sent once it may have reached
 the server: a second "start call" would ring a phone twice. Only reads (GET, HEAD, OPTIONS) are retried after a
-timeout, a broken connection or a 5xx. Any request is retried after a 429 (the server refused it without acting on
-it) or when its connection never opened (nothing was sent).
+timeout, a broken connection, a 408 or a 5xx. Any request is retried after a 429 (the server refused it without
+acting on it) or when its connection never opened (nothing was sent).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class RetryPolicy:
             retry_after = parse_retry_after(response.headers.get("retry-after"))
             if retry_after is not None:
                 return retry_after if retry_after <= self.max_retry_after else None
-        backoff = min(self.initial_delay * 2.0**retries_done, self.max_delay)
+        backoff = min(self.initial_delay * 2.0 ** min(retries_done, 32), self.max_delay)
         return backoff * (1.0 - 0.25 * random.random())
 
 

@@ -4,8 +4,8 @@ The API pages `GET /v1/calls` with `before`, meaning "created strictly before th
 returns no next-page cursor. The obvious cursor, the last call's `createdAt`, skips every call that shares that
 instant but did not fit on the page. The `Cursor` here asks again from just after that instant (one millisecond
 later: the API records `createdAt` to the millisecond) and remembers the ids it has already returned from it, so
-that the next page repeats nothing and skips nothing. It asks for that many more calls, so that a page still brings
-`limit` new ones.
+that the next page repeats nothing and skips nothing. It asks for that many more calls, up to the API's maximum of
+100, so that a page still brings `limit` new ones where it can (a page of 100 brings 99).
 
 One case cannot be paged: when a full page of 100 calls (the API's maximum) shares one millisecond, the calls of
 that millisecond beyond the page are out of reach of any `before`. Asking for the next page then raises
@@ -24,8 +24,8 @@ import httpx
 from pilotstatus_api.models.call import Call
 
 from ._constants import MAX_PAGE_SIZE
-from ._exceptions import APIResponseValidationError, PaginationError
-from ._timestamps import MILLISECOND, floor_ms, format_instant, to_instant
+from ._exceptions import APIResponseValidationError, InvalidInputError, PaginationError
+from ._timestamps import MILLISECOND, ceil_ms, floor_ms, format_instant, to_instant
 
 __all__ = ["AsyncCallPage", "CallPage", "Cursor"]
 
@@ -42,8 +42,14 @@ class Cursor:
     seen_ids: frozenset[str] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
-        # Checked like any `before` argument, since a cursor can be built by hand (to resume, say).
-        object.__setattr__(self, "before", to_instant(self.before, "Cursor.before"))
+        # Checked and rounded like any `before` argument, since a cursor can be built by hand (to resume, say).
+        object.__setattr__(self, "before", ceil_ms(to_instant(self.before, "Cursor.before")))
+        seen_ids: object = self.seen_ids
+        if isinstance(seen_ids, (str, bytes)) or not isinstance(seen_ids, (set, frozenset, list, tuple)):
+            raise InvalidInputError(f"Cursor.seen_ids must be a set of call ids, not {type(seen_ids).__name__}.")
+        if not all(isinstance(call_id, str) for call_id in seen_ids):
+            raise InvalidInputError("Cursor.seen_ids must hold call ids (strings) only.")
+        object.__setattr__(self, "seen_ids", frozenset(seen_ids))
 
     def __repr__(self) -> str:
         return f"Cursor(before={format_instant(self.before)!r}, seen={len(self.seen_ids)})"
@@ -69,7 +75,14 @@ class Cursor:
                 " Paging stops here rather than skip them.",
                 instant=boundary,
             )
-        before = boundary + MILLISECOND
+        try:
+            before = ceil_ms(to_instant(boundary + MILLISECOND, "createdAt"))
+        except (OverflowError, InvalidInputError):
+            raise PaginationError(
+                f"A full page ends at createdAt {boundary.isoformat()}, the end of the range of dates: there is no"
+                " instant after it to page from.",
+                instant=boundary,
+            ) from None
         seen = set(previous.seen_ids) if previous is not None and previous.before == before else set()
         for call in reversed(calls):
             if floor_ms(call.created_at) != boundary:

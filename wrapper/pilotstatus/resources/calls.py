@@ -44,9 +44,7 @@ class Calls:
         Iterating the page yields its calls and no more; `page.get_next_page()` fetches the next one.
         """
         query = _ListQuery.of(limit, before)
-        return self._client._request(
-            query.spec(), lambda response: CallPage(**query.page_fields(response), fetch=self._fetch)
-        )
+        return CallPage(**self._client._request(query.spec(), query.page_fields), fetch=self._fetch)
 
     def iter(
         self,
@@ -90,9 +88,7 @@ class AsyncCalls:
     async def list(self, *, limit: int = DEFAULT_PAGE_SIZE, before: Before = None) -> AsyncCallPage:
         """Fetch one page of calls. The arguments are those of `PilotStatus.calls.list()`."""
         query = _ListQuery.of(limit, before)
-        return await self._client._request(
-            query.spec(), lambda response: AsyncCallPage(**query.page_fields(response), fetch=self._fetch)
-        )
+        return AsyncCallPage(**await self._client._request(query.spec(), query.page_fields), fetch=self._fetch)
 
     def iter(
         self,
@@ -150,8 +146,8 @@ class _ListQuery:
         return spec
 
     def page_fields(self, response: httpx.Response) -> dict[str, Any]:
-        """The parsed page, checked: the fields of a `CallPage`. (The client turns a failure into an
-        `APIResponseValidationError`.)"""
+        """The parsed and checked body of `response`, as the fields of a page. (The client turns any failure here
+        into an `APIResponseValidationError`.)"""
         call_list = CallList.from_dict(response.json())
         check_calls(call_list.calls, self.before, response)
         notice = None if isinstance(call_list.notice, Unset) else call_list.notice

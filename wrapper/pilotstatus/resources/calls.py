@@ -63,7 +63,8 @@ class Calls:
         Arguments are checked at once; calls are fetched as the loop asks for them. Raises `PaginationError` when a full
         page of the API's largest size (100) shares one instant, instead of skipping any of its calls.
         """
-        return self._iter(_Window.of(since, until, page_size), page_size)
+        window = _Window.of(since, until)
+        return self._iter(window, _check_page_size(page_size, "page_size"))
 
     def _iter(self, window: _Window, page_size: int) -> Iterator[Call]:
         page = self.list(limit=page_size, before=window.until)
@@ -101,7 +102,8 @@ class AsyncCalls:
 
         The arguments are those of `PilotStatus.calls.iter()`, and are checked at once.
         """
-        return self._iter(_Window.of(since, until, page_size), page_size)
+        window = _Window.of(since, until)
+        return self._iter(window, _check_page_size(page_size, "page_size"))
 
     async def _iter(self, window: _Window, page_size: int) -> AsyncIterator[Call]:
         page = await self.list(limit=page_size, before=window.until)
@@ -168,10 +170,7 @@ class _Window:
     until: datetime.datetime | None
 
     @classmethod
-    def of(
-        cls, since: datetime.datetime | str | None, until: datetime.datetime | str | None, page_size: int
-    ) -> _Window:
-        _check_page_size(page_size, "page_size")
+    def of(cls, since: datetime.datetime | str | None, until: datetime.datetime | str | None) -> _Window:
         window = cls(
             None if since is None else to_instant(since, "since"),
             None if until is None else to_instant(until, "until"),

@@ -227,7 +227,7 @@ def test_an_unreadable_retry_after_falls_back_to_backoff(value: str, sleeps: Sle
 
 
 def test_backoff_doubles_with_jitter_up_to_its_ceiling() -> None:
-    policy = RetryPolicy(max_retries=10)
+    policy = RetryPolicy()
     for retries_done, ceiling in enumerate([0.5, 1, 2, 4, 8, 8, 8]):
         delays = {policy.delay(retries_done) for _ in range(50)}
         assert all(delay is not None and 0.75 * ceiling <= delay <= ceiling for delay in delays)

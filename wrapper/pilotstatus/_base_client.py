@@ -60,7 +60,7 @@ class BaseClient(Generic[_Http]):
         """The timeout of each attempt of a request."""
         self.max_retries: int = _check_max_retries(max_retries)
         """How many times a failed request may be retried (see `pilotstatus._retries` for which ones are)."""
-        self._retry_policy = RetryPolicy(max_retries=max_retries)
+        self._retry_policy = RetryPolicy()
         if http_client is not None and transport is not None:
             raise InvalidInputError("Give http_client= or transport=, not both: a transport belongs inside the client.")
         self._owns_http = http_client is None
@@ -86,7 +86,6 @@ class BaseClient(Generic[_Http]):
             clone.timeout = _check_timeout(timeout)
         if max_retries is not None:
             clone.max_retries = _check_max_retries(max_retries)
-            clone._retry_policy = RetryPolicy(max_retries=clone.max_retries)
         clone._owns_http = False
         clone._bind_resources()
         return clone

@@ -39,14 +39,13 @@ def should_retry(method: str, *, status_code: int | None = None, error: Exceptio
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How many times to retry, and how long to wait before each retry.
+    """How long to wait before each retry (how many retries there may be is the client's `max_retries`).
 
     The wait is exponential (`initial_delay` doubling up to `max_delay`) with up to 25 % jitter, so that many clients
     do not retry in step. A `Retry-After` header (seconds or an HTTP date) replaces it when it asks for at most
     `max_retry_after` seconds; a longer wait is not worth blocking on, so the error is raised at once instead.
     """
 
-    max_retries: int
     initial_delay: float = 0.5
     max_delay: float = 8.0
     max_retry_after: float = 60.0

@@ -76,7 +76,7 @@ class Cursor:
                 instant=boundary,
             )
         try:
-            before = ceil_ms(to_instant(boundary + MILLISECOND, "createdAt"))
+            before = to_instant(boundary + MILLISECOND, "createdAt")  # already a whole millisecond
         except (OverflowError, InvalidInputError):
             raise PaginationError(
                 f"A full page ends at createdAt {boundary.isoformat()}, the end of the range of dates: there is no"

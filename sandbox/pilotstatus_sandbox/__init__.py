@@ -1,0 +1,1 @@
+"""A local, stateful Pilot Status API for development and tests."""

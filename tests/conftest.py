@@ -1,11 +1,16 @@
 """Hypothesis profiles: no deadline (tests never assert on time), and a reproducible run under CI. No test sleeps."""
 
 import os
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import settings
 
+from pilotstatus_sandbox import Sandbox, SandboxConfig
 from tests._clients import Sleeps
+
+SANDBOX_CALLS = 5000
+SANDBOX_SEED = 7
 
 settings.register_profile("dev", deadline=None, max_examples=200)
 settings.register_profile("ci", parent=settings.get_profile("dev"), derandomize=True, print_blob=True)
@@ -19,3 +24,11 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> Sleeps:
     monkeypatch.setattr("pilotstatus._retries.sleep", recorder.sleep)
     monkeypatch.setattr("pilotstatus._retries.async_sleep", recorder.async_sleep)
     return recorder
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Iterator[Sandbox]:
+    """The sandbox as a real server on a free loopback port, for the whole test session (default data: 5,000 calls a
+    number, seed 7)."""
+    with Sandbox(SandboxConfig(calls=SANDBOX_CALLS, seed=SANDBOX_SEED)) as running:
+        yield running

@@ -1,1 +1,27 @@
-"""A local, stateful Pilot Status API for development and tests."""
+"""A local, stateful Pilot Status API for development and tests, in the spirit of stripe-mock and moto: a real
+HTTP server that behaves like the service, validated by the project's `openapi.json`.
+
+    pilotstatus sandbox --port 8080 --calls 5000 --seed 7
+
+or, from Python, on a free port for as long as a `with` block lasts:
+
+    with Sandbox(SandboxConfig(calls=5000, seed=7)) as sandbox:
+        client = PilotStatus(base_url=sandbox.url, api_key="ps_sandbox_meta_number")
+"""
+
+from ._app import SandboxConfig, create_app
+from ._dataset import CallHistory
+from ._scenarios import SCENARIOS, Scenario, find_scenario
+from ._server import Sandbox, key_table, serve
+
+__all__ = [
+    "SCENARIOS",
+    "CallHistory",
+    "Sandbox",
+    "SandboxConfig",
+    "Scenario",
+    "create_app",
+    "find_scenario",
+    "key_table",
+    "serve",
+]

@@ -1,0 +1,123 @@
+"""The sandbox over real HTTP: every demo key gets its documented answer, bad parameters get a 400 that names
+them, the rate limit can be switched on, and unknown paths and methods get the API's error body."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from pilotstatus_sandbox import SCENARIOS, Sandbox, SandboxConfig, Scenario, key_table
+
+SCENARIO_IDS = [scenario.name for scenario in SCENARIOS]
+
+
+def get(sandbox: Sandbox, headers: dict[str, str], **params: str) -> httpx.Response:
+    return httpx.get(f"{sandbox.url}/v1/calls", headers=headers, params=params)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=SCENARIO_IDS)
+@pytest.mark.parametrize("header", ["x-api-key", "x-api-key-id"])
+def test_each_demo_key_gets_its_documented_answer(sandbox: Sandbox, scenario: Scenario, header: str) -> None:
+    credential = scenario.api_key if header == "x-api-key" else scenario.api_key_id
+    response = get(sandbox, {header: credential})
+    assert response.status_code == scenario.status
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    if scenario.status != 200:
+        assert body == {"error": scenario.error, **({"code": scenario.code} if scenario.code else {})}
+    elif scenario.notice is not None:
+        assert body == {"calls": [], "notice": scenario.notice}
+    else:
+        assert len(body["calls"]) == 25  # the documented default page size
+    assert response.headers.get("retry-after") == (None if scenario.retry_after is None else str(scenario.retry_after))
+
+
+def test_the_documented_message_of_feature_not_supported(sandbox: Sandbox) -> None:
+    body = get(sandbox, {"x-api-key": "ps_sandbox_evolution_v2"}).json()
+    assert body["error"] == "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers."
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"x-api-key": "ps_live_unknown"}, {"x-api-key-id": "ps_sandbox_meta_number"}, {"authorization": "Bearer x"}],
+    ids=["none", "unknown", "key-in-the-id-header", "bearer"],
+)
+def test_a_missing_or_unknown_key_gets_401(sandbox: Sandbox, headers: dict[str, str]) -> None:
+    response = get(sandbox, headers)
+    assert (response.status_code, response.json()) == (401, {"error": "Unauthorized"})
+
+
+@pytest.mark.parametrize(
+    ("params", "named"),
+    [
+        ({"limit": "0"}, "limit"),
+        ({"limit": "101"}, "limit"),
+        ({"limit": "ten"}, "limit"),
+        ({"limit": ""}, "limit"),
+        ({"before": "yesterday"}, "before"),
+        ({"before": "2026-02-30T00:00:00Z"}, "before"),
+        ({"before": ""}, "before"),
+    ],
+)
+def test_an_invalid_parameter_gets_400_naming_it(sandbox: Sandbox, params: dict[str, str], named: str) -> None:
+    response = get(sandbox, {"x-api-key": "ps_sandbox_meta_number"}, **params)
+    assert response.status_code == 400
+    assert set(response.json()) == {"error"}
+    assert response.json()["error"].startswith("Validation error")
+    assert named in response.json()["error"]
+
+
+def test_validation_comes_before_the_number_checks(sandbox: Sandbox) -> None:
+    response = get(sandbox, {"x-api-key": "ps_sandbox_web_disconnected"}, limit="0")
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(("limit", "count"), [("1", 1), ("100", 100), ("37", 37)])
+def test_limit_is_the_page_size(sandbox: Sandbox, limit: str, count: int) -> None:
+    assert len(get(sandbox, {"x-api-key": "ps_sandbox_web_number"}, limit=limit).json()["calls"]) == count
+
+
+def test_before_returns_calls_created_strictly_before_it(sandbox: Sandbox) -> None:
+    first = get(sandbox, {"x-api-key": "ps_sandbox_meta_number"}, limit="100").json()["calls"]
+    boundary = first[50]["createdAt"]
+    after = get(sandbox, {"x-api-key": "ps_sandbox_meta_number"}, limit="100", before=boundary).json()["calls"]
+    assert all(call["createdAt"] < boundary for call in after)
+    assert after[0] == next(call for call in first if call["createdAt"] < boundary)
+
+
+def test_no_key_is_echoed_in_any_answer(sandbox: Sandbox) -> None:
+    for scenario in SCENARIOS:
+        for params in ({}, {"limit": "0"}):
+            response = get(sandbox, {"x-api-key": scenario.api_key}, **params)
+            assert scenario.api_key not in response.text
+            assert scenario.api_key not in str(response.headers)
+
+
+def test_the_rate_limit_when_switched_on_answers_429_with_retry_after() -> None:
+    with Sandbox(SandboxConfig(calls=10, rate_limit=0.01)) as limited:
+        statuses = [get(limited, {"x-api-key": "ps_sandbox_meta_number"}).status_code for _ in range(3)]
+        limited_response = get(limited, {"x-api-key": "ps_sandbox_meta_number"})
+        other_key = get(limited, {"x-api-key": "ps_sandbox_web_number"})
+    assert statuses == [200, 429, 429]
+    assert limited_response.json() == {"error": "Too many requests"}
+    assert 1 <= int(limited_response.headers["retry-after"]) <= 100
+    assert other_key.status_code == 200
+
+
+def test_other_methods_get_405_with_allow(sandbox: Sandbox) -> None:
+    response = httpx.post(f"{sandbox.url}/v1/calls", headers={"x-api-key": "ps_sandbox_meta_number"})
+    assert response.status_code == 405
+    assert "GET" in response.headers["allow"]
+    assert response.json() == {"error": "Method Not Allowed"}
+
+
+def test_unknown_paths_get_404_with_an_error_body(sandbox: Sandbox) -> None:
+    response = httpx.get(f"{sandbox.url}/v1/nothing", headers={"x-api-key": "ps_sandbox_meta_number"})
+    assert (response.status_code, response.json()) == (404, {"error": "Not Found"})
+
+
+def test_the_key_table_lists_every_scenario() -> None:
+    table = key_table()
+    for scenario in SCENARIOS:
+        assert scenario.api_key in table and scenario.api_key_id in table
+    assert "401" in table

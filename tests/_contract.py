@@ -1,0 +1,45 @@
+"""The spec as schemathesis sees it, and checking a response received by any client (the SDK's included) against it."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import httpx
+import schemathesis
+from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+__all__ = ["RESPONSE_CHECKS", "SPEC_PATH", "FailureGroup", "load_schema", "validate_with_spec"]
+
+SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi.json"
+
+# The checks that judge a response on its own: the others (negative data, ignored auth...) re-send requests.
+RESPONSE_CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+
+
+@cache
+def load_schema() -> schemathesis.schemas.BaseSchema:
+    return schemathesis.openapi.from_path(SPEC_PATH)
+
+
+def validate_with_spec(response: httpx.Response) -> None:
+    """Raise `FailureGroup` (schemathesis's failed checks, with a report) unless `response` conforms to the spec's operation for
+    its request: status documented, content type, headers and body schema."""
+    schema = load_schema()
+    operation = schema.find_operation_by_path(response.request.method, response.request.url.path)
+    assert operation is not None, f"no operation in the spec for {response.request.method} {response.request.url.path}"
+    case = operation.Case(query=dict(response.request.url.params))
+    case.validate_response(response, checks=RESPONSE_CHECKS)

@@ -41,7 +41,10 @@ class Recorder:
 
 
 def expected_calls(sandbox: Sandbox, provider: str) -> list[tuple[str, datetime.datetime]]:
-    return [(call["id"], datetime.datetime.fromisoformat(call["createdAt"])) for call in sandbox.app.state.histories[provider]]
+    return [
+        (call["id"], datetime.datetime.fromisoformat(call["createdAt"]))
+        for call in sandbox.app.state.histories[provider]
+    ]
 
 
 @pytest.mark.parametrize(("name", "page_size"), [("meta", 100), ("meta", 9), ("web", 25)])

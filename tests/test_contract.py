@@ -1,0 +1,199 @@
+"""The contract suite: schemathesis sends what `openapi.json` allows and forbids, and every built-in check judges
+each answer.
+
+Every phase runs (examples, coverage, fuzzing) with every built-in check but `max_response_time` (a timed check, so
+never in CI; live runs may switch it on). By default the target is the sandbox, started as a real server by the test
+session, once per demo key and per key header: each key has its documented answer to valid requests (200, or its
+error), and every key must reject invalid ones. With `PILOTSTATUS_CONTRACT_BASE_URL` set (`make contract`), the same
+checks run against that deployment with the key from the environment instead: read-only, throttled, and with no
+other method sent to any path.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import schemathesis
+from schemathesis import Config
+from schemathesis.core.failures import Failure
+
+from pilotstatus_sandbox import SCENARIOS, Sandbox, Scenario
+from tests._contract import SPEC_PATH
+
+LIVE_URL_ENV = "PILOTSTATUS_CONTRACT_BASE_URL"
+SEED = 20261126
+
+
+class Secret(str):
+    """A key whose repr is masked, so that a traceback or a failure report never shows it."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "'[redacted]'"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the checks are sent, with which credential, and what a valid and an invalid request must get."""
+
+    name: str
+    header: str
+    credential: Secret
+    positive_statuses: tuple[str, ...]
+    negative_statuses: tuple[str, ...]
+    scenario: Scenario | None = None
+
+
+def _sandbox_targets() -> list[Target]:
+    targets = []
+    for scenario in SCENARIOS:
+        # A key refused before its parameters are read (a tenant key, a key over its limit) gets the same answer
+        # to invalid requests; any other key gets 400 for them.
+        early = scenario.status in (403, 429)
+        for header, credential in (("x-api-key", scenario.api_key), ("x-api-key-id", scenario.api_key_id)):
+            targets.append(
+                Target(
+                    name=f"{scenario.name}/{header}",
+                    header=header,
+                    credential=Secret(credential),
+                    positive_statuses=(str(scenario.status),),
+                    negative_statuses=(str(scenario.status),) if early else ("400",),
+                    scenario=scenario,
+                )
+            )
+    return targets
+
+
+def _live_target(environ: Mapping[str, str]) -> Target:
+    key, key_id = environ.get("PILOT_STATUS_API_KEY"), environ.get("PILOT_STATUS_API_KEY_ID")
+    header, credential = ("x-api-key", key) if key else ("x-api-key-id", key_id or "")
+    # A real number may be disconnected, rate limited or on a provider without calls: documented answers all.
+    return Target(
+        name="live",
+        header=header,
+        credential=Secret(credential),
+        positive_statuses=("200", "400", "403", "409", "429"),
+        negative_statuses=("400", "401", "403", "409", "429"),
+    )
+
+
+LIVE = bool(os.environ.get(LIVE_URL_ENV))
+TARGETS = [_live_target(os.environ)] if LIVE else _sandbox_targets()
+
+
+def allowed_write_operations(environ: Mapping[str, str], operation_ids: set[str]) -> set[str]:
+    """The operations other than GET that a live run may call: only those named in `CONTRACT_ALLOW_WRITES`."""
+    named = {name.strip() for name in environ.get("CONTRACT_ALLOW_WRITES", "").split(",") if name.strip()}
+    unknown = named - operation_ids
+    if unknown:
+        raise ValueError(f"CONTRACT_ALLOW_WRITES names no operation of the spec: {', '.join(sorted(unknown))}")
+    return named
+
+
+def contract_config(target: Target, *, live: bool, environ: Mapping[str, str]) -> dict[str, Any]:
+    """schemathesis's configuration for one target (the keys of `schemathesis.toml`)."""
+    config: dict[str, Any] = {
+        "seed": SEED,
+        "generation": {
+            "max-examples": int(environ.get("CONTRACT_MAX_EXAMPLES", "20" if live else "25")),
+            "database": "none",  # every run sends the same requests: nothing replayed from earlier runs
+            "with-security-parameters": False,  # the key comes from the target, not from generated headers
+        },
+        "phases": {
+            "examples": {"enabled": True},
+            "coverage": {"enabled": True, "generate-duplicate-query-parameters": True},
+            "fuzzing": {"enabled": True},
+            # No operation has links to follow between calls yet.
+            "stateful": {"enabled": False},
+        },
+        "checks": {
+            "positive_data_acceptance": {"expected-statuses": list(target.positive_statuses)},
+            "negative_data_rejection": {"expected-statuses": list(target.negative_statuses)},
+        },
+    }
+    if live:
+        config["rate-limit"] = environ.get("CONTRACT_RATE_LIMIT", "2/s")
+        config["request-timeout"] = 30
+        # Probing other methods would send POST /v1/calls, which starts a real call: never on a live deployment.
+        config["phases"]["coverage"]["unexpected-methods"] = []
+        if environ.get("CONTRACT_MAX_RESPONSE_TIME"):
+            config["checks"]["max_response_time"] = float(environ["CONTRACT_MAX_RESPONSE_TIME"])
+    return config
+
+
+def load_target_schema(target: Target, *, live: bool, environ: Mapping[str, str]) -> Any:
+    schema = schemathesis.openapi.from_path(
+        SPEC_PATH, config=Config.from_dict(contract_config(target, live=live, environ=environ))
+    )
+    if not live:
+        return schema
+    operation_ids = {op.ok().definition.raw["operationId"] for op in schema.get_all_operations()}
+    writes = allowed_write_operations(environ, operation_ids)
+    return schema.include(
+        func=lambda ctx: ctx.operation.method.upper() == "GET" or ctx.operation.definition.raw["operationId"] in writes
+    )
+
+
+PHASES_SEEN: Counter[tuple[str, str, str]] = Counter()
+
+
+def scenario_answer(target: Target) -> Callable[..., None]:
+    """A check of the sandbox's own promise: a valid request gets the key's documented error code."""
+
+    def check(ctx: Any, response: Any, case: Any) -> None:
+        scenario = target.scenario
+        valid = case.meta is not None and case.meta.generation.mode.value == "positive"
+        if scenario is None or scenario.code is None or not valid:
+            return
+        if response.json().get("code") != scenario.code:
+            raise Failure(
+                operation=case.operation.label,
+                title="Undocumented error code",
+                message=f"expected code {scenario.code} for {scenario.name}",
+            )
+
+    return check
+
+
+@pytest.fixture(scope="module")
+def base_url(request: pytest.FixtureRequest) -> str:
+    if LIVE:
+        return os.environ[LIVE_URL_ENV]
+    sandbox: Sandbox = request.getfixturevalue("sandbox")
+    return sandbox.url
+
+
+def _contract_test(target: Target) -> Callable[..., None]:
+    schema = load_target_schema(target, live=LIVE, environ=os.environ)
+
+    # The explicit parametrize gives each item its own id (pytest 9.2 drops schemathesis's own suffix).
+    @pytest.mark.parametrize("key", [target.name])
+    @schema.parametrize()
+    def test(case: Any, key: str, base_url: str) -> None:
+        PHASES_SEEN[(target.name, case.meta.phase.name.value, case.meta.generation.mode.value)] += 1
+        case.call_and_validate(
+            base_url=base_url,
+            headers={target.header: target.credential},
+            additional_checks=[scenario_answer(target)],
+        )
+
+    return test
+
+
+for _target in TARGETS:
+    globals()[f"test_contract_{_target.name.replace('/', '_').replace('-', '_')}"] = _contract_test(_target)
+
+
+def test_every_phase_and_mode_ran_for_every_key() -> None:
+    """Runs after the contract tests above (pytest keeps the file's order): each of them went through the three
+    phases, with valid and invalid requests."""
+    for target in TARGETS:
+        seen = {(phase, mode) for (name, phase, mode) in PHASES_SEEN if name == target.name}
+        assert {phase for phase, _ in seen} == {"examples", "coverage", "fuzzing"}, target.name
+        assert {mode for _, mode in seen} == {"positive", "negative"}, target.name

@@ -6,7 +6,7 @@ LOCK := requirements/dev.lock
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check-generated lint format test bench lock clean
+.PHONY: help install generate check-generated lint format test bench demo sandbox contract lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -42,6 +42,17 @@ test: $(STAMP) ## Run every test
 bench: $(STAMP) ## Measure the wrapper against the generated layer and raw httpx, and its memory (ratios; about a minute)
 	$(BIN)/python tools/bench.py
 
+demo: $(STAMP) ## Start the embedded sandbox, list a page, page through every call, catch a typed error, stop
+	$(BIN)/python examples/demo.py
+
+sandbox: $(STAMP) ## Serve the sandbox on http://127.0.0.1:8080 (PORT=, CALLS=, SEED= to change), until Ctrl-C
+	$(BIN)/pilotstatus sandbox --port $(or $(PORT),8080) --calls $(or $(CALLS),5000) --seed $(or $(SEED),7)
+
+# The key is read from the environment (PILOT_STATUS_API_KEY or PILOT_STATUS_API_KEY_ID), never from this recipe,
+# which make prints.
+contract: $(STAMP) ## The contract suite against a deployment: make contract BASE_URL=https://... (key from the environment)
+	$(BIN)/python tools/contract.py --base-url "$(BASE_URL)" --report "$(or $(REPORT),reports/contract-junit.xml)"
+
 lock: ## Re-resolve requirements/dev.lock from pyproject.toml (then review and commit it)
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
@@ -51,6 +62,6 @@ lock: ## Re-resolve requirements/dev.lock from pyproject.toml (then review and c
 	  .lock-venv/bin/python -m pip freeze --all --exclude-editable | grep -v -i -E '^(pilotstatus|setuptools|wheel)=='; } > $(LOCK)
 	rm -rf .lock-venv
 
-clean: ## Remove .venv and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+clean: ## Remove .venv, caches and reports
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis reports
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -15,6 +15,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 __all__ = ["RESPONSE_CHECKS", "SPEC_PATH", "FailureGroup", "load_schema", "validate_with_spec"]
 
@@ -31,13 +32,15 @@ RESPONSE_CHECKS = [
 
 
 @cache
-def load_schema() -> schemathesis.schemas.BaseSchema:
-    return schemathesis.openapi.from_path(SPEC_PATH)
+def load_schema() -> OpenApiSchema:
+    schema = schemathesis.openapi.from_path(SPEC_PATH)
+    assert isinstance(schema, OpenApiSchema)
+    return schema
 
 
 def validate_with_spec(response: httpx.Response) -> None:
-    """Raise `FailureGroup` (schemathesis's failed checks, with a report) unless `response` conforms to the spec's operation for
-    its request: status documented, content type, headers and body schema."""
+    """Raise `FailureGroup` (schemathesis's failed checks, with a report) unless `response` conforms to the spec's
+    operation for its request: status documented, content type, headers and body schema."""
     schema = load_schema()
     operation = schema.find_operation_by_path(response.request.method, response.request.url.path)
     assert operation is not None, f"no operation in the spec for {response.request.method} {response.request.url.path}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import operator
 from collections import Counter
 from itertools import pairwise
 from typing import Any
@@ -12,9 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from pilotstatus_sandbox import CallHistory
-from pilotstatus_sandbox import _dataset as dataset_module
 from pilotstatus_sandbox._instants import format_ms, parse_before_ms
 from pilotstatus_sandbox._rate_limit import RateLimiter
 
@@ -54,11 +53,12 @@ def test_every_status_appears_and_lifecycle_fields_match_the_status(history: Cal
         if call["status"] == "RINGING":
             assert not set(LIFECYCLE) & set(call), call  # the documented RINGING call has none of them
         elif call["status"] in ("INITIATED", "ACCEPTED"):
-            assert call["endedAt"] is None and call["durationSeconds"] is None, call
+            assert (call["endedAt"], call["durationSeconds"]) == (None, None), call
         elif call["connectedAt"] is None:
             assert call["durationSeconds"] is None, call  # never answered: no duration
         else:
-            assert call["durationSeconds"] >= 0 and call["endedAt"] >= call["connectedAt"], call
+            assert call["durationSeconds"] >= 0, call
+            assert call["endedAt"] >= call["connectedAt"], call
         assert call["updatedAt"] >= call["createdAt"]
         assert not {"sdp", "sdpType"} & set(call)  # List calls never carries SDPs
 
@@ -106,7 +106,7 @@ def test_finding_before_does_not_scan_the_history(monkeypatch: pytest.MonkeyPatc
         looks += 1
         return -value
 
-    monkeypatch.setattr(dataset_module.operator, "neg", counting_neg)
+    monkeypatch.setattr(operator, "neg", counting_neg)  # the key the history's bisection negates with
     before_ms = created_ms(history.call(150_000))
     page = history.page(limit=10, before_ms=before_ms)
     assert len(page) == 10

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from pilotstatus_sandbox import SCENARIOS, Sandbox, SandboxConfig, Scenario, key_table
 
 SCENARIO_IDS = [scenario.name for scenario in SCENARIOS]
@@ -119,5 +118,6 @@ def test_unknown_paths_get_404_with_an_error_body(sandbox: Sandbox) -> None:
 def test_the_key_table_lists_every_scenario() -> None:
     table = key_table()
     for scenario in SCENARIOS:
-        assert scenario.api_key in table and scenario.api_key_id in table
+        assert scenario.api_key in table
+        assert scenario.api_key_id in table
     assert "401" in table

@@ -4,7 +4,6 @@ timestamps (`2026-07-03T15:00:00.000Z`, as the API does)."""
 from __future__ import annotations
 
 import datetime
-import math
 import re
 
 __all__ = ["format_ms", "parse_before_ms"]
@@ -48,7 +47,8 @@ def parse_before_ms(value: str) -> int | None:
     if not fraction:
         return seconds * 1000
     # Rounded up in integers: a float would misread a fraction such as `.0009999999999999999`.
-    return seconds * 1000 - (-int(fraction) * 1000 // 10 ** len(fraction))
+    fraction_ms: int = -(-int(fraction) * 1000 // 10 ** len(fraction))
+    return seconds * 1000 + fraction_ms
 
 
 def format_ms(ms: int) -> str:

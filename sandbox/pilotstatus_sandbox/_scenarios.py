@@ -96,7 +96,7 @@ SCENARIOS = (
 )
 
 _BY_CREDENTIAL = {
-    **{(  "x-api-key", scenario.api_key): scenario for scenario in SCENARIOS},
+    **{("x-api-key", scenario.api_key): scenario for scenario in SCENARIOS},
     **{("x-api-key-id", scenario.api_key_id): scenario for scenario in SCENARIOS},
 }
 

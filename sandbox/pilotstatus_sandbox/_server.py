@@ -19,9 +19,7 @@ __all__ = ["Sandbox", "key_table", "serve"]
 def key_table() -> str:
     """The demo keys and what each one gets, as a text table."""
     rows = [("x-api-key", "x-api-key-id", "status", "what it is")]
-    rows += [
-        (s.api_key, s.api_key_id, f"{s.status}{' ' + s.code if s.code else ''}", s.description) for s in SCENARIOS
-    ]
+    rows += [(s.api_key, s.api_key_id, f"{s.status}{' ' + s.code if s.code else ''}", s.description) for s in SCENARIOS]
     rows.append(("anything else", "anything else", "401", "an unknown key"))
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
     return "\n".join(

@@ -42,7 +42,9 @@ def _describe(error: Exception) -> str:
     """One line naming the parameter and what is wrong with it, e.g. "Invalid query parameter: limit (0 is less
     than the minimum of 1)"."""
     cause = error.__cause__
-    reasons = [getattr(schema_error, "message", str(schema_error)) for schema_error in getattr(cause, "schema_errors", ())]
+    reasons = [
+        getattr(schema_error, "message", str(schema_error)) for schema_error in getattr(cause, "schema_errors", ())
+    ]
     if not reasons and cause is not None:
         reasons = [str(cause)]
     return f"{error} ({'; '.join(reasons)})" if reasons else str(error)

@@ -1,0 +1,166 @@
+"""Live contract mode (`make contract`), proven against the sandbox started as a separate process: the checks pass,
+only GET requests are sent, and the key appears nowhere in the output or the report, even when a check fails on a
+response that echoes it."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from schemathesis.core.result import Ok
+
+from tests._loopback import serve
+from tests.test_contract import Secret, Target, allowed_write_operations, load_target_schema
+
+ROOT = Path(__file__).resolve().parents[1]
+KEY = "ps_sandbox_meta_number"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def separate_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """`python -m pilotstatus_sandbox` in its own process; yields its URL and its log file."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("sandbox") / "sandbox.log"
+    with log.open("w") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pilotstatus_sandbox", "--port", str(port), "--calls", "300"],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                httpx.get(f"{url}/v1/calls", timeout=1)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, log.read_text()
+                time.sleep(0.05)
+        else:
+            pytest.fail(f"the sandbox did not answer on {url}:\n{log.read_text()}")
+        yield url, log
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def make_contract(base_url: str, report: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("PILOT_STATUS_", "CONTRACT_"))}
+    return subprocess.run(
+        ["make", "--no-print-directory", "contract", f"BASE_URL={base_url}", f"REPORT={report}"],
+        cwd=ROOT,
+        env={**environ, "CONTRACT_RATE_LIMIT": "200/s", "CONTRACT_MAX_EXAMPLES": "10", **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_make_contract_passes_against_a_separate_sandbox_and_never_prints_the_key(
+    separate_sandbox: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, log = separate_sandbox
+    report = tmp_path / "junit.xml"
+    result = make_contract(url, report, PILOT_STATUS_API_KEY=KEY)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "contract: passed" in output
+    assert KEY not in output
+    assert KEY not in report.read_text()
+    assert 'failures="0"' in report.read_text()
+    requests = [line for line in log.read_text().splitlines() if "HTTP/1.1" in line]
+    assert len(requests) > 50
+    assert all('"GET /v1/calls' in line for line in requests)  # read-only: no other method, no other path
+
+
+def test_make_contract_with_a_key_id_passes(separate_sandbox: tuple[str, Path], tmp_path: Path) -> None:
+    result = make_contract(separate_sandbox[0], tmp_path / "junit.xml", PILOT_STATUS_API_KEY_ID="ck_sandbox_web_number")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ck_sandbox_web_number" not in result.stdout + result.stderr
+
+
+def broken_api(request: httpx.Request) -> httpx.Response:
+    """Calls without `createdAt`, and the key echoed back in the body: a failing check must still not show it."""
+    key = request.headers.get("x-api-key")
+    if key != KEY:
+        return httpx.Response(401, json={"error": "Unauthorized"})
+    call = {"id": "call_1", "externalCallId": None, "direction": "INBOUND", "status": "COMPLETED"}
+    return httpx.Response(200, json={"calls": [call], "debug": f"key={key}"})
+
+
+def test_a_failing_check_fails_make_contract_and_the_report_still_hides_the_key(tmp_path: Path) -> None:
+    report = tmp_path / "junit.xml"
+    with serve(broken_api) as url:
+        result = make_contract(url, report, PILOT_STATUS_API_KEY=KEY)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "contract: FAILED" in output
+    assert "Response violates schema" in output
+    assert KEY not in output
+    assert KEY not in report.read_text()
+    assert "[redacted]" in output  # the echoed key, removed
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        ("http://127.0.0.1:9", {}, "set PILOT_STATUS_API_KEY"),
+        ("", {"PILOT_STATUS_API_KEY": KEY}, "BASE_URL must be an http(s) URL"),
+        ("ftp://example.com", {"PILOT_STATUS_API_KEY": KEY}, "BASE_URL must be an http(s) URL"),
+    ],
+)
+def test_make_contract_without_a_url_or_key_says_so_in_one_line(
+    tmp_path: Path, args: str, env: dict[str, str], message: str
+) -> None:
+    result = make_contract(args, tmp_path / "junit.xml", **env)
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("contract: error:")]
+    assert len(errors) == 1
+    assert message in errors[0]
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def spec_with_a_write(tmp_path: Path) -> Path:
+    spec: dict[str, Any] = json.loads((ROOT / "openapi.json").read_text())
+    spec["paths"]["/v1/calls"]["post"] = {
+        "operationId": "post_calls",
+        "responses": {"201": {"description": "Started"}},
+    }
+    path = tmp_path / "openapi.json"
+    path.write_text(json.dumps(spec))
+    return path
+
+
+def live_operations(tmp_path: Path, environ: dict[str, str]) -> set[str]:
+    target = Target("live", "x-api-key", Secret(KEY), ("200",), ("400",))
+    schema = load_target_schema(target, live=True, environ=environ, spec_path=spec_with_a_write(tmp_path))
+    operations = list(schema.get_all_operations())
+    assert all(isinstance(operation, Ok) for operation in operations)
+    return {operation.ok().label for operation in operations if isinstance(operation, Ok)}
+
+
+def test_live_mode_runs_only_get_operations_unless_one_is_named(tmp_path: Path) -> None:
+    assert live_operations(tmp_path, {}) == {"GET /v1/calls"}
+    assert live_operations(tmp_path, {"CONTRACT_ALLOW_WRITES": "post_calls"}) == {"GET /v1/calls", "POST /v1/calls"}
+
+
+def test_naming_an_unknown_operation_is_an_error() -> None:
+    with pytest.raises(ValueError, match="post_nothing"):
+        allowed_write_operations({"CONTRACT_ALLOW_WRITES": "post_calls, post_nothing"}, {"get_calls", "post_calls"})

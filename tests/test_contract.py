@@ -21,11 +21,11 @@ from typing import Any
 
 import pytest
 import schemathesis
-from pilotstatus_sandbox import SCENARIOS, Sandbox, Scenario
 from schemathesis import Config
 from schemathesis.core.failures import Failure
 from schemathesis.schemas import BaseSchema
 
+from pilotstatus_sandbox import SCENARIOS, Sandbox, Scenario
 from tests._contract import SPEC_PATH
 
 LIVE_URL_ENV = "PILOTSTATUS_CONTRACT_BASE_URL"

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from pilotstatus_sandbox import CallHistory
 from pilotstatus_sandbox._instants import format_ms, parse_before_ms
 from pilotstatus_sandbox._rate_limit import RateLimiter

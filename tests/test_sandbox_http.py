@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+
 from pilotstatus_sandbox import SCENARIOS, Sandbox, SandboxConfig, Scenario, key_table
 
 SCENARIO_IDS = [scenario.name for scenario in SCENARIOS]

@@ -10,10 +10,10 @@ from collections import Counter
 
 import httpx
 import pytest
-from pilotstatus_sandbox import SCENARIOS, Sandbox, SandboxConfig, Scenario
 
 import pilotstatus
 from pilotstatus import AsyncPilotStatus, PilotStatus
+from pilotstatus_sandbox import SCENARIOS, Sandbox, SandboxConfig, Scenario
 from tests._contract import FailureGroup, validate_with_spec
 
 EXPECTED_ERRORS: dict[str, type[pilotstatus.APIStatusError]] = {

@@ -11,16 +11,21 @@ Each round runs the three back to back; the result is the median over the rounds
 both sides of a ratio ran on the same machine at the same moment. Then the memory of iterating 10,000, 50,000 and
 100,000 calls with (a) is measured (see `memory()`); the ratio of the last two is the result, since bounded caches
 are still filling during the first: a ratio near 1 means memory does not grow with the number of calls.
+
+Last, the sandbox: the time of a page of 100 calls at a random `before`, over real HTTP, from a sandbox of 1,000
+calls and from one of 1,000,000, in interleaved rounds. A ratio near 1 means `before` is found without scanning.
 """
 
 from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
 import datetime
 import gc
 import json
 import math
+import random
 import statistics
 import time
 import tracemalloc
@@ -32,6 +37,7 @@ from pilotstatus import PilotStatus
 from pilotstatus_api import AuthenticatedClient
 from pilotstatus_api.api.calls import get_calls
 from pilotstatus_api.models import CallList
+from pilotstatus_sandbox import Sandbox, SandboxConfig
 
 BASE_URL = "https://bench.test"
 KEY = "ps_bench_0000000000000000"
@@ -172,11 +178,38 @@ def memory(count: int) -> tuple[int, int]:
     return peaks[0], peaks[1]
 
 
+def sandbox_page_times(sizes: tuple[int, ...], rounds: int, pages: int) -> dict[int, list[float]]:
+    """Seconds per page of 100 calls at random `before` instants, over HTTP, from a sandbox of each size."""
+    times: dict[int, list[float]] = {size: [] for size in sizes}
+    with contextlib.ExitStack() as stack, httpx.Client() as http:
+        sandboxes = {size: stack.enter_context(Sandbox(SandboxConfig(calls=size, seed=7))) for size in sizes}
+        befores = {}
+        for size, sandbox in sandboxes.items():
+            history = sandbox.app.state.histories["META"]
+            picks = random.Random(size).choices(range(len(history)), k=pages)
+            befores[size] = [history.call(position)["createdAt"] for position in picks]
+        headers = {"x-api-key": "ps_sandbox_meta_number"}
+        for _ in range(rounds + 1):  # the first round warms up
+            for size, sandbox in sandboxes.items():
+                start = time.perf_counter()
+                for before in befores[size]:
+                    response = http.get(
+                        f"{sandbox.url}/v1/calls", params={"limit": 100, "before": before}, headers=headers
+                    )
+                    if response.status_code != 200:
+                        raise SystemExit(f"the sandbox answered {response.status_code}: {response.text}")
+                times[size].append((time.perf_counter() - start) / pages)
+    return {size: values[1:] for size, values in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--calls", type=int, default=10_000, help="calls in the timed dataset (default 10,000)")
     parser.add_argument("--rounds", type=int, default=15, help="interleaved rounds of each contender (default 15)")
     parser.add_argument("--memory-calls", type=int, default=100_000, help="calls in the memory run (default 100,000)")
+    parser.add_argument(
+        "--sandbox-calls", type=int, default=1_000_000, help="calls in the large sandbox (default 1,000,000)"
+    )
     args = parser.parse_args()
 
     transport = httpx.MockTransport(PreparedCalls(args.calls))
@@ -213,6 +246,15 @@ def main() -> None:
         "  (The first tenth is lower because bounded caches are still filling: urllib keeps the last 128 URLs it"
         " parsed, and each page has its own URL.)"
     )
+
+    sizes = (1_000, args.sandbox_calls)
+    pages = sandbox_page_times(sizes, rounds=args.rounds, pages=50)
+    small, large = (pages[size] for size in sizes)
+    flatness = statistics.median(x / y for x, y in zip(large, small, strict=True))
+    print("Sandbox: a page of 100 calls at a random `before`, over HTTP (medians):")
+    for size in sizes:
+        print(f"  {size:>9,} calls  {statistics.median(pages[size]) * 1000:6.2f} ms a page")
+    print(f"  ratio {sizes[1]:,}/{sizes[0]:,}: {flatness:.2f}   goal: flat (about 1)")
 
 
 if __name__ == "__main__":

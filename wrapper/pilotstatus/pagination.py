@@ -15,7 +15,7 @@ that millisecond beyond the page are out of reach of any `before`. Asking for th
 from __future__ import annotations
 
 import datetime
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -35,7 +35,8 @@ class Cursor:
     """Where the next page of calls starts: the `before` to send, and the calls at the page boundary's millisecond
     that were already returned, which the next page leaves out.
 
-    Get one from `page.next_cursor()` and pass it as `calls.list(before=cursor)`.
+    Get one from `page.next_cursor()`, or from `Cursor.resume()` to continue after calls already consumed, and pass
+    it as `calls.list(before=cursor)` or `calls.iter(until=cursor)`.
     """
 
     before: datetime.datetime
@@ -53,6 +54,37 @@ class Cursor:
 
     def __repr__(self) -> str:
         return f"Cursor(before={format_instant(self.before)!r}, seen={len(self.seen_ids)})"
+
+    @classmethod
+    def resume(cls, last_created_at: datetime.datetime | str, seen_ids: Iterable[str]) -> Cursor:
+        """The cursor that continues after calls already consumed, newest first: say, the calls an interrupted
+        export had written.
+
+        Args:
+            last_created_at: the `createdAt` of the last call consumed (an aware datetime or an ISO 8601 string).
+            seen_ids: the ids of the consumed calls created in that same millisecond (the last call's included).
+                Calls of that millisecond not listed here come again; they cannot be told apart otherwise, since
+                the API orders calls of one millisecond arbitrarily.
+
+        The cursor asks from one millisecond after `last_created_at` and leaves out `seen_ids`, so that
+        `calls.iter(until=Cursor.resume(...))` yields exactly the calls not yet consumed, each once.
+        """
+        last = floor_ms(to_instant(last_created_at, "last_created_at"))
+        try:
+            before = last + MILLISECOND
+        except OverflowError:
+            raise InvalidInputError(
+                f"last_created_at={format_instant(last)!r} is the end of the range of dates: no instant follows it."
+            ) from None
+        if isinstance(seen_ids, (str, bytes)) or not isinstance(seen_ids, Iterable):
+            raise InvalidInputError(f"seen_ids must be a collection of call ids, not {type(seen_ids).__name__}.")
+        try:
+            ids = frozenset(seen_ids)
+        except TypeError:  # an unhashable item: not a call id
+            ids = None
+        if ids is None or not all(isinstance(call_id, str) for call_id in ids):
+            raise InvalidInputError("seen_ids must hold call ids (strings) only.")
+        return cls(before=before, seen_ids=ids)
 
     def request_limit(self, limit: int) -> int:
         """The `limit` to send so that, after dropping the calls already seen, up to `limit` new ones remain."""

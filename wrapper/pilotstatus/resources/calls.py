@@ -26,6 +26,9 @@ __all__ = ["AsyncCalls", "Calls"]
 Before = datetime.datetime | str | Cursor | None
 """A `before` argument: an aware datetime or ISO 8601 string (calls created strictly before it), or a `Cursor`."""
 
+Until = datetime.datetime | str | Cursor | None
+"""An `until` argument of `iter()`: an aware datetime or ISO 8601 string (exclusive), or a `Cursor` to continue from."""
+
 
 class Calls:
     """`GET /v1/calls`: the calls of the key's number, newest first."""
@@ -50,14 +53,17 @@ class Calls:
         self,
         *,
         since: datetime.datetime | str | None = None,
-        until: datetime.datetime | str | None = None,
+        until: Until = None,
         page_size: int = MAX_PAGE_SIZE,
     ) -> Iterator[Call]:
         """Every call created in [`since`, `until`), newest first, each exactly once, fetched lazily page by page.
 
         Args:
             since: the oldest instant included (inclusive); default: from the first call.
-            until: the instant after the newest call included (exclusive); default: up to now.
+            until: the instant after the newest call included (exclusive); default: up to now. A `Cursor` (from
+                `page.next_cursor()`, or `Cursor.resume()` after an interruption) continues from it instead: the
+                first request is `list(before=cursor)`, so the calls it has already seen are left out, and
+                `cursor.before` is the window's exclusive upper bound.
             page_size: calls per request, 1..100 (default 100).
 
         Arguments are checked at once; calls are fetched as the loop asks for them. Raises `PaginationError` when a full
@@ -67,7 +73,7 @@ class Calls:
         return self._iter(window, _check_page_size(page_size, "page_size"))
 
     def _iter(self, window: _Window, page_size: int) -> Iterator[Call]:
-        page = self.list(limit=page_size, before=window.until)
+        page = self.list(limit=page_size, before=window.start)
         while True:
             calls, reached_since = window.select(page.items)
             yield from calls
@@ -95,18 +101,19 @@ class AsyncCalls:
         self,
         *,
         since: datetime.datetime | str | None = None,
-        until: datetime.datetime | str | None = None,
+        until: Until = None,
         page_size: int = MAX_PAGE_SIZE,
     ) -> AsyncIterator[Call]:
         """Every call created in [`since`, `until`), newest first, each exactly once: `async for call in ...`.
 
-        The arguments are those of `PilotStatus.calls.iter()`, and are checked at once.
+        The arguments are those of `PilotStatus.calls.iter()` (`until` may be a `Cursor` to continue from), and are
+        checked at once.
         """
         window = _Window.of(since, until)
         return self._iter(window, _check_page_size(page_size, "page_size"))
 
     async def _iter(self, window: _Window, page_size: int) -> AsyncIterator[Call]:
-        page = await self.list(limit=page_size, before=window.until)
+        page = await self.list(limit=page_size, before=window.start)
         while True:
             calls, reached_since = window.select(page.items)
             for call in calls:
@@ -164,22 +171,30 @@ class _ListQuery:
 
 @dataclass(frozen=True)
 class _Window:
-    """The [since, until) range of `iter()`."""
+    """The [since, until) range of `iter()`, and the cursor it continues from, if any."""
 
     since: datetime.datetime | None
     until: datetime.datetime | None
+    cursor: Cursor | None = None
 
     @classmethod
-    def of(cls, since: datetime.datetime | str | None, until: datetime.datetime | str | None) -> _Window:
-        window = cls(
-            None if since is None else to_instant(since, "since"),
-            None if until is None else to_instant(until, "until"),
-        )
+    def of(cls, since: datetime.datetime | str | None, until: Until) -> _Window:
+        start = None if since is None else to_instant(since, "since")
+        if isinstance(until, Cursor):
+            window = cls(start, until.before, until)
+        else:
+            window = cls(start, None if until is None else to_instant(until, "until"))
         if window.since is not None and window.until is not None and window.since > window.until:
             raise InvalidInputError(
                 f"since ({window.since.isoformat()}) is after until ({window.until.isoformat()}): nothing could match."
             )
         return window
+
+    @property
+    def start(self) -> Cursor | datetime.datetime | None:
+        """The `before` of the first request: the cursor continued from (which leaves out the calls it has already
+        seen), else `until`."""
+        return self.cursor if self.cursor is not None else self.until
 
     def select(self, calls: list[Call]) -> tuple[list[Call], bool]:
         """The calls of a page (newest first) inside the window, and whether the page reaches past `since`, so that

@@ -1,0 +1,61 @@
+"""How a command fails: one line on stderr, `pilotstatus: error: ...`, and an exit status; never a traceback.
+
+The line is made safe to print: on one line, without terminal control characters a server could have put in an
+error message, and without the key, should some text ever hold it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+from pilotstatus._constants import API_KEY_ENV, API_KEY_ID_ENV, API_KEY_PREFIX
+from pilotstatus._credentials import MIN_REDACTED, REDACTED, mask
+
+# A word that starts like every Pilot Status key.
+_KEY_SHAPED = re.compile(re.escape(API_KEY_PREFIX) + r"[^\s'\"]+")
+
+PREFIX = "pilotstatus: error: "
+
+# Exit statuses: 1 for a failure, 2 for a wrong command line or input (as argparse uses), 130 for Ctrl-C (128 +
+# SIGINT, as shells report it) and 141 for a closed pipe (128 + SIGPIPE).
+FAILURE = 1
+USAGE = 2
+INTERRUPTED = 130
+BROKEN_PIPE = 141
+
+
+class CommandError(Exception):
+    """A failure already worded for the user, with the exit status it ends the command with."""
+
+    def __init__(self, message: str, exit_code: int = FAILURE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def printable(text: str) -> str:
+    """`text` on one line, with control characters (escape sequences, carriage returns) shown as escapes."""
+    line = " ".join(text.split())
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in line)
+
+
+def redacted(text: str) -> str:
+    """`text` without the key or key id of the environment, and with anything shaped like a key masked (a key typed
+    as an argument, which argparse would quote back). The SDK keeps the key out of its messages already; this holds
+    for any other text as well."""
+    for name in (API_KEY_ENV, API_KEY_ID_ENV):
+        secret = os.environ.get(name, "").strip()
+        if len(secret) >= MIN_REDACTED:
+            text = text.replace(secret, REDACTED)
+    return _KEY_SHAPED.sub(lambda match: mask(match.group()), text)
+
+
+def report(message: str) -> None:
+    """Print `message` as the one error line."""
+    print(PREFIX + redacted(printable(message)), file=sys.stderr, flush=True)
+
+
+def note(message: str) -> None:
+    """Print a line of information (not an error) on stderr, made safe like an error line."""
+    print(redacted(printable(message)), file=sys.stderr, flush=True)

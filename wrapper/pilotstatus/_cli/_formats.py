@@ -1,0 +1,161 @@
+"""The file formats of `calls export`: JSON Lines and CSV, one call a line, written and read back.
+
+Both keep every field the server sent. A JSON line is the call's `to_dict()`, which keeps the fields this SDK does
+not know (and writes timestamps as Python's `isoformat()`: the same instants, spelled `+00:00`). A CSV row has the
+documented fields, then `extra`: a JSON object of any other fields (empty when there are none). Reading back gives,
+for each call, its id and `createdAt`: what resuming needs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+from pilotstatus_api.models.call import Call
+
+# The documented fields of a call, in the order of the API reference.
+FIELDS = (
+    "id",
+    "externalCallId",
+    "direction",
+    "status",
+    "peerNumber",
+    "durationSeconds",
+    "startedAt",
+    "connectedAt",
+    "endedAt",
+    "createdAt",
+    "updatedAt",
+)
+CSV_HEADER = (*FIELDS, "extra")
+
+# The line ending of both formats, on every platform, so that the same calls give the same bytes.
+NEWLINE = "\n"
+
+
+class NotAnExportError(Exception):
+    """A file that is not an export in the format asked for; the message says where and why."""
+
+
+class LineSource(Protocol):
+    """The lines of an export being read (`_resume.Lines`), each with its newline."""
+
+    number: int
+    """The line number of the last line read."""
+    complete: bool
+    """Whether the last line read ends with its newline: a line without it was cut short, and is dropped."""
+    exhausted: bool
+    """Whether the end of the file has been reached."""
+
+    def __iter__(self) -> Iterator[str]: ...
+
+
+# What reading back yields for each call: its id and createdAt, as written; None for a line that holds no call.
+Record = tuple[object, object] | None
+
+
+class Format(Protocol):
+    """A file format of `calls export`: how the file starts, how a call is written, and how the file is read back."""
+
+    name: str
+
+    def header(self) -> str:
+        """What the file starts with, before any call."""
+        ...
+
+    def line(self, call: Call) -> str:
+        """One call, as one line with its newline."""
+        ...
+
+    def records(self, lines: LineSource) -> Iterator[Record]:
+        """Read the file back: a record for each line or row, read from `lines` as needed. Raises `NotAnExportError`."""
+        ...
+
+
+def compact_json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+class JsonLines:
+    """One JSON object a line: the call's `to_dict()`, every field the server sent (timestamps in Python's ISO 8601
+    spelling, `+00:00`)."""
+
+    name = "jsonl"
+
+    def header(self) -> str:
+        return ""
+
+    def line(self, call: Call) -> str:
+        return compact_json(call.to_dict()) + NEWLINE
+
+    def records(self, lines: LineSource) -> Iterator[Record]:
+        for text in lines:
+            if not lines.complete:
+                return
+            try:
+                body = json.loads(text)
+            except ValueError:
+                body = None
+            if not isinstance(body, dict):
+                raise NotAnExportError(f"line {lines.number} is not a JSON object")
+            yield body.get("id"), body.get("createdAt")
+
+
+class Csv:
+    """A header row, then one row a call: the documented fields and `extra`."""
+
+    name = "csv"
+
+    def __init__(self) -> None:
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator=NEWLINE)
+
+    def header(self) -> str:
+        return self._row(CSV_HEADER)
+
+    def line(self, call: Call) -> str:
+        fields = call.to_dict()
+        extra = {name: value for name, value in fields.items() if name not in FIELDS}
+        return self._row([*(fields.get(name) for name in FIELDS), compact_json(extra) if extra else ""])
+
+    def _row(self, values: Any) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow(values)  # None is written as an empty field
+        return self._buffer.getvalue()
+
+    def records(self, lines: LineSource) -> Iterator[Record]:
+        # strict: a quote out of place is an error rather than a guess; a row cut inside quotes then ends in an
+        # error at the end of the file, where it is a partial last row to drop.
+        rows = csv.reader(lines, strict=True)
+        header = True
+        try:
+            for row in rows:
+                if not lines.complete:
+                    return
+                if header:
+                    if tuple(row) != CSV_HEADER:
+                        raise NotAnExportError(f"line 1 is not the header {','.join(CSV_HEADER)}")
+                    header = False
+                    yield None
+                elif len(row) != len(CSV_HEADER):
+                    raise NotAnExportError(f"line {lines.number} has {len(row)} fields, not {len(CSV_HEADER)}")
+                else:
+                    yield row[FIELDS.index("id")], row[FIELDS.index("createdAt")]
+        except csv.Error as error:
+            if not lines.exhausted:
+                raise NotAnExportError(f"line {lines.number} is not CSV ({error})") from None
+
+
+FORMATS: dict[str, type[JsonLines] | type[Csv]] = {"jsonl": JsonLines, "csv": Csv}
+
+
+def format_for(name: str | None, output: str) -> Format:
+    """The format called `name`, or when none is given, the one `output`'s suffix names (CSV for `.csv`, else JSON
+    Lines)."""
+    if name is None:
+        name = "csv" if output.lower().endswith(".csv") else "jsonl"
+    return FORMATS[name]()

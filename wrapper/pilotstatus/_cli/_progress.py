@@ -1,0 +1,77 @@
+"""The progress of an export on stderr: how many calls are written, and how fast.
+
+On a terminal it is a tqdm counter updated in place. Elsewhere (a log file, CI) a line redrawn with carriage returns
+would pile up into one unreadable line, so the same counter is written as a plain line now and then. It appears with
+the first calls, so that a command that fails at once prints its error line alone.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn, TextIO
+
+from tqdm import tqdm
+
+# How often the counter is written when stderr is not a terminal, in seconds: a line every so often, not a flood.
+LOG_INTERVAL = 10.0
+
+
+class _AsLines:
+    """A stream for tqdm that turns each redraw into a line of its own."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        line = text.replace("\r", "").rstrip()
+        if line:
+            self._stream.write(line + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+class Progress:
+    """A counter of calls written; `enabled=False` (`--no-progress`) shows nothing."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self._enabled = enabled
+        self._bar: tqdm[NoReturn] | None = None
+
+    def advance(self, calls: int) -> None:
+        if not self._enabled or calls <= 0:
+            return
+        if self._bar is None:
+            # Counted from the first page: the wait for it is the request's latency, not the rate of the export.
+            self._bar = self._start(calls)
+        else:
+            self._bar.update(calls)
+
+    def close(self) -> None:
+        """Show the final count and end the line, so that what follows on stderr starts a line of its own."""
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+    @staticmethod
+    def _start(initial: int) -> tqdm[NoReturn]:
+        stream = sys.stderr
+        if _is_terminal(stream):
+            return tqdm(file=stream, initial=initial, unit=" calls", desc="export", leave=True)
+        return tqdm(
+            file=_AsLines(stream),
+            initial=initial,
+            unit=" calls",
+            desc="export",
+            leave=True,
+            ascii=True,
+            mininterval=LOG_INTERVAL,
+        )
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or closed
+        return False

@@ -1,0 +1,48 @@
+"""A page of calls as an aligned text table, for people: one call a line, the API's field names as headings.
+
+Timestamps are written as the API writes them (UTC, `Z`, milliseconds), so that a `createdAt` can be pasted into
+`--before`; a field that is null or absent shows as `-`. Text from the server is shown with control characters
+escaped, so that it cannot break the table or drive the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+
+from pilotstatus._timestamps import format_instant
+from pilotstatus_api.models.call import Call
+
+from ._errors import printable
+
+MISSING = "-"
+
+# The heading and the value of each column: what tells calls apart at a glance.
+COLUMNS: tuple[tuple[str, Callable[[Call], object]], ...] = (
+    ("createdAt", lambda call: call.created_at),
+    ("id", lambda call: call.id),
+    ("direction", lambda call: call.direction),
+    ("status", lambda call: call.status),
+    ("peerNumber", lambda call: call.peer_number),
+    ("durationSeconds", lambda call: call.duration_seconds),
+    ("endedAt", lambda call: call.ended_at),
+)
+
+
+def cell(value: object) -> str:
+    """How one value is shown."""
+    if isinstance(value, datetime.datetime):
+        return format_instant(value)
+    if value is None or not isinstance(value, (str, int, float)):  # None, or UNSET: not sent
+        return MISSING
+    return printable(str(value)) or MISSING
+
+
+def table(calls: Sequence[Call]) -> str:
+    """The calls, newest first as given, under a heading line; columns padded to their widest value."""
+    rows = [[heading for heading, _ in COLUMNS]]
+    rows += [[cell(value(call)) for _, value in COLUMNS] for call in calls]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(COLUMNS))]
+    return "\n".join(
+        "  ".join(text.ljust(width) for text, width in zip(row, widths, strict=True)).rstrip() for row in rows
+    )

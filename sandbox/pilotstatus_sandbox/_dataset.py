@@ -81,7 +81,7 @@ def _created_ms(count: int, seed: int, newest: int) -> array[int]:
     instant = newest
     while len(created) < count:
         roll = draws.below(1000)
-        run = 1 if roll < 850 else draws.between(2, 7) if roll < 999 else draws.between(20, 60)
+        run = 1 if roll < 950 else draws.between(2, 7) if roll < 999 else draws.between(20, 60)
         created.extend(itertools.repeat(instant, min(run, count - len(created))))
         # Calls are seconds to minutes apart, now and then within the same second.
         instant -= draws.between(1, 999) if draws.chance(10) else draws.between(1_000, 900_000)

@@ -1,14 +1,15 @@
 """The file formats of `calls export`: JSON Lines and CSV, one call a line, written and read back.
 
-Both keep every field the server sent. A JSON line is the call's `to_dict()`, which keeps the fields this SDK does
-not know (and writes timestamps as Python's `isoformat()`: the same instants, spelled `+00:00`). A CSV row has the
-documented fields, then `extra`: a JSON object of any other fields (empty when there are none). Reading back gives,
+Both keep every field the server sent, as the API spells them (`api_json`). A JSON line is the call as the API
+sent it, the fields this SDK does not know included. A CSV row has the documented fields, then `extra`: a JSON
+object of any other fields (empty when there are none). Reading back gives,
 for each call, its id and `createdAt`: what resuming needs.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ FIELDS = (
     "updatedAt",
 )
 CSV_HEADER = (*FIELDS, "extra")
+TIMESTAMPS = ("startedAt", "connectedAt", "endedAt", "createdAt", "updatedAt")
 
 # The line ending of both formats, on every platform, so that the same calls give the same bytes.
 NEWLINE = "\n"
@@ -75,13 +77,28 @@ class Format(Protocol):
         ...
 
 
+def api_instant(instant: datetime.datetime) -> str:
+    """An instant as the API writes it: UTC with a `Z`, to the millisecond (or the microsecond, if it has one)."""
+    utc = instant.astimezone(datetime.UTC)
+    return utc.isoformat(timespec="milliseconds" if utc.microsecond % 1000 == 0 else "microseconds")[:-6] + "Z"
+
+
+def api_json(call: Call) -> dict[str, Any]:
+    """The call as the API's JSON: `to_dict()` (which keeps fields this SDK does not know), with the timestamps in
+    the API's spelling rather than Python's `isoformat()` (`+00:00`, microseconds)."""
+    fields = call.to_dict()
+    for name in TIMESTAMPS:
+        if isinstance(fields.get(name), str):
+            fields[name] = api_instant(datetime.datetime.fromisoformat(fields[name]))
+    return fields
+
+
 def compact_json(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 class JsonLines:
-    """One JSON object a line: the call's `to_dict()`, every field the server sent (timestamps in Python's ISO 8601
-    spelling, `+00:00`)."""
+    """One JSON object a line: the call as the API sent it, every field included."""
 
     name = "jsonl"
 
@@ -89,7 +106,7 @@ class JsonLines:
         return ""
 
     def line(self, call: Call) -> str:
-        return compact_json(call.to_dict()) + NEWLINE
+        return compact_json(api_json(call)) + NEWLINE
 
     def records(self, lines: LineSource) -> Iterator[Record]:
         for text in lines:
@@ -117,7 +134,7 @@ class Csv:
         return self._row(CSV_HEADER)
 
     def line(self, call: Call) -> str:
-        fields = call.to_dict()
+        fields = api_json(call)
         extra = {name: value for name, value in fields.items() if name not in FIELDS}
         return self._row([*(fields.get(name) for name in FIELDS), compact_json(extra) if extra else ""])
 

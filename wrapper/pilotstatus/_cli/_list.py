@@ -12,6 +12,7 @@ from pilotstatus.pagination import CallPage
 
 from ._connection import KEY_HELP, add_connection_options, client_from
 from ._errors import note
+from ._formats import api_json
 from ._parser import Commands
 from ._table import table
 
@@ -62,8 +63,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def as_json(page: CallPage) -> str:
-    """The page as the API's JSON: each call's `to_dict()`, which keeps fields this SDK does not know."""
-    body: dict[str, object] = {"calls": [call.to_dict() for call in page.items]}
+    """The page as the API's JSON: each call as the API sent it, fields this SDK does not know included."""
+    body: dict[str, object] = {"calls": [api_json(call) for call in page.items]}
     if page.notice is not None:
         body["notice"] = page.notice
     return json.dumps(body, indent=2, ensure_ascii=False)

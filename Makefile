@@ -27,10 +27,10 @@ generate: $(STAMP) ## Regenerate generated/pilotstatus_api from openapi.json (fa
 check-generated: $(STAMP) ## Fail, with the diff, when generated/ is not what openapi.json generates
 	$(BIN)/python tools/generate.py --check
 
-lint: $(STAMP) ## ruff (lint and format) on the hand-written code; mypy --strict on wrapper/, tests/ and tools/
+lint: $(STAMP) ## ruff (lint and format) on the hand-written code; mypy --strict on wrapper/, sandbox/, tests/, tools/, examples/
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy wrapper/pilotstatus tests tools
+	$(BIN)/mypy wrapper/pilotstatus sandbox/pilotstatus_sandbox tests tools examples
 
 format: $(STAMP) ## Apply ruff's fixes and formatting to the hand-written code
 	$(BIN)/ruff format .

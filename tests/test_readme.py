@@ -28,9 +28,9 @@ def commands(script: str) -> list[str]:
     return [line for line in lines if line.startswith("make ")]
 
 
-def test_ci_runs_the_install_and_test_commands_the_readme_gives_and_the_gates_it_names() -> None:
+def test_ci_runs_the_two_commands_the_readme_gives_and_the_gates_it_names() -> None:
     readme_commands = commands(code_blocks("sh")[0])
-    assert readme_commands == ["make install", "make test"]
+    assert readme_commands == ["make demo", "make test"]
     ci_commands = commands((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
     assert ci_commands[: len(readme_commands)] == readme_commands
     for gate in ci_commands[len(readme_commands) :]:
@@ -82,12 +82,13 @@ def run_block(index: int, base_url: str) -> str:
 
 def test_the_readme_has_the_quickstart_blocks_then_the_generated_layer_block() -> None:
     blocks = code_blocks("python")
-    assert len(blocks) == 4
+    assert len(blocks) == 5
     assert "calls.list(" in blocks[0]
     assert "calls.iter(" in blocks[0]
     assert "except pilotstatus.FeatureNotSupportedError" in blocks[1]
     assert "async for" in blocks[2]
-    assert "sync_detailed" in blocks[3]
+    assert "with Sandbox(" in blocks[3]
+    assert "sync_detailed" in blocks[4]
 
 
 def test_the_quickstart_lists_a_page_and_iterates_every_call_of_january(
@@ -131,11 +132,15 @@ def test_the_async_example_lists_and_iterates(local_api: str, monkeypatch: pytes
 
 def test_the_generated_layer_example_prints_a_page(local_api: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PILOT_STATUS_API_KEY", KEY)
-    lines = run_block(3, local_api).splitlines()
+    lines = run_block(4, local_api).splitlines()
     assert [line.partition(" ")[2] for line in lines] == ["INBOUND COMPLETED 5511999999999 60"] * 10
     assert lines[0].startswith("2026-02-10T00:19:00+00:00 ")
 
 
 def test_the_generated_layer_example_prints_an_error(local_api: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PILOT_STATUS_API_KEY", "ps_readme_wrong_key")
-    assert run_block(3, local_api) == "401 (no code) Unauthorized\n"
+    assert run_block(4, local_api) == "401 (no code) Unauthorized\n"
+
+
+def test_the_sandbox_example_iterates_the_sandbox_calls() -> None:
+    assert run_block(3, "unused") == "calls: 1000\n"

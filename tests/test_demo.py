@@ -1,0 +1,25 @@
+"""`make demo` does what the README says: on the embedded sandbox, a page as a table, every call once, typed errors
+caught, and the sandbox stopped (the process ends, exit 0)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests._spec import ROOT
+
+
+def test_the_demo_lists_a_page_pages_through_every_call_and_catches_typed_errors() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "demo.py")], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "createdAt" in out
+    assert "durationSeconds" in out
+    assert len([line for line in out.splitlines() if line.startswith("2026-")]) == 10  # the table's ten rows
+    assert "5,000 calls, 5,000 distinct ids" in out
+    assert "InstanceNotConnectedError: 409 WHATSAPP_INSTANCE_NOT_CONNECTED" in out
+    assert "TenantScopeNotAllowedError: 403 TENANT_SCOPE_NOT_ALLOWED" in out
+    assert out.rstrip().endswith("== Sandbox stopped")
+    assert "Traceback" not in result.stderr

@@ -146,6 +146,8 @@ def test_an_rfc3339_before_is_read_as_the_next_whole_millisecond(
         ("2026-07-03t15:00:00z", "2026-07-03T15:00:00.000Z"),
         ("2026-07-03T12:00:00-03:00", "2026-07-03T15:00:00.000Z"),
         ("2026-07-03T15:00:00.999999999999999999999Z", "2026-07-03T15:00:01.000Z"),
+        ("2026-07-03T15:00:00." + "0" * 6000 + "1Z", "2026-07-03T15:00:00.001Z"),  # beyond int()'s 4,300 digits
+        ("2026-07-03T15:00:00.123" + "0" * 6000 + "Z", "2026-07-03T15:00:00.123Z"),
     ],
 )
 def test_before_values_in_every_rfc3339_spelling(text: str, expected: str) -> None:
@@ -187,7 +189,7 @@ def test_a_slow_rate_limit_asks_for_a_longer_wait() -> None:
     assert limiter.acquire("a") == 6
 
 
-@pytest.mark.parametrize("rate", [0, -1, math.inf, math.nan])
-def test_a_rate_limit_must_be_a_positive_rate(rate: float) -> None:
-    with pytest.raises(ValueError, match="positive"):
+@pytest.mark.parametrize("rate", [0, -1, 1e-320, 0.0009, math.inf, math.nan])
+def test_a_rate_limit_must_be_a_real_rate_of_at_least_one_request_in_1000_seconds(rate: float) -> None:
+    with pytest.raises(ValueError, match=r"at least 0\.001"):
         RateLimiter(rate)

@@ -3,9 +3,12 @@ them, the rate limit can be switched on, and unknown paths and methods get the A
 
 from __future__ import annotations
 
+import socket
+
 import httpx
 import pytest
 
+from pilotstatus._cli import main
 from pilotstatus_sandbox import SCENARIOS, Sandbox, SandboxConfig, Scenario, key_table
 
 SCENARIO_IDS = [scenario.name for scenario in SCENARIOS]
@@ -65,6 +68,49 @@ def test_an_invalid_parameter_gets_400_naming_it(sandbox: Sandbox, params: dict[
     assert set(response.json()) == {"error"}
     assert response.json()["error"].startswith("Validation error")
     assert named in response.json()["error"]
+
+
+@pytest.mark.parametrize("limit", ["5_0", " 5", "5 ", "+5", "\uff15", "5.0", "1e1"])
+def test_limit_must_be_written_in_ascii_digits(sandbox: Sandbox, limit: str) -> None:
+    response = get(sandbox, {"x-api-key": "ps_sandbox_meta_number"}, limit=limit)
+    assert response.status_code == 400
+    assert "limit" in response.json()["error"]
+
+
+@pytest.mark.parametrize("name", ["limit", "before"])
+def test_a_parameter_given_twice_gets_400(sandbox: Sandbox, name: str) -> None:
+    value = "5" if name == "limit" else "2026-11-01T00:00:00.000Z"
+    response = httpx.get(
+        f"{sandbox.url}/v1/calls",
+        params=[(name, value), (name, value)],
+        headers={"x-api-key": "ps_sandbox_meta_number"},
+    )
+    assert response.status_code == 400
+    assert "given 2 times" in response.json()["error"]
+
+
+def test_head_answers_as_get_without_a_body(sandbox: Sandbox) -> None:
+    headers = {"x-api-key": "ps_sandbox_meta_number"}
+    head = httpx.head(f"{sandbox.url}/v1/calls", headers=headers, params={"limit": "3"})
+    got = get(sandbox, headers, limit="3")
+    assert (head.status_code, head.content) == (200, b"")
+    assert head.headers["content-length"] == got.headers["content-length"]
+
+
+def test_a_trailing_slash_is_another_path_not_a_redirect(sandbox: Sandbox) -> None:
+    response = httpx.get(f"{sandbox.url}/v1/calls/", headers={"x-api-key": "ps_sandbox_meta_number"})
+    assert (response.status_code, response.json()) == (404, {"error": "Not Found"})
+
+
+def test_a_port_in_use_is_one_line_from_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        code = main(["sandbox", "--port", str(taken.getsockname()[1]), "--calls", "10"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1
+    assert err.startswith("pilotstatus: error: cannot listen on 127.0.0.1:")
 
 
 def test_validation_comes_before_the_number_checks(sandbox: Sandbox) -> None:

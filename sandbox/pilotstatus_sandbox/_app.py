@@ -105,5 +105,6 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
         routes=[Route("/v1/calls", endpoint.list_calls, methods=["GET"])],
         exception_handlers={HTTPException: _http_error},
     )
+    app.router.redirect_slashes = False  # `/v1/calls/` is another path (404), not a redirect to follow
     app.state.histories = endpoint.histories
     return app

@@ -46,8 +46,9 @@ def parse_before_ms(value: str) -> int | None:
         seconds -= offset if sign == "+" else -offset
     if not fraction:
         return seconds * 1000
-    # Rounded up in integers: a float would misread a fraction such as `.0009999999999999999`.
-    fraction_ms: int = -(-int(fraction) * 1000 // 10 ** len(fraction))
+    # Rounded up digit by digit: a float would misread `.0009999999999999999`, and `int()` refuses thousands of
+    # digits, which RFC 3339 allows.
+    fraction_ms = int(fraction[:3].ljust(3, "0")) + (fraction[3:].strip("0") != "")
     return seconds * 1000 + fraction_ms
 
 

@@ -3,6 +3,7 @@ and demos (`Sandbox`)."""
 
 from __future__ import annotations
 
+import socket
 import sys
 import threading
 from types import TracebackType
@@ -37,19 +38,29 @@ def serve(
     rate_limit: float | None = None,
     out: TextIO = sys.stderr,
 ) -> None:
-    """Serve the sandbox until interrupted (Ctrl-C), after printing its address and demo keys to `out`."""
+    """Serve the sandbox until interrupted (Ctrl-C), after printing its address and demo keys to `out`.
+
+    Raises `OSError` naming the address when it cannot be listened on (a port in use, say); port 0 picks a free one.
+    """
     config = SandboxConfig(calls=calls, seed=seed, rate_limit=rate_limit)
     app = create_app(config)
-    limit = f", at most {rate_limit:g} requests a second per key" if rate_limit is not None else ""
-    print(f"Pilot Status sandbox: {calls} calls per number, seed {seed}{limit}.", file=out)
-    print(f"Base URL: http://{host}:{port}\n\n{key_table()}\n", file=out, flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", lifespan="off")
+    try:
+        listening = socket.create_server((host, port))
+    except OSError as error:
+        raise OSError(error.errno, f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    with listening:
+        port = listening.getsockname()[1]
+        limit = f", at most {rate_limit:g} requests a second per key" if rate_limit is not None else ""
+        print(f"Pilot Status sandbox: {calls} calls per number, seed {seed}{limit}.", file=out)
+        print(f"Base URL: http://{host}:{port}\n\n{key_table()}\n", file=out, flush=True)
+        server = uvicorn.Server(uvicorn.Config(app, log_level="info", lifespan="off"))
+        server.run(sockets=[listening])
 
 
 class Sandbox:
     """The sandbox on a free loopback port in a background thread, for as long as the `with` block lasts.
 
-    >>> with Sandbox(calls=100, seed=7) as sandbox:
+    >>> with Sandbox(SandboxConfig(calls=100, seed=7)) as sandbox:
     ...     client = PilotStatus(base_url=sandbox.url, api_key="ps_sandbox_meta_number")
     """
 

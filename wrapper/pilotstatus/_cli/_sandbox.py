@@ -11,6 +11,8 @@ import argparse
 from ._errors import USAGE, CommandError
 from ._parser import Commands
 
+# The sandbox's own floor (`pilotstatus_sandbox._rate_limit.MIN_RATE`), here since the extra may not be installed.
+MIN_RATE = 0.001
 EXTRA_MISSING = "the sandbox needs its extra: pip install 'pilotstatus[sandbox]'"
 
 
@@ -51,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
         serve(host=args.host, port=args.port, calls=args.calls, seed=args.seed, rate_limit=args.rate_limit)
     except KeyboardInterrupt:  # Ctrl-C is how a server is stopped
         return 0
-    except SystemExit as stop:  # the server gives up (a port in use) after logging why
+    except OSError as error:  # the address cannot be listened on: a port in use, a host not of this machine
+        raise CommandError(error.strerror or str(error)) from None
+    except SystemExit as stop:  # the server gives up after logging why
         return stop.code if isinstance(stop.code, int) else 1
     return 0
 
@@ -82,6 +86,6 @@ def _rate(text: str) -> float:
         rate = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0 < rate < float("inf"):  # also refuses nan
-        raise argparse.ArgumentTypeError(f"{text} is not a rate (a number above 0)")
+    if not MIN_RATE <= rate < float("inf"):  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{text} is not a rate (a number of requests a second, at least {MIN_RATE})")
     return rate

@@ -30,7 +30,9 @@ def main() -> int:
         heading(f"Sandbox running at {sandbox.url} ({config.calls:,} calls per number, seed {config.seed})")
 
         heading("The first page, as a table: pilotstatus calls list --limit 10")
-        env = {**os.environ, "PILOT_STATUS_BASE_URL": sandbox.url, "PILOT_STATUS_API_KEY": META_KEY}
+        # The sandbox's address and key, in place of any real ones the environment holds.
+        env = {name: value for name, value in os.environ.items() if not name.startswith("PILOT_STATUS_")}
+        env.update(PILOT_STATUS_BASE_URL=sandbox.url, PILOT_STATUS_API_KEY=META_KEY)
         listing = subprocess.run(
             [sys.executable, "-m", "pilotstatus", "calls", "list", "--limit", "10"], env=env, check=False
         )

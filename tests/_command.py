@@ -111,7 +111,8 @@ OFFSETS_MS = [0, 1, 2, *[5] * 7, 6, *[8] * 12, 9, 10, 11, *range(20, 40)]
 
 def export_dataset() -> list[dict[str, Any]]:
     """Calls as the API sends them, with what an export must keep: null and absent fields, a field this SDK does
-    not know, non-ASCII text, and text that CSV must quote (a comma, a quote, a newline)."""
+    not know, non-ASCII text, text that CSV must quote (a comma, a quote, a newline, a lone carriage return), and a
+    lone surrogate (valid JSON that UTF-8 cannot carry, as a server cutting an emoji in half sends)."""
     calls = [call_body(f"call_{i:02d}", at(ms)) for i, ms in enumerate(OFFSETS_MS)]
     calls[4].update(durationSeconds=None, connectedAt=None, endedAt=None, status="REJECTED")
     calls[5].update(
@@ -122,6 +123,8 @@ def export_dataset() -> list[dict[str, Any]]:
     )
     calls[6]["recordingUrl"] = "https://example.test/rec/6"  # not documented: must survive as an extra field
     calls[7]["peerNumber"] = 'São Paulo, "quoted"\nsecond line'
+    calls[8]["peerNumber"] = "5511\r999"
+    calls[9]["externalCallId"] = "wacid.\udc00cut"
     calls[15]["labels"] = {"team": "vendas", "tags": ["a", "b"]}
     calls[30]["status"] = "MISSED"  # a status value the spec does not list yet
     return calls

@@ -84,8 +84,8 @@ def csv_rows(text: str) -> list[dict[str, str]]:
 
 
 def csv_value(value: object) -> str:
-    """How a field of a call is written in a CSV cell."""
-    return "" if value is None else str(value)
+    """How a field of a call is written in a CSV cell (a lone surrogate, which UTF-8 cannot carry, as `\\udc00`)."""
+    return "" if value is None else str(value).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,7 @@ def test_jsonl_has_every_call_exactly_once_newest_first_as_the_api_sent_it(
     ran = export(capsys, url, path, "--page-size", page_size)
     assert ran.code == 0
     assert ran.err_lines == [f"wrote {len(CALLS)} calls to {path}"]
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")
     assert text.endswith("\n")
     assert jsonl_calls(text) == [as_exported(call) for call in newest_first(CALLS)]
     assert '"peerNumber":"São Paulo, \\"quoted\\"\\nsecond line"' in text  # compact, not ASCII-escaped
@@ -128,7 +128,7 @@ def test_csv_has_a_header_and_every_call_exactly_once_newest_first_with_every_fi
     ran = export(capsys, url, path, "--page-size", page_size)
     assert ran.code == 0
     assert ran.err_lines == [f"wrote {len(CALLS)} calls to {path}"]
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")
     assert text.startswith(",".join(CSV_HEADER) + "\n")
     rows = csv_rows(text)
     expected = [as_exported(call) for call in newest_first(CALLS)]
@@ -144,7 +144,7 @@ def test_the_csv_extra_column_keeps_the_fields_the_sdk_does_not_know(
 ) -> None:
     path = tmp_path / "calls.csv"
     export(capsys, url, path)
-    extra = {row["id"]: row["extra"] for row in csv_rows(path.read_text(encoding="utf-8"))}
+    extra = {row["id"]: row["extra"] for row in csv_rows(path.read_bytes().decode("utf-8"))}
     assert json.loads(extra.pop("call_06")) == {"recordingUrl": "https://example.test/rec/6"}
     assert json.loads(extra.pop("call_15")) == {"labels": {"team": "vendas", "tags": ["a", "b"]}}
     assert set(extra.values()) == {""}
@@ -155,13 +155,15 @@ def test_the_csv_cells_read_back_into_the_same_calls(
 ) -> None:
     path = tmp_path / "calls.csv"
     export(capsys, url, path)
-    for row, call in zip(csv_rows(path.read_text(encoding="utf-8")), newest_first(CALLS), strict=True):
+    for row, call in zip(csv_rows(path.read_bytes().decode("utf-8")), newest_first(CALLS), strict=True):
         body: dict[str, Any] = {name: value for name, value in row.items() if value and name != "extra"}
         if "durationSeconds" in body:
             body["durationSeconds"] = int(body["durationSeconds"])
         body.update(json.loads(row["extra"]) if row["extra"] else {})
         assert Call.from_dict(body).to_dict() == {
-            name: value for name, value in Call.from_dict(call).to_dict().items() if value is not None
+            name: csv_value(value) if isinstance(value, str) else value
+            for name, value in Call.from_dict(call).to_dict().items()
+            if value is not None
         }
 
 
@@ -171,16 +173,16 @@ def test_the_format_follows_the_output_suffix_unless_given(
     export(capsys, url, tmp_path / "a.csv")
     export(capsys, url, tmp_path / "a.json")
     export(capsys, url, tmp_path / "b.csv", "--format", "jsonl")
-    assert (tmp_path / "a.csv").read_text(encoding="utf-8").startswith("id,externalCallId,")
-    assert (tmp_path / "a.json").read_text(encoding="utf-8").startswith('{"id":')
-    assert (tmp_path / "b.csv").read_text(encoding="utf-8").startswith('{"id":')
+    assert (tmp_path / "a.csv").read_bytes().decode("utf-8").startswith("id,externalCallId,")
+    assert (tmp_path / "a.json").read_bytes().decode("utf-8").startswith('{"id":')
+    assert (tmp_path / "b.csv").read_bytes().decode("utf-8").startswith('{"id":')
 
 
 def test_since_is_inclusive_and_until_exclusive(capsys: pytest.CaptureFixture[str], url: str, tmp_path: Path) -> None:
     path = tmp_path / "window.jsonl"
     ran = export(capsys, url, path, "--since", iso(at(5)), "--until", iso(at(9)), "--page-size", "3")
     assert ran.code == 0
-    written = [call["id"] for call in jsonl_calls(path.read_text(encoding="utf-8"))]
+    written = [call["id"] for call in jsonl_calls(path.read_bytes().decode("utf-8"))]
     assert written == [call["id"] for call in newest_first(CALLS) if iso(at(5)) <= call["createdAt"] < iso(at(9))]
     assert len(written) == 7 + 1 + 12
 
@@ -202,7 +204,7 @@ def test_an_export_of_no_calls_writes_an_empty_file_or_only_the_csv_header(
     path = tmp_path / f"none.{export_format}"
     ran = export(capsys, url, path, "--until", iso(at(0)))
     assert (ran.code, ran.err_lines) == (0, [f"wrote 0 calls to {path}"])
-    assert path.read_text(encoding="utf-8") == content
+    assert path.read_bytes().decode("utf-8") == content
 
 
 def test_the_file_is_flushed_after_every_page_with_whole_lines(
@@ -241,7 +243,7 @@ def test_an_existing_empty_file_is_written(capsys: pytest.CaptureFixture[str], u
     path = tmp_path / "calls.jsonl"
     path.touch()
     assert export(capsys, url, path).code == 0
-    assert len(path.read_text(encoding="utf-8").splitlines()) == len(CALLS)
+    assert len(path.read_bytes().decode("utf-8").splitlines()) == len(CALLS)
 
 
 def test_resume_is_refused_for_stdout(capsys: pytest.CaptureFixture[str], url: str) -> None:
@@ -442,7 +444,7 @@ def test_a_crowded_instant_stops_the_export_in_one_line_without_suggesting_a_res
     ran = export(capsys, url, path, "--page-size", "50")
     line = ran.assert_one_error_line(1, "share createdAt 2026-01-29T12:00:00.000Z", "(after 103 calls written)")
     assert "--resume" not in line
-    assert len(path.read_text(encoding="utf-8").splitlines()) == 103  # what was written is kept
+    assert len(path.read_bytes().decode("utf-8").splitlines()) == 103  # what was written is kept
 
 
 def test_a_failure_before_any_call_leaves_no_file_behind(

@@ -3,6 +3,7 @@ caught, and the sandbox stopped (the process ends, exit 0)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -10,8 +11,15 @@ from tests._spec import ROOT
 
 
 def test_the_demo_lists_a_page_pages_through_every_call_and_catches_typed_errors() -> None:
+    # A user's real settings, which the demo must not use (nor trip over: a key and a key id together are refused).
+    env = {**os.environ, "PILOT_STATUS_API_KEY_ID": "ck_real", "PILOT_STATUS_BASE_URL": "https://pilotstatus.invalid"}
     result = subprocess.run(
-        [sys.executable, str(ROOT / "examples" / "demo.py")], capture_output=True, text=True, timeout=300, check=False
+        [sys.executable, str(ROOT / "examples" / "demo.py")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout

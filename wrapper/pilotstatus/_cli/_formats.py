@@ -94,7 +94,14 @@ def api_json(call: Call) -> dict[str, Any]:
 
 
 def compact_json(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    """`value` as JSON on one line, in UTF-8 text where it can be: a string holding a lone surrogate (valid JSON,
+    which UTF-8 cannot carry) is written with `\\u` escapes instead, so that it is kept exactly."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, separators=(",", ":"))
+    return text
 
 
 class JsonLines:
@@ -129,6 +136,9 @@ class Csv:
     def __init__(self) -> None:
         self._buffer = io.StringIO()
         self._writer = csv.writer(self._buffer, lineterminator=NEWLINE)
+        # The csv module quotes a field holding the line terminator ("\n") but not a lone "\r", which readers then
+        # take for a line break: a row with one is written with every field quoted.
+        self._quoting_writer = csv.writer(self._buffer, lineterminator=NEWLINE, quoting=csv.QUOTE_ALL)
 
     def header(self) -> str:
         return self._row(CSV_HEADER)
@@ -136,12 +146,15 @@ class Csv:
     def line(self, call: Call) -> str:
         fields = api_json(call)
         extra = {name: value for name, value in fields.items() if name not in FIELDS}
-        return self._row([*(fields.get(name) for name in FIELDS), compact_json(extra) if extra else ""])
+        return self._row([*(_utf8(fields.get(name)) for name in FIELDS), compact_json(extra) if extra else ""])
 
     def _row(self, values: Any) -> str:
         self._buffer.seek(0)
         self._buffer.truncate()
-        self._writer.writerow(values)  # None is written as an empty field
+        values = list(values)
+        carriage_return = any(isinstance(value, str) and "\r" in value for value in values)
+        # None is written as an empty field.
+        (self._quoting_writer if carriage_return else self._writer).writerow(values)
         return self._buffer.getvalue()
 
     def records(self, lines: LineSource) -> Iterator[Record]:
@@ -165,6 +178,14 @@ class Csv:
         except csv.Error as error:
             if not lines.exhausted:
                 raise NotAnExportError(f"line {lines.number} is not CSV ({error})") from None
+
+
+def _utf8(value: object) -> object:
+    """A CSV cell's value: text holding a lone surrogate (valid JSON, which UTF-8 cannot carry) gets a `\\udc00`
+    escape in its place rather than fail the export. (JSON lines keep it exactly, as a JSON escape.)"""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
 
 
 FORMATS: dict[str, type[JsonLines] | type[Csv]] = {"jsonl": JsonLines, "csv": Csv}

@@ -67,7 +67,12 @@ def as_json(page: CallPage) -> str:
     body: dict[str, object] = {"calls": [api_json(call) for call in page.items]}
     if page.notice is not None:
         body["notice"] = page.notice
-    return json.dumps(body, indent=2, ensure_ascii=False)
+    text = json.dumps(body, indent=2, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, which UTF-8 cannot carry: JSON's escapes keep it exactly
+        return json.dumps(body, indent=2)
+    return text
 
 
 def next_page_hint(page: CallPage) -> str | None:

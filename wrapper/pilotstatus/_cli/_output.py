@@ -7,6 +7,7 @@ no file behind to refuse the next run. A failure to write is reported as one lin
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from typing import TextIO
 
@@ -89,7 +90,7 @@ class Output:
         if self.path == STDOUT:
             stream = sys.stdout
         elif self.written is None:
-            stream = open(self.path, "w", encoding="utf-8", newline="")  # noqa: SIM115  # closed by close()
+            stream = _create(self.path)
         else:
             stream = open(self.path, "a", encoding="utf-8", newline="")  # noqa: SIM115
         self._stream = stream
@@ -101,3 +102,14 @@ class Output:
         if isinstance(error, BrokenPipeError) and self.path == STDOUT:
             return error  # the reader of the pipe has gone: not a failure to report (see `main`)
         return CommandError(f"cannot write {self.name}: {error.strerror or error}")
+
+
+def _create(path: str) -> TextIO:
+    """Open a new export file: an empty one may be reused, but a file that gained content since the command checked
+    it (another export, say) is not overwritten."""
+    try:
+        return open(path, "x", encoding="utf-8", newline="")  # closed by close()
+    except FileExistsError:
+        if os.path.getsize(path) != 0:
+            raise
+    return open(path, "w", encoding="utf-8", newline="")

@@ -4,6 +4,7 @@ response that echoes it."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import socket
@@ -23,6 +24,12 @@ from tests.test_contract import Secret, Target, allowed_write_operations, load_t
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = "ps_sandbox_meta_number"
+
+_RUNNER = importlib.util.spec_from_file_location("contract_runner", ROOT / "tools" / "contract.py")
+assert _RUNNER is not None
+assert _RUNNER.loader is not None
+contract_runner = importlib.util.module_from_spec(_RUNNER)
+_RUNNER.loader.exec_module(contract_runner)
 
 
 def free_port() -> int:
@@ -102,7 +109,8 @@ def broken_api(request: httpx.Request) -> httpx.Response:
     if key != KEY:
         return httpx.Response(401, json={"error": "Unauthorized"})
     call = {"id": "call_1", "externalCallId": None, "direction": "INBOUND", "status": "COMPLETED"}
-    return httpx.Response(200, json={"calls": [call], "debug": f"key={key}"})
+    # Padded so that a report shortening long bodies would cut the key in two.
+    return httpx.Response(200, json={"calls": [call], "debug": "x" * 480 + f"key={key}"})
 
 
 def test_a_failing_check_fails_make_contract_and_the_report_still_hides_the_key(tmp_path: Path) -> None:
@@ -118,12 +126,45 @@ def test_a_failing_check_fails_make_contract_and_the_report_still_hides_the_key(
     assert "[redacted]" in output  # the echoed key, removed
 
 
+def test_a_live_run_that_never_gets_calls_fails_unless_that_is_expected(
+    separate_sandbox: tuple[str, Path], tmp_path: Path
+) -> None:
+    refused = make_contract(separate_sandbox[0], tmp_path / "a.xml", PILOT_STATUS_API_KEY="ps_sandbox_rate_limited")
+    assert refused.returncode != 0
+    assert "no valid request got 200" in refused.stdout
+    expected = make_contract(
+        separate_sandbox[0],
+        tmp_path / "b.xml",
+        PILOT_STATUS_API_KEY="ps_sandbox_rate_limited",
+        CONTRACT_EXPECT_CALLS="0",
+    )
+    assert expected.returncode == 0, expected.stdout + expected.stderr
+
+
+def refusing_api(request: httpx.Request) -> httpx.Response:
+    """A deployment that refuses every request with 400 and no code: valid ones included, which is a bug."""
+    if request.headers.get("x-api-key") != KEY:
+        return httpx.Response(401, json={"error": "Unauthorized"})
+    return httpx.Response(400, json={"error": "Validation error"})
+
+
+def test_a_valid_request_refused_without_its_documented_code_fails(tmp_path: Path) -> None:
+    with serve(refusing_api) as url:
+        result = make_contract(url, tmp_path / "junit.xml", PILOT_STATUS_API_KEY=KEY)
+    assert result.returncode != 0
+    assert "Refusal without its documented code" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "env", "message"),
     [
         ("http://127.0.0.1:9", {}, "set PILOT_STATUS_API_KEY"),
         ("", {"PILOT_STATUS_API_KEY": KEY}, "BASE_URL must be an http(s) URL"),
         ("ftp://example.com", {"PILOT_STATUS_API_KEY": KEY}, "BASE_URL must be an http(s) URL"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "PILOT_STATUS_API_KEY_ID": "ck_x"}, "both"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "CONTRACT_MAX_EXAMPLES": "ten"}, "CONTRACT_MAX_EXAMPLES"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "CONTRACT_RATE_LIMIT": "fast"}, "CONTRACT_RATE_LIMIT"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "CONTRACT_ALLOW_WRITES": "post_x"}, "post_x"),
     ],
 )
 def test_make_contract_without_a_url_or_key_says_so_in_one_line(
@@ -159,6 +200,14 @@ def live_operations(tmp_path: Path, environ: dict[str, str]) -> set[str]:
 def test_live_mode_runs_only_get_operations_unless_one_is_named(tmp_path: Path) -> None:
     assert live_operations(tmp_path, {}) == {"GET /v1/calls"}
     assert live_operations(tmp_path, {"CONTRACT_ALLOW_WRITES": "post_calls"}) == {"GET /v1/calls", "POST /v1/calls"}
+
+
+def test_the_runner_removes_the_key_and_any_long_enough_piece_of_its_ends() -> None:
+    pattern = contract_runner.redaction([KEY])
+    text = f"full {KEY}, cut {KEY[:9]}..., tail ...{KEY[-10:]}, short {KEY[:5]}"
+    assert (
+        contract_runner.redact(text, pattern) == "full [redacted], cut [redacted]..., tail ...[redacted], short ps_sa"
+    )
 
 
 def test_naming_an_unknown_operation_is_an_error() -> None:

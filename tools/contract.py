@@ -10,10 +10,12 @@ the JUnit report, in case anything slipped through.
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import subprocess
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,10 +24,45 @@ KEY_ENVS = ("PILOT_STATUS_API_KEY", "PILOT_STATUS_API_KEY_ID")
 REDACTED = "[redacted]"
 
 
-def redact(text: str, secrets: Iterable[str]) -> str:
+MIN_MASKED = 8
+"""A secret shorter than this is not searched for: replacing it would garble ordinary text (as in the SDK)."""
+
+
+def redaction(secrets: Iterable[str]) -> re.Pattern[str] | None:
+    """What to remove from the output: each secret, and any part of one of at least MIN_MASKED characters that
+    starts or ends it, in case a report cut the secret short."""
+    parts: set[str] = set()
     for secret in secrets:
-        text = text.replace(secret, REDACTED)
-    return text
+        if len(secret) >= MIN_MASKED:
+            parts.update(secret[:size] for size in range(MIN_MASKED, len(secret) + 1))
+            parts.update(secret[-size:] for size in range(MIN_MASKED, len(secret) + 1))
+    if not parts:
+        return None
+    return re.compile("|".join(re.escape(part) for part in sorted(parts, key=len, reverse=True)))
+
+
+def redact(text: str, pattern: re.Pattern[str] | None) -> str:
+    return text if pattern is None else pattern.sub(REDACTED, text)
+
+
+def settings_problem(environ: Mapping[str, str]) -> str | None:
+    """What is wrong with the CONTRACT_* settings, before the suite starts (a bad value would otherwise surface as a
+    collection error with a traceback)."""
+    examples = environ.get("CONTRACT_MAX_EXAMPLES", "20")
+    if not (examples.isascii() and examples.isdigit() and int(examples) > 0):
+        return f"CONTRACT_MAX_EXAMPLES must be a whole number above 0 (got {examples!r})"
+    rate = environ.get("CONTRACT_RATE_LIMIT", "2/s")
+    if not re.fullmatch(r"[1-9][0-9]*/[smhd]", rate):
+        return f"CONTRACT_RATE_LIMIT must be requests per s, m, h or d, such as 2/s (got {rate!r})"
+    timing = environ.get("CONTRACT_MAX_RESPONSE_TIME")
+    if timing is not None and not re.fullmatch(r"[0-9]+(\.[0-9]+)?", timing):
+        return f"CONTRACT_MAX_RESPONSE_TIME must be seconds, such as 2 or 0.5 (got {timing!r})"
+    named = {name.strip() for name in environ.get("CONTRACT_ALLOW_WRITES", "").split(",") if name.strip()}
+    paths = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))["paths"]
+    unknown = named - {operation["operationId"] for path in paths.values() for operation in path.values()}
+    if unknown:
+        return f"CONTRACT_ALLOW_WRITES names no operation of openapi.json: {', '.join(sorted(unknown))}"
+    return None
 
 
 def fail(message: str) -> int:
@@ -48,23 +85,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     secrets = [os.environ[name] for name in KEY_ENVS if os.environ.get(name)]
     if not secrets:
         return fail(f"set {KEY_ENVS[0]} (or {KEY_ENVS[1]}) to the key to test with")
+    if len(secrets) > 1:
+        return fail(f"both {KEY_ENVS[0]} and {KEY_ENVS[1]} are set: keep the one to test with")
+    problem = settings_problem(os.environ)
+    if problem is not None:
+        return fail(problem)
+    pattern = redaction(secrets)
+    if pattern is None:
+        print(f"contract: note: a key shorter than {MIN_MASKED} characters is not masked in the output", flush=True)
     report = Path(args.report)
     report.parent.mkdir(parents=True, exist_ok=True)
     command = [
         sys.executable, "-m", "pytest", "tests/test_contract.py",
         "-p", "no:cacheprovider", "--tb=short", "-q", "-rfE", f"--junitxml={report}",
     ]  # fmt: skip
-    env = {**os.environ, "PILOTSTATUS_CONTRACT_BASE_URL": args.base_url.rstrip("/")}
+    env = {**os.environ, "PILOTSTATUS_CONTRACT_BASE_URL": args.base_url.rstrip("/"), "PYTHONUNBUFFERED": "1"}
     print(f"contract: checking {args.base_url} against openapi.json (read-only, throttled)", flush=True)
     with subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"
     ) as suite:
         assert suite.stdout is not None
         for line in suite.stdout:
-            sys.stdout.write(redact(line, secrets))
+            sys.stdout.write(redact(line, pattern))
             sys.stdout.flush()
     if report.exists():
-        report.write_text(redact(report.read_text(encoding="utf-8"), secrets), encoding="utf-8")
+        report.write_text(redact(report.read_text(encoding="utf-8"), pattern), encoding="utf-8")
     print(f"contract: {'passed' if suite.returncode == 0 else 'FAILED'}; JUnit report: {report}", flush=True)
     return suite.returncode
 

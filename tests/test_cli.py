@@ -420,6 +420,7 @@ def test_sandbox_serves_with_the_options_given(
     served: list[dict[str, object]] = []
     fake = types.ModuleType("pilotstatus_sandbox")
     fake.serve = lambda **options: served.append(options)  # type: ignore[attr-defined]
+    fake.ListenError = OSError  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "pilotstatus_sandbox", fake)
     default = run(capsys, "sandbox")
     chosen = run(
@@ -440,6 +441,7 @@ def test_sandbox_stopped_with_ctrl_c_exits_0_quietly(
 
     fake = types.ModuleType("pilotstatus_sandbox")
     fake.serve = serve_until_interrupted  # type: ignore[attr-defined]
+    fake.ListenError = OSError  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "pilotstatus_sandbox", fake)
     ran = run(capsys, "sandbox")
     assert (ran.code, ran.err) == (0, "")

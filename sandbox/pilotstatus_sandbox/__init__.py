@@ -12,11 +12,12 @@ or, from Python, on a free port for as long as a `with` block lasts:
 from ._app import SandboxConfig, create_app
 from ._dataset import CallHistory
 from ._scenarios import SCENARIOS, Scenario, find_scenario
-from ._server import Sandbox, key_table, serve
+from ._server import ListenError, Sandbox, key_table, serve
 
 __all__ = [
     "SCENARIOS",
     "CallHistory",
+    "ListenError",
     "Sandbox",
     "SandboxConfig",
     "Scenario",

@@ -19,7 +19,7 @@ from starlette.routing import Route
 
 from ._dataset import DEFAULT_NEWEST, CallHistory
 from ._instants import parse_before_ms
-from ._rate_limit import RateLimiter
+from ._rate_limit import RateLimiter, check_rate
 from ._scenarios import Scenario, find_scenario
 from ._spec import validation_spec
 from ._validation import RequestValidator
@@ -44,6 +44,8 @@ class SandboxConfig:
             raise ValueError(f"calls must be a whole number >= 0, not {self.calls!r}")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int):
             raise ValueError(f"seed must be a whole number, not {self.seed!r}")
+        if self.rate_limit is not None:
+            check_rate(self.rate_limit)
 
 
 def _error(status: int, message: str, code: str | None = None, **extra: Any) -> JSONResponse:

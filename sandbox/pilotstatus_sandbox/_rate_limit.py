@@ -7,19 +7,24 @@ import threading
 import time
 from collections.abc import Callable
 
-__all__ = ["MIN_RATE", "RateLimiter"]
+__all__ = ["MIN_RATE", "RateLimiter", "check_rate"]
 
 MIN_RATE = 0.001
 """One request in 1,000 seconds: below that, `Retry-After` would be counted in days."""
+
+
+def check_rate(rate: float) -> float:
+    """`rate` if it is a rate the limiter takes, else ValueError saying what is."""
+    if not (math.isfinite(rate) and rate >= MIN_RATE):
+        raise ValueError(f"the rate limit must be at least {MIN_RATE} requests a second, not {rate!r}")
+    return rate
 
 
 class RateLimiter:
     """Allows `rate` requests a second per key, with bursts of up to `max(1, rate)` requests."""
 
     def __init__(self, rate: float, *, clock: Callable[[], float] = time.monotonic) -> None:
-        if not (math.isfinite(rate) and rate >= MIN_RATE):
-            raise ValueError(f"the rate limit must be at least {MIN_RATE} requests a second, not {rate!r}")
-        self._rate = rate
+        self._rate = check_rate(rate)
         self._burst = max(1.0, rate)
         self._clock = clock
         self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens, when counted)

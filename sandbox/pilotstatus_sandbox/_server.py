@@ -14,7 +14,11 @@ import uvicorn
 from ._app import SandboxConfig, create_app
 from ._scenarios import SCENARIOS
 
-__all__ = ["Sandbox", "key_table", "serve"]
+__all__ = ["ListenError", "Sandbox", "key_table", "serve"]
+
+
+class ListenError(OSError):
+    """The sandbox's address cannot be listened on: a port in use, or a host that is not this machine's."""
 
 
 def key_table() -> str:
@@ -40,19 +44,25 @@ def serve(
 ) -> None:
     """Serve the sandbox until interrupted (Ctrl-C), after printing its address and demo keys to `out`.
 
-    Raises `OSError` naming the address when it cannot be listened on (a port in use, say); port 0 picks a free one.
+    Raises `ListenError` naming the address when it cannot be listened on (a port in use, say); port 0 picks a free
+    one.
     """
     config = SandboxConfig(calls=calls, seed=seed, rate_limit=rate_limit)
     app = create_app(config)
+    ipv6 = ":" in host
+    address = f"[{host}]:{port}" if ipv6 else f"{host}:{port}"
     try:
-        listening = socket.create_server((host, port))
+        listening = socket.create_server(
+            (host, port), family=socket.AF_INET6 if ipv6 else socket.AF_INET, dualstack_ipv6=host == "::"
+        )
     except OSError as error:
-        raise OSError(error.errno, f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        raise ListenError(error.errno, f"cannot listen on {address}: {error.strerror or error}") from None
     with listening:
         port = listening.getsockname()[1]
+        address = f"[{host}]:{port}" if ipv6 else f"{host}:{port}"
         limit = f", at most {rate_limit:g} requests a second per key" if rate_limit is not None else ""
         print(f"Pilot Status sandbox: {calls} calls per number, seed {seed}{limit}.", file=out)
-        print(f"Base URL: http://{host}:{port}\n\n{key_table()}\n", file=out, flush=True)
+        print(f"Base URL: http://{address}\n\n{key_table()}\n", file=out, flush=True)
         server = uvicorn.Server(uvicorn.Config(app, log_level="info", lifespan="off"))
         server.run(sockets=[listening])
 

@@ -19,6 +19,8 @@ from starlette.requests import Request
 __all__ = ["RequestValidator", "ValidatedRequest"]
 
 _INTEGER = re.compile(r"-?[0-9]+", re.ASCII)
+_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+_MAX_REASON = 200  # a reason quotes the value, which may be megabytes long
 
 
 @dataclass(frozen=True)
@@ -42,35 +44,32 @@ class RequestValidator:
 
     def __init__(self, spec: dict[str, Any]) -> None:
         self._openapi = OpenAPI.from_dict(spec)
-        # The spec's integer query parameters, by path and method: a query string is text, and openapi-core reads
-        # it with Python's `int()`, which also takes "5_0", " 5", "+5" or non-ASCII digits. The spec's `integer`
-        # means digits.
-        self._integers = {
+        # The query parameters of each operation, and which are integers. A query string is text, and openapi-core
+        # reads an integer with Python's `int()`, which also takes "5_0", " 5", "+5" or non-ASCII digits: the
+        # spec's `integer` means ASCII digits, checked here, as is a parameter given twice (which openapi-core
+        # reads as its last value).
+        self._query: dict[tuple[str, str], dict[str, bool]] = {
             (path, method): {
-                parameter["name"]
+                parameter["name"]: parameter.get("schema", {}).get("type") == "integer"
                 for parameter in operation.get("parameters", [])
-                if parameter.get("in") == "query" and parameter.get("schema", {}).get("type") == "integer"
+                if parameter.get("in") == "query"
             }
             for path, operations in spec["paths"].items()
             for method, operation in operations.items()
-        }
-        self._declared = {
-            (path, method): {parameter["name"] for parameter in operation.get("parameters", [])}
-            for path, operations in spec["paths"].items()
-            for method, operation in operations.items()
+            if method in _METHODS  # a path item also holds `parameters`, `summary`...
         }
 
     def validate(self, request: Request) -> ValidatedRequest:
-        operation = (request.url.path, "get" if request.method == "HEAD" else request.method.lower())
-        for name in self._declared.get(operation, ()):
+        openapi_request = _AsGet(request)
+        for name, integer in self._query.get((openapi_request.path, openapi_request.method), {}).items():
             values = request.query_params.getlist(name)
             if len(values) > 1:
                 return ValidatedRequest(
                     {}, f"Invalid query parameter: {name} (given {len(values)} times, once at most)"
                 )
-            if values and name in self._integers[operation] and not _INTEGER.fullmatch(values[0]):
-                return ValidatedRequest({}, f"Invalid query parameter: {name} ({values[0]!r} is not an integer)")
-        result = self._openapi.unmarshal_request(_AsGet(request))
+            if values and integer and not _INTEGER.fullmatch(values[0]):
+                return ValidatedRequest({}, f"Invalid query parameter: {name} (not an integer: {values[0][:40]!r})")
+        result = self._openapi.unmarshal_request(openapi_request)
         problems = [_describe(error) for error in result.errors if not isinstance(error, SecurityValidationError)]
         return ValidatedRequest(query=dict(result.parameters.query), problem=problems[0] if problems else None)
 
@@ -84,4 +83,6 @@ def _describe(error: Exception) -> str:
     ]
     if not reasons and cause is not None:
         reasons = [str(cause)]
-    return f"{error} ({'; '.join(reasons)})" if reasons else str(error)
+    reason = "; ".join(reasons)
+    reason = reason if len(reason) <= _MAX_REASON else reason[:_MAX_REASON] + "..."
+    return f"{error} ({reason})" if reason else str(error)

@@ -44,7 +44,7 @@ def register(commands: Commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        from pilotstatus_sandbox import serve  # the optional extra, needed by this command only
+        from pilotstatus_sandbox import ListenError, serve  # the optional extra, needed by this command only
     except ModuleNotFoundError:  # the sandbox or one of its dependencies is not installed
         raise CommandError(EXTRA_MISSING, USAGE) from None
     except ImportError as error:  # installed, but broken
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         serve(host=args.host, port=args.port, calls=args.calls, seed=args.seed, rate_limit=args.rate_limit)
     except KeyboardInterrupt:  # Ctrl-C is how a server is stopped
         return 0
-    except OSError as error:  # the address cannot be listened on: a port in use, a host not of this machine
+    except ListenError as error:  # a port in use, a host not of this machine
         raise CommandError(error.strerror or str(error)) from None
     except SystemExit as stop:  # the server gives up after logging why
         return stop.code if isinstance(stop.code, int) else 1

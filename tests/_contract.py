@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import httpx
 import schemathesis
@@ -17,7 +19,7 @@ from schemathesis.specs.openapi.checks import (
 )
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-__all__ = ["RESPONSE_CHECKS", "SPEC_PATH", "FailureGroup", "load_schema", "validate_with_spec"]
+__all__ = ["RESPONSE_CHECKS", "SPEC_PATH", "FailureGroup", "contract_runner", "load_schema", "validate_with_spec"]
 
 SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi.json"
 
@@ -29,6 +31,17 @@ RESPONSE_CHECKS = [
     response_headers_conformance,
     response_schema_conformance,
 ]
+
+
+@cache
+def contract_runner() -> ModuleType:
+    """`tools/contract.py` (`make contract`), as a module: the one place its settings are read."""
+    spec = importlib.util.spec_from_file_location("contract_runner", SPEC_PATH.parent / "tools" / "contract.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @cache

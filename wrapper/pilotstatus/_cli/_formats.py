@@ -93,15 +93,20 @@ def api_json(call: Call) -> dict[str, Any]:
     return fields
 
 
-def compact_json(value: Any) -> str:
-    """`value` as JSON on one line, in UTF-8 text where it can be: a string holding a lone surrogate (valid JSON,
-    which UTF-8 cannot carry) is written with `\\u` escapes instead, so that it is kept exactly."""
-    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+def json_text(value: Any, **options: Any) -> str:
+    """`value` as JSON, in UTF-8 text where it can be: a string holding a lone surrogate (valid JSON, which UTF-8
+    cannot carry) is written with `\\u` escapes instead, so that it is kept exactly."""
+    text = json.dumps(value, ensure_ascii=False, **options)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return json.dumps(value, separators=(",", ":"))
+        return json.dumps(value, **options)
     return text
+
+
+def compact_json(value: Any) -> str:
+    """`value` as JSON on one line."""
+    return json_text(value, separators=(",", ":"))
 
 
 class JsonLines:
@@ -183,7 +188,7 @@ class Csv:
 def _utf8(value: object) -> object:
     """A CSV cell's value: text holding a lone surrogate (valid JSON, which UTF-8 cannot carry) gets a `\\udc00`
     escape in its place rather than fail the export. (JSON lines keep it exactly, as a JSON escape.)"""
-    if isinstance(value, str):
+    if isinstance(value, str) and not value.isascii():
         return value.encode("utf-8", "backslashreplace").decode("utf-8")
     return value
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from pilotstatus._constants import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from pilotstatus._exceptions import PaginationError
@@ -12,7 +11,7 @@ from pilotstatus.pagination import CallPage
 
 from ._connection import KEY_HELP, add_connection_options, client_from
 from ._errors import note
-from ._formats import api_json
+from ._formats import api_json, json_text
 from ._parser import Commands
 from ._table import table
 
@@ -67,12 +66,7 @@ def as_json(page: CallPage) -> str:
     body: dict[str, object] = {"calls": [api_json(call) for call in page.items]}
     if page.notice is not None:
         body["notice"] = page.notice
-    text = json.dumps(body, indent=2, ensure_ascii=False)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate, which UTF-8 cannot carry: JSON's escapes keep it exactly
-        return json.dumps(body, indent=2)
-    return text
+    return json_text(body, indent=2)
 
 
 def next_page_hint(page: CallPage) -> str | None:

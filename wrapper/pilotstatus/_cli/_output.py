@@ -7,13 +7,12 @@ no file behind to refuse the next run. A failure to write is reported as one lin
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from typing import TextIO
 
 from pilotstatus_api.models.call import Call
 
-from ._errors import CommandError
+from ._errors import USAGE, CommandError
 from ._formats import Format
 from ._resume import Written
 
@@ -106,10 +105,10 @@ class Output:
 
 def _create(path: str) -> TextIO:
     """Open a new export file: an empty one may be reused, but a file that gained content since the command checked
-    it (another export, say) is not overwritten."""
-    try:
-        return open(path, "x", encoding="utf-8", newline="")  # closed by close()
-    except FileExistsError:
-        if os.path.getsize(path) != 0:
-            raise
-    return open(path, "w", encoding="utf-8", newline="")
+    it (another export, say) is neither overwritten nor appended to. Opened for appending, so nothing is ever
+    truncated."""
+    stream = open(path, "a", encoding="utf-8", newline="")  # noqa: SIM115  # closed by close()
+    if stream.tell() != 0:
+        stream.close()
+        raise CommandError(f"{path} was written to meanwhile; run the command again to see what to do", USAGE)
+    return stream

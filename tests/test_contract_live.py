@@ -4,7 +4,6 @@ response that echoes it."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import socket
@@ -19,17 +18,14 @@ import httpx
 import pytest
 from schemathesis.core.result import Ok
 
+from tests._contract import contract_runner as load_contract_runner
 from tests._loopback import serve
-from tests.test_contract import Secret, Target, allowed_write_operations, load_target_schema
+from tests.test_contract import Secret, Target, load_target_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = "ps_sandbox_meta_number"
 
-_RUNNER = importlib.util.spec_from_file_location("contract_runner", ROOT / "tools" / "contract.py")
-assert _RUNNER is not None
-assert _RUNNER.loader is not None
-contract_runner = importlib.util.module_from_spec(_RUNNER)
-_RUNNER.loader.exec_module(contract_runner)
+contract_runner = load_contract_runner()
 
 
 def free_port() -> int:
@@ -131,7 +127,7 @@ def test_a_live_run_that_never_gets_calls_fails_unless_that_is_expected(
 ) -> None:
     refused = make_contract(separate_sandbox[0], tmp_path / "a.xml", PILOT_STATUS_API_KEY="ps_sandbox_rate_limited")
     assert refused.returncode != 0
-    assert "no valid request got 200" in refused.stdout
+    assert "no valid request got calls" in refused.stdout
     expected = make_contract(
         separate_sandbox[0],
         tmp_path / "b.xml",
@@ -212,4 +208,6 @@ def test_the_runner_removes_the_key_and_any_long_enough_piece_of_its_ends() -> N
 
 def test_naming_an_unknown_operation_is_an_error() -> None:
     with pytest.raises(ValueError, match="post_nothing"):
-        allowed_write_operations({"CONTRACT_ALLOW_WRITES": "post_calls, post_nothing"}, {"get_calls", "post_calls"})
+        contract_runner.allowed_write_operations(
+            {"CONTRACT_ALLOW_WRITES": "post_calls, post_nothing"}, {"get_calls", "post_calls"}
+        )

@@ -19,23 +19,23 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pilotstatus._credentials import MIN_REDACTED, REDACTED
+
 ROOT = Path(__file__).resolve().parents[1]
 KEY_ENVS = ("PILOT_STATUS_API_KEY", "PILOT_STATUS_API_KEY_ID")
-REDACTED = "[redacted]"
-
-
-MIN_MASKED = 8
-"""A secret shorter than this is not searched for: replacing it would garble ordinary text (as in the SDK)."""
 
 
 def redaction(secrets: Iterable[str]) -> re.Pattern[str] | None:
-    """What to remove from the output: each secret, and any part of one of at least MIN_MASKED characters that
-    starts or ends it, in case a report cut the secret short."""
+    """What to remove from the output: each secret, and any part of one of at least MIN_REDACTED characters that
+    starts or ends it, in case a report cut the secret short; written plainly or escaped inside a JSON string. A
+    secret shorter than MIN_REDACTED is not searched for, as in the SDK: replacing it would garble ordinary text."""
     parts: set[str] = set()
     for secret in secrets:
-        if len(secret) >= MIN_MASKED:
-            parts.update(secret[:size] for size in range(MIN_MASKED, len(secret) + 1))
-            parts.update(secret[-size:] for size in range(MIN_MASKED, len(secret) + 1))
+        if len(secret) < MIN_REDACTED:
+            continue
+        for form in {secret, json.dumps(secret)[1:-1], secret.replace("/", "\\/")}:
+            parts.update(form[:size] for size in range(MIN_REDACTED, len(form) + 1))
+            parts.update(form[-size:] for size in range(MIN_REDACTED, len(form) + 1))
     if not parts:
         return None
     return re.compile("|".join(re.escape(part) for part in sorted(parts, key=len, reverse=True)))
@@ -48,6 +48,9 @@ def redact(text: str, pattern: re.Pattern[str] | None) -> str:
 def settings_problem(environ: Mapping[str, str]) -> str | None:
     """What is wrong with the CONTRACT_* settings, before the suite starts (a bad value would otherwise surface as a
     collection error with a traceback)."""
+    expect_calls = environ.get("CONTRACT_EXPECT_CALLS", "1")
+    if expect_calls not in ("0", "1"):
+        return f"CONTRACT_EXPECT_CALLS must be 0 or 1 (got {expect_calls!r})"
     examples = environ.get("CONTRACT_MAX_EXAMPLES", "20")
     if not (examples.isascii() and examples.isdigit() and int(examples) > 0):
         return f"CONTRACT_MAX_EXAMPLES must be a whole number above 0 (got {examples!r})"
@@ -55,14 +58,30 @@ def settings_problem(environ: Mapping[str, str]) -> str | None:
     if not re.fullmatch(r"[1-9][0-9]*/[smhd]", rate):
         return f"CONTRACT_RATE_LIMIT must be requests per s, m, h or d, such as 2/s (got {rate!r})"
     timing = environ.get("CONTRACT_MAX_RESPONSE_TIME")
-    if timing is not None and not re.fullmatch(r"[0-9]+(\.[0-9]+)?", timing):
+    if timing and not re.fullmatch(r"[0-9]+(\.[0-9]+)?", timing):
         return f"CONTRACT_MAX_RESPONSE_TIME must be seconds, such as 2 or 0.5 (got {timing!r})"
-    named = {name.strip() for name in environ.get("CONTRACT_ALLOW_WRITES", "").split(",") if name.strip()}
-    paths = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))["paths"]
-    unknown = named - {operation["operationId"] for path in paths.values() for operation in path.values()}
-    if unknown:
-        return f"CONTRACT_ALLOW_WRITES names no operation of openapi.json: {', '.join(sorted(unknown))}"
+    try:
+        allowed_write_operations(environ, operation_ids(ROOT / "openapi.json"))
+    except ValueError as error:
+        return str(error)
     return None
+
+
+def operation_ids(spec_path: Path) -> set[str]:
+    """The operationId of every operation of the spec at `spec_path`."""
+    paths = json.loads(spec_path.read_text(encoding="utf-8"))["paths"]
+    return {
+        operation["operationId"] for path in paths.values() for operation in path.values() if "operationId" in operation
+    }
+
+
+def allowed_write_operations(environ: Mapping[str, str], known: set[str]) -> set[str]:
+    """The operations other than GET that a live run may call: only those named in `CONTRACT_ALLOW_WRITES`."""
+    named = {name.strip() for name in environ.get("CONTRACT_ALLOW_WRITES", "").split(",") if name.strip()}
+    unknown = named - known
+    if unknown:
+        raise ValueError(f"CONTRACT_ALLOW_WRITES names no operation of openapi.json: {', '.join(sorted(unknown))}")
+    return named
 
 
 def fail(message: str) -> int:
@@ -92,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(problem)
     pattern = redaction(secrets)
     if pattern is None:
-        print(f"contract: note: a key shorter than {MIN_MASKED} characters is not masked in the output", flush=True)
+        print(f"contract: note: a key shorter than {MIN_REDACTED} characters is not masked in the output", flush=True)
     report = Path(args.report)
     report.parent.mkdir(parents=True, exist_ok=True)
     command = [

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +17,7 @@ from schemathesis.core.result import Ok
 
 from tests._contract import contract_runner as load_contract_runner
 from tests._loopback import serve
+from tests._sandbox_process import sandbox_process
 from tests.test_contract import Secret, Target, load_target_schema
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,39 +26,12 @@ KEY = "ps_sandbox_meta_number"
 contract_runner = load_contract_runner()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def separate_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """`python -m pilotstatus_sandbox` in its own process; yields its URL and its log file."""
-    port = free_port()
     log = tmp_path_factory.mktemp("sandbox") / "sandbox.log"
-    with log.open("w") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "pilotstatus_sandbox", "--port", str(port), "--calls", "300"],
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                httpx.get(f"{url}/v1/calls", timeout=1)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None, log.read_text()
-                time.sleep(0.05)
-        else:
-            pytest.fail(f"the sandbox did not answer on {url}:\n{log.read_text()}")
+    with sandbox_process(log, "--calls", "300") as url:
         yield url, log
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def make_contract(base_url: str, report: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -3,11 +3,7 @@ them, the rate limit can be switched on, and unknown paths and methods get the A
 
 from __future__ import annotations
 
-import re
 import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -17,6 +13,7 @@ from pilotstatus._cli import _sandbox as cli_sandbox
 from pilotstatus._cli import main
 from pilotstatus_sandbox import SCENARIOS, Sandbox, SandboxConfig, Scenario, key_table
 from pilotstatus_sandbox._rate_limit import MIN_RATE
+from tests._sandbox_process import sandbox_process
 
 SCENARIO_IDS = [scenario.name for scenario in SCENARIOS]
 
@@ -188,22 +185,7 @@ def test_the_sandbox_serves_on_an_ipv6_loopback_address(tmp_path: Path) -> None:
             probe.bind(("::1", 0))
     except OSError:
         pytest.skip("this machine has no IPv6 loopback")
-    log = tmp_path / "sandbox.log"
-    with log.open("w") as sink:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "pilotstatus", "sandbox", "--host", "::1", "--port", "0", "--calls", "3"],
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        for _ in range(600):
-            found = re.search(r"Base URL: (http://\[::1\]:\d+)", log.read_text())
-            if found or server.poll() is not None:
-                break
-            time.sleep(0.05)
-        assert found, log.read_text()
-        response = httpx.get(f"{found.group(1)}/v1/calls", headers={"x-api-key": "ps_sandbox_meta_number"})
-        assert (response.status_code, len(response.json()["calls"])) == (200, 3)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with sandbox_process(tmp_path / "sandbox.log", "--host", "::1", "--calls", "3") as url:
+        assert url.startswith("http://[::1]:")
+        response = httpx.get(f"{url}/v1/calls", headers={"x-api-key": "ps_sandbox_meta_number"})
+    assert (response.status_code, len(response.json()["calls"])) == (200, 3)

@@ -43,9 +43,47 @@ def upstream_paths() -> list[Path]:
     return sorted(UPSTREAM_DIR.glob("*.yaml"))
 
 
+# How a vendored block says that the page it was copied from could only be read in part.
+CUT_MARKER = "# [the rest of this block is not known]"
+
+
+def is_partial(path: Path) -> bool:
+    """Whether the block stops where its page could no longer be read (it ends with `CUT_MARKER`)."""
+    return CUT_MARKER in path.read_text(encoding="utf-8")
+
+
+def is_translation(path: Path) -> bool:
+    """Whether the block is another language's page (`*.pt-BR.yaml`): its prose is not ours to keep word for word."""
+    return len(path.suffixes) > 1
+
+
 def load_upstream(path: Path) -> JSON:
-    block: JSON = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return block
+    """A vendored block as a document. A partial block's last line before `CUT_MARKER` is where reading stopped,
+    possibly mid-word (`operationId: post_ca`), so it is left out: what remains is what upstream is known to say."""
+    text = path.read_text(encoding="utf-8")
+    if CUT_MARKER in text:
+        lines = text[: text.index(CUT_MARKER)].splitlines()
+        while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
+            lines.pop()
+        text = "\n".join(lines[:-1]) + "\n"
+        block: JSON = yaml.safe_load(text)
+        _drop_open_end(block)
+        return block
+    whole: JSON = yaml.safe_load(text)
+    return whole
+
+
+def _drop_open_end(node: Any) -> None:
+    """Remove the key left without a value where a block was cut (`schema:` with what followed unread). Only the
+    last branch of the document can have been cut, so only it is followed."""
+    if isinstance(node, dict) and node:
+        last = next(reversed(node))
+        if node[last] is None:
+            del node[last]
+        else:
+            _drop_open_end(node[last])
+    elif isinstance(node, list) and node:
+        _drop_open_end(node[-1])
 
 
 def operations(document: JSON) -> Iterator[tuple[str, str, JSON]]:

@@ -10,8 +10,15 @@ Refinements that are allowed on purpose, and only these:
 - a schema may gain keywords (`format`, bounds, `required`), or be replaced by a `$ref` to a stricter one, or by an
   `anyOf` that admits more, provided everything upstream's schema says still holds: each property is still there,
   recursively, each type and each enum value is still admitted, each required property is still required;
-- a media type's `example` may move into `examples` beside new ones.
+- a media type's `example` may move into `examples` beside new ones;
+- a description may go on after upstream's words (to say where the spec is stricter than upstream, say), never
+  change them.
 That upstream's examples still validate against the refined schemas is checked by the example tests.
+
+Two kinds of block are read with their own allowance. A partial block (its page could be read only in part) ends
+early, so what it shows of a list or an object is a beginning: each of its examples must be the beginning of one of
+ours. A translated block (`*.pt-BR.yaml`) says in another language what ours says in English, so its prose (`summary`,
+`description`, `title`) is not compared; its structure, values and examples are.
 """
 
 from __future__ import annotations
@@ -25,23 +32,55 @@ from tests._spec import HTTP_METHODS, JSON, media_examples, resolve
 SCHEMA_KEYWORDS_COMPARED_APART = frozenset({"type", "properties", "items", "required", "enum"})
 
 
+PROSE = frozenset({"summary", "description", "title"})
+
+
 @dataclass(frozen=True)
 class Documents:
-    """The two documents compared, for resolving the `$ref`s of each side."""
+    """The two documents compared, for resolving the `$ref`s of each side, and how the upstream one is read."""
 
     upstream: JSON
     ours: JSON
+    partial: bool = False
+    translated: bool = False
 
 
 def _same(first: Any, second: Any) -> bool:
     return json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
 
 
-def _same_keys(upstream: JSON, ours: JSON, where: str, skip: frozenset[str] = frozenset()) -> list[str]:
+def _begins(upstream: Any, ours: Any) -> bool:
+    """Whether `upstream`, read from a block cut short, is the beginning of `ours`: each key it has holds the beginning
+    of ours, its list is a beginning of ours, and anything else is the same value."""
+    if isinstance(upstream, dict) and isinstance(ours, dict):
+        return all(key in ours and _begins(value, ours[key]) for key, value in upstream.items())
+    if isinstance(upstream, list) and isinstance(ours, list):
+        return len(upstream) <= len(ours) and all(map(_begins, upstream, ours))
+    return _same(upstream, ours)
+
+
+def _extends(upstream: Any, ours: Any) -> bool:
+    """A description kept: upstream's words, possibly followed by more of ours after a space or a line break."""
+    if not (isinstance(upstream, str) and isinstance(ours, str)) or not ours.startswith(upstream):
+        return False
+    return len(ours) == len(upstream) or ours[len(upstream)].isspace()
+
+
+def _kept(key: str, upstream: Any, ours: Any, docs: Documents | None) -> bool:
+    if docs is not None and docs.translated and key in PROSE:
+        return True
+    if key == "description" and _extends(upstream, ours):
+        return True
+    return _begins(upstream, ours) if docs is not None and docs.partial else _same(upstream, ours)
+
+
+def _same_keys(
+    upstream: JSON, ours: JSON, where: str, skip: frozenset[str] = frozenset(), docs: Documents | None = None
+) -> list[str]:
     return [
         f"{where}: `{key}` is {ours.get(key, '<missing>')!r}, upstream publishes {value!r}"
         for key, value in upstream.items()
-        if key not in skip and not _same(ours.get(key), value)
+        if key not in skip and not _kept(key, value, ours.get(key), docs)
     ]
 
 
@@ -92,7 +131,7 @@ def schema_gaps(upstream: JSON, ours: JSON, docs: Documents, where: str, *, on_t
     upstream = _target(docs.upstream, upstream)
     shapes = _alternatives(docs.ours, ours)
     own = shapes[0]
-    gaps = _same_keys(upstream, own, where, skip=SCHEMA_KEYWORDS_COMPARED_APART)
+    gaps = _same_keys(upstream, own, where, skip=SCHEMA_KEYWORDS_COMPARED_APART, docs=docs)
     admitted = set().union(*map(_types, shapes))
     if not on_the_wire and not _types(upstream) <= admitted:
         gaps.append(f"{where}: type {upstream['type']!r} is no longer admitted (ours: {sorted(admitted)})")
@@ -137,7 +176,7 @@ def _parameters(document: JSON, path: str, method: str) -> dict[tuple[str, str],
 def _wire_value_gaps(upstream: JSON, ours: JSON, docs: Documents, where: str) -> list[str]:
     """A parameter or a header: every key kept, the example in its wire form, the schema refined at most."""
     upstream, ours = _target(docs.upstream, upstream), _target(docs.ours, ours)
-    gaps = _same_keys(upstream, ours, where, skip=frozenset({"schema", "example"}))
+    gaps = _same_keys(upstream, ours, where, skip=frozenset({"schema", "example"}), docs=docs)
     if "example" in upstream and _wire(ours.get("example")) != _wire(upstream["example"]):
         gaps.append(f"{where}: example {ours.get('example')!r} is not upstream's {upstream['example']!r}")
     if "schema" in upstream:
@@ -157,7 +196,7 @@ def _media_gaps(upstream: JSON, ours: JSON, docs: Documents, where: str) -> list
         gaps += [
             f"{where} {media_type}: example {example!r} is missing"
             for example in media_examples(media)
-            if not any(_same(example, other) for other in kept)
+            if not any(_kept("example", example, other, docs) for other in kept)
         ]
         if "schema" in media:
             gaps += schema_gaps(media["schema"], mine.get("schema", {}), docs, f"{where} {media_type} schema")
@@ -169,7 +208,7 @@ def _body_gaps(upstream: JSON, ours: JSON | None, docs: Documents, where: str) -
     if ours is None:
         return [f"{where} is missing"]
     upstream, ours = _target(docs.upstream, upstream), _target(docs.ours, ours)
-    gaps = _same_keys(upstream, ours, where, skip=frozenset({"content", "headers"}))
+    gaps = _same_keys(upstream, ours, where, skip=frozenset({"content", "headers"}), docs=docs)
     for name, header in upstream.get("headers", {}).items():
         mine = ours.get("headers", {}).get(name)
         if mine is None:
@@ -182,7 +221,9 @@ def _body_gaps(upstream: JSON, ours: JSON | None, docs: Documents, where: str) -
 def _operation_gaps(docs: Documents, path: str, method: str) -> list[str]:
     where = f"{method.upper()} {path}"
     upstream, ours = docs.upstream["paths"][path][method], docs.ours["paths"][path][method]
-    gaps = _same_keys(upstream, ours, where, skip=frozenset({"tags", "parameters", "requestBody", "responses"}))
+    gaps = _same_keys(
+        upstream, ours, where, skip=frozenset({"tags", "parameters", "requestBody", "responses"}), docs=docs
+    )
     gaps += [f"{where}: tag {tag!r} is missing" for tag in upstream.get("tags", []) if tag not in ours.get("tags", [])]
     our_parameters = _parameters(docs.ours, path, method)
     for key, parameter in _parameters(docs.upstream, path, method).items():
@@ -213,22 +254,25 @@ def _component_gaps(docs: Documents) -> list[str]:
             elif kind == "schemas":
                 gaps += schema_gaps(entry, mine, docs, where)
             else:
-                gaps += _same_keys(entry, mine, where)
+                gaps += _same_keys(entry, mine, where, docs=docs)
     return gaps
 
 
-def superset_gaps(upstream: JSON, ours: JSON) -> list[str]:
-    """Everything `upstream` publishes that `ours` lost or changed; empty when `ours` is a faithful superset."""
+def superset_gaps(upstream: JSON, ours: JSON, *, partial: bool = False, translated: bool = False) -> list[str]:
+    """Everything `upstream` publishes that `ours` lost or changed; empty when `ours` is a faithful superset.
+
+    `partial`: the block was cut short (see the module's docstring); `translated`: it is another language's page."""
+    docs = Documents(upstream=upstream, ours=ours, partial=partial, translated=translated)
     gaps = _same_keys({"openapi": upstream.get("openapi")}, ours, "document")
-    gaps += _same_keys(upstream.get("info", {}), ours.get("info", {}), "info")
+    if not translated:  # the document's title and description, in another language
+        gaps += _same_keys(upstream.get("info", {}), ours.get("info", {}), "info", docs=docs)
     servers = [server["url"] for server in ours.get("servers", [])]
     gaps += [f"server {s['url']} is missing" for s in upstream.get("servers", []) if s["url"] not in servers]
     security = ours.get("security", [])
     gaps += [f"security requirement {r!r} is missing" for r in upstream.get("security", []) if r not in security]
     tags = {tag["name"]: tag for tag in ours.get("tags", [])}
     for tag in upstream.get("tags", []):
-        gaps += _same_keys(tag, tags.get(tag["name"], {}), f"tag {tag['name']}")
-    docs = Documents(upstream=upstream, ours=ours)
+        gaps += _same_keys(tag, tags.get(tag["name"], {}), f"tag {tag['name']}", docs=docs)
     gaps += _component_gaps(docs)
     for path, item in upstream.get("paths", {}).items():
         for method in HTTP_METHODS:

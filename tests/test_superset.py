@@ -140,3 +140,68 @@ def test_each_kind_of_loss_is_named(lose: Callable[[JSON], Any], named: str) -> 
     gaps = superset_gaps(UPSTREAM, ours)
     assert gaps != []
     assert named in "\n".join(gaps)
+
+
+# --- partial and translated blocks, extended descriptions ------------------------------------------------------
+
+PARTIAL_UPSTREAM: JSON = {
+    "openapi": "3.1.0",
+    "info": {"title": "T", "version": "1"},
+    "paths": {
+        "/p": {
+            "get": {
+                "operationId": "get_p",
+                "description": "Probes a thing.",
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "content": {"application/json": {"example": {"actions": [{"action_name": "start_call"}]}}},
+                    }
+                },
+            }
+        }
+    },
+}
+
+
+def _ours_of_partial() -> JSON:
+    ours = copy.deepcopy(PARTIAL_UPSTREAM)
+    ours["paths"]["/p"]["get"]["responses"]["200"]["content"]["application/json"]["example"] = {
+        "actions": [{"action_name": "start_call", "can_perform_action": True}, {"action_name": "x"}],
+        "permission": {"status": "temporary"},
+    }
+    return ours
+
+
+def test_a_partial_blocks_example_may_be_the_beginning_of_ours() -> None:
+    assert superset_gaps(PARTIAL_UPSTREAM, _ours_of_partial(), partial=True) == []
+    assert superset_gaps(PARTIAL_UPSTREAM, _ours_of_partial()) != []  # a whole block's example is kept whole
+
+
+def test_a_partial_blocks_example_that_ours_changes_is_named() -> None:
+    ours = _ours_of_partial()
+    ours["paths"]["/p"]["get"]["responses"]["200"]["content"]["application/json"]["example"]["actions"][0][
+        "action_name"
+    ] = "send_call_permission_request"
+    assert superset_gaps(PARTIAL_UPSTREAM, ours, partial=True) != []
+
+
+def test_a_description_may_go_on_after_upstreams_words_but_not_change_them() -> None:
+    ours = copy.deepcopy(PARTIAL_UPSTREAM)
+    ours["paths"]["/p"]["get"]["description"] = "Probes a thing.\n\nStricter than upstream: ..."
+    assert superset_gaps(PARTIAL_UPSTREAM, ours) == []
+    ours["paths"]["/p"]["get"]["description"] = "Probes a thingamajig."
+    assert superset_gaps(PARTIAL_UPSTREAM, ours) != []
+    ours["paths"]["/p"]["get"]["description"] = "Probes."
+    assert superset_gaps(PARTIAL_UPSTREAM, ours) != []
+
+
+def test_a_translated_blocks_prose_is_not_compared_but_its_values_are() -> None:
+    translated = copy.deepcopy(PARTIAL_UPSTREAM)
+    translated["info"]["title"] = "API T"
+    translated["paths"]["/p"]["get"]["description"] = "Sonda uma coisa."
+    translated["paths"]["/p"]["get"]["responses"]["200"]["description"] = "Certo"
+    assert superset_gaps(translated, PARTIAL_UPSTREAM, translated=True) == []
+    assert superset_gaps(translated, PARTIAL_UPSTREAM) != []
+    translated["paths"]["/p"]["get"]["operationId"] = "obter_p"
+    assert superset_gaps(translated, PARTIAL_UPSTREAM, translated=True) != []

@@ -1,0 +1,216 @@
+"""What `openapi.json` says of the whole Calls API beyond List calls: typed bodies, the documented errors of each
+operation, the tenant-key header, and the links that chain a started call to the operations on it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests._spec import JSON, component_schema, load_spec, media_examples, operations, resolve, validator
+
+SPEC = load_spec()
+OPERATIONS = {operation["operationId"]: (path, method, operation) for path, method, operation in operations(SPEC)}
+CALL_OPERATIONS = sorted(op_id for op_id, (path, _, _) in OPERATIONS.items() if "{callId}" in path)
+
+# Which provider cannot use which operation (the official Python SDK and the documentation pages agree on these).
+NOT_ON_WEB = ["post_calls_callId_pre-accept", "get_calls_settings", "put_calls_settings", "get_calls_permissions",
+              "post_calls_permissions_request"]  # fmt: skip
+NOT_ON_META = ["post_calls_callId_play", "post_calls_callId_realtime-session"]
+
+
+def messages(schema: JSON, instance: Any) -> list[str]:
+    return [error.message for error in validator(schema).iter_errors(instance)]
+
+
+def success_schema(operation: JSON) -> JSON:
+    (status,) = [status for status in operation["responses"] if status.startswith("2")]
+    schema: JSON = operation["responses"][status]["content"]["application/json"]["schema"]
+    return schema
+
+
+def examples_of(operation: JSON, status: str) -> list[Any]:
+    return media_examples(operation["responses"][status]["content"]["application/json"])
+
+
+def test_the_spec_has_the_thirteen_calls_operations() -> None:
+    assert set(OPERATIONS) == {
+        "get_calls", "post_calls", "get_calls_callId", "post_calls_callId_pre-accept", "post_calls_callId_accept",
+        "post_calls_callId_reject", "post_calls_callId_terminate", "post_calls_callId_play",
+        "post_calls_callId_realtime-session", "get_calls_settings", "put_calls_settings", "get_calls_permissions",
+        "post_calls_permissions_request",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("op_id", sorted(OPERATIONS))
+def test_every_success_is_a_named_schema_and_its_example_matches_it(op_id: str) -> None:
+    operation = OPERATIONS[op_id][2]
+    schema = success_schema(operation)
+    assert set(schema) == {"$ref"}, "a 2xx body is a named component, never an inline (PostCallsResponse200) model"
+    name = schema["$ref"].rsplit("/", 1)[1]
+    assert component_schema(name)["title"] == name
+    (status,) = [status for status in operation["responses"] if status.startswith("2")]
+    assert examples_of(operation, status)
+    for example in examples_of(operation, status):
+        assert messages(schema, example) == []
+
+
+WITH_BODY = sorted(op_id for op_id, (_, _, operation) in OPERATIONS.items() if "requestBody" in operation)
+
+
+def test_the_operations_that_take_a_body_are_those_upstream_describes_with_one() -> None:
+    assert WITH_BODY == [
+        "post_calls", "post_calls_callId_accept", "post_calls_callId_play", "post_calls_callId_pre-accept",
+        "post_calls_callId_realtime-session", "post_calls_permissions_request", "put_calls_settings",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("op_id", WITH_BODY)
+def test_every_request_body_is_a_named_schema(op_id: str) -> None:
+    body = OPERATIONS[op_id][2]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+    assert set(schema) == {"$ref"}
+    name = schema["$ref"].rsplit("/", 1)[1]
+    assert component_schema(name)["title"] == name
+
+
+@pytest.mark.parametrize("op_id", CALL_OPERATIONS)
+def test_every_call_operation_documents_call_not_found(op_id: str) -> None:
+    operation = OPERATIONS[op_id][2]
+    assert {"code": "CALL_NOT_FOUND", "error": "Call not found"} in examples_of(operation, "404")
+    assert operation["responses"]["404"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"
+    }
+
+
+@pytest.mark.parametrize("op_id", NOT_ON_WEB + NOT_ON_META)
+def test_an_operation_a_provider_cannot_use_shows_feature_not_supported(op_id: str) -> None:
+    operation = OPERATIONS[op_id][2]
+    kind = "web" if op_id in NOT_ON_WEB else "Meta"
+    examples = operation["responses"]["400"]["content"]["application/json"]["examples"]
+    provider_examples = [e for e in examples.values() if f"on {kind} numbers" in e["summary"]]
+    assert [e["value"]["code"] for e in provider_examples] == ["FEATURE_NOT_SUPPORTED"]
+
+
+@pytest.mark.parametrize("op_id", sorted(OPERATIONS))
+def test_every_operation_takes_an_optional_whatsapp_number_id_header(op_id: str) -> None:
+    parameters = {(p["name"], p["in"]): p for p in OPERATIONS[op_id][2]["parameters"]}
+    header = parameters[("x-whatsapp-number-id", "header")]
+    assert header["required"] is False
+    assert header["schema"]["type"] == "string"
+
+
+def test_start_call_links_its_id_to_every_operation_on_a_call() -> None:
+    links = OPERATIONS["post_calls"][2]["responses"]["200"]["links"]
+    assert {link["operationId"] for link in links.values()} == set(CALL_OPERATIONS)
+    for link in links.values():
+        assert link["parameters"] == {"callId": "$response.body#/id"}
+
+
+def test_the_permission_codes_are_in_the_open_error_code_enum_with_their_status_undocumented() -> None:
+    codes = component_schema("ErrorCode")
+    for code in ("META_CALL_PERMISSION_REQUIRED", "META_CALL_PERMISSION_REQUEST_LIMIT", "CALL_NOT_FOUND"):
+        assert code in codes["enum"]
+    assert "not documented" in codes["description"]
+    error = component_schema("Error")
+    assert messages(error, {"error": "x", "code": "META_CALL_PERMISSION_REQUIRED"}) == []
+    assert messages(error, {"error": "x", "code": "A_CODE_ADDED_LATER"}) == []
+    assert messages(error, {"error": "x", "code": 138006}) != []
+
+
+def test_a_call_requires_only_what_the_sources_guarantee() -> None:
+    call = component_schema("Call")
+    assert set(call["required"]) == {"id", "externalCallId", "direction", "status", "createdAt"}
+    minimal = {"id": "call_1", "externalCallId": None, "direction": "OUTBOUND", "status": "MISSED",
+               "createdAt": "2026-07-03T15:00:00.000Z"}  # fmt: skip
+    assert messages(call, minimal) == []
+    for field in ("fromNumber", "conversationId", "bizOpaqueCallbackData", "errorCode", "errorMessage", "peerNumber"):
+        assert messages(call, {**minimal, field: None}) == [], field
+        assert messages(call, {**minimal, field: "text"}) == [], field
+
+
+def test_a_call_detail_is_a_call_with_its_sdps() -> None:
+    detail = component_schema("CallDetail")
+    assert detail["allOf"][0] == {"$ref": "#/components/schemas/Call"}
+    call = {"id": "call_1", "externalCallId": "wacid.1", "direction": "INBOUND", "status": "RINGING",
+            "createdAt": "2026-07-03T15:00:00.000Z"}  # fmt: skip
+    assert messages(detail, {**call, "sdpOffer": "v=0\r\n", "sdpAnswer": None}) == []
+    assert messages(detail, {**call, "sdpOffer": 1}) != []
+    assert messages(detail, {"sdpOffer": "v=0"}) != []  # still a call: its required fields are required
+
+
+@pytest.mark.parametrize("name", ["CallingSettings", "CallHours", "CallPermission", "CallPermissionAction", "Voicemail"])
+def test_settings_and_permission_objects_keep_fields_added_later(name: str) -> None:
+    schema = component_schema(name)
+    assert schema.get("additionalProperties", True) is not False
+    base = {"CallHours": {"status": "DISABLED"}, "CallPermission": {"permission": {"status": "temporary"}},
+            "CallPermissionAction": {"action_name": "start_call"}}.get(name, {})  # fmt: skip
+    assert messages(schema, {**base, "a_field_meta_adds": {"nested": [1]}}) == []
+
+
+def test_meta_settings_shapes_validate() -> None:
+    settings = {
+        "status": "ENABLED", "call_icon_visibility": "DISABLE_ALL", "callback_permission_status": "ENABLED",
+        "call_hours": {
+            "status": "ENABLED", "timezone_id": "America/Sao_Paulo",
+            "weekly_operating_hours": [{"day_of_week": "MONDAY", "open_time": "0900", "close_time": "1800"}],
+            "holiday_schedule": [{"date": "2026-12-25", "start_time": "0000", "end_time": "2359"}],
+        },
+        "sip": {"status": "DISABLED"}, "call_icons": {"restrict_to_user_countries": ["BR"]},
+    }  # fmt: skip
+    assert messages(component_schema("CallingSettingsEnvelope"), {"calling": settings}) == []
+    bad_hours = {"status": "ENABLED", "weekly_operating_hours": [{"day_of_week": "MONDAY", "open_time": "9am",
+                                                                  "close_time": "1800"}]}  # fmt: skip
+    assert messages(component_schema("CallHours"), bad_hours) != []
+
+
+STRICTER = [
+    ("get_calls", "limit"),
+    ("get_calls", "before"),
+    ("get_calls_callId", "includeSdp"),
+    ("get_calls_permissions", "to"),
+]
+
+
+@pytest.mark.parametrize(("op_id", "name"), STRICTER)
+def test_a_parameter_stricter_than_upstream_says_so(op_id: str, name: str) -> None:
+    (parameter,) = [p for p in OPERATIONS[op_id][2]["parameters"] if p["name"] == name]
+    text = parameter.get("description", "") + parameter["schema"].get("description", "")
+    assert "Stricter than upstream" in text
+
+
+@pytest.mark.parametrize(
+    ("schema", "field"),
+    [("StartCallRequest", "to"), ("CallPermissionRequest", "to"), ("CallingSettingsUpdate", "status")],
+)
+def test_a_body_field_stricter_than_upstream_says_so(schema: str, field: str) -> None:
+    assert "Stricter than upstream" in component_schema(schema)["properties"][field]["description"]
+
+
+@pytest.mark.parametrize(
+    ("schema", "body", "valid"),
+    [
+        ("StartCallRequest", {"to": "+5511999999999"}, True),
+        ("StartCallRequest", {"to": "5511999999999", "sdp": "v=0", "bizOpaqueCallbackData": "order-42"}, True),
+        ("StartCallRequest", {"to": "call me"}, False),
+        ("StartCallRequest", {"to": "+5511999999999", "sdp": ""}, False),
+        ("SdpAnswer", {"sdp": ""}, False),
+        ("AcceptCallRequest", {}, True),
+        ("PlayAudioRequest", {"mediaUrl": "https://example.com/a.mp3"}, True),
+        ("PlayAudioRequest", {"mediaUrl": "ftp://example.com/a.mp3"}, False),
+        ("RealtimeSessionRequest", {"mode": "talk"}, True),
+        ("RealtimeSessionRequest", {"mode": "shout"}, False),
+        ("CallPermissionRequest", {"to": "+5511999999999", "text": "Podemos te ligar"}, True),
+    ],
+)
+def test_request_bodies_state_their_constraints(schema: str, body: JSON, valid: bool) -> None:
+    assert (messages(component_schema(schema), body) == []) is valid
+
+
+def test_the_settings_update_cannot_carry_a_sip_object_by_name() -> None:
+    assert "sip" not in component_schema("CallingSettingsUpdate")["properties"]
+
+
+def test_include_sdp_takes_only_the_documented_value() -> None:
+    (parameter,) = [p for p in OPERATIONS["get_calls_callId"][2]["parameters"] if p["name"] == "includeSdp"]
+    assert resolve(SPEC, parameter["schema"])["enum"] == ["1"]

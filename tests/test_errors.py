@@ -165,6 +165,14 @@ def test_a_rate_limit_error_carries_retry_after() -> None:
     assert raised_by(json_response(429, {"error": "Slow down"})).retry_after is None  # type: ignore[attr-defined]
 
 
+def test_a_rate_limit_error_reads_the_bodys_retry_after_seconds_when_there_is_no_header() -> None:
+    error = raised_by(json_response(429, {"error": "Slow down", "retryAfterSeconds": 12.5}))
+    assert isinstance(error, RateLimitError)
+    assert error.retry_after == 12.5
+    header_wins = raised_by(json_response(429, {"retryAfterSeconds": 12.5}, **{"retry-after": "7"}))
+    assert header_wins.retry_after == 7.0  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize(
     "content",
     [b"", b"not json", b"[]", b'{"items": []}', b'{"calls": [{"id": "call_1"}]}', b'{"calls": "many"}'],

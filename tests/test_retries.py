@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import json
 from collections.abc import Callable, Iterator
 
 import httpx
@@ -192,7 +193,7 @@ def test_retry_after_in_seconds_is_honoured(sleeps: Sleeps) -> None:
 
 def test_retry_after_as_an_http_date_is_honoured(sleeps: Sleeps, monkeypatch: pytest.MonkeyPatch) -> None:
     now = 1_769_688_000.0  # 2026-01-29T12:00:00Z
-    monkeypatch.setattr("pilotstatus._exceptions.clock", lambda: now)
+    monkeypatch.setattr("pilotstatus._retries.clock", lambda: now)
     script = Script(status(429, **{"retry-after": email.utils.formatdate(now + 30, usegmt=True)}), ok())
     with sync_client(script) as client:
         client.calls.list()
@@ -213,6 +214,40 @@ def test_a_retry_after_beyond_the_cap_is_not_waited_for(sleeps: Sleeps) -> None:
     assert caught.value.retry_after == 3600.0
     assert len(script.requests) == 1
     assert sleeps.delays == []
+
+
+def test_a_429_body_asking_for_a_wait_in_seconds_is_honoured_when_there_is_no_header(sleeps: Sleeps) -> None:
+    script = Script(json_response(429, {"error": "Slow down", "retryAfterSeconds": 3}), ok())
+    with sync_client(script) as client:
+        client.calls.list()
+    assert sleeps.delays == [3.0]
+
+
+def test_the_retry_after_header_wins_over_the_body(sleeps: Sleeps) -> None:
+    body = {"error": "Slow down", "retryAfterSeconds": 50}
+    script = Script(json_response(429, body, **{"retry-after": "2"}), ok())
+    with sync_client(script) as client:
+        client.calls.list()
+    assert sleeps.delays == [2.0]
+
+
+def test_a_body_asking_for_too_long_a_wait_raises_at_once_saying_how_long(sleeps: Sleeps) -> None:
+    script = Script(json_response(429, {"error": "Slow down", "retryAfterSeconds": 3600}), ok())
+    with sync_client(script) as client, pytest.raises(RateLimitError) as caught:
+        client.calls.list()
+    assert caught.value.retry_after == 3600.0
+    assert len(script.requests) == 1
+    assert sleeps.delays == []
+
+
+@pytest.mark.parametrize("hint", ["3", -1, True, None, [3], 10**400, float("inf")], ids=repr)
+def test_a_body_hint_that_is_not_a_wait_falls_back_to_backoff(hint: object, sleeps: Sleeps) -> None:
+    content = json.dumps({"error": "Slow down", "retryAfterSeconds": hint})  # inf as Infinity, which json reads
+    script = Script(httpx.Response(429, content=content.encode()), ok())
+    with sync_client(script) as client:
+        client.calls.list()
+    (delay,) = sleeps.delays
+    assert 0.375 <= delay <= 0.5
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pilotstatus import APIResponseValidationError, APIStatusError, CallPage, PilotStatusError
-from pilotstatus._exceptions import parse_retry_after
+from pilotstatus._retries import parse_retry_after, retry_after
 from tests._clients import sync_client
 from tests._fake_api import EPOCH, call_body
 
@@ -71,3 +71,12 @@ def test_any_error_body_gives_a_status_error_of_one_line(status: int, body: str)
 def test_any_retry_after_value_gives_a_wait_or_none(value: str) -> None:
     seconds = parse_retry_after(value)
     assert seconds is None or (math.isfinite(seconds) and seconds >= 0)
+
+
+@given(hint=json_values, header=st.none() | st.text(max_size=20))
+def test_any_body_hint_gives_a_wait_or_none_and_a_header_always_wins(hint: Any, header: str | None) -> None:
+    headers = {} if header is None else {"retry-after": header}
+    seconds = retry_after(headers, {"retryAfterSeconds": hint})
+    assert seconds is None or (math.isfinite(seconds) and seconds >= 0)
+    if header is not None:
+        assert seconds == parse_retry_after(header)

@@ -25,7 +25,7 @@ from ._exceptions import (
     PilotStatusError,
     status_error,
 )
-from ._retries import RetryPolicy, should_retry
+from ._retries import RetryPolicy
 from ._version import __version__
 
 log = logging.getLogger("pilotstatus")
@@ -141,15 +141,13 @@ class BaseClient(Generic[_Http]):
     def _retry_delay(
         self, request: httpx.Request, retries_done: int, response: httpx.Response | None, error: Exception | None
     ) -> float | None:
-        """Seconds to wait before sending `request` again, or None when it must not be retried."""
-        if retries_done >= self.max_retries:
-            return None
-        status_code = response.status_code if response is not None else None
-        if not should_retry(request.method, status_code=status_code, error=error):
-            return None
-        delay = self._retry_policy.delay(retries_done, response)
+        """Seconds to wait before sending `request` again, or None when it must not be retried (the rule is
+        `_retries.RetryPolicy.retry_delay`); a retry is logged."""
+        delay = self._retry_policy.retry_delay(
+            request.method, retries_done=retries_done, max_retries=self.max_retries, response=response, error=error
+        )
         if delay is not None:
-            outcome = f"status {status_code}" if response is not None else type(error).__name__
+            outcome = f"status {response.status_code}" if response is not None else type(error).__name__
             log.info(
                 "Retrying %s %s in %.2f s after %s (retry %d of %d)",
                 request.method,

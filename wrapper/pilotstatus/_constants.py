@@ -17,6 +17,10 @@ API_KEY_HEADER = "x-api-key"
 API_KEY_ID_HEADER = "x-api-key-id"
 API_KEY_PREFIX = "ps_"
 
+# How a 429 (or a 503) asks for a wait: the header, or in some bodies a number of seconds.
+RETRY_AFTER_HEADER = "retry-after"
+RETRY_AFTER_BODY_FIELD = "retryAfterSeconds"
+
 # GET /v1/calls: `limit` is 1..100, default 25.
 MIN_PAGE_SIZE = 1
 MAX_PAGE_SIZE = 100

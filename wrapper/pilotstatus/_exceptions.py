@@ -7,15 +7,13 @@ becomes `APIConnectionError` (or its `APITimeoutError` subclass).
 
 from __future__ import annotations
 
-import datetime
-import email.utils
 import json
-import re
-import time
 from collections.abc import Callable
 from typing import Any
 
 import httpx
+
+from ._retries import retry_after
 
 __all__ = [
     "APIConnectionError",
@@ -39,12 +37,6 @@ __all__ = [
     "RateLimitError",
     "TenantScopeNotAllowedError",
 ]
-
-# Retry-After's delay-seconds is digits (RFC 9110); a fraction is accepted too.
-_DELAY_SECONDS = re.compile(r"[0-9]+(\.[0-9]+)?")
-
-# The clock HTTP dates are compared with (tests set it).
-clock = time.time
 
 # An error line quotes at most this much of a body that is not a JSON error object (an HTML error page, say).
 _TEXT_EXCERPT = 200
@@ -154,11 +146,12 @@ class ConflictError(APIStatusError):
 
 
 class RateLimitError(APIStatusError):
-    """429: too many requests. `retry_after` is the server's requested wait in seconds, when it sent one."""
+    """429: too many requests. `retry_after` is the server's requested wait in seconds, when it sent one (a
+    `Retry-After` header, or the body's `retryAfterSeconds`)."""
 
     @property
     def retry_after(self) -> float | None:
-        return parse_retry_after(self.headers.get("retry-after"))
+        return retry_after(self.headers, self.body)
 
 
 class InternalServerError(APIStatusError):
@@ -235,23 +228,6 @@ def status_error(response: httpx.Response, *, redact: Callable[[str], str] = str
     message = _message(body, text) or response.reason_phrase or "HTTP error"
     cls = error_class(response.status_code, code)
     return cls(response=response, body=body, text=text, code=code, message=message)
-
-
-def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds to wait from a `Retry-After` header: delay-seconds or an HTTP date. None when absent or unreadable."""
-    if value is None:
-        return None
-    value = value.strip()
-    if _DELAY_SECONDS.fullmatch(value):
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-        if when.tzinfo is None:  # HTTP dates are GMT; parsedate gives a naive datetime for "-0000"
-            when = when.replace(tzinfo=datetime.UTC)
-        seconds = when.timestamp() - (clock() if now is None else now)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    return max(seconds, 0.0)
 
 
 def _redacted_json(value: Any, redact: Callable[[str], str]) -> Any:

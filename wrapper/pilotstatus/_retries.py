@@ -4,18 +4,31 @@ The API documents no idempotency keys, so a request that changes state is never 
 the server: a second "start call" would ring a phone twice. Only reads (GET, HEAD, OPTIONS) are retried after a
 timeout, a broken connection, a 408 or a 5xx. Any request is retried after a 429 (the server refused it without
 acting on it) or when its connection never opened (nothing was sent).
+
+How long to wait: what the server asks for, in a `Retry-After` header (seconds or an HTTP date) or, when there is
+no such header, in the body's `retryAfterSeconds`; else an exponential backoff with jitter.
+
+This module imports nothing else of the SDK, so that `_exceptions` can use `retry_after()` for
+`RateLimitError.retry_after`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime
+import email.utils
+import json
+import math
 import random
+import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
-from ._exceptions import parse_retry_after
+from ._constants import RETRY_AFTER_BODY_FIELD, RETRY_AFTER_HEADER
 
 # Methods that do not change state, so sending one twice is harmless.
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -24,6 +37,12 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # Transport failures worth another try for a read: timeouts and broken connections, not a bad URL or a bad proxy.
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+# Retry-After's delay-seconds is digits (RFC 9110); a fraction is accepted too.
+_DELAY_SECONDS = re.compile(r"[0-9]+(\.[0-9]+)?")
+
+# The clock HTTP dates are compared with (tests set it).
+clock = time.time
 
 
 def should_retry(method: str, *, status_code: int | None = None, error: Exception | None = None) -> bool:
@@ -37,12 +56,56 @@ def should_retry(method: str, *, status_code: int | None = None, error: Exceptio
     return method.upper() in SAFE_METHODS and isinstance(error, _TRANSIENT)
 
 
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a `Retry-After` header: delay-seconds or an HTTP date. None when absent or unreadable."""
+    if value is None:
+        return None
+    value = value.strip()
+    if _DELAY_SECONDS.fullmatch(value):
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+        if when.tzinfo is None:  # HTTP dates are GMT; parsedate gives a naive datetime for "-0000"
+            when = when.replace(tzinfo=datetime.UTC)
+        seconds = when.timestamp() - (clock() if now is None else now)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return max(seconds, 0.0)
+
+
+def retry_after(headers: Mapping[str, str], body: Any) -> float | None:
+    """The wait the server asks for, in seconds: its `Retry-After` header, or when there is none, the number in the
+    body's `retryAfterSeconds` (`body` is the parsed JSON body, or None). None when neither gives a usable wait."""
+    header = headers.get(RETRY_AFTER_HEADER)
+    if header is not None:
+        return parse_retry_after(header)
+    hint = body.get(RETRY_AFTER_BODY_FIELD) if isinstance(body, dict) else None
+    if isinstance(hint, bool) or not isinstance(hint, (int, float)):
+        return None
+    try:
+        seconds = float(hint)
+    except OverflowError:  # an integer too large for a float: no usable wait
+        return None
+    return seconds if math.isfinite(seconds) and seconds >= 0 else None
+
+
+def response_retry_after(response: httpx.Response) -> float | None:
+    """`retry_after()` of a response that has been read."""
+    body: Any = None
+    if RETRY_AFTER_HEADER not in response.headers:
+        try:
+            body = json.loads(response.content)
+        except (ValueError, RecursionError):  # not JSON (or not text), or nested deeper than the parser goes
+            body = None
+    return retry_after(response.headers, body)
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How long to wait before each retry (how many retries there may be is the client's `max_retries`).
+    """How long to wait before each retry.
 
     The wait is exponential (`initial_delay` doubling up to `max_delay`) with up to 25 % jitter, so that many clients
-    do not retry in step. A `Retry-After` header (seconds or an HTTP date) replaces it when it asks for at most
+    do not retry in step. What the server asks for (see `retry_after()`) replaces it when that is at most
     `max_retry_after` seconds; a longer wait is not worth blocking on, so the error is raised at once instead.
     """
 
@@ -53,11 +116,30 @@ class RetryPolicy:
     def delay(self, retries_done: int, response: httpx.Response | None = None) -> float | None:
         """Seconds to wait before retry number `retries_done + 1`, or None when the server asks for too long."""
         if response is not None:
-            retry_after = parse_retry_after(response.headers.get("retry-after"))
-            if retry_after is not None:
-                return retry_after if retry_after <= self.max_retry_after else None
+            asked = response_retry_after(response)
+            if asked is not None:
+                return asked if asked <= self.max_retry_after else None
         backoff = min(self.initial_delay * 2.0 ** min(retries_done, 32), self.max_delay)
         return backoff * (1.0 - 0.25 * random.random())
+
+    def retry_delay(
+        self,
+        method: str,
+        *,
+        retries_done: int,
+        max_retries: int,
+        response: httpx.Response | None,
+        error: Exception | None,
+    ) -> float | None:
+        """Seconds to wait before sending a request again after `response` (a non-2xx one, read) or `error`, or None
+        when it must not be sent again: the retries are spent, the rule forbids it, or the server asks for too
+        long a wait."""
+        if retries_done >= max_retries:
+            return None
+        status_code = response.status_code if response is not None else None
+        if not should_retry(method, status_code=status_code, error=error):
+            return None
+        return self.delay(retries_done, response)
 
 
 # Indirections that tests replace, so that no test sleeps.

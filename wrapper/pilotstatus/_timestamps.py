@@ -53,10 +53,9 @@ def ceil_ms(instant: datetime.datetime) -> datetime.datetime:
     return floor + MILLISECOND
 
 
-def format_instant(instant: datetime.datetime) -> str:
-    """The API's spelling of a UTC instant with whole milliseconds: `YYYY-MM-DDTHH:MM:SS.mmmZ`."""
-    utc = instant.astimezone(datetime.UTC)
-    return (
-        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}"
-        f".{utc.microsecond // 1000:03d}Z"
-    )
+def format_instant(instant: datetime.datetime, *, exact: bool = False) -> str:
+    """The API's spelling of an instant: UTC, a `Z`, and milliseconds (`YYYY-MM-DDTHH:MM:SS.mmmZ`), finer digits
+    dropped; with `exact`, an instant with microseconds keeps them (`.mmmuuuZ`), so that nothing is lost."""
+    utc = instant.astimezone(datetime.UTC).replace(tzinfo=None)
+    timespec = "microseconds" if exact and utc.microsecond % 1000 else "milliseconds"
+    return utc.isoformat(timespec=timespec) + "Z"

@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, Protocol
 
+from pilotstatus._timestamps import format_instant
 from pilotstatus_api.models.call import Call
 
 # The documented fields of a call, in the order of the API reference.
@@ -79,8 +80,7 @@ class Format(Protocol):
 
 def api_instant(instant: datetime.datetime) -> str:
     """An instant as the API writes it: UTC with a `Z`, to the millisecond (or the microsecond, if it has one)."""
-    utc = instant.astimezone(datetime.UTC)
-    return utc.isoformat(timespec="milliseconds" if utc.microsecond % 1000 == 0 else "microseconds")[:-6] + "Z"
+    return format_instant(instant, exact=True)
 
 
 def api_json(call: Call) -> dict[str, Any]:

@@ -34,7 +34,7 @@ from pilotstatus import (
     TenantScopeNotAllowedError,
 )
 from pilotstatus._exceptions import error_class
-from tests._clients import async_client, json_response, sync_client
+from tests._clients import Sleeps, async_client, json_response, sync_client
 from tests._fake_api import EPOCH, call_body
 from tests._spec import JSON, error_examples
 
@@ -295,6 +295,59 @@ def test_a_body_that_cannot_be_decoded_is_a_connection_error_not_an_httpx_one() 
     error = raised_by_handler(corrupt)
     assert isinstance(error, APIConnectionError)
     assert "could not be read" in str(error)
+
+
+def garbled(status: int) -> httpx.Response:
+    """A response whose body says it is gzip and is not."""
+    return httpx.Response(status, stream=httpx.ByteStream(b"not gzip"), headers={"content-encoding": "gzip"})
+
+
+@pytest.mark.parametrize(
+    ("status", "cls", "retried"),
+    [
+        (500, InternalServerError, True),
+        (503, InternalServerError, True),
+        (404, NotFoundError, False),
+        (401, AuthenticationError, False),
+        (429, RateLimitError, True),
+    ],
+)
+def test_an_error_status_whose_body_does_not_decode_maps_by_its_status_and_retries_as_that_status(
+    status: int, cls: type[APIStatusError], retried: bool, sleeps: Sleeps
+) -> None:
+    requests: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return garbled(status)
+
+    with sync_client(handler, max_retries=2) as client, pytest.raises(PilotStatusError) as caught:
+        client.calls.list()
+    error = caught.value
+    assert type(error) is cls
+    assert isinstance(error, APIStatusError)
+    assert error.status_code == status
+    assert "could not be decoded" in str(error)
+    assert error.body is None
+    assert error.text == ""
+    assert error.response.content == b"not gzip"  # the bytes as they came
+    assert len(requests) == (3 if retried else 1)
+
+
+def test_the_async_client_maps_an_undecodable_error_body_by_its_status_too(sleeps: Sleeps) -> None:
+    requests: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return garbled(502) if len(requests) == 1 else garbled(409)
+
+    async def main() -> None:
+        async with async_client(handler, max_retries=2) as client:
+            await client.calls.list()
+
+    with pytest.raises(ConflictError, match="could not be decoded"):
+        asyncio.run(main())
+    assert len(requests) == 2  # the 502 was retried, the 409 was not
 
 
 @pytest.mark.parametrize(

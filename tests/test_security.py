@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import traceback
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from pilotstatus import (
     PilotStatus,
     PilotStatusError,
 )
-from tests._clients import BASE_URL, KEY, json_response, sync_client
+from tests._clients import BASE_URL, KEY, async_client, json_response, sync_client
 from tests._fake_api import FakeCallsAPI, dataset
 from tests._loopback import serve
 
@@ -68,6 +69,37 @@ def test_an_echoed_key_is_redacted_however_the_json_spells_it(echo: str) -> None
     with client, pytest.raises(APIStatusError) as caught:
         client.calls.list()
     assert KEY not in everything_said_about(caught.value)
+
+
+@pytest.mark.parametrize("status", [401, 500, 302, 200], ids=["401", "500", "redirect", "2xx-unparsable"])
+def test_a_key_echoed_in_the_reason_phrase_is_redacted_from_the_error_and_its_response(status: int) -> None:
+    reason = f"Bad key {KEY}".encode()
+    headers = {"location": "https://elsewhere.test/"} if status == 302 else {}
+    client = sync_client(
+        lambda request: httpx.Response(status, content=b"", headers=headers, extensions={"reason_phrase": reason}),
+        max_retries=0,
+    )
+    with client, pytest.raises(PilotStatusError) as caught:
+        client.calls.list()
+    said = everything_said_about(caught.value)
+    assert KEY not in said
+    assert caught.value.response.reason_phrase == "Bad key [redacted]"  # type: ignore[attr-defined]
+    if status == 401:
+        assert caught.value.message == "Bad key [redacted]"  # type: ignore[attr-defined]
+        assert str(caught.value) == "401 Bad key [redacted]"
+
+
+def test_a_key_echoed_in_the_reason_phrase_is_redacted_by_the_async_client_too() -> None:
+    response = httpx.Response(403, extensions={"reason_phrase": f"Bad key {KEY}".encode()})
+
+    async def main() -> None:
+        async with async_client(lambda request: response, max_retries=0) as client:
+            await client.calls.list()
+
+    with pytest.raises(APIStatusError) as caught:
+        asyncio.run(main())
+    assert KEY not in everything_said_about(caught.value)
+    assert "Bad key [redacted]" in str(caught.value)
 
 
 def test_the_key_is_in_no_redirect_error_or_validation_error() -> None:

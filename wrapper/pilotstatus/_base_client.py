@@ -9,7 +9,8 @@ from __future__ import annotations
 import copy
 import logging
 import os
-from collections.abc import Callable
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any, Generic, Self, TypeVar
 
 import httpx
@@ -23,6 +24,7 @@ from ._exceptions import (
     APITimeoutError,
     InvalidInputError,
     PilotStatusError,
+    redact_response,
     status_error,
 )
 from ._retries import RetryPolicy
@@ -32,6 +34,9 @@ log = logging.getLogger("pilotstatus")
 
 USER_AGENT = f"pilotstatus-python/{__version__} httpx/{httpx.__version__}"
 
+
+# The clock an attempt's deadline is measured with (tests set it).
+monotonic = time.monotonic
 
 _Http = TypeVar("_Http", httpx.Client, httpx.AsyncClient)
 _T = TypeVar("_T")
@@ -57,7 +62,8 @@ class BaseClient(Generic[_Http]):
         self.base_url: str = _check_base_url(base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL)
         """The address requests go to, such as `https://pilotstatus.com.br`."""
         self.timeout: httpx.Timeout = _check_timeout(timeout)
-        """The timeout of each attempt of a request."""
+        """The timeout of each attempt of a request: `connect` to open a connection, `read` for each wait for data
+        and for the whole attempt (see `PilotStatus`)."""
         self.max_retries: int = _check_max_retries(max_retries)
         """How many times a failed request may be retried (see `pilotstatus._retries` for which ones are)."""
         self._retry_policy = RetryPolicy()
@@ -116,10 +122,10 @@ class BaseClient(Generic[_Http]):
         try:
             return parse(response)
         except APIResponseValidationError as error:
-            self._redact_headers(response)
+            redact_response(response, self._credentials.redact)
             raise APIResponseValidationError(self._credentials.redact(str(error)), response=response) from None
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError, OverflowError) as error:
-            self._redact_headers(response)
+            redact_response(response, self._credentials.redact)
             request = response.request
             text = f"{type(error).__name__}: {error}"
             description = self._credentials.redact(text)
@@ -131,12 +137,33 @@ class BaseClient(Generic[_Http]):
             # The parser's own error explains more, unless its text holds the key.
             raise failure from (error if description == text else None)
 
-    def _redact_headers(self, response: httpx.Response) -> None:
-        """Remove the key from the headers of a response an exception will carry, should the server echo it."""
-        pairs = response.headers.multi_items()
-        redacted = [(name, self._credentials.redact(value)) for name, value in pairs]
-        if redacted != pairs:
-            response.headers = httpx.Headers(redacted)
+    def _attempt_deadline(self) -> float | None:
+        """When an attempt starting now must have received its whole response (see `_BoundedStream`), on the
+        `monotonic` clock: `timeout.read` seconds from now, or None when reads have no timeout."""
+        read = self.timeout.read
+        return None if read is None else monotonic() + read
+
+    def _unreadable(
+        self, response: httpx.Response, received: bytearray | None, error: httpx.RequestError
+    ) -> tuple[httpx.Response | None, httpx.RequestError]:
+        """The outcome of an attempt whose body failed to arrive or to decode. A non-2xx response whose body does
+        not decode (a compressed body that does not decompress) is still an answer, judged by its status: it is
+        kept, with the bytes as they came. Otherwise there is no usable response."""
+        if isinstance(error, httpx.DecodingError) and received is not None:
+            headers = [
+                (name, value)
+                for name, value in response.headers.multi_items()
+                if name.lower() not in ("content-encoding", "content-length")
+            ]
+            kept = httpx.Response(
+                response.status_code,
+                headers=headers,
+                content=bytes(received),
+                request=response.request,
+                extensions=response.extensions,
+            )
+            return kept, error
+        return None, error
 
     def _retry_delay(
         self, request: httpx.Request, retries_done: int, response: httpx.Response | None, error: Exception | None
@@ -177,7 +204,11 @@ class BaseClient(Generic[_Http]):
             failure.__cause__ = error if self._credentials.redact(text) == text else None
             failure.__suppress_context__ = True
             return failure
-        self._redact_headers(response)
+        if error is not None:  # a status with a body that does not decode
+            return status_error(
+                response, redact=self._credentials.redact, undecodable=f"{type(error).__name__}: {error}"
+            )
+        redact_response(response, self._credentials.redact)
         if response.has_redirect_location:
             location = self._credentials.redact(response.headers.get("location", ""))
             return APIStatusError(
@@ -191,6 +222,65 @@ class BaseClient(Generic[_Http]):
                 ),
             )
         return status_error(response, redact=self._credentials.redact)
+
+
+class _BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A response body that must arrive before `deadline` (on the `monotonic` clock); `received` keeps a copy of the
+    bytes as they came, when it is a bytearray.
+
+    A wait for the next chunk is bounded by `timeout.read`, but a server sending a byte every few seconds never lets
+    one run out: the deadline bounds the whole body. A chunk that arrives after it raises `httpx.ReadTimeout`, which
+    is a timeout like any other (`APITimeoutError`, retried for a read).
+    """
+
+    def __init__(
+        self,
+        stream: httpx.SyncByteStream | httpx.AsyncByteStream,
+        *,
+        request: httpx.Request,
+        deadline: float | None,
+        received: bytearray | None,
+    ) -> None:
+        self._stream = stream
+        self._request = request
+        self._deadline = deadline
+        self.received = received
+
+    def _check(self, chunk: bytes) -> bytes:
+        if self._deadline is not None and monotonic() > self._deadline:
+            read = self._request.extensions.get("timeout", {}).get("read")
+            raise httpx.ReadTimeout(
+                f"The response did not arrive in full within the attempt's {read} s", request=self._request
+            )
+        if self.received is not None:
+            self.received += chunk
+        return chunk
+
+    def __iter__(self) -> Iterator[bytes]:
+        assert isinstance(self._stream, httpx.SyncByteStream)
+        for chunk in self._stream:
+            yield self._check(chunk)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        assert isinstance(self._stream, httpx.AsyncByteStream)
+        async for chunk in self._stream:
+            yield self._check(chunk)
+
+    def close(self) -> None:
+        assert isinstance(self._stream, httpx.SyncByteStream)
+        self._stream.close()
+
+    async def aclose(self) -> None:
+        assert isinstance(self._stream, httpx.AsyncByteStream)
+        await self._stream.aclose()
+
+
+def bound_body(response: httpx.Response, deadline: float | None) -> bytearray | None:
+    """Make the body of `response` (sent with `stream=True`, not yet read) arrive before `deadline`; return the
+    buffer that keeps the bytes as they came, for a non-2xx response (whose body may not decode), else None."""
+    received = None if response.is_success else bytearray()
+    response.stream = _BoundedStream(response.stream, request=response.request, deadline=deadline, received=received)
+    return received
 
 
 def _check_base_url(base_url: str) -> str:

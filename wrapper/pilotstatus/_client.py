@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import httpx
 
 from . import _retries
-from ._base_client import BaseClient
+from ._base_client import BaseClient, bound_body
 from ._constants import DEFAULT_MAX_RETRIES
 from .resources.calls import AsyncCalls, Calls
 
@@ -25,7 +25,10 @@ class PilotStatus(BaseClient[httpx.Client]):
         api_key: a raw key (`ps_...`), sent as `x-api-key`. Default: `PILOT_STATUS_API_KEY`.
         api_key_id: a key id, sent as `x-api-key-id`, instead of a raw key. Default: `PILOT_STATUS_API_KEY_ID`.
         base_url: default `PILOT_STATUS_BASE_URL`, else `https://pilotstatus.com.br`.
-        timeout: seconds (or an `httpx.Timeout`) for each attempt; default 30 s, 10 s to connect.
+        timeout: seconds (or an `httpx.Timeout`) for each attempt of a request: `connect` bounds opening a
+            connection and `read` each wait for data, and `read` also bounds the whole attempt: a response not
+            received in full `read` seconds after the attempt began (a body dripped a byte at a time, say) raises
+            `APITimeoutError`. Default 30 s, 10 s to connect.
         max_retries: retries of a failed request that is safe to retry (default 2).
         http_client: an `httpx.Client` to send through (proxies, custom TLS...). It is not closed by `close()`.
         transport: an `httpx.BaseTransport` for a client built here (for example `httpx.MockTransport` in tests).
@@ -67,15 +70,8 @@ class PilotStatus(BaseClient[httpx.Client]):
         retries_done = 0
         while True:
             request = self._build_request(spec)
-            response: httpx.Response | None = None
-            error: httpx.RequestError | None = None
-            try:
-                response = self._http.send(request, follow_redirects=False)
-            except httpx.RequestError as exc:
-                error = exc
-            finally:
-                self._after_send(request)
-            if response is not None and response.is_success:
+            response, error = self._attempt(request)
+            if response is not None and error is None and response.is_success:
                 return self._parsed(response, parse)
             delay = self._retry_delay(request, retries_done, response, error)
             if delay is None:
@@ -84,6 +80,24 @@ class PilotStatus(BaseClient[httpx.Client]):
                 response.close()
             _retries.sleep(delay)
             retries_done += 1
+
+    def _attempt(self, request: httpx.Request) -> tuple[httpx.Response | None, httpx.RequestError | None]:
+        """Send `request` once and read its whole response before the attempt's deadline. Gives the response (read),
+        or the error (no usable response), or both for a non-2xx response whose body does not decode."""
+        deadline = self._attempt_deadline()
+        try:
+            response = self._http.send(request, stream=True, follow_redirects=False)
+        except httpx.RequestError as error:
+            return None, error
+        finally:
+            self._after_send(request)
+        received = bound_body(response, deadline)
+        try:
+            response.read()
+        except httpx.RequestError as error:
+            response.close()
+            return self._unreadable(response, received, error)
+        return response, None
 
     def close(self) -> None:
         """Release the connections (of an `http_client` built here; an injected one stays open)."""
@@ -139,15 +153,8 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
         retries_done = 0
         while True:
             request = self._build_request(spec)
-            response: httpx.Response | None = None
-            error: httpx.RequestError | None = None
-            try:
-                response = await self._http.send(request, follow_redirects=False)
-            except httpx.RequestError as exc:
-                error = exc
-            finally:
-                self._after_send(request)
-            if response is not None and response.is_success:
+            response, error = await self._attempt(request)
+            if response is not None and error is None and response.is_success:
                 return self._parsed(response, parse)
             delay = self._retry_delay(request, retries_done, response, error)
             if delay is None:
@@ -156,6 +163,24 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
                 await response.aclose()
             await _retries.async_sleep(delay)
             retries_done += 1
+
+    async def _attempt(self, request: httpx.Request) -> tuple[httpx.Response | None, httpx.RequestError | None]:
+        """Send `request` once and read its whole response before the attempt's deadline, as
+        `PilotStatus._attempt` does."""
+        deadline = self._attempt_deadline()
+        try:
+            response = await self._http.send(request, stream=True, follow_redirects=False)
+        except httpx.RequestError as error:
+            return None, error
+        finally:
+            self._after_send(request)
+        received = bound_body(response, deadline)
+        try:
+            await response.aread()
+        except httpx.RequestError as error:
+            await response.aclose()
+            return self._unreadable(response, received, error)
+        return response, None
 
     async def close(self) -> None:
         """Release the connections (of an `http_client` built here; an injected one stays open)."""

@@ -64,8 +64,9 @@ class PaginationError(PilotStatusError):
 
 
 class APIConnectionError(PilotStatusError):
-    """No usable response: the connection failed or broke, or the body could not be read (a compressed body that
-    does not decompress). `request` is what was being sent."""
+    """No usable response: the connection failed or broke, or a 2xx body could not be read (a compressed body that
+    does not decompress). (An error status whose body does not decompress is still the error of its status.)
+    `request` is what was being sent."""
 
     def __init__(self, message: str = "Connection error.", *, request: httpx.Request) -> None:
         super().__init__(message)
@@ -73,7 +74,8 @@ class APIConnectionError(PilotStatusError):
 
 
 class APITimeoutError(APIConnectionError):
-    """The request timed out (see the client's `timeout=`)."""
+    """The request timed out: a connection, a wait for data, or a whole attempt took longer than the client's
+    `timeout=` allows."""
 
     def __init__(self, request: httpx.Request) -> None:
         super().__init__("Request timed out.", request=request)
@@ -102,8 +104,10 @@ class APIStatusError(PilotStatusError):
         headers: the response headers.
         response: the `httpx.Response` itself.
 
-    Should the server echo the key back, it is redacted from `message`, `text`, `body`, `details` and `headers`;
-    only the raw bytes of `response` are left as they came.
+    Should the server echo the key back, it is redacted from `message`, `text`, `body`, `details`, `headers` and the
+    reason phrase (also in `response.headers` and `response.reason_phrase`); only the raw bytes of `response` are
+    left as they came. A body that does not decode (a compressed body that does not decompress) gives no `body`
+    and an empty `text`, and the message says so; `response.content` has its bytes as they came.
     """
 
     status_code: int
@@ -211,12 +215,22 @@ def error_class(status_code: int, code: str | None) -> type[APIStatusError]:
     return status_class
 
 
-def status_error(response: httpx.Response, *, redact: Callable[[str], str] = str) -> APIStatusError:
+def status_error(
+    response: httpx.Response, *, redact: Callable[[str], str] = str, undecodable: str | None = None
+) -> APIStatusError:
     """Build the exception for a non-2xx `response`, whatever its body (JSON error object, other JSON, HTML, empty).
 
-    `redact` is applied to the body before anything is taken from it, so that a key a server echoes back appears in
-    no text the exception carries.
+    `redact` is applied to everything taken from the response (the body, the headers, the reason phrase) before
+    anything is taken from it, so that a key a server echoes back appears in no text the exception carries.
+    `undecodable` is why the body could not be decoded (a compressed body that does not decompress), when it could
+    not: the error then has no body and no text, and its message says so.
     """
+    redact_response(response, redact)
+    reason = response.reason_phrase or "HTTP error"
+    if undecodable is not None:
+        message = f"{reason}; the body could not be decoded ({redact(undecodable)})"
+        cls = error_class(response.status_code, None)
+        return cls(response=response, body=None, text="", code=None, message=message)
     text = redact(response.text)
     body: Any
     try:
@@ -225,9 +239,23 @@ def status_error(response: httpx.Response, *, redact: Callable[[str], str] = str
         body = None
     code = body.get("code") if isinstance(body, dict) else None
     code = code if isinstance(code, str) and code else None
-    message = _message(body, text) or response.reason_phrase or "HTTP error"
+    message = _message(body, text) or reason
     cls = error_class(response.status_code, code)
     return cls(response=response, body=body, text=text, code=code, message=message)
+
+
+def redact_response(response: httpx.Response, redact: Callable[[str], str]) -> None:
+    """Apply `redact` to what an exception shows of `response`: its headers and its reason phrase (which its repr
+    shows too). Only its raw body is left as it came."""
+    pairs = response.headers.multi_items()
+    redacted = [(name, redact(value)) for name, value in pairs]
+    if redacted != pairs:
+        response.headers = httpx.Headers(redacted)
+    reason = response.extensions.get("reason_phrase")
+    if isinstance(reason, bytes):
+        text = reason.decode("ascii", errors="ignore")  # as `response.reason_phrase` reads it
+        if redact(text) != text:
+            response.extensions["reason_phrase"] = redact(text).encode("ascii")
 
 
 def _redacted_json(value: Any, redact: Callable[[str], str]) -> Any:

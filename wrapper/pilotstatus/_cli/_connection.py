@@ -46,7 +46,10 @@ def add_connection_options(parser: argparse.ArgumentParser, *, after_command: bo
         metavar="SECONDS",
         type=float,
         default=default(None),
-        help="timeout of each attempt of a request (default: 30, and 10 to connect)",
+        help=(
+            "seconds each attempt of a request may take to connect, for each wait for data, and for the whole"
+            " response (default: 30, and 10 to connect)"
+        ),
     )
     group.add_argument(
         "--max-retries",

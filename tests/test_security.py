@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import traceback
+import weakref
 from collections.abc import Iterator
 
 import httpx
@@ -181,3 +183,49 @@ def test_the_key_is_in_no_log_line_even_at_debug_level_over_real_http(
     assert {"httpx", "httpcore"} <= loggers  # the transport's own debug logging was on
     assert KEY not in caplog.text
     assert "ps_wrong_key_0000000000" not in caplog.text
+
+
+def test_a_key_the_server_echoes_in_a_header_and_the_body_is_in_no_log_line_over_real_http(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def echo(request: httpx.Request) -> httpx.Response:
+        key = request.headers.get("x-api-key", "")
+        return json_response(200, {"calls": [], "echo": key}, **{"x-echo": key, "set-cookie": f"k={key}"})
+
+    caplog.set_level(logging.DEBUG)
+    with serve(echo) as base_url, PilotStatus(api_key=KEY, base_url=base_url) as client:
+        page = client.calls.list()
+    assert page.response.json()["echo"] == KEY  # the server did echo it
+    header_lines = [record for record in caplog.records if "receive_response_headers.complete" in record.getMessage()]
+    assert header_lines, "httpcore logged no response headers"
+    assert all(record.name == "httpcore.http11" for record in header_lines)  # a child logger, not "httpcore"
+    assert "x-echo" in caplog.text
+    assert KEY not in caplog.text
+    assert "[redacted]" in caplog.text
+
+
+def test_the_log_filter_is_installed_once_and_holds_only_live_clients_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pilotstatus import _logging
+
+    gc.collect()  # clients of earlier tests, left in reference cycles
+    before = _logging.live_secrets()
+    clients = [PilotStatus(api_key=KEY, base_url=BASE_URL) for _ in range(3)]  # the same key: three entries
+    for name in _logging.LOGGERS:
+        filters = [item for item in logging.getLogger(name).filters if isinstance(item, _logging.RedactSecrets)]
+        assert len(filters) == 1, name
+    assert _logging.live_secrets() == before + 3
+    record = logging.LogRecord("httpcore.http11", logging.DEBUG, __file__, 1, "header %s", (KEY,), None)
+    assert _logging.RedactSecrets().filter(record)
+    assert record.getMessage() == "header [redacted]"
+    clients[0].close()
+    del clients[1:]
+    gc.collect()
+    assert _logging.live_secrets() == before + 1  # the key stays covered while one client with it lives
+    del clients
+    gc.collect()
+    assert _logging.live_secrets() == before
+
+    monkeypatch.setattr(_logging, "_live", weakref.WeakSet())  # no client alive
+    record = logging.LogRecord("httpcore.http11", logging.DEBUG, __file__, 1, "header %s", (KEY,), None)
+    assert _logging.RedactSecrets().filter(record)
+    assert record.args == (KEY,)  # inert: the record is left as it is

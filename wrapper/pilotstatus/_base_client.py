@@ -15,6 +15,7 @@ from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
+from . import _logging
 from ._constants import BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_TIMEOUT
 from ._credentials import REDACTED, Credentials, resolve_credentials
 from ._exceptions import (
@@ -59,6 +60,7 @@ class BaseClient(Generic[_Http]):
         build_http: Callable[[], _Http],
     ) -> None:
         self._credentials: Credentials = resolve_credentials(api_key, api_key_id)
+        _logging.register(self._credentials)  # kept out of httpx's and httpcore's log lines while it lives
         self.base_url: str = _check_base_url(base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL)
         """The address requests go to, such as `https://pilotstatus.com.br`."""
         self.timeout: httpx.Timeout = _check_timeout(timeout)

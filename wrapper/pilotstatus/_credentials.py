@@ -23,9 +23,12 @@ MIN_REDACTED = 8
 _QUOTING = frozenset("'\"\\")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Credentials:
-    """A secret and the header it is sent in. Its repr shows the header and a mask, never the secret."""
+    """A secret and the header it is sent in. Its repr shows the header and a mask, never the secret.
+
+    Compared and hashed by identity: the log filter (`_logging`) holds the credentials of live clients weakly, and
+    two clients with the same key must not count as one."""
 
     header: str
     secret: str = field(repr=False)

@@ -1,0 +1,224 @@
+"""The prepared-pages server of `make bench`'s full walk: `GET /v1/calls?limit=&before=` over a fixed set of calls.
+
+Every call is encoded once, at start; a page is a join of a slice, found by bisection, so the server costs little
+next to the clients it serves. It answers as the API documents: newest first, `limit` 1 to 100 (default 25), and
+`before` selecting only the calls created strictly before that instant. Some calls share a millisecond, as real
+calls can, so that a client which pages with `before` = the last call's `createdAt` skips some of them.
+
+HTTP/1.1 with keep-alive (a connection stays open until the client closes it or sends `Connection: close`), over
+plain TCP or, with `--cert`, over TLS. Run it as a process of its own:
+
+    python tools/bench_server.py --calls 20000 [--cert key-and-chain.pem]
+
+It prints `Base URL: http(s)://127.0.0.1:PORT` once it listens, and serves until it is terminated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import datetime
+import json
+import random
+import ssl
+import sys
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+NEWEST = datetime.datetime(2026, 1, 29, 12, 0, tzinfo=datetime.UTC)
+MAX_LIMIT = 100
+DEFAULT_LIMIT = 25
+TIE_SHARE = 0.1  # the share of calls created in the same millisecond as the call before them
+STATUSES = ("COMPLETED", "REJECTED", "FAILED", "RINGING")
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+_MICROSECOND = datetime.timedelta(microseconds=1)
+
+
+def format_ms(milliseconds: int) -> str:
+    """The API's spelling of an instant given in milliseconds since the epoch: `2026-01-29T12:00:00.000Z`."""
+    instant = _EPOCH + datetime.timedelta(milliseconds=milliseconds)
+    return instant.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def instant_us(text: str) -> int:
+    """Microseconds since the epoch of an ISO 8601 instant with a zone; ValueError for anything else."""
+    parsed = datetime.datetime.fromisoformat(text)
+    if parsed.tzinfo is None:
+        raise ValueError(f"{text!r} has no time zone")
+    return (parsed - _EPOCH) // _MICROSECOND
+
+
+def call_json(index: int, created_ms: int) -> dict[str, object]:
+    """Call number `index`, created at `created_ms`, with every field a call can have."""
+    stamp = format_ms(created_ms)
+    ringing = index % 4 == 3
+    return {
+        "id": f"call_{index:08d}",
+        "externalCallId": f"wacid.HBgNNTUxMTk5OTk5OTk5ORUCABEYIDNBMDE{index:08d}",
+        "direction": "INBOUND" if index % 3 else "OUTBOUND",
+        "status": STATUSES[index % 4],
+        "peerNumber": f"55119{index % 100000000:08d}",
+        "startedAt": stamp,
+        "connectedAt": None if ringing else stamp,
+        "endedAt": None if ringing else stamp,
+        "durationSeconds": None if ringing else index % 600,
+        "createdAt": stamp,
+        "updatedAt": stamp,
+    }
+
+
+def created_instants(count: int, seed: int, ties: float = TIE_SHARE) -> list[int]:
+    """`count` creation instants in milliseconds, newest first: each call is 1 ms to 3 s older than the one before
+    it, except a share `ties` of them, created in the same millisecond as the one before."""
+    rng = random.Random(seed)
+    newest = (NEWEST - _EPOCH) // datetime.timedelta(milliseconds=1)
+    instants = []
+    for index in range(count):
+        if index and rng.random() >= ties:
+            newest -= rng.randint(1, 3000)
+        instants.append(newest)
+    return instants
+
+
+def prepared_calls(count: int, seed: int = 7, ties: float = TIE_SHARE) -> list[dict[str, object]]:
+    """The calls the server holds, newest first (see `created_instants`)."""
+    return [call_json(index, created) for index, created in enumerate(created_instants(count, seed, ties))]
+
+
+class Pages:
+    """The list-calls answers over `calls` (newest first): each call encoded once, a page is a join of a slice."""
+
+    def __init__(self, calls: Sequence[Mapping[str, Any]]) -> None:
+        self._encoded = [json.dumps(call, separators=(",", ":")).encode() for call in calls]
+        self._keys = [-instant_us(str(call["createdAt"])) for call in calls]  # ascending, since newest first
+        if any(later < earlier for earlier, later in zip(self._keys, self._keys[1:], strict=False)):
+            raise ValueError("calls must be ordered newest first")
+        self.count = len(calls)
+
+    def page(self, limit: int, before_us: int | None) -> bytes:
+        """The body of `GET /v1/calls`: up to `limit` calls, newest first, created strictly before `before_us`."""
+        start = 0 if before_us is None else bisect.bisect_right(self._keys, -before_us)
+        return b'{"calls":[' + b",".join(self._encoded[start : start + limit]) + b"]}"
+
+    def answer(self, target: str, key: str | None) -> tuple[int, bytes]:
+        """The status and JSON body for a GET of `target` (the path and query) sent with the API key `key`."""
+        url = urlsplit(target)
+        if url.path != "/v1/calls":
+            return 404, b'{"error":"Not found"}'
+        if not key:
+            return 401, b'{"error":"Unauthorized"}'
+        query = parse_qs(url.query, keep_blank_values=True)
+        if any(len(values) > 1 for values in query.values()):
+            return 400, b'{"error":"Validation error"}'
+        limit_text = query.get("limit", [str(DEFAULT_LIMIT)])[0]
+        if not (limit_text.isascii() and limit_text.isdigit()) or not 1 <= int(limit_text) <= MAX_LIMIT:
+            return 400, b'{"error":"Validation error"}'
+        before: int | None = None
+        if "before" in query:
+            try:
+                before = instant_us(query["before"][0])
+            except ValueError:
+                return 400, b'{"error":"Validation error"}'
+        return 200, self.page(int(limit_text), before)
+
+
+_REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found"}
+
+
+class PagesServer(ThreadingHTTPServer):
+    """A thread a connection; with `tls`, each connection's TLS handshake is made in its own thread."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], pages: Pages, tls: ssl.SSLContext | None) -> None:
+        self.pages = pages
+        self.tls = tls
+        super().__init__(address, _Handler)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"{'https' if self.tls else 'http'}://{host!s}:{port}"
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Quiet about a client that hangs up or refuses the certificate; loud about anything else."""
+        if not isinstance(sys.exc_info()[1], (ssl.SSLError, ConnectionError)):
+            super().handle_error(request, client_address)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, unless the client says `Connection: close`
+    disable_nagle_algorithm = True  # a response is one write: nothing to wait for
+
+    def setup(self) -> None:
+        server = self.server
+        assert isinstance(server, PagesServer)
+        if server.tls is not None:
+            self.request = server.tls.wrap_socket(self.request, server_side=True)  # takes over the socket
+        super().setup()
+
+    def finish(self) -> None:
+        super().finish()
+        server = self.server
+        assert isinstance(server, PagesServer)
+        if server.tls is not None:
+            self.request.close()  # the TLS socket: socketserver closes only the one it accepted, detached by now
+
+    def do_GET(self) -> None:
+        server = self.server
+        assert isinstance(server, PagesServer)
+        status, body = server.pages.answer(self.path, self.headers.get("x-api-key"))
+        head = f"HTTP/1.1 {status} {_REASONS[status]}\r\ncontent-type: application/json\r\n"
+        head += f"content-length: {len(body)}\r\n"
+        if self.close_connection:  # the client asked for it (`Connection: close`, as urllib does)
+            head += "connection: close\r\n"
+        self.wfile.write(head.encode("ascii") + b"\r\n" + body)  # one write, headers and body
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """No line per request."""
+
+
+def server_context(cert: Path) -> ssl.SSLContext:
+    """A server TLS context with the key and certificate chain in the PEM file `cert`."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert)
+    return context
+
+
+@contextmanager
+def serving(pages: Pages, tls: ssl.SSLContext | None = None, host: str = "127.0.0.1") -> Iterator[PagesServer]:
+    """`pages` served on a free port in a thread of this process (for tests; the bench runs `main()` in a process of
+    its own)."""
+    server = PagesServer((host, 0), pages, tls)
+    thread = threading.Thread(target=server.serve_forever, name="bench-pages", daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--calls", type=int, default=20_000, help="calls served (default 20,000)")
+    parser.add_argument("--seed", type=int, default=7, help="seed of the creation instants (default 7)")
+    parser.add_argument("--ties", type=float, default=TIE_SHARE, help=f"share of tied calls (default {TIE_SHARE})")
+    parser.add_argument("--cert", type=Path, help="PEM file with the key and certificate chain: serve over TLS")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0, help="port to listen on (default 0: a free one)")
+    args = parser.parse_args()
+    pages = Pages(prepared_calls(args.calls, args.seed, args.ties))
+    server = PagesServer((args.host, args.port), pages, server_context(args.cert) if args.cert else None)
+    print(f"Base URL: {server.base_url}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -12,8 +12,13 @@ both sides of a ratio ran on the same machine at the same moment. Then the memor
 100,000 calls with (a) is measured (see `memory()`); the ratio of the last two is the result, since bounded caches
 are still filling during the first: a ratio near 1 means memory does not grow with the number of calls.
 
-Last, the sandbox: the time of a page of 100 calls at a random `before`, over real HTTP, from a sandbox of 1,000
+Then the sandbox: the time of a page of 100 calls at a random `before`, over real HTTP, from a sandbox of 1,000
 calls and from one of 1,000,000, in interleaved rounds. A ratio near 1 means `before` is found without scanning.
+
+Then the import time of `import pilotstatus` against `import httpx`, in a venv holding only what `pip install .`
+brings, with what pilotstatus imports beyond httpx (see bench_imports.py). Last, the full walk of 20,000 calls from
+a prepared-pages server in a process of its own, over HTTPS and over plain HTTP, with `calls.iter()` and with the
+official SDK's before-loop, which skips calls (see bench_walk.py and bench_server.py).
 """
 
 from __future__ import annotations
@@ -27,9 +32,11 @@ import json
 import math
 import random
 import statistics
+import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 
@@ -38,6 +45,9 @@ from pilotstatus_api import AuthenticatedClient
 from pilotstatus_api.api.calls import get_calls
 from pilotstatus_api.models import CallList
 from pilotstatus_sandbox import Sandbox, SandboxConfig
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: the checkout's `tools` importable
+from tools import bench_imports, bench_walk
 
 BASE_URL = "https://bench.test"
 KEY = "ps_bench_0000000000000000"
@@ -210,6 +220,12 @@ def main() -> None:
     parser.add_argument(
         "--sandbox-calls", type=int, default=1_000_000, help="calls in the large sandbox (default 1,000,000)"
     )
+    parser.add_argument(
+        "--import-rounds", type=int, default=30, help="rounds of the import-time runs (default 30; 0 skips them)"
+    )
+    parser.add_argument("--fresh-venv", action="store_true", help="make the import-time venv anew, not from cache")
+    parser.add_argument("--walk-calls", type=int, default=20_000, help="calls in the full walk (default 20,000)")
+    parser.add_argument("--walk-rounds", type=int, default=9, help="rounds of the full walk (default 9; 0 skips it)")
     args = parser.parse_args()
 
     transport = httpx.MockTransport(PreparedCalls(args.calls))
@@ -255,6 +271,12 @@ def main() -> None:
     for size in sizes:
         print(f"  {size:>9,} calls  {statistics.median(pages[size]) * 1000:6.2f} ms a page")
     print(f"  ratio {sizes[1]:,}/{sizes[0]:,}: {flatness:.2f}   goal: flat (about 1)")
+
+    if args.import_rounds:
+        bench_imports.report(args.import_rounds, fresh_venv=args.fresh_venv)
+    if args.walk_rounds:
+        walks = bench_walk.walk(args.walk_calls, args.walk_rounds)
+        bench_walk.report(walks, args.walk_calls, args.walk_rounds)
 
 
 if __name__ == "__main__":

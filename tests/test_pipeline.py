@@ -39,7 +39,7 @@ def test_a_field_added_to_call_reaches_the_model_and_is_drift_until_regenerated(
 
     drift = generate("--check", "--spec", changed)
     assert drift.returncode == 1
-    assert "+    recording_url: str | Unset = UNSET" in drift.stdout
+    assert "+    recording_url: str | None = None" in drift.stdout
     assert "make generate" in drift.stderr
 
     regenerated = tmp_path / "out" / "pilotstatus_api"

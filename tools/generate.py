@@ -8,7 +8,8 @@ apart. The generator always writes into a fresh temporary folder first:
 - with `--check`, it is compared with the target and every difference is printed as a unified diff.
 
 The generator and ruff (its post-hooks) are taken from the environment running this script, which `make` points at
-the project's `.venv`, where both are pinned: the same spec gives the same bytes on every machine.
+the project's `.venv`, where both are pinned: the same spec gives the same bytes on every machine. The generator runs
+with the project's template overrides, `templates/` (see its README), so both commands use them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 
 PACKAGE = "pilotstatus_api"
 ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
 IGNORED = {"__pycache__", ".ruff_cache", ".mypy_cache"}
 
 
@@ -50,6 +52,8 @@ def generate(spec: Path, config: Path, output: Path) -> None:
         str(output),
         "--meta",
         "none",
+        "--custom-template-path",
+        str(TEMPLATES),
         "--fail-on-warning",
     ]
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)

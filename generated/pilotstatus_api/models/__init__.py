@@ -1,17 +1,93 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .accept_call_request import AcceptCallRequest
+from .accept_call_request_sdp_type import AcceptCallRequestSdpType
 from .call import Call
+from .call_action_result import CallActionResult
+from .call_detail import CallDetail
 from .call_direction import CallDirection
+from .call_hours import CallHours
+from .call_icon_visibility import CallIconVisibility
 from .call_list import CallList
+from .call_permission import CallPermission
+from .call_permission_action import CallPermissionAction
+from .call_permission_action_name import CallPermissionActionName
+from .call_permission_limit import CallPermissionLimit
+from .call_permission_request import CallPermissionRequest
+from .call_permission_request_sent import CallPermissionRequestSent
+from .call_permission_state import CallPermissionState
+from .call_permission_status import CallPermissionStatus
+from .call_started import CallStarted
 from .call_status import CallStatus
+from .calling_feature_status import CallingFeatureStatus
+from .calling_settings import CallingSettings
+from .calling_settings_envelope import CallingSettingsEnvelope
+from .calling_settings_update import CallingSettingsUpdate
+from .calling_settings_update_call_icon_visibility import CallingSettingsUpdateCallIconVisibility
+from .calling_settings_update_callback_permission_status import CallingSettingsUpdateCallbackPermissionStatus
+from .calling_settings_update_status import CallingSettingsUpdateStatus
+from .calling_settings_updated import CallingSettingsUpdated
+from .day_of_week import DayOfWeek
 from .error import Error
+from .error_code import ErrorCode
 from .error_details import ErrorDetails
+from .get_calls_call_id_include_sdp import GetCallsCallIdIncludeSdp
+from .holiday_schedule import HolidaySchedule
+from .play_audio_request import PlayAudioRequest
+from .realtime_session import RealtimeSession
+from .realtime_session_mode import RealtimeSessionMode
+from .realtime_session_request import RealtimeSessionRequest
+from .sdp_answer import SdpAnswer
+from .sdp_answer_sdp_type import SdpAnswerSdpType
+from .sip_settings import SipSettings
+from .start_call_request import StartCallRequest
+from .start_call_request_sdp_type import StartCallRequestSdpType
+from .voicemail import Voicemail
+from .weekly_operating_hours import WeeklyOperatingHours
 
 __all__ = (
+    "AcceptCallRequest",
+    "AcceptCallRequestSdpType",
     "Call",
+    "CallActionResult",
+    "CallDetail",
     "CallDirection",
+    "CallHours",
+    "CallIconVisibility",
     "CallList",
+    "CallPermission",
+    "CallPermissionAction",
+    "CallPermissionActionName",
+    "CallPermissionLimit",
+    "CallPermissionRequest",
+    "CallPermissionRequestSent",
+    "CallPermissionState",
+    "CallPermissionStatus",
+    "CallStarted",
     "CallStatus",
+    "CallingFeatureStatus",
+    "CallingSettings",
+    "CallingSettingsEnvelope",
+    "CallingSettingsUpdate",
+    "CallingSettingsUpdateCallIconVisibility",
+    "CallingSettingsUpdateCallbackPermissionStatus",
+    "CallingSettingsUpdateStatus",
+    "CallingSettingsUpdated",
+    "DayOfWeek",
     "Error",
+    "ErrorCode",
     "ErrorDetails",
+    "GetCallsCallIdIncludeSdp",
+    "HolidaySchedule",
+    "PlayAudioRequest",
+    "RealtimeSession",
+    "RealtimeSessionMode",
+    "RealtimeSessionRequest",
+    "SdpAnswer",
+    "SdpAnswerSdpType",
+    "SipSettings",
+    "StartCallRequest",
+    "StartCallRequestSdpType",
+    "Voicemail",
+    "WeeklyOperatingHours",
 )

@@ -18,12 +18,11 @@ T = TypeVar("T", bound="Call")
 class Call:
     """One WhatsApp voice call of the key's number, as List calls returns it (never with SDPs).
 
-    Required are the fields every documented call carries, whatever its status: its identity (`id`, `externalCallId`),
-    `direction`, `status`, `peerNumber`, and `createdAt`/`updatedAt` (`createdAt` is the pagination cursor). The
-    lifecycle fields (`startedAt`, `connectedAt`, `endedAt`, `durationSeconds`) are optional and nullable: the
-    documented RINGING call has none of them, an INITIATED or RINGING call has not been answered or ended yet, and a
-    call that was never answered (REJECTED, or COMPLETED or FAILED before connecting) has no `connectedAt` or duration.
-    Fields the server adds later are kept, not rejected.
+    Required are only the fields the sources guarantee on every call: its identity (`id`, `externalCallId`, which may be
+    null), `direction`, `status`, and `createdAt` (the pagination cursor). Everything else is optional: the official
+    Python SDK declares `peerNumber`, `updatedAt` and the lifecycle fields optional, and the documented RINGING call has
+    no lifecycle fields at all. The lifecycle fields (`startedAt`, `connectedAt`, `endedAt`, `durationSeconds`) are
+    nullable: a call not yet (or never) answered or ended has none. Fields the server adds later are kept, not rejected.
 
     """
 
@@ -34,22 +33,41 @@ class Call:
     does not say that a call has one from the moment it is recorded. """
     direction: CallDirection | str
     status: CallStatus | str
-    peer_number: str
-    """ The other party's phone number: digits, country code first, without `+`. """
     created_at: datetime.datetime
     """ When Pilot Status recorded the call. Lists are ordered by it, newest first, and `before` compares against
     it. """
-    updated_at: datetime.datetime
-    """ When the call last changed. """
-    duration_seconds: int | None | Unset = UNSET
+    peer_number: str | None = None
+    """ The other party's phone number: digits, country code first, without `+`. Nullable and optional, as the
+    official Python SDK declares it. """
+    from_number: str | None = None
+    """ The number that placed the call (digits, without `+`). Inferred, not documented upstream: listed by the
+    official Python SDK only. """
+    conversation_id: str | None = None
+    """ The Pilot Status conversation the call belongs to. Inferred, not documented upstream: listed by the official
+    Python SDK only. """
+    biz_opaque_callback_data: str | None = None
+    """ The `bizOpaqueCallbackData` given to Start call, echoed back. Inferred, not documented upstream: on the call
+    object it is listed by the official Python SDK only. """
+    error_code: str | None = None
+    """ Why a FAILED call failed, as a machine-readable code. Inferred, not documented upstream: listed by the
+    official Python SDK only. """
+    error_message: str | None = None
+    """ Why a FAILED call failed, in words. Inferred, not documented upstream: listed by the official Python SDK
+    only. """
+    duration_seconds: int | None = None
     """ Seconds from connection to hang-up; null or absent until the call has been answered and ended. """
-    started_at: datetime.datetime | None | Unset = UNSET
+    started_at: datetime.datetime | None = None
     """ When the call started ringing. """
-    connected_at: datetime.datetime | None | Unset = UNSET
+    connected_at: datetime.datetime | None = None
     """ When the call was answered; null or absent for a call never answered. """
-    ended_at: datetime.datetime | None | Unset = UNSET
+    ended_at: datetime.datetime | None = None
     """ When the call ended; null or absent while it is still ringing or in progress. """
+    updated_at: datetime.datetime | None = None
+    """ When the call last changed. Optional, as the official Python SDK declares it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _explicit_nulls: frozenset[str] = _attrs_field(init=False, factory=frozenset, repr=False, eq=False)
+    """ The keys of the optional nullable fields that from_dict() read as null, so that to_dict() writes them back as
+    null. Any other optional field that is None is left out of to_dict(). """
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -69,41 +87,114 @@ class Call:
         else:
             status = self.status
 
-        peer_number = self.peer_number
-
         created_at = self.created_at.isoformat()
 
-        updated_at = self.updated_at.isoformat()
+        _peer_number: None | str | Unset = (
+            UNSET if self.peer_number is None and "peerNumber" not in self._explicit_nulls else self.peer_number
+        )
+        peer_number: None | str | Unset
+        if isinstance(_peer_number, Unset):
+            peer_number = UNSET
+        else:
+            peer_number = _peer_number
 
+        _from_number: None | str | Unset = (
+            UNSET if self.from_number is None and "fromNumber" not in self._explicit_nulls else self.from_number
+        )
+        from_number: None | str | Unset
+        if isinstance(_from_number, Unset):
+            from_number = UNSET
+        else:
+            from_number = _from_number
+
+        _conversation_id: None | str | Unset = (
+            UNSET
+            if self.conversation_id is None and "conversationId" not in self._explicit_nulls
+            else self.conversation_id
+        )
+        conversation_id: None | str | Unset
+        if isinstance(_conversation_id, Unset):
+            conversation_id = UNSET
+        else:
+            conversation_id = _conversation_id
+
+        _biz_opaque_callback_data: None | str | Unset = (
+            UNSET
+            if self.biz_opaque_callback_data is None and "bizOpaqueCallbackData" not in self._explicit_nulls
+            else self.biz_opaque_callback_data
+        )
+        biz_opaque_callback_data: None | str | Unset
+        if isinstance(_biz_opaque_callback_data, Unset):
+            biz_opaque_callback_data = UNSET
+        else:
+            biz_opaque_callback_data = _biz_opaque_callback_data
+
+        _error_code: None | str | Unset = (
+            UNSET if self.error_code is None and "errorCode" not in self._explicit_nulls else self.error_code
+        )
+        error_code: None | str | Unset
+        if isinstance(_error_code, Unset):
+            error_code = UNSET
+        else:
+            error_code = _error_code
+
+        _error_message: None | str | Unset = (
+            UNSET if self.error_message is None and "errorMessage" not in self._explicit_nulls else self.error_message
+        )
+        error_message: None | str | Unset
+        if isinstance(_error_message, Unset):
+            error_message = UNSET
+        else:
+            error_message = _error_message
+
+        _duration_seconds: int | None | Unset = (
+            UNSET
+            if self.duration_seconds is None and "durationSeconds" not in self._explicit_nulls
+            else self.duration_seconds
+        )
         duration_seconds: int | None | Unset
-        if isinstance(self.duration_seconds, Unset):
+        if isinstance(_duration_seconds, Unset):
             duration_seconds = UNSET
         else:
-            duration_seconds = self.duration_seconds
+            duration_seconds = _duration_seconds
 
+        _started_at: datetime.datetime | None | Unset = (
+            UNSET if self.started_at is None and "startedAt" not in self._explicit_nulls else self.started_at
+        )
         started_at: None | str | Unset
-        if isinstance(self.started_at, Unset):
+        if isinstance(_started_at, Unset):
             started_at = UNSET
-        elif isinstance(self.started_at, datetime.datetime):
-            started_at = self.started_at.isoformat()
+        elif isinstance(_started_at, datetime.datetime):
+            started_at = _started_at.isoformat()
         else:
-            started_at = self.started_at
+            started_at = _started_at
 
+        _connected_at: datetime.datetime | None | Unset = (
+            UNSET if self.connected_at is None and "connectedAt" not in self._explicit_nulls else self.connected_at
+        )
         connected_at: None | str | Unset
-        if isinstance(self.connected_at, Unset):
+        if isinstance(_connected_at, Unset):
             connected_at = UNSET
-        elif isinstance(self.connected_at, datetime.datetime):
-            connected_at = self.connected_at.isoformat()
+        elif isinstance(_connected_at, datetime.datetime):
+            connected_at = _connected_at.isoformat()
         else:
-            connected_at = self.connected_at
+            connected_at = _connected_at
 
+        _ended_at: datetime.datetime | None | Unset = (
+            UNSET if self.ended_at is None and "endedAt" not in self._explicit_nulls else self.ended_at
+        )
         ended_at: None | str | Unset
-        if isinstance(self.ended_at, Unset):
+        if isinstance(_ended_at, Unset):
             ended_at = UNSET
-        elif isinstance(self.ended_at, datetime.datetime):
-            ended_at = self.ended_at.isoformat()
+        elif isinstance(_ended_at, datetime.datetime):
+            ended_at = _ended_at.isoformat()
         else:
-            ended_at = self.ended_at
+            ended_at = _ended_at
+
+        _updated_at: datetime.datetime | Unset = UNSET if self.updated_at is None else self.updated_at
+        updated_at: str | Unset = UNSET
+        if not isinstance(_updated_at, Unset):
+            updated_at = _updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -113,11 +204,21 @@ class Call:
                 "externalCallId": external_call_id,
                 "direction": direction,
                 "status": status,
-                "peerNumber": peer_number,
                 "createdAt": created_at,
-                "updatedAt": updated_at,
             }
         )
+        if peer_number is not UNSET:
+            field_dict["peerNumber"] = peer_number
+        if from_number is not UNSET:
+            field_dict["fromNumber"] = from_number
+        if conversation_id is not UNSET:
+            field_dict["conversationId"] = conversation_id
+        if biz_opaque_callback_data is not UNSET:
+            field_dict["bizOpaqueCallbackData"] = biz_opaque_callback_data
+        if error_code is not UNSET:
+            field_dict["errorCode"] = error_code
+        if error_message is not UNSET:
+            field_dict["errorMessage"] = error_message
         if duration_seconds is not UNSET:
             field_dict["durationSeconds"] = duration_seconds
         if started_at is not UNSET:
@@ -126,6 +227,8 @@ class Call:
             field_dict["connectedAt"] = connected_at
         if ended_at is not UNSET:
             field_dict["endedAt"] = ended_at
+        if updated_at is not UNSET:
+            field_dict["updatedAt"] = updated_at
 
         return field_dict
 
@@ -167,11 +270,61 @@ class Call:
 
         status = _parse_status(d.pop("status"))
 
-        peer_number = d.pop("peerNumber")
-
         created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        def _parse_peer_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        peer_number = _parse_peer_number(d.pop("peerNumber", UNSET))
+
+        def _parse_from_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        from_number = _parse_from_number(d.pop("fromNumber", UNSET))
+
+        def _parse_conversation_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        conversation_id = _parse_conversation_id(d.pop("conversationId", UNSET))
+
+        def _parse_biz_opaque_callback_data(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        biz_opaque_callback_data = _parse_biz_opaque_callback_data(d.pop("bizOpaqueCallbackData", UNSET))
+
+        def _parse_error_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error_code = _parse_error_code(d.pop("errorCode", UNSET))
+
+        def _parse_error_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error_message = _parse_error_message(d.pop("errorMessage", UNSET))
 
         def _parse_duration_seconds(data: object) -> int | None | Unset:
             if data is None:
@@ -233,18 +386,46 @@ class Call:
 
         ended_at = _parse_ended_at(d.pop("endedAt", UNSET))
 
+        _updated_at = d.pop("updatedAt", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
+
         call = cls(
             id=id,
             external_call_id=external_call_id,
             direction=direction,
             status=status,
-            peer_number=peer_number,
             created_at=created_at,
-            updated_at=updated_at,
-            duration_seconds=duration_seconds,
-            started_at=started_at,
-            connected_at=connected_at,
-            ended_at=ended_at,
+            peer_number=None if isinstance(peer_number, Unset) else peer_number,
+            from_number=None if isinstance(from_number, Unset) else from_number,
+            conversation_id=None if isinstance(conversation_id, Unset) else conversation_id,
+            biz_opaque_callback_data=None if isinstance(biz_opaque_callback_data, Unset) else biz_opaque_callback_data,
+            error_code=None if isinstance(error_code, Unset) else error_code,
+            error_message=None if isinstance(error_message, Unset) else error_message,
+            duration_seconds=None if isinstance(duration_seconds, Unset) else duration_seconds,
+            started_at=None if isinstance(started_at, Unset) else started_at,
+            connected_at=None if isinstance(connected_at, Unset) else connected_at,
+            ended_at=None if isinstance(ended_at, Unset) else ended_at,
+            updated_at=None if isinstance(updated_at, Unset) else updated_at,
+        )
+        call._explicit_nulls = frozenset(
+            key
+            for key in (
+                "peerNumber",
+                "fromNumber",
+                "conversationId",
+                "bizOpaqueCallbackData",
+                "errorCode",
+                "errorMessage",
+                "durationSeconds",
+                "startedAt",
+                "connectedAt",
+                "endedAt",
+            )
+            if key in src_dict and src_dict[key] is None
         )
 
         call.additional_properties = d

@@ -20,7 +20,7 @@ class CallList:
     """One page of calls, newest first. There is no next cursor: the next page is asked for with `before`."""
 
     calls: list[Call]
-    notice: str | Unset = UNSET
+    notice: str | None = None
     """ Documented for the read endpoints of a number whose PII mode is RELAY_ONLY: the list comes back empty with
     `notice: PII_RELAY_ONLY`. Not shown on the List calls page itself. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -31,7 +31,7 @@ class CallList:
             calls_item = calls_item_data.to_dict()
             calls.append(calls_item)
 
-        notice = self.notice
+        notice: str | Unset = UNSET if self.notice is None else self.notice
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -61,7 +61,7 @@ class CallList:
 
         call_list = cls(
             calls=calls,
-            notice=notice,
+            notice=None if isinstance(notice, Unset) else notice,
         )
 
         call_list.additional_properties = d

@@ -1,12 +1,13 @@
 from typing import Literal
 
-CallStatus = Literal["ACCEPTED", "COMPLETED", "FAILED", "INITIATED", "REJECTED", "RINGING"]
+CallStatus = Literal["ACCEPTED", "COMPLETED", "FAILED", "INITIATED", "MISSED", "REJECTED", "RINGING"]
 
 CALL_STATUS_VALUES: set[CallStatus] = {
     "ACCEPTED",
     "COMPLETED",
     "FAILED",
     "INITIATED",
+    "MISSED",
     "REJECTED",
     "RINGING",
 }

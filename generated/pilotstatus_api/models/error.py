@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.error_code import ErrorCode, check_error_code
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -17,31 +18,45 @@ T = TypeVar("T", bound="Error")
 
 @_attrs_define
 class Error:
-    """The body of every non-2xx response. `code` names the cause when there is one the client can act on:
-    FEATURE_NOT_SUPPORTED (400: the number's provider cannot place calls), TENANT_SCOPE_NOT_ALLOWED (403: a tenant-
-    scoped key on a number endpoint), NUMBER_SCOPE_NOT_ALLOWED (403: a number-scoped key on a tenant endpoint),
-    CALL_NOT_FOUND (404), WHATSAPP_INSTANCE_NOT_CONNECTED (409: the web number is not connected). Unknown codes and
-    fields are kept.
+    """The body of every non-2xx response: `error` in words, and `code` when the cause is one a client can act on (see
+    `ErrorCode`). Unknown codes and fields are kept.
 
     """
 
     error: str
     """ A human-readable message. """
-    code: str | Unset = UNSET
+    code: ErrorCode | str | None = None
     """ A machine-readable cause, such as FEATURE_NOT_SUPPORTED. """
-    details: ErrorDetails | Unset = UNSET
+    details: ErrorDetails | None = None
     """ Structured details of an error, when its cause has any (for example `missing`: the template variables
     lacking examples). Open: every field is kept. """
+    reason: str | None = None
+    """ More about the cause, on some errors. """
+    retry_after_seconds: float | None = None
+    """ On some 429 responses (RATE_LIMITED, RESYNC_COOLDOWN): the seconds to wait before retrying, in the body,
+    with or without a `Retry-After` header. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error
 
-        code = self.code
+        _code: ErrorCode | str | Unset = UNSET if self.code is None else self.code
+        code: str | Unset
+        if isinstance(_code, Unset):
+            code = UNSET
+        elif isinstance(_code, str):
+            code = _code
+        else:
+            code = _code
 
+        _details: ErrorDetails | Unset = UNSET if self.details is None else self.details
         details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.details, Unset):
-            details = self.details.to_dict()
+        if not isinstance(_details, Unset):
+            details = _details.to_dict()
+
+        reason: str | Unset = UNSET if self.reason is None else self.reason
+
+        retry_after_seconds: float | Unset = UNSET if self.retry_after_seconds is None else self.retry_after_seconds
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,6 +69,10 @@ class Error:
             field_dict["code"] = code
         if details is not UNSET:
             field_dict["details"] = details
+        if reason is not UNSET:
+            field_dict["reason"] = reason
+        if retry_after_seconds is not UNSET:
+            field_dict["retryAfterSeconds"] = retry_after_seconds
 
         return field_dict
 
@@ -64,7 +83,20 @@ class Error:
         d = dict(src_dict)
         error = d.pop("error")
 
-        code = d.pop("code", UNSET)
+        def _parse_code(data: object) -> ErrorCode | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                code_type_0 = check_error_code(data)
+
+                return code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ErrorCode | str | Unset, data)
+
+        code = _parse_code(d.pop("code", UNSET))
 
         _details = d.pop("details", UNSET)
         details: ErrorDetails | Unset
@@ -73,10 +105,16 @@ class Error:
         else:
             details = ErrorDetails.from_dict(_details)
 
+        reason = d.pop("reason", UNSET)
+
+        retry_after_seconds = d.pop("retryAfterSeconds", UNSET)
+
         error = cls(
             error=error,
-            code=code,
-            details=details,
+            code=None if isinstance(code, Unset) else code,
+            details=None if isinstance(details, Unset) else details,
+            reason=None if isinstance(reason, Unset) else reason,
+            retry_after_seconds=None if isinstance(retry_after_seconds, Unset) else retry_after_seconds,
         )
 
         error.additional_properties = d

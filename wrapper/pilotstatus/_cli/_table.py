@@ -33,7 +33,7 @@ def cell(value: object) -> str:
     """How one value is shown."""
     if isinstance(value, datetime.datetime):
         return format_instant(value)
-    if value is None or not isinstance(value, (str, int, float)):  # None, or UNSET: not sent
+    if value is None or not isinstance(value, (str, int, float)):  # None: null or not sent
         return MISSING
     return printable(str(value)) or MISSING
 

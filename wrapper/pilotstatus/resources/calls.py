@@ -16,7 +16,6 @@ from pilotstatus.pagination import AsyncCallPage, CallPage, Cursor, check_calls
 from pilotstatus_api.api.calls import get_calls
 from pilotstatus_api.models.call import Call
 from pilotstatus_api.models.call_list import CallList
-from pilotstatus_api.types import Unset
 
 if TYPE_CHECKING:
     from pilotstatus._client import AsyncPilotStatus, PilotStatus
@@ -159,7 +158,7 @@ class _ListQuery:
         into an `APIResponseValidationError`.)"""
         call_list = CallList.from_dict(response.json())
         check_calls(call_list.calls, self.before, response)
-        notice = None if isinstance(call_list.notice, Unset) else call_list.notice
+        notice = call_list.notice
         return {
             "calls": call_list.calls,
             "notice": notice,

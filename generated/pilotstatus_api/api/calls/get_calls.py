@@ -13,17 +13,22 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    limit: int | Unset = 25,
-    before: datetime.datetime | Unset = UNSET,
+    limit: int | None = 25,
+    before: datetime.datetime | None = None,
+    x_whatsapp_number_id: str | None = None,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if x_whatsapp_number_id is not None:
+        headers["x-whatsapp-number-id"] = x_whatsapp_number_id
 
     params: dict[str, Any] = {}
 
     params["limit"] = limit
 
+    before_or_unset: datetime.datetime | Unset = UNSET if before is None else before
     json_before: str | Unset = UNSET
-    if not isinstance(before, Unset):
-        json_before = before.isoformat()
+    if not isinstance(before_or_unset, Unset):
+        json_before = before_or_unset.isoformat()
     params["before"] = json_before
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -34,6 +39,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -86,8 +92,9 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 25,
-    before: datetime.datetime | Unset = UNSET,
+    limit: int | None = 25,
+    before: datetime.datetime | None = None,
+    x_whatsapp_number_id: str | None = None,
 ) -> Response[CallList | Error]:
     """List calls
 
@@ -98,8 +105,12 @@ def sync_detailed(
     **Requires a number-scoped key.**
 
     Args:
-        limit (int | Unset): (number (1–100)) Default: 25.
-        before (datetime.datetime | Unset): (string (ISO 8601))
+        limit (int | None): (number (1–100)) Stricter than upstream (our assumption): a value
+            outside 1..100 is rejected with 400; upstream states the range, not what happens outside
+            it. Default: 25.
+        before (datetime.datetime | None): (string (ISO 8601)) Stricter than upstream (our
+            assumption): an RFC 3339 date-time with a zone, where upstream says ISO 8601.
+        x_whatsapp_number_id (str | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,6 +123,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         before=before,
+        x_whatsapp_number_id=x_whatsapp_number_id,
     )
 
     response = client.get_httpx_client().request(
@@ -124,8 +136,9 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 25,
-    before: datetime.datetime | Unset = UNSET,
+    limit: int | None = 25,
+    before: datetime.datetime | None = None,
+    x_whatsapp_number_id: str | None = None,
 ) -> CallList | Error | None:
     """List calls
 
@@ -136,8 +149,12 @@ def sync(
     **Requires a number-scoped key.**
 
     Args:
-        limit (int | Unset): (number (1–100)) Default: 25.
-        before (datetime.datetime | Unset): (string (ISO 8601))
+        limit (int | None): (number (1–100)) Stricter than upstream (our assumption): a value
+            outside 1..100 is rejected with 400; upstream states the range, not what happens outside
+            it. Default: 25.
+        before (datetime.datetime | None): (string (ISO 8601)) Stricter than upstream (our
+            assumption): an RFC 3339 date-time with a zone, where upstream says ISO 8601.
+        x_whatsapp_number_id (str | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,14 +168,16 @@ def sync(
         client=client,
         limit=limit,
         before=before,
+        x_whatsapp_number_id=x_whatsapp_number_id,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 25,
-    before: datetime.datetime | Unset = UNSET,
+    limit: int | None = 25,
+    before: datetime.datetime | None = None,
+    x_whatsapp_number_id: str | None = None,
 ) -> Response[CallList | Error]:
     """List calls
 
@@ -169,8 +188,12 @@ async def asyncio_detailed(
     **Requires a number-scoped key.**
 
     Args:
-        limit (int | Unset): (number (1–100)) Default: 25.
-        before (datetime.datetime | Unset): (string (ISO 8601))
+        limit (int | None): (number (1–100)) Stricter than upstream (our assumption): a value
+            outside 1..100 is rejected with 400; upstream states the range, not what happens outside
+            it. Default: 25.
+        before (datetime.datetime | None): (string (ISO 8601)) Stricter than upstream (our
+            assumption): an RFC 3339 date-time with a zone, where upstream says ISO 8601.
+        x_whatsapp_number_id (str | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,6 +206,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         before=before,
+        x_whatsapp_number_id=x_whatsapp_number_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,8 +217,9 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 25,
-    before: datetime.datetime | Unset = UNSET,
+    limit: int | None = 25,
+    before: datetime.datetime | None = None,
+    x_whatsapp_number_id: str | None = None,
 ) -> CallList | Error | None:
     """List calls
 
@@ -205,8 +230,12 @@ async def asyncio(
     **Requires a number-scoped key.**
 
     Args:
-        limit (int | Unset): (number (1–100)) Default: 25.
-        before (datetime.datetime | Unset): (string (ISO 8601))
+        limit (int | None): (number (1–100)) Stricter than upstream (our assumption): a value
+            outside 1..100 is rejected with 400; upstream states the range, not what happens outside
+            it. Default: 25.
+        before (datetime.datetime | None): (string (ISO 8601)) Stricter than upstream (our
+            assumption): an RFC 3339 date-time with a zone, where upstream says ISO 8601.
+        x_whatsapp_number_id (str | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -221,5 +250,6 @@ async def asyncio(
             client=client,
             limit=limit,
             before=before,
+            x_whatsapp_number_id=x_whatsapp_number_id,
         )
     ).parsed

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.call_permission_action_name import CallPermissionActionName, check_call_permission_action_name
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.call_permission_limit import CallPermissionLimit
+
+
+T = TypeVar("T", bound="CallPermissionAction")
+
+
+@_attrs_define
+class CallPermissionAction:
+    """Whether an action may be performed now, and its limits."""
+
+    action_name: CallPermissionActionName | str
+    can_perform_action: bool | None = None
+    limits: list[CallPermissionLimit] | None = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        action_name: str
+        if isinstance(self.action_name, str):
+            action_name = self.action_name
+        else:
+            action_name = self.action_name
+
+        can_perform_action: bool | Unset = UNSET if self.can_perform_action is None else self.can_perform_action
+
+        _limits: list[CallPermissionLimit] | Unset = UNSET if self.limits is None else self.limits
+        limits: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(_limits, Unset):
+            limits = []
+            for limits_item_data in _limits:
+                limits_item = limits_item_data.to_dict()
+                limits.append(limits_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "action_name": action_name,
+            }
+        )
+        if can_perform_action is not UNSET:
+            field_dict["can_perform_action"] = can_perform_action
+        if limits is not UNSET:
+            field_dict["limits"] = limits
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.call_permission_limit import CallPermissionLimit
+
+        d = dict(src_dict)
+
+        def _parse_action_name(data: object) -> CallPermissionActionName | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                action_name_type_0 = check_call_permission_action_name(data)
+
+                return action_name_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CallPermissionActionName | str, data)
+
+        action_name = _parse_action_name(d.pop("action_name"))
+
+        can_perform_action = d.pop("can_perform_action", UNSET)
+
+        _limits = d.pop("limits", UNSET)
+        limits: list[CallPermissionLimit] | Unset = UNSET
+        if _limits is not UNSET:
+            limits = []
+            for limits_item_data in _limits:
+                limits_item = CallPermissionLimit.from_dict(limits_item_data)
+
+                limits.append(limits_item)
+
+        call_permission_action = cls(
+            action_name=action_name,
+            can_perform_action=None if isinstance(can_perform_action, Unset) else can_perform_action,
+            limits=None if isinstance(limits, Unset) else limits,
+        )
+
+        call_permission_action.additional_properties = d
+        return call_permission_action
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

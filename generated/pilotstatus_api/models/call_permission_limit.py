@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CallPermissionLimit")
+
+
+@_attrs_define
+class CallPermissionLimit:
+    """A limit on an action over a period."""
+
+    time_period: str | None = None
+    """ An ISO 8601 duration. """
+    max_allowed: int | None = None
+    current_usage: int | None = None
+    limit_expiration_time: int | None = None
+    """ When the limit resets, in Unix seconds; only once it is reached. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        time_period: str | Unset = UNSET if self.time_period is None else self.time_period
+
+        max_allowed: int | Unset = UNSET if self.max_allowed is None else self.max_allowed
+
+        current_usage: int | Unset = UNSET if self.current_usage is None else self.current_usage
+
+        limit_expiration_time: int | Unset = UNSET if self.limit_expiration_time is None else self.limit_expiration_time
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if time_period is not UNSET:
+            field_dict["time_period"] = time_period
+        if max_allowed is not UNSET:
+            field_dict["max_allowed"] = max_allowed
+        if current_usage is not UNSET:
+            field_dict["current_usage"] = current_usage
+        if limit_expiration_time is not UNSET:
+            field_dict["limit_expiration_time"] = limit_expiration_time
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        time_period = d.pop("time_period", UNSET)
+
+        max_allowed = d.pop("max_allowed", UNSET)
+
+        current_usage = d.pop("current_usage", UNSET)
+
+        limit_expiration_time = d.pop("limit_expiration_time", UNSET)
+
+        call_permission_limit = cls(
+            time_period=None if isinstance(time_period, Unset) else time_period,
+            max_allowed=None if isinstance(max_allowed, Unset) else max_allowed,
+            current_usage=None if isinstance(current_usage, Unset) else current_usage,
+            limit_expiration_time=None if isinstance(limit_expiration_time, Unset) else limit_expiration_time,
+        )
+
+        call_permission_limit.additional_properties = d
+        return call_permission_limit
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

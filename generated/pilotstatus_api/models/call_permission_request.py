@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CallPermissionRequest")
+
+
+@_attrs_define
+class CallPermissionRequest:
+    """The body of Request call permission."""
+
+    to: str
+    """ User phone number. Stricter than upstream (our assumption): digits with an optional leading `+`, 7 to 15
+    digits. """
+    text: str | None = None
+    """ Reason shown on the request (optional). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        to = self.to
+
+        text: str | Unset = UNSET if self.text is None else self.text
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "to": to,
+            }
+        )
+        if text is not UNSET:
+            field_dict["text"] = text
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        to = d.pop("to")
+
+        text = d.pop("text", UNSET)
+
+        call_permission_request = cls(
+            to=to,
+            text=None if isinstance(text, Unset) else text,
+        )
+
+        call_permission_request.additional_properties = d
+        return call_permission_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.call_permission_status import CallPermissionStatus, check_call_permission_status
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CallPermissionState")
+
+
+@_attrs_define
+class CallPermissionState:
+    """Whether the business may call the user now."""
+
+    status: CallPermissionStatus | str
+    expiration_time: int | None = None
+    """ When a temporary permission expires, in Unix seconds. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
+
+        expiration_time: int | Unset = UNSET if self.expiration_time is None else self.expiration_time
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+            }
+        )
+        if expiration_time is not UNSET:
+            field_dict["expiration_time"] = expiration_time
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_status(data: object) -> CallPermissionStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_call_permission_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CallPermissionStatus | str, data)
+
+        status = _parse_status(d.pop("status"))
+
+        expiration_time = d.pop("expiration_time", UNSET)
+
+        call_permission_state = cls(
+            status=status,
+            expiration_time=None if isinstance(expiration_time, Unset) else expiration_time,
+        )
+
+        call_permission_state.additional_properties = d
+        return call_permission_state
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.call_status import CallStatus, check_call_status
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CallStarted")
+
+
+@_attrs_define
+class CallStarted:
+    """What Start call returns: the new call's ids and its first status (INITIATED)."""
+
+    id: str
+    """ Pilot Status call id (`call_...`): the `{callId}` of the other operations. """
+    status: CallStatus | str
+    external_call_id: str | None = None
+    """ The provider's call id (Meta `wacid...`), or null when the provider has not given one yet. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _explicit_nulls: frozenset[str] = _attrs_field(init=False, factory=frozenset, repr=False, eq=False)
+    """ The keys of the optional nullable fields that from_dict() read as null, so that to_dict() writes them back as
+    null. Any other optional field that is None is left out of to_dict(). """
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
+
+        _external_call_id: None | str | Unset = (
+            UNSET
+            if self.external_call_id is None and "externalCallId" not in self._explicit_nulls
+            else self.external_call_id
+        )
+        external_call_id: None | str | Unset
+        if isinstance(_external_call_id, Unset):
+            external_call_id = UNSET
+        else:
+            external_call_id = _external_call_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+            }
+        )
+        if external_call_id is not UNSET:
+            field_dict["externalCallId"] = external_call_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        def _parse_status(data: object) -> CallStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_call_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CallStatus | str, data)
+
+        status = _parse_status(d.pop("status"))
+
+        def _parse_external_call_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_call_id = _parse_external_call_id(d.pop("externalCallId", UNSET))
+
+        call_started = cls(
+            id=id,
+            status=status,
+            external_call_id=None if isinstance(external_call_id, Unset) else external_call_id,
+        )
+        call_started._explicit_nulls = frozenset(
+            key for key in ("externalCallId",) if key in src_dict and src_dict[key] is None
+        )
+
+        call_started.additional_properties = d
+        return call_started
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

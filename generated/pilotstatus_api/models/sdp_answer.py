@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.sdp_answer_sdp_type import SdpAnswerSdpType, check_sdp_answer_sdp_type
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SdpAnswer")
+
+
+@_attrs_define
+class SdpAnswer:
+    """The body of Pre-accept call: the business-side SDP answer."""
+
+    sdp: str
+    """ The SDP answer (RFC 8866) from your WebRTC client. """
+    sdp_type: SdpAnswerSdpType | None = None
+    """ Always `answer` (the default). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        sdp = self.sdp
+
+        _sdp_type: SdpAnswerSdpType | Unset = UNSET if self.sdp_type is None else self.sdp_type
+        sdp_type: str | Unset = UNSET
+        if not isinstance(_sdp_type, Unset):
+            sdp_type = _sdp_type
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "sdp": sdp,
+            }
+        )
+        if sdp_type is not UNSET:
+            field_dict["sdpType"] = sdp_type
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        sdp = d.pop("sdp")
+
+        _sdp_type = d.pop("sdpType", UNSET)
+        sdp_type: SdpAnswerSdpType | Unset
+        if isinstance(_sdp_type, Unset):
+            sdp_type = UNSET
+        else:
+            sdp_type = check_sdp_answer_sdp_type(_sdp_type)
+
+        sdp_answer = cls(
+            sdp=sdp,
+            sdp_type=None if isinstance(sdp_type, Unset) else sdp_type,
+        )
+
+        sdp_answer.additional_properties = d
+        return sdp_answer
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.day_of_week import DayOfWeek, check_day_of_week
+
+T = TypeVar("T", bound="WeeklyOperatingHours")
+
+
+@_attrs_define
+class WeeklyOperatingHours:
+    """One opening window of a day (Meta allows at most two a day, open before close, not overlapping)."""
+
+    day_of_week: DayOfWeek | str
+    open_time: str
+    """ HHMM, 24-hour clock. """
+    close_time: str
+    """ HHMM, 24-hour clock. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        day_of_week: str
+        if isinstance(self.day_of_week, str):
+            day_of_week = self.day_of_week
+        else:
+            day_of_week = self.day_of_week
+
+        open_time = self.open_time
+
+        close_time = self.close_time
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "day_of_week": day_of_week,
+                "open_time": open_time,
+                "close_time": close_time,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_day_of_week(data: object) -> DayOfWeek | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                day_of_week_type_0 = check_day_of_week(data)
+
+                return day_of_week_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DayOfWeek | str, data)
+
+        day_of_week = _parse_day_of_week(d.pop("day_of_week"))
+
+        open_time = d.pop("open_time")
+
+        close_time = d.pop("close_time")
+
+        weekly_operating_hours = cls(
+            day_of_week=day_of_week,
+            open_time=open_time,
+            close_time=close_time,
+        )
+
+        weekly_operating_hours.additional_properties = d
+        return weekly_operating_hours
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

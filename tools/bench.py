@@ -275,8 +275,9 @@ def main() -> None:
     if args.import_rounds:
         bench_imports.report(args.import_rounds, fresh_venv=args.fresh_venv)
     if args.walk_rounds:
+        started = time.perf_counter()
         walks = bench_walk.walk(args.walk_calls, args.walk_rounds)
-        bench_walk.report(walks, args.walk_calls, args.walk_rounds)
+        bench_walk.report(walks, args.walk_calls, args.walk_rounds, time.perf_counter() - started)
 
 
 if __name__ == "__main__":

@@ -239,7 +239,9 @@ def walk(calls: int, rounds: int, seed: int = 7) -> tuple[Walk, Walk]:
     return https, plain
 
 
-def report(walks: tuple[Walk, ...], calls: int, rounds: int) -> None:
+def report(walks: tuple[Walk, ...], calls: int, rounds: int, seconds: float) -> None:
+    """Print each client's median time and calls over each scheme, and the two ratios against their goals; `seconds`
+    is how long the section took."""
     goals = {"HTTPS": 0.5, "plain HTTP": 1.0}
     print(
         f"Full walk of {calls:,} calls, ours `calls.iter()` vs the official SDK's before-loop (pilot-status 1.15.0),"
@@ -256,3 +258,4 @@ def report(walks: tuple[Walk, ...], calls: int, rounds: int) -> None:
         goal = goals[result.scheme]
         verdict = "met" if result.ratio <= goal else "NOT MET"
         print(f"  full walk, ours / official SDK, {result.scheme} = {result.ratio:.3f} (goal <= {goal}): {verdict}")
+    print(f"  ({seconds:.0f} s for this section, the checks before the timed rounds included)")

@@ -1,7 +1,8 @@
 """An in-memory `GET /v1/calls` with the documented semantics, served through `httpx.MockTransport`.
 
 `limit` 1..100 (default 25), `before` = created strictly before, newest first. The order of calls that share a
-`createdAt` is not documented, so it is a parameter: fixed (the dataset's order) or shuffled on every request.
+`createdAt` is not documented, so it is a parameter: fixed (the dataset's order) or shuffled on every request. And
+since a server may not keep to the documented order at all, `shuffle_pages` sends each page in a random order.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class FakeCallsAPI:
 
     calls: list[dict[str, Any]]
     shuffle_ties: random.Random | None = None
+    shuffle_pages: random.Random | None = None
     requests: list[dict[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -67,7 +69,10 @@ class FakeCallsAPI:
         rows = self._ordered[start:]
         if self.shuffle_ties is not None:
             rows = self._shuffled(rows[: limit + 100])
-        body = json.dumps({"calls": rows[:limit]})
+        page = rows[:limit]
+        if self.shuffle_pages is not None:
+            self.shuffle_pages.shuffle(page)
+        body = json.dumps({"calls": page})
         return httpx.Response(200, content=body, headers={"content-type": "application/json"})
 
     def transport(self) -> httpx.MockTransport:

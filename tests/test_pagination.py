@@ -14,7 +14,6 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from pilotstatus import (
-    APIResponseValidationError,
     AsyncPilotStatus,
     Call,
     CallPage,
@@ -166,18 +165,80 @@ def test_ninety_nine_calls_at_one_instant_page_through_with_pages_of_any_size() 
         assert sorted(got) == sorted(newest_first(api)), page_size
 
 
-def test_a_response_out_of_order_is_refused_rather_than_trusted() -> None:
-    calls = [call_body("call_old", at(1)), call_body("call_new", at(2))]
-    client = sync_client(lambda request: json_response(200, {"calls": calls}))
-    with client, pytest.raises(APIResponseValidationError, match="out of order"):
-        client.calls.list()
+def test_a_page_out_of_order_is_returned_as_the_server_sent_it() -> None:
+    calls = [call_body("call_old", at(1)), call_body("call_new", at(2)), call_body("call_mid", at(1))]
+    with sync_client(lambda request: json_response(200, {"calls": calls})) as client:
+        page = client.calls.list(limit=3)
+    assert ids(page.items) == ["call_old", "call_new", "call_mid"]
+    assert page.next_cursor() == Cursor(before=at(2), seen_ids=frozenset({"call_old", "call_mid"}))
 
 
-def test_a_response_with_calls_not_before_before_is_refused() -> None:
-    calls = [call_body("call_late", at(5))]
-    client = sync_client(lambda request: json_response(200, {"calls": calls}))
-    with client, pytest.raises(APIResponseValidationError, match="not before"):
-        client.calls.list(before=at(5))
+def test_the_cursor_of_an_out_of_order_page_starts_from_its_oldest_call_not_its_last() -> None:
+    api = FakeCallsAPI(dataset([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), shuffle_pages=random.Random(3))
+    with client_for(api) as client:
+        page = client.calls.list(limit=4)
+        assert sorted(ids(page.items)) == ["call_6", "call_7", "call_8", "call_9"]
+        assert page.next_cursor() == Cursor(before=at(7), seen_ids=frozenset({"call_6"}))
+        got = ids(list(client.calls.iter(page_size=3)))
+    assert got == [f"call_{i}" for i in range(9, -1, -1)]  # newest first, each once
+
+
+def test_a_page_holding_calls_not_before_before_is_returned_and_iteration_leaves_them_out() -> None:
+    late, early = call_body("call_late", at(5)), call_body("call_early", at(3))
+    client = sync_client(lambda request: json_response(200, {"calls": [late, early]}))
+    with client:
+        assert ids(client.calls.list(before=at(5)).items) == ["call_late", "call_early"]
+        assert ids(list(client.calls.iter(until=at(5)))) == ["call_early"]
+
+
+def test_a_server_that_ignores_before_stops_iteration_instead_of_looping_or_repeating() -> None:
+    calls = [call_body(f"call_{i}", at(1000 - i)) for i in range(100)]
+    requests: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        assert len(requests) < 20, "paging loops"
+        return json_response(200, {"calls": calls[: int(request.url.params["limit"])]})  # the newest, always
+
+    got: list[str] = []
+    with sync_client(handler) as client:
+        with pytest.raises(PaginationError, match="holds none created before"):
+            got.extend(call.id for call in client.calls.iter(until=at(500), page_size=5))
+        assert got == []
+        assert len(requests) == 1
+        with pytest.raises(PaginationError, match="already returned"):
+            got.extend(call.id for call in client.calls.iter(page_size=5))
+    assert got == [f"call_{i}" for i in range(6)]  # each once, newest first, then no way further
+    assert len(requests) == 1 + 3
+
+
+def test_a_server_that_only_repeats_calls_already_returned_stops_iteration() -> None:
+    # Five calls of one millisecond; asked for more, the server sends the same five twice over.
+    calls = [call_body(f"call_{i}", at(7)) for i in range(5)]
+
+    requests: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        assert len(requests) < 20, "paging loops"
+        return json_response(200, {"calls": (calls * 20)[: int(request.url.params["limit"])]})
+
+    got: list[str] = []
+    with sync_client(handler) as client:
+        with pytest.raises(PaginationError, match="already returned"):
+            got.extend(call.id for call in client.calls.iter(page_size=5))
+        second = client.calls.list(limit=5, before=client.calls.list(limit=5).next_cursor())
+    assert got == [f"call_{i}" for i in range(5)]
+    assert second.items == []  # all ten were returned before
+    with pytest.raises(PaginationError):
+        second.next_cursor()
+
+
+def test_a_page_says_when_all_its_calls_share_one_millisecond() -> None:
+    with client_for(FakeCallsAPI(dataset([3, 3, 3, 4]), shuffle_pages=random.Random(1))) as client:
+        assert client.calls.list(limit=3, before=at(4)).single_millisecond() == at(3)
+        assert client.calls.list(limit=4).single_millisecond() is None
+        assert client.calls.list(limit=4, before=at(0)).single_millisecond() is None  # an empty page
 
 
 # --- since and until ------------------------------------------------------------------------------------------------
@@ -220,9 +281,10 @@ group_sizes = st.lists(st.one_of(st.integers(1, 3), st.integers(1, 40), st.integ
     sizes=group_sizes,
     page_size=st.one_of(st.integers(1, 100), st.sampled_from([1, 2, 99, 100])),
     shuffle_seed=st.none() | st.integers(min_value=0, max_value=2**16),
+    page_order_seed=st.none() | st.integers(min_value=0, max_value=2**16),
 )
 def test_iteration_yields_every_call_in_range_exactly_once_newest_first_or_raises_exactly_when_an_instant_is_full(
-    data: st.DataObject, sizes: list[int], page_size: int, shuffle_seed: int | None
+    data: st.DataObject, sizes: list[int], page_size: int, shuffle_seed: int | None, page_order_seed: int | None
 ) -> None:
     # Instant k is k milliseconds after EPOCH: neighbouring instants are one millisecond apart.
     offsets_ms = data.draw(st.permutations([k for k, size in enumerate(sizes) for _ in range(size)]), "dataset order")
@@ -230,7 +292,11 @@ def test_iteration_yields_every_call_in_range_exactly_once_newest_first_or_raise
     since, until = data.draw(bounds, "since"), data.draw(bounds, "until")
     if since is not None and until is not None and since > until:
         since, until = until, since
-    api = FakeCallsAPI(dataset(offsets_ms), shuffle_ties=None if shuffle_seed is None else random.Random(shuffle_seed))
+    api = FakeCallsAPI(
+        dataset(offsets_ms),
+        shuffle_ties=None if shuffle_seed is None else random.Random(shuffle_seed),
+        shuffle_pages=None if page_order_seed is None else random.Random(page_order_seed),
+    )
     in_range = [
         (ms, f"call_{i}")
         for i, ms in enumerate(offsets_ms)
@@ -239,6 +305,7 @@ def test_iteration_yields_every_call_in_range_exactly_once_newest_first_or_raise
     crowded = [ms for ms, count in Counter(ms for ms, _ in in_range).items() if count >= 100]
     event("an instant holds 100 or more calls" if crowded else "every instant fits on a page")
     event("ties reordered on every request" if shuffle_seed is not None else "ties in a fixed order")
+    event("each page in a random order" if page_order_seed is not None else "pages newest first")
 
     got: list[Call] = []
     raised: PaginationError | None = None

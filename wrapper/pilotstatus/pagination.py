@@ -1,29 +1,33 @@
-"""Pages of calls, and the cursor that makes paging through them lose nothing.
+"""Pages of calls, and the cursor that makes paging through them lose nothing. The paging rule lives here and
+nowhere else.
 
 The API pages `GET /v1/calls` with `before`, meaning "created strictly before this instant", newest first, and
 returns no next-page cursor. The obvious cursor, the last call's `createdAt`, skips every call that shares that
-instant but did not fit on the page. The `Cursor` here asks again from just after that instant (one millisecond
-later: the API records `createdAt` to the millisecond) and remembers the ids it has already returned from it, so
-that the next page repeats nothing and skips nothing. It asks for that many more calls, up to the API's maximum of
-100, so that a page still brings `limit` new ones where it can (a page of 100 brings 99).
+instant but did not fit on the page. The `Cursor` here starts from the oldest instant on the page (the smallest
+`createdAt`, so that the order of the calls inside a page does not matter), asks again from just after it (one
+millisecond later: the API records `createdAt` to the millisecond) and remembers the ids it has already returned from
+that millisecond, so that the next page repeats nothing and skips nothing. It asks for that many more calls, up to
+the API's maximum of 100, so that a page still brings `limit` new ones where it can (a page of 100 brings 99).
 
-One case cannot be paged: when a full page of 100 calls (the API's maximum) shares one millisecond, the calls of
-that millisecond beyond the page are out of reach of any `before`. Asking for the next page then raises
-`PaginationError` instead of skipping them.
+A page cannot always be paged past. When a full page of 100 calls (the API's maximum) shares one millisecond, the
+calls of that millisecond beyond the page are out of reach of any `before`; and a full page that brings nothing the
+cursor has not already seen (no call before its `before`, or only calls already returned) would be asked for again
+forever. Asking for the next page then raises `PaginationError` instead of skipping calls or looping.
 """
 
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx
 
 from pilotstatus_api.models.call import Call
 
-from ._constants import MAX_PAGE_SIZE
+from ._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from ._exceptions import APIResponseValidationError, InvalidInputError, PaginationError
 from ._timestamps import MILLISECOND, ceil_ms, floor_ms, format_instant, to_instant
 
@@ -97,10 +101,20 @@ class Cursor:
         return [call for call in calls if call.id not in self.seen_ids]
 
     @classmethod
-    def after(cls, calls: Sequence[Call], previous: Cursor | None) -> Cursor:
-        """The cursor after a full response `calls` (ordered newest first) fetched with `previous`."""
-        boundary = floor_ms(calls[-1].created_at)
-        if len(calls) >= MAX_PAGE_SIZE and floor_ms(calls[0].created_at) == boundary:
+    def after(cls, calls: Sequence[Call], before: datetime.datetime | None, previous: Cursor | None) -> Cursor:
+        """The cursor after a full response `calls` (in any order) to a request with `before` (that of `previous`,
+        the cursor the request was made with, if any). Raises `PaginationError` when the page cannot be paged past.
+        """
+        reachable = [call for call in calls if before is None or call.created_at < before]
+        if not reachable:
+            raise PaginationError(
+                f"A full page of {len(calls)} calls holds none created before {_instant(before)}, so no `before`"
+                " would reach further. Paging stops here rather than ask for the same page again.",
+                instant=before,
+            )
+        boundary = floor_ms(min(call.created_at for call in reachable))
+        at_boundary = [call.id for call in reachable if floor_ms(call.created_at) == boundary]
+        if len(calls) >= MAX_PAGE_SIZE and len(at_boundary) == len(reachable):
             raise PaginationError(
                 f"At least {len(calls)} calls share createdAt {format_instant(boundary)}: that fills the API's largest"
                 f" page ({MAX_PAGE_SIZE}), so any further calls of that instant cannot be reached with `before`."
@@ -108,25 +122,27 @@ class Cursor:
                 instant=boundary,
             )
         try:
-            before = to_instant(boundary + MILLISECOND, "createdAt")  # already a whole millisecond
+            next_before = to_instant(boundary + MILLISECOND, "createdAt")  # already a whole millisecond
         except (OverflowError, InvalidInputError):
             raise PaginationError(
                 f"A full page ends at createdAt {boundary.isoformat()}, the end of the range of dates: there is no"
                 " instant after it to page from.",
                 instant=boundary,
             ) from None
-        seen = set(previous.seen_ids) if previous is not None and previous.before == before else set()
-        for call in reversed(calls):
-            if floor_ms(call.created_at) != boundary:
-                break
-            seen.add(call.id)
-        return cls(before=before, seen_ids=frozenset(seen))
+        seen = set(previous.seen_ids) if previous is not None and previous.before == next_before else set()
+        seen.update(at_boundary)
+        if previous is not None and previous.before == next_before and seen == previous.seen_ids:
+            raise PaginationError(
+                f"A full page brought only calls of {format_instant(boundary)} already returned, so asking again would"
+                " bring the same page. Paging stops here rather than loop.",
+                instant=boundary,
+            )
+        return cls(before=next_before, seen_ids=frozenset(seen))
 
 
-def check_calls(calls: Sequence[Call], before: datetime.datetime | None, response: httpx.Response) -> None:
-    """Raise unless every call has a string id and a zoned `createdAt`, newest first and strictly before `before`:
-    paging relies on all of these."""
-    previous = before
+def check_calls(calls: Sequence[Call], response: httpx.Response) -> None:
+    """Raise unless every call has a string id and a zoned `createdAt`: paging relies on both. (The order of the
+    calls is not relied on: a page is kept as the server sent it, and `calls.iter()` orders each page itself.)"""
     for call in calls:
         created = call.created_at
         if type(call.id) is not str or created.tzinfo is None:
@@ -135,13 +151,26 @@ def check_calls(calls: Sequence[Call], before: datetime.datetime | None, respons
                 " a string and createdAt must have a time zone.",
                 response=response,
             )
-        if previous is not None and (created > previous or (created == previous and previous is before)):
-            what = "not before `before`" if previous is before else "out of order (lists are newest first)"
-            raise APIResponseValidationError(
-                f"GET /v1/calls returned call {call.id!r} created at {created.isoformat()}, {what}.",
-                response=response,
-            )
-        previous = created
+
+
+def check_page_size(value: int, name: str) -> int:
+    """`value` as a page size (`limit`, `page_size`): a whole number the API accepts, 1..100."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInputError(
+            f"{name} must be a whole number from {MIN_PAGE_SIZE} to {MAX_PAGE_SIZE}, not {value!r}."
+        )
+    if not MIN_PAGE_SIZE <= value <= MAX_PAGE_SIZE:
+        raise InvalidInputError(
+            f"{name}={value} is outside {MIN_PAGE_SIZE}..{MAX_PAGE_SIZE}, the range the API accepts."
+        )
+    return value
+
+
+def _instant(instant: datetime.datetime | None) -> str:
+    return "the newest" if instant is None else format_instant(instant)
+
+
+_created_at = operator.attrgetter("created_at")
 
 
 _Fetch = TypeVar("_Fetch")
@@ -158,22 +187,26 @@ class _BasePage(Generic[_Fetch]):
         notice: str | None,
         response: httpx.Response,
         limit: int,
+        before: datetime.datetime | None,
         cursor: Cursor | None,
         fetch: _Fetch,
     ) -> None:
         self._fetch = fetch
         self.items = cursor.unseen(calls) if cursor is not None else calls
-        """The calls of this page, newest first; a page fetched with a cursor leaves out those already returned."""
+        """The calls of this page, in the server's order (newest first, as documented); a page fetched with a
+        cursor leaves out those already returned."""
         self.notice = notice
         """The API's notice about the list, such as `PII_RELAY_ONLY` (the number's privacy mode hides calls)."""
         self.response = response
         """The `httpx.Response` this page came in, for its status and headers."""
         self.limit = limit
         """The page size asked for."""
+        self.before = before
+        """The `before` this page was asked for with (None: the newest calls)."""
         self._next: Cursor | PaginationError | None = None
         if len(calls) >= (cursor.request_limit(limit) if cursor is not None else limit):
             try:
-                self._next = Cursor.after(calls, cursor)
+                self._next = Cursor.after(calls, before, cursor)
             except PaginationError as error:  # raised when the next page is asked for, not before
                 self._next = error
 
@@ -190,6 +223,15 @@ class _BasePage(Generic[_Fetch]):
         if isinstance(self._next, PaginationError):
             raise self._next
         return self._next
+
+    def single_millisecond(self) -> datetime.datetime | None:
+        """The millisecond every call of this page was created in, when they all share one, else None (and None
+        for an empty page). A `before` just after it would bring those calls again, and `next_cursor()` can only
+        get past them because it remembers their ids."""
+        if not self.items:
+            return None
+        newest, oldest = floor_ms(max(map(_created_at, self.items))), floor_ms(min(map(_created_at, self.items)))
+        return oldest if newest == oldest else None
 
     def __iter__(self) -> Iterator[Call]:
         """The calls of this page, and no more: `calls.iter()` walks every page."""
@@ -237,3 +279,51 @@ class AsyncCallPage(_BasePage[Callable[[int, Cursor], Awaitable["AsyncCallPage"]
         while page is not None:
             yield page
             page = await page.get_next_page()
+
+
+@dataclass(frozen=True)
+class Window:
+    """The [since, until) range of `calls.iter()`, the cursor it continues from, if any, and which calls of each
+    page it yields."""
+
+    since: datetime.datetime | None
+    until: datetime.datetime | None
+    cursor: Cursor | None = None
+
+    @classmethod
+    def of(cls, since: datetime.datetime | str | None, until: datetime.datetime | str | Cursor | None) -> Window:
+        start = None if since is None else to_instant(since, "since")
+        if isinstance(until, Cursor):
+            window = cls(start, until.before, until)
+        else:
+            window = cls(start, None if until is None else to_instant(until, "until"))
+        if window.since is not None and window.until is not None and window.since > window.until:
+            raise InvalidInputError(
+                f"since ({window.since.isoformat()}) is after until ({window.until.isoformat()}): nothing could match."
+            )
+        return window
+
+    @property
+    def start(self) -> Cursor | datetime.datetime | None:
+        """The `before` of the first request: the cursor continued from (which leaves out the calls it has already
+        seen), else `until`."""
+        return self.cursor if self.cursor is not None else self.until
+
+    def select(self, page: _BasePage[Any]) -> tuple[list[Call], bool]:
+        """The calls of `page` to yield, newest first: those inside the window and before the page's own `before`
+        (a call the server sent from later was yielded already, or is after `until`). And whether the page reaches
+        past `since`, so that no older page is needed."""
+        calls = sorted(page.items, key=_created_at, reverse=True)  # stable: ties keep the server's order
+        if not calls:
+            return calls, False
+        bounds = [bound for bound in (self.until, page.before) if bound is not None]
+        upper = min(bounds) if bounds else None
+        reached_since = self.since is not None and calls[-1].created_at < self.since
+        if (upper is None or calls[0].created_at < upper) and not reached_since:
+            return calls, False  # the usual case: the whole page is inside the window
+        since = self.since
+        return [
+            call
+            for call in calls
+            if (upper is None or call.created_at < upper) and (since is None or call.created_at >= since)
+        ], reached_since

@@ -6,7 +6,7 @@ import argparse
 
 from pilotstatus._constants import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from pilotstatus._exceptions import PaginationError
-from pilotstatus._timestamps import floor_ms, format_instant
+from pilotstatus._timestamps import format_instant
 from pilotstatus.pagination import CallPage
 
 from ._connection import KEY_HELP, add_connection_options, client_from
@@ -72,7 +72,7 @@ def as_json(page: CallPage) -> str:
 def next_page_hint(page: CallPage) -> str | None:
     """The line that says how to get the next page, or None after the last page.
 
-    The exact cursor (`next_cursor()`) is `before` one millisecond after the last call, with the ids already shown
+    The exact cursor (`next_cursor()`) is `before` one millisecond after the oldest call, with the ids already shown
     at that millisecond, and ids cannot be given on the command line. The hint gives that `before` alone, so the
     calls of that millisecond shown here come again rather than any being skipped. When the whole page falls in one
     millisecond, that `before` would give the same page again, so the hint moves past the millisecond instead, and
@@ -85,10 +85,10 @@ def next_page_hint(page: CallPage) -> str | None:
     if cursor is None:
         return None
     export = "`pilotstatus calls export` gets every call exactly once"
-    boundary = floor_ms(page.items[-1].created_at)
-    if floor_ms(page.items[0].created_at) == boundary:
+    crowded = page.single_millisecond()
+    if crowded is not None:
         return (
-            f"more calls: add --before {format_instant(boundary)} (this whole page is calls of that millisecond, and"
+            f"more calls: add --before {format_instant(crowded)} (this whole page is calls of that millisecond, and"
             f" any more of them are skipped that way; a larger --limit shows them, and {export})"
         )
     repeated = len(cursor.seen_ids)

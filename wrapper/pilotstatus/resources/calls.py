@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from pilotstatus._constants import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MIN_PAGE_SIZE
-from pilotstatus._exceptions import InvalidInputError
+from pilotstatus._constants import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from pilotstatus._timestamps import ceil_ms, format_instant, to_instant
-from pilotstatus.pagination import AsyncCallPage, CallPage, Cursor, check_calls
+from pilotstatus.pagination import AsyncCallPage, CallPage, Cursor, Window, check_calls, check_page_size
 from pilotstatus_api.api.calls import get_calls
 from pilotstatus_api.models.call import Call
 from pilotstatus_api.models.call_list import CallList
@@ -68,13 +67,13 @@ class Calls:
         Arguments are checked at once; calls are fetched as the loop asks for them. Raises `PaginationError` when a full
         page of the API's largest size (100) shares one instant, instead of skipping any of its calls.
         """
-        window = _Window.of(since, until)
-        return self._iter(window, _check_page_size(page_size, "page_size"))
+        window = Window.of(since, until)
+        return self._iter(window, check_page_size(page_size, "page_size"))
 
-    def _iter(self, window: _Window, page_size: int) -> Iterator[Call]:
+    def _iter(self, window: Window, page_size: int) -> Iterator[Call]:
         page = self.list(limit=page_size, before=window.start)
         while True:
-            calls, reached_since = window.select(page.items)
+            calls, reached_since = window.select(page)
             yield from calls
             cursor = None if reached_since else page.next_cursor()
             if cursor is None:
@@ -108,13 +107,13 @@ class AsyncCalls:
         The arguments are those of `PilotStatus.calls.iter()` (`until` may be a `Cursor` to continue from), and are
         checked at once.
         """
-        window = _Window.of(since, until)
-        return self._iter(window, _check_page_size(page_size, "page_size"))
+        window = Window.of(since, until)
+        return self._iter(window, check_page_size(page_size, "page_size"))
 
-    async def _iter(self, window: _Window, page_size: int) -> AsyncIterator[Call]:
+    async def _iter(self, window: Window, page_size: int) -> AsyncIterator[Call]:
         page = await self.list(limit=page_size, before=window.start)
         while True:
-            calls, reached_since = window.select(page.items)
+            calls, reached_since = window.select(page)
             for call in calls:
                 yield call
             cursor = None if reached_since else page.next_cursor()
@@ -136,7 +135,7 @@ class _ListQuery:
 
     @classmethod
     def of(cls, limit: int, before: Before) -> _ListQuery:
-        limit = _check_page_size(limit, "limit")
+        limit = check_page_size(limit, "limit")
         if isinstance(before, Cursor):
             return cls(limit, before, before.before)
         if before is None:
@@ -157,63 +156,13 @@ class _ListQuery:
         """The parsed and checked body of `response`, as the fields of a page. (The client turns any failure here
         into an `APIResponseValidationError`.)"""
         call_list = CallList.from_dict(response.json())
-        check_calls(call_list.calls, self.before, response)
+        check_calls(call_list.calls, response)
         notice = call_list.notice
         return {
             "calls": call_list.calls,
             "notice": notice,
             "response": response,
             "limit": self.limit,
+            "before": self.before,
             "cursor": self.cursor,
         }
-
-
-@dataclass(frozen=True)
-class _Window:
-    """The [since, until) range of `iter()`, and the cursor it continues from, if any."""
-
-    since: datetime.datetime | None
-    until: datetime.datetime | None
-    cursor: Cursor | None = None
-
-    @classmethod
-    def of(cls, since: datetime.datetime | str | None, until: Until) -> _Window:
-        start = None if since is None else to_instant(since, "since")
-        if isinstance(until, Cursor):
-            window = cls(start, until.before, until)
-        else:
-            window = cls(start, None if until is None else to_instant(until, "until"))
-        if window.since is not None and window.until is not None and window.since > window.until:
-            raise InvalidInputError(
-                f"since ({window.since.isoformat()}) is after until ({window.until.isoformat()}): nothing could match."
-            )
-        return window
-
-    @property
-    def start(self) -> Cursor | datetime.datetime | None:
-        """The `before` of the first request: the cursor continued from (which leaves out the calls it has already
-        seen), else `until`."""
-        return self.cursor if self.cursor is not None else self.until
-
-    def select(self, calls: list[Call]) -> tuple[list[Call], bool]:
-        """The calls of a page (newest first) inside the window, and whether the page reaches past `since`, so that
-        no older page is needed. A page wholly inside the window, the usual case, is returned as it is."""
-        start = 0
-        if self.until is not None and calls and calls[0].created_at >= self.until:
-            start = next((i for i, call in enumerate(calls) if call.created_at < self.until), len(calls))
-        if self.since is not None and calls and calls[-1].created_at < self.since:
-            end = next(i for i, call in enumerate(calls) if call.created_at < self.since)
-            return calls[start:end], True
-        return (calls[start:] if start else calls), False
-
-
-def _check_page_size(value: int, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInputError(
-            f"{name} must be a whole number from {MIN_PAGE_SIZE} to {MAX_PAGE_SIZE}, not {value!r}."
-        )
-    if not MIN_PAGE_SIZE <= value <= MAX_PAGE_SIZE:
-        raise InvalidInputError(
-            f"{name}={value} is outside {MIN_PAGE_SIZE}..{MAX_PAGE_SIZE}, the range the API accepts."
-        )
-    return value

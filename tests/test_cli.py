@@ -314,6 +314,59 @@ def test_a_missing_key_prints_one_line_naming_the_environment_variables_and_exit
         ran.assert_one_error_line(2, "No API key", "PILOT_STATUS_API_KEY", "PILOT_STATUS_API_KEY_ID")
 
 
+def test_a_missing_key_is_explained_for_a_shell_user_not_for_python_code(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_key(monkeypatch, None)
+    line = run(capsys, "calls", "list", "--base-url", closed_port_url()).assert_one_error_line(2)
+    assert "set PILOT_STATUS_API_KEY in the environment to your key (the one starting with 'ps_')" in line
+    assert "api_key=" not in line
+    assert "api_key_id=" not in line
+
+
+@pytest.mark.parametrize(
+    ("arguments", "flag"),
+    [
+        (["calls", "list", "--before", "2026-01-29T12:00:00"], "--before"),
+        (["calls", "export", "--since", "2026-01-01T00:00:00", "--output", "-"], "--since"),
+        (["calls", "export", "--until", "2026-01-01", "--output", "-"], "--until"),
+    ],
+)
+def test_an_instant_without_a_zone_is_explained_with_an_option_that_has_one(
+    capsys: pytest.CaptureFixture[str], arguments: list[str], flag: str
+) -> None:
+    ran = run(capsys, "--base-url", closed_port_url(), *arguments)
+    line = ran.assert_one_error_line(2, f"{flag} has no time zone", f"{flag} 2026-01-01T00:00:00Z")
+    assert "tzinfo" not in line
+    assert "datetime" not in line
+
+
+@pytest.mark.parametrize(
+    ("headers", "body", "wait"),
+    [
+        ({"retry-after": "3600"}, {"error": "Too many requests"}, "retry after 3600 s"),
+        ({}, {"error": "Too many requests", "retryAfterSeconds": 90.5}, "retry after 90.5 s"),
+        ({}, {"error": "Too many requests"}, None),
+    ],
+    ids=["header", "body", "unknown"],
+)
+@pytest.mark.parametrize("command", [["calls", "list"], ["calls", "export", "--output", "-"]])
+def test_a_rate_limit_says_how_long_to_wait_when_the_server_says(
+    loopback: Loopback,
+    capsys: pytest.CaptureFixture[str],
+    headers: dict[str, str],
+    body: object,
+    wait: str | None,
+    command: list[str],
+) -> None:
+    url = loopback.serve(one_response(429, body, **headers))
+    line = run(capsys, *command, "--base-url", url).assert_one_error_line(1, "429 Too many requests")
+    if wait is None:
+        assert "retry after" not in line
+    else:
+        assert line.endswith(f"({wait})")
+
+
 def test_a_malformed_key_is_refused_in_one_line_that_does_not_show_it(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

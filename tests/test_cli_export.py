@@ -465,7 +465,7 @@ def test_a_failure_before_any_call_leaves_no_file_behind(
     ("options", "fragment"),
     [
         (["--since", "last week"], "--since='last week' is not an ISO 8601 date-time"),
-        (["--until", "2026-01-29T12:00:00"], "--until='2026-01-29T12:00:00' has no time zone"),
+        (["--until", "2026-01-29T12:00:00"], "--until has no time zone: add one, as in --until 2026-01-01T00:00:00Z"),
         (["--since", iso(at(9)), "--until", iso(at(5))], "is after until"),
         (["--page-size", "0"], "page_size=0 is outside 1..100"),
     ],

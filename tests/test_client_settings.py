@@ -100,6 +100,16 @@ def test_no_key_anywhere_is_a_clear_error() -> None:
     with pytest.raises(InvalidInputError, match="PILOT_STATUS_API_KEY") as caught:
         PilotStatus()
     assert "api_key=" in str(caught.value)
+    assert caught.value.argument == "api_key"
+    assert caught.value.problem == InvalidInputError.MISSING
+
+
+def test_a_date_time_without_a_zone_says_which_argument_and_what_is_wrong() -> None:
+    with PilotStatus(api_key=KEY, base_url=BASE_URL) as client, pytest.raises(InvalidInputError) as caught:
+        client.calls.iter(since=datetime.datetime(2026, 1, 1))  # naive on purpose
+    assert caught.value.argument == "since"
+    assert caught.value.problem == InvalidInputError.NO_TIME_ZONE
+    assert "tzinfo=datetime.UTC" in str(caught.value)  # advice for Python code, where it is raised
 
 
 def test_an_empty_environment_variable_counts_as_unset(monkeypatch: pytest.MonkeyPatch) -> None:

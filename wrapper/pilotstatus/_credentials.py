@@ -69,7 +69,9 @@ def resolve_credentials(
         source = f"the environment ({API_KEY_ENV} and {API_KEY_ID_ENV})"
         if api_key is None and api_key_id is None:
             raise InvalidInputError(
-                f"No API key: pass api_key='ps_...' (or api_key_id=...), or set {API_KEY_ENV} (or {API_KEY_ID_ENV})."
+                f"No API key: pass api_key='ps_...' (or api_key_id=...), or set {API_KEY_ENV} (or {API_KEY_ID_ENV}).",
+                argument="api_key",
+                problem=InvalidInputError.MISSING,
             )
     else:
         source = "the arguments (api_key= and api_key_id=)"

@@ -47,7 +47,22 @@ class PilotStatusError(Exception):
 
 
 class InvalidInputError(PilotStatusError, ValueError):
-    """An argument or setting is invalid; raised before any request is sent."""
+    """An argument or setting is invalid; raised before any request is sent.
+
+    The message is worded for Python code. For a caller that words its own (the `pilotstatus` command, whose user
+    sets environment variables and options, not arguments), `argument` names the argument or setting at fault, and
+    `problem` says what is wrong with it, for the problems whose advice depends on who is asked: `MISSING` (nothing
+    given, as with no API key in the arguments or the environment) and `NO_TIME_ZONE` (a date-time without a zone).
+    Both are None when there is nothing to add.
+    """
+
+    MISSING = "missing"
+    NO_TIME_ZONE = "no_time_zone"
+
+    def __init__(self, message: str, *, argument: str | None = None, problem: str | None = None) -> None:
+        super().__init__(message)
+        self.argument = argument
+        self.problem = problem
 
 
 class PaginationError(PilotStatusError):

@@ -28,7 +28,9 @@ def to_instant(value: datetime.datetime | str, name: str) -> datetime.datetime:
         raise InvalidInputError(f"{name} must be a datetime or an ISO 8601 string, not {type(value).__name__}.")
     if value.tzinfo is None or value.utcoffset() is None:
         raise InvalidInputError(
-            f"{name}={value.isoformat()!r} has no time zone; give an aware datetime (e.g. tzinfo=datetime.UTC)."
+            f"{name}={value.isoformat()!r} has no time zone; give an aware datetime (e.g. tzinfo=datetime.UTC).",
+            argument=name,
+            problem=InvalidInputError.NO_TIME_ZONE,
         )
     try:
         return value.astimezone(datetime.UTC)

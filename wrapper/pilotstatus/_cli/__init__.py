@@ -19,7 +19,7 @@ from pilotstatus._version import __version__
 
 from . import _export, _list, _sandbox
 from ._connection import KEY_HELP, add_connection_options
-from ._errors import BROKEN_PIPE, FAILURE, INTERRUPTED, USAGE, CommandError, report
+from ._errors import BROKEN_PIPE, FAILURE, INTERRUPTED, USAGE, CommandError, describe, report
 from ._parser import Parser
 
 __all__ = ["build_parser", "main"]
@@ -67,10 +67,10 @@ def _run(args: argparse.Namespace) -> int:
         report(str(error))
         return error.exit_code
     except InvalidInputError as error:  # a bad argument or setting, or no key
-        report(str(error))
+        report(describe(error))
         return USAGE
     except PilotStatusError as error:  # the SDK's messages are one line and never hold the key
-        report(str(error))
+        report(describe(error))
         return FAILURE
     except KeyboardInterrupt:
         report("interrupted")

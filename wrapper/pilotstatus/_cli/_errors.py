@@ -12,6 +12,7 @@ import sys
 
 from pilotstatus._constants import API_KEY_ENV, API_KEY_ID_ENV, API_KEY_PREFIX
 from pilotstatus._credentials import MIN_REDACTED, REDACTED, mask
+from pilotstatus._exceptions import InvalidInputError, PilotStatusError, RateLimitError
 
 # A word that starts like every Pilot Status key.
 _KEY_SHAPED = re.compile(re.escape(API_KEY_PREFIX) + r"[^\s'\"]+")
@@ -49,6 +50,42 @@ def redacted(text: str) -> str:
         if len(secret) >= MIN_REDACTED:
             text = text.replace(secret, REDACTED)
     return _KEY_SHAPED.sub(lambda match: mask(match.group()), text)
+
+
+# An instant with a zone, as the command's options take them.
+EXAMPLE_INSTANT = "2026-01-01T00:00:00Z"
+
+
+def describe(error: PilotStatusError) -> str:
+    """What to tell a shell user about `error`: the SDK's message, except where its advice is for Python code (pass
+    an argument, give an aware datetime), which is worded for the command line instead; and for a rate limit, how
+    long the server asks to wait."""
+    if isinstance(error, InvalidInputError):
+        if error.problem == InvalidInputError.MISSING and error.argument in ("api_key", "api_key_id"):
+            # ('ps_' quoted: a bare ps_ word would be masked as key-shaped by `redacted`.)
+            return (
+                f"No API key: set {API_KEY_ENV} in the environment to your key (the one starting with"
+                f" '{API_KEY_PREFIX}'), or {API_KEY_ID_ENV} to a key id"
+            )
+        if error.problem == InvalidInputError.NO_TIME_ZONE and error.argument is not None:
+            flag = option(error.argument)
+            return (
+                f"{flag} has no time zone: add one, as in {flag} {EXAMPLE_INSTANT} (Z for UTC, or an offset such as"
+                " -03:00)"
+            )
+    if isinstance(error, RateLimitError) and error.retry_after is not None:
+        return f"{error} (retry after {seconds(error.retry_after)} s)"
+    return str(error)
+
+
+def option(argument: str) -> str:
+    """The command-line option of an SDK argument: `page_size` is `--page-size`."""
+    return argument if argument.startswith("-") else "--" + argument.replace("_", "-")
+
+
+def seconds(value: float) -> str:
+    """A number of seconds, without a needless fraction: `3600`, `1.5`."""
+    return str(int(value)) if value.is_integer() else f"{value:.1f}"
 
 
 def report(message: str) -> None:

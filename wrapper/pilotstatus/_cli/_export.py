@@ -17,7 +17,7 @@ from pilotstatus._timestamps import format_instant, to_instant
 from pilotstatus_api.models.call import Call
 
 from ._connection import KEY_HELP, add_connection_options, client_from
-from ._errors import FAILURE, INTERRUPTED, USAGE, CommandError, note, report
+from ._errors import FAILURE, INTERRUPTED, USAGE, CommandError, describe, note, report
 from ._formats import CSV_HEADER, FORMATS, Format, NotAnExportError, format_for
 from ._output import STDOUT, Output
 from ._parser import Commands
@@ -160,7 +160,7 @@ def export(calls: Iterator[Call], output: Output, *, flush_every: int, progress:
         # Resuming would meet a PaginationError again: only a smaller window (an earlier --until) gets past it.
         hint = "" if isinstance(error, PaginationError) else _resume_hint(output)
         exit_code = USAGE if isinstance(error, InvalidInputError) else FAILURE
-        raise CommandError(f"{error} (after {count} calls written{hint})", exit_code) from None
+        raise CommandError(f"{describe(error)} (after {count} calls written{hint})", exit_code) from None
     except BaseException:
         output.abandon()
         progress.close()

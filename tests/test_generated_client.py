@@ -219,7 +219,12 @@ def test_every_operation_is_generated_with_sync_and_async_functions(tag: str, op
 
 
 def test_the_models_are_the_spec_schemas_named_as_in_the_spec() -> None:
-    assert set(pilotstatus_api.models.__all__) == set(load_spec()["components"]["schemas"])
+    schemas = set(load_spec()["components"]["schemas"])
+    models = set(pilotstatus_api.models.__all__)
+    assert schemas <= models
+    # The others are the enums written inline in a schema or a parameter, named after where they stand.
+    owners = schemas | {"GetCallsCallId"}
+    assert all(any(extra.startswith(owner) for owner in owners) for extra in models - schemas), models - schemas
 
 
 @pytest.mark.parametrize("package", ["pilotstatus", "pilotstatus_api"])

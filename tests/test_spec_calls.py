@@ -139,12 +139,18 @@ def test_a_call_detail_is_a_call_with_its_sdps() -> None:
     assert messages(detail, {"sdpOffer": "v=0"}) != []  # still a call: its required fields are required
 
 
-@pytest.mark.parametrize("name", ["CallingSettings", "CallHours", "CallPermission", "CallPermissionAction", "Voicemail"])
+@pytest.mark.parametrize(
+    "name", ["CallingSettings", "CallHours", "CallPermission", "CallPermissionAction", "Voicemail"]
+)
 def test_settings_and_permission_objects_keep_fields_added_later(name: str) -> None:
     schema = component_schema(name)
     assert schema.get("additionalProperties", True) is not False
-    base = {"CallHours": {"status": "DISABLED"}, "CallPermission": {"permission": {"status": "temporary"}},
-            "CallPermissionAction": {"action_name": "start_call"}}.get(name, {})  # fmt: skip
+    required: dict[str, JSON] = {
+        "CallHours": {"status": "DISABLED"},
+        "CallPermission": {"permission": {"status": "temporary"}},
+        "CallPermissionAction": {"action_name": "start_call"},
+    }
+    base = required.get(name, {})
     assert messages(schema, {**base, "a_field_meta_adds": {"nested": [1]}}) == []
 
 

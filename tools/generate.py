@@ -16,13 +16,18 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import os
+import pprint
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+from openapi_python_client.strings import PythonIdentifier
 
 PACKAGE = "pilotstatus_api"
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +68,123 @@ def generate(spec: Path, config: Path, output: Path) -> None:
         )
     # With `--meta none` the generator writes no py.typed; the package is typed, so the pipeline adds it.
     (output / "py.typed").write_text("")
+    # The constraints of each request, which the generator does not keep, for the SDK to check arguments with.
+    write_request_schemas(spec, output)
+
+
+# --- the constraints of each request ---------------------------------------------------------------------------
+# `pilotstatus_api/request_schemas.py`: the constraints `openapi.json` states on each operation's request.
+#
+# The generator turns schemas into attrs models but keeps none of their constraints (patterns, enums of a request,
+# lengths, formats). The SDK checks its arguments against them before sending anything, so that bad input gets a
+# clear error naming the argument; it reads them from this module, written from the spec by `tools/generate.py`
+# beside the generated code, so that every rule has one home: `openapi.json`.
+#
+# For each operation, under the name of its generated module (its operationId in snake case, as the generator names
+# it): its operationId, its path and query parameters (name, whether required, schema) and its body's schema, with
+# every `$ref` resolved and only the keywords that constrain a value kept (`VALIDATION_KEYWORDS`).
+
+# What constrains a value; descriptions and examples are left out. The SDK's checker supports exactly these, and a
+# test fails if the spec uses another one in a request.
+VALIDATION_KEYWORDS = frozenset(
+    {
+        "type",
+        "enum",
+        "pattern",
+        "format",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "minItems",
+        "maxItems",
+        "required",
+        "properties",
+        "items",
+        "anyOf",
+        "allOf",
+        "not",
+    }
+)
+HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+
+REQUEST_SCHEMAS_HEADER = '''"""The constraints `openapi.json` states on each request, checked before sending it.
+
+Written by `tools/generate.py` from `openapi.json`; do not edit.
+"""
+
+from typing import Any
+
+REQUEST_SCHEMAS: dict[str, dict[str, Any]] = '''
+
+
+def _resolve(spec: dict[str, Any], node: Any) -> Any:
+    """`node` with every `$ref` replaced by its target, recursively, and only `VALIDATION_KEYWORDS` kept in schemas."""
+    if isinstance(node, list):
+        return [_resolve(spec, item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        return _resolve(spec, target)
+    schema: dict[str, Any] = {}
+    for key, value in node.items():
+        if key not in VALIDATION_KEYWORDS:
+            continue
+        if key == "properties":
+            schema[key] = {name: _resolve(spec, prop) for name, prop in value.items()}
+        elif key in ("items", "not"):
+            schema[key] = _resolve(spec, value)
+        elif key in ("anyOf", "allOf"):
+            schema[key] = [_resolve(spec, member) for member in value]
+        else:
+            schema[key] = value
+    return schema
+
+
+def module_name(operation_id: str) -> str:
+    """The name the generator gives the module of an operation."""
+    return str(PythonIdentifier(operation_id, prefix="field_"))
+
+
+def request_schemas(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """For each operation (by module name): `operation_id`, `path` and `query` (lists of {name, required, schema})
+    and `body` (a schema or None)."""
+    found: dict[str, dict[str, Any]] = {}
+    for item in spec.get("paths", {}).values():
+        for method in HTTP_METHODS:
+            if method not in item:
+                continue
+            operation = item[method]
+            parameters = [*item.get("parameters", []), *operation.get("parameters", [])]
+            entry: dict[str, Any] = {"operation_id": operation["operationId"], "path": [], "query": []}
+            for parameter in parameters:
+                if parameter["in"] in entry:
+                    entry[parameter["in"]].append(
+                        {
+                            "name": parameter["name"],
+                            "required": bool(parameter.get("required", False)),
+                            "schema": _resolve(spec, parameter.get("schema", {})),
+                        }
+                    )
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+            entry["body"] = None if body is None else _resolve(spec, body)
+            found[module_name(operation["operationId"])] = entry
+    return dict(sorted(found.items()))
+
+
+def write_request_schemas(spec_path: Path, package: Path) -> None:
+    """Write `request_schemas.py` into the generated `package`, formatted as the generator's post-hooks format."""
+    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    target = package / "request_schemas.py"
+    target.write_text(
+        REQUEST_SCHEMAS_HEADER + pprint.pformat(request_schemas(spec), sort_dicts=False) + "\n", encoding="utf-8"
+    )
+    ruff = Path(sys.executable).parent / "ruff"
+    command = [str(ruff), "format", "--isolated", "--no-cache", "--line-length", "120", "--quiet", str(target)]
+    subprocess.run(command, check=True)
 
 
 def files_below(folder: Path) -> Iterator[Path]:

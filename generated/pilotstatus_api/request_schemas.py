@@ -1,0 +1,220 @@
+"""The constraints `openapi.json` states on each request, checked before sending it.
+
+Written by `tools/generate.py` from `openapi.json`; do not edit.
+"""
+
+from typing import Any
+
+REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
+    "get_calls": {
+        "operation_id": "get_calls",
+        "path": [],
+        "query": [
+            {"name": "limit", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+            {"name": "before", "required": False, "schema": {"type": "string", "format": "date-time"}},
+        ],
+        "body": None,
+    },
+    "get_calls_call_id": {
+        "operation_id": "get_calls_callId",
+        "path": [
+            {
+                "name": "callId",
+                "required": True,
+                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+            }
+        ],
+        "query": [{"name": "includeSdp", "required": False, "schema": {"type": "string", "enum": ["1"]}}],
+        "body": None,
+    },
+    "get_calls_permissions": {
+        "operation_id": "get_calls_permissions",
+        "path": [],
+        "query": [{"name": "to", "required": True, "schema": {"type": "string", "pattern": "^\\+?[0-9]{7,15}$"}}],
+        "body": None,
+    },
+    "get_calls_settings": {"operation_id": "get_calls_settings", "path": [], "query": [], "body": None},
+    "post_calls": {
+        "operation_id": "post_calls",
+        "path": [],
+        "query": [],
+        "body": {
+            "type": "object",
+            "required": ["to"],
+            "properties": {
+                "to": {"type": "string", "pattern": "^\\+?[0-9]{7,15}$"},
+                "sdp": {"type": "string", "minLength": 1},
+                "sdpType": {"type": "string", "enum": ["offer"]},
+                "bizOpaqueCallbackData": {"type": "string"},
+            },
+        },
+    },
+    "post_calls_call_id_accept": {
+        "operation_id": "post_calls_callId_accept",
+        "path": [
+            {
+                "name": "callId",
+                "required": True,
+                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+            }
+        ],
+        "query": [],
+        "body": {
+            "type": "object",
+            "properties": {
+                "sdp": {"type": "string", "minLength": 1},
+                "sdpType": {"type": "string", "enum": ["answer"]},
+            },
+        },
+    },
+    "post_calls_call_id_play": {
+        "operation_id": "post_calls_callId_play",
+        "path": [
+            {
+                "name": "callId",
+                "required": True,
+                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+            }
+        ],
+        "query": [],
+        "body": {
+            "type": "object",
+            "required": ["mediaUrl"],
+            "properties": {
+                "mediaUrl": {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+\\S*$"}
+            },
+        },
+    },
+    "post_calls_call_id_pre_accept": {
+        "operation_id": "post_calls_callId_pre-accept",
+        "path": [
+            {
+                "name": "callId",
+                "required": True,
+                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+            }
+        ],
+        "query": [],
+        "body": {
+            "type": "object",
+            "required": ["sdp"],
+            "properties": {
+                "sdp": {"type": "string", "minLength": 1},
+                "sdpType": {"type": "string", "enum": ["answer"]},
+            },
+        },
+    },
+    "post_calls_call_id_realtime_session": {
+        "operation_id": "post_calls_callId_realtime-session",
+        "path": [
+            {
+                "name": "callId",
+                "required": True,
+                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+            }
+        ],
+        "query": [],
+        "body": {
+            "type": "object",
+            "required": ["mode"],
+            "properties": {"mode": {"type": "string", "enum": ["talk", "listen"]}},
+        },
+    },
+    "post_calls_call_id_reject": {
+        "operation_id": "post_calls_callId_reject",
+        "path": [
+            {
+                "name": "callId",
+                "required": True,
+                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+            }
+        ],
+        "query": [],
+        "body": None,
+    },
+    "post_calls_call_id_terminate": {
+        "operation_id": "post_calls_callId_terminate",
+        "path": [
+            {
+                "name": "callId",
+                "required": True,
+                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+            }
+        ],
+        "query": [],
+        "body": None,
+    },
+    "post_calls_permissions_request": {
+        "operation_id": "post_calls_permissions_request",
+        "path": [],
+        "query": [],
+        "body": {
+            "type": "object",
+            "required": ["to"],
+            "properties": {"to": {"type": "string", "pattern": "^\\+?[0-9]{7,15}$"}, "text": {"type": "string"}},
+        },
+    },
+    "put_calls_settings": {
+        "operation_id": "put_calls_settings",
+        "path": [],
+        "query": [],
+        "body": {
+            "type": "object",
+            "properties": {
+                "status": {"type": "string", "enum": ["ENABLED", "DISABLED"]},
+                "call_icon_visibility": {"type": "string", "enum": ["DEFAULT", "DISABLE_ALL"]},
+                "callback_permission_status": {"type": "string", "enum": ["ENABLED", "DISABLED"]},
+                "call_hours": {
+                    "type": "object",
+                    "required": ["status"],
+                    "properties": {
+                        "status": {"anyOf": [{"type": "string", "enum": ["ENABLED", "DISABLED"]}, {"type": "string"}]},
+                        "timezone_id": {"type": "string"},
+                        "weekly_operating_hours": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["day_of_week", "open_time", "close_time"],
+                                "properties": {
+                                    "day_of_week": {
+                                        "anyOf": [
+                                            {
+                                                "type": "string",
+                                                "enum": [
+                                                    "MONDAY",
+                                                    "TUESDAY",
+                                                    "WEDNESDAY",
+                                                    "THURSDAY",
+                                                    "FRIDAY",
+                                                    "SATURDAY",
+                                                    "SUNDAY",
+                                                ],
+                                            },
+                                            {"type": "string"},
+                                        ]
+                                    },
+                                    "open_time": {"type": "string", "pattern": "^([01][0-9]|2[0-3])[0-5][0-9]$"},
+                                    "close_time": {"type": "string", "pattern": "^([01][0-9]|2[0-3])[0-5][0-9]$"},
+                                },
+                            },
+                        },
+                        "holiday_schedule": {
+                            "type": "array",
+                            "maxItems": 20,
+                            "items": {
+                                "type": "object",
+                                "required": ["date", "start_time", "end_time"],
+                                "properties": {
+                                    "date": {"type": "string", "format": "date"},
+                                    "start_time": {"type": "string", "pattern": "^([01][0-9]|2[0-3])[0-5][0-9]$"},
+                                    "end_time": {"type": "string", "pattern": "^([01][0-9]|2[0-3])[0-5][0-9]$"},
+                                },
+                            },
+                        },
+                    },
+                },
+                "voicemail": {"type": "object"},
+            },
+        },
+    },
+}

@@ -1,0 +1,212 @@
+"""Arguments are checked against the constraints `openapi.json` states, by a checker that agrees with JSON Schema.
+
+The checker (`pilotstatus._validation`) applies the keywords the spec uses in requests; these tests prove that it
+reads them as a JSON Schema validator does (on the spec's own request schemas and on values drawn at random), that
+the generated constraints are the spec's, and that every failure names the argument.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from pilotstatus import InvalidInputError
+from pilotstatus._validation import SUPPORTED, check_value, python_name
+from pilotstatus_api.request_schemas import REQUEST_SCHEMAS
+from tests._spec import ROOT, load_spec
+
+
+def _tool() -> Any:
+    """`tools/generate.py`, the writer of the generated constraints (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("request_schemas_tool", ROOT / "tools" / "generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+TOOL = _tool()
+
+
+def _schemas() -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    for op_id, entry in REQUEST_SCHEMAS.items():
+        for parameter in entry["path"] + entry["query"]:
+            found.append((f"{op_id} {parameter['name']}", parameter["schema"]))
+        if entry["body"] is not None:
+            found.append((f"{op_id} body", entry["body"]))
+    return found
+
+
+SCHEMAS = _schemas()
+
+
+def _keywords(node: Any) -> set[str]:
+    if isinstance(node, list):
+        return set().union(*map(_keywords, node)) if node else set()
+    if not isinstance(node, dict):
+        return set()
+    found = set(node)
+    for key, value in node.items():
+        if key == "properties":
+            found |= set().union(*map(_keywords, value.values())) if value else set()
+        elif key in ("items", "not", "anyOf", "allOf"):
+            found |= _keywords(value)
+    return found
+
+
+def test_the_generated_constraints_are_those_of_openapi_json() -> None:
+    assert TOOL.request_schemas(load_spec()) == REQUEST_SCHEMAS
+    assert (ROOT / "generated" / "pilotstatus_api" / "request_schemas.py").is_file()
+
+
+def test_the_checker_supports_every_keyword_the_spec_uses_in_a_request() -> None:
+    used = set().union(*(_keywords(schema) for _, schema in SCHEMAS))
+    assert used <= SUPPORTED
+    assert SUPPORTED == TOOL.VALIDATION_KEYWORDS
+
+
+def test_every_operation_has_its_constraints() -> None:
+    spec_ids = {op["operationId"] for item in load_spec()["paths"].values() for op in item.values()}
+    assert {entry["operation_id"] for entry in REQUEST_SCHEMAS.values()} == spec_ids
+    modules = {path.stem for path in (ROOT / "generated" / "pilotstatus_api" / "api" / "calls").glob("*.py")} - {
+        "__init__"
+    }
+    assert set(REQUEST_SCHEMAS) == modules
+
+
+def _verdict(value: Any, schema: dict[str, Any]) -> bool:
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).is_valid(value)
+
+
+def _ours(value: Any, schema: dict[str, Any]) -> bool:
+    try:
+        check_value(value, schema, "x")
+    except InvalidInputError:
+        return False
+    return True
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 200)
+    | st.text(max_size=12)
+    | st.sampled_from(
+        [
+            "+5511999999999",
+            "https://example.com/a.mp3",
+            "ftp://x",
+            "talk",
+            "listen",
+            "ENABLED",
+            "0900",
+            "2526",
+            "2026-12-25",
+            "2026-13-01",
+            ".",
+            "..",
+            "",
+            "v=0",
+            "MONDAY",
+            "DISABLE_ALL",
+        ]
+    ),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "to",
+                    "sdp",
+                    "mode",
+                    "mediaUrl",
+                    "status",
+                    "call_hours",
+                    "weekly_operating_hours",
+                    "day_of_week",
+                    "open_time",
+                    "close_time",
+                    "text",
+                    "timezone_id",
+                    "date",
+                ]
+            ),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=8,
+)
+
+
+@pytest.mark.parametrize(("where", "schema"), SCHEMAS, ids=[where for where, _ in SCHEMAS])
+@given(value=JSON_VALUES)
+def test_the_checker_agrees_with_json_schema_on_any_value(where: str, schema: dict[str, Any], value: Any) -> None:
+    schema = json.loads(json.dumps(schema))  # as JSON: tuples as lists
+    # "format": "uri" needs an extra package in jsonschema to be checked; the spec pairs it with a pattern anyway.
+    assert _ours(value, schema) == _verdict(value, _without_uri_format(schema)) or _uri_only_difference(value, schema)
+
+
+def _without_uri_format(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _without_uri_format(v) for k, v in node.items() if not (k == "format" and v == "uri")}
+    if isinstance(node, list):
+        return [_without_uri_format(item) for item in node]
+    return node
+
+
+def _uri_only_difference(value: Any, schema: dict[str, Any]) -> bool:
+    """Our checker also refuses a string that is no absolute URI where the spec says `format: uri`."""
+    return not _ours(value, schema) and _ours(value, _without_uri_format(schema))
+
+
+@pytest.mark.parametrize(
+    ("value", "schema", "message"),
+    [
+        ("call me", {"type": "string", "pattern": "^[0-9]+$"}, "to='call me' must match ^[0-9]+$."),
+        ("shout", {"type": "string", "enum": ["talk", "listen"]}, "to='shout' must be one of 'talk', 'listen'."),
+        ("", {"type": "string", "minLength": 1}, "to must not be empty."),
+        ("..", {"type": "string", "not": {"enum": [".", ".."]}}, "to must not be '.' or '..'."),
+        (7, {"type": "string"}, "to must be a string, not int."),
+        ({}, {"type": "object", "required": ["status"]}, "to.status is required."),
+        (
+            {"weeklyHours": [{"openTime": "9am"}]},
+            {"properties": {"weeklyHours": {"items": {"properties": {"openTime": {"pattern": "^[0-9]{4}$"}}}}}},
+            "to.weekly_hours[0].open_time='9am' must match ^[0-9]{4}$.",
+        ),
+        ("x" * 100, {"type": "string", "maxLength": 3}, "to must be at most 3 characters long."),
+        ("relative/path", {"type": "string", "format": "uri"}, "to='relative/path' is not an absolute URI."),
+        (
+            "2026-02-30T00:00:00Z",
+            {"type": "string", "format": "date-time"},
+            "to='2026-02-30T00:00:00Z' is not an RFC 3339 date-time (such as 2026-01-29T12:00:00.000Z).",
+        ),
+        ("2026-02-30", {"type": "string", "format": "date"}, "to='2026-02-30' is not a date (YYYY-MM-DD)."),
+    ],
+)
+def test_a_failure_names_the_argument_and_the_rule(value: Any, schema: dict[str, Any], message: str) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        check_value(value, schema, "to")
+    assert str(caught.value) == message
+
+
+def test_a_long_bad_value_is_shortened_in_the_message() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        check_value("y" * 500, {"pattern": "^x"}, "sdp")
+    assert len(str(caught.value)) < 120
+
+
+@pytest.mark.parametrize(
+    ("name", "python"),
+    [("mediaUrl", "media_url"), ("bizOpaqueCallbackData", "biz_opaque_callback_data"), ("call_hours", "call_hours")],
+)
+def test_api_field_names_are_given_as_the_sdks_argument_names(name: str, python: str) -> None:
+    assert python_name(name) == python

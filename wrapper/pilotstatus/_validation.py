@@ -1,0 +1,218 @@
+"""Arguments checked against the constraints `openapi.json` states, before any request is sent.
+
+The rules are not written here: they are read from `pilotstatus_api.request_schemas`, which `make generate` writes
+from the spec beside the generated client. This module only knows how to apply the JSON Schema keywords that spec
+uses in requests (`SUPPORTED`; a test fails if the spec starts using another), and how to word a failure so that it
+names the argument: `to='call me' must match ^\\+?[0-9]{7,15}$`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from ._exceptions import InvalidInputError
+
+SUPPORTED = frozenset(
+    {
+        "type",
+        "enum",
+        "pattern",
+        "format",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "minItems",
+        "maxItems",
+        "required",
+        "properties",
+        "items",
+        "anyOf",
+        "allOf",
+        "not",
+    }
+)
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "object": (Mapping,),
+    "array": (list, tuple),
+    "null": (type(None),),
+}
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SHOWN = 60  # characters of a bad value quoted in a message
+
+
+def python_name(name: str) -> str:
+    """The argument name the SDK gives an API field: `mediaUrl` is `media_url`."""
+    return _CAMEL.sub("_", name).lower()
+
+
+@cache
+def _operations() -> dict[str, dict[str, Any]]:
+    from pilotstatus_api.request_schemas import REQUEST_SCHEMAS  # loaded on the first request that needs it
+
+    return REQUEST_SCHEMAS
+
+
+def check_path(operation_id: str, *values: object) -> None:
+    """Check the path parameters of `operation_id`, given in the order the spec lists them."""
+    for parameter, value in zip(_operations()[operation_id]["path"], values, strict=True):
+        check_value(value, parameter["schema"], python_name(parameter["name"]))
+
+
+def check_query(operation_id: str, params: Mapping[str, object]) -> None:
+    """Check the query parameters of `operation_id` (by their API names), as they are about to be sent."""
+    for parameter in _operations()[operation_id]["query"]:
+        name = parameter["name"]
+        if name in params:
+            check_value(params[name], parameter["schema"], python_name(name))
+        elif parameter["required"]:
+            raise InvalidInputError(f"{python_name(name)} is required.")
+
+
+def check_body(operation_id: str, body: object) -> None:
+    """Check the JSON body of `operation_id` as it is about to be sent."""
+    schema = _operations()[operation_id]["body"]
+    if schema is not None and body is not None:
+        check_value(body, schema, "")
+
+
+def check_value(value: object, schema: Mapping[str, Any], where: str) -> None:
+    """Raise `InvalidInputError`, naming `where`, unless `value` (JSON) satisfies `schema`."""
+    problem = _problem(value, schema, where)
+    if problem is not None:
+        raise InvalidInputError(problem)
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def _named(where: str, value: object) -> str:
+    return f"{where}={_shown(value)}" if where else _shown(value)
+
+
+def _is_type(value: object, json_type: str) -> bool:
+    if isinstance(value, bool) and json_type in ("integer", "number"):
+        return False
+    if json_type == "integer" and isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, _JSON_TYPES[json_type])
+
+
+def _problem(value: object, schema: Mapping[str, Any], where: str) -> str | None:
+    """What is wrong with `value` against `schema`, worded for the caller, or None."""
+    declared = schema.get("type")
+    if declared is not None:
+        types = [declared] if isinstance(declared, str) else list(declared)
+        if not any(_is_type(value, json_type) for json_type in types):
+            wanted = " or ".join(
+                "null (None)" if t == "null" else f"a{'n' if t[0] in 'aeiou' else ''} {t}" for t in types
+            )
+            return f"{where or 'the body'} must be {wanted}, not {type(value).__name__}."
+    if "enum" in schema and value not in schema["enum"]:
+        choices = ", ".join(repr(choice) for choice in schema["enum"])
+        return f"{_named(where, value)} must be one of {choices}."
+    if isinstance(value, str):
+        if schema.get("minLength", 0) > len(value):
+            return (
+                f"{where} must not be empty."
+                if schema["minLength"] == 1
+                else (f"{where} must be at least {schema['minLength']} characters long.")
+            )
+        if "maxLength" in schema and len(value) > schema["maxLength"]:
+            return f"{where} must be at most {schema['maxLength']} characters long."
+        if "pattern" in schema and re.search(schema["pattern"], value) is None:
+            return f"{_named(where, value)} must match {schema['pattern']}."
+        format_problem = _format_problem(value, schema.get("format"))
+        if format_problem is not None:
+            return f"{_named(where, value)} is not {format_problem}."
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "minimum" in schema and value < schema["minimum"]:
+            return f"{_named(where, value)} must be at least {schema['minimum']}."
+        if "maximum" in schema and value > schema["maximum"]:
+            return f"{_named(where, value)} must be at most {schema['maximum']}."
+    if isinstance(value, Mapping):
+        for name in schema.get("required", []):
+            if name not in value:
+                return f"{_join(where, name)} is required."
+        for name, prop in schema.get("properties", {}).items():
+            if name in value:
+                problem = _problem(value[name], prop, _join(where, name))
+                if problem is not None:
+                    return problem
+    if isinstance(value, (list, tuple)):
+        if "minItems" in schema and len(value) < schema["minItems"]:
+            return f"{where} must have at least {schema['minItems']} items."
+        if "maxItems" in schema and len(value) > schema["maxItems"]:
+            return f"{where} must have at most {schema['maxItems']} items."
+        if "items" in schema:
+            for index, item in enumerate(value):
+                problem = _problem(item, schema["items"], f"{where}[{index}]")
+                if problem is not None:
+                    return problem
+    for member in schema.get("allOf", []):
+        problem = _problem(value, member, where)
+        if problem is not None:
+            return problem
+    if "anyOf" in schema:
+        problems = [_problem(value, member, where) for member in schema["anyOf"]]
+        if all(problem is not None for problem in problems):
+            return problems[0]
+    if "not" in schema and _problem(value, schema["not"], where) is None:
+        refused = schema["not"].get("enum")
+        if refused is not None:
+            return f"{where or 'the value'} must not be {' or '.join(map(repr, refused))}."
+        return f"{_named(where, value)} is not allowed here."
+    return None
+
+
+def _join(where: str, name: str) -> str:
+    name = python_name(name)
+    return f"{where}.{name}" if where else name
+
+
+def _format_problem(value: str, form: str | None) -> str | None:
+    """What `value` fails to be for a `format`, or None. Formats not listed here are not checked, as JSON Schema
+    allows."""
+    if form == "uri":
+        scheme, _, rest = value.partition(":")
+        if not (scheme and rest and re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme)) or any(
+            c.isspace() for c in value
+        ):
+            return "an absolute URI"
+    elif form == "date-time":
+        match = _RFC3339.fullmatch(value)
+        if match is None or not _is_date(match.group(1)):
+            return "an RFC 3339 date-time (such as 2026-01-29T12:00:00.000Z)"
+    elif form == "date" and not _is_date(value):
+        return "a date (YYYY-MM-DD)"
+    return None
+
+
+# RFC 3339's date-time: a full date, `T`, hours, minutes, seconds (60 for a leap second), an optional fraction, and
+# `Z` or an offset.
+_RFC3339 = re.compile(
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?"
+    r"([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+)
+
+
+def _is_date(text: str) -> bool:
+    """Whether `text` is a full date, YYYY-MM-DD, that exists."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

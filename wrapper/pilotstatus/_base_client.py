@@ -1,7 +1,8 @@
 """What the sync and async clients share: their settings, how a request is prepared, and how an outcome is judged.
 
-Requests are described by the generated package (`pilotstatus_api.api.*._get_kwargs`: method, path, query) and sent
-through one `httpx` client. Only sending and sleeping differ between `PilotStatus` and `AsyncPilotStatus`.
+Requests are described by the generated package (see `_operations`: method, path, query, body), checked against the
+spec, and sent through one `httpx` client. Only sending and sleeping differ between `PilotStatus` and
+`AsyncPilotStatus`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import copy
 import logging
 import os
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any, Generic, Self, TypeVar
 
 import httpx
@@ -28,6 +29,7 @@ from ._exceptions import (
     redact_response,
     status_error,
 )
+from ._operations import Operation, RequestSpec
 from ._retries import RetryPolicy
 from ._version import __version__
 
@@ -57,6 +59,7 @@ class BaseClient(Generic[_Http]):
         max_retries: int,
         http_client: _Http | None,
         transport: object | None,
+        whatsapp_number_id: str | None,
         build_http: Callable[[], _Http],
     ) -> None:
         self._credentials: Credentials = resolve_credentials(api_key, api_key_id)
@@ -68,6 +71,9 @@ class BaseClient(Generic[_Http]):
         and for the whole attempt (see `PilotStatus`)."""
         self.max_retries: int = _check_max_retries(max_retries)
         """How many times a failed request may be retried (see `pilotstatus._retries` for which ones are)."""
+        self.whatsapp_number_id: str | None = _check_number_id(whatsapp_number_id)
+        """The number a tenant (account-wide) key acts on, sent as `x-whatsapp-number-id` with every request; None
+        for a number-scoped key, which carries its own number."""
         self._retry_policy = RetryPolicy()
         if http_client is not None and transport is not None:
             raise InvalidInputError("Give http_client= or transport=, not both: a transport belongs inside the client.")
@@ -80,23 +86,39 @@ class BaseClient(Generic[_Http]):
         self._bind_resources()
 
     def __repr__(self) -> str:
+        number = "" if self.whatsapp_number_id is None else f", whatsapp_number_id={self.whatsapp_number_id!r}"
         return (
             f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._credentials!r},"
-            f" max_retries={self.max_retries})"
+            f" max_retries={self.max_retries}{number})"
         )
 
-    def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Self:
-        """A copy of this client with another timeout or retry count (None keeps this client's), sharing its
-        connections and key: `client.with_options(max_retries=0).calls.list()`. Closing the copy leaves the
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        whatsapp_number_id: str | None = None,
+    ) -> Self:
+        """A copy of this client with another timeout, retry count or number (None keeps this client's), sharing
+        its connections and key: `client.with_options(max_retries=0).calls.list()`, or, with a tenant key,
+        `client.with_options(whatsapp_number_id="...")` for each number it acts on. Closing the copy leaves the
         connections open; closing this client closes them for every copy too."""
         clone = copy.copy(self)
         if timeout is not None:
             clone.timeout = _check_timeout(timeout)
         if max_retries is not None:
             clone.max_retries = _check_max_retries(max_retries)
+        if whatsapp_number_id is not None:
+            clone.whatsapp_number_id = _check_number_id(whatsapp_number_id)
         clone._owns_http = False
         clone._bind_resources()
         return clone
+
+    def _prepare(
+        self, operation: Operation[Any], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+    ) -> RequestSpec:
+        """The request of `operation` for these arguments (checked against the spec), for this client's number."""
+        return operation.request(*path, body=body, query=query, whatsapp_number_id=self.whatsapp_number_id)
 
     def _bind_resources(self) -> None:
         """Create the resources (`self.calls`, ...) bound to this client."""
@@ -296,6 +318,18 @@ def _check_base_url(base_url: str) -> str:
     if url.query or url.fragment or url.userinfo:
         raise InvalidInputError("base_url must not have a query, a fragment or credentials in it.")
     return str(url).rstrip("/")
+
+
+def _check_number_id(number_id: str | None) -> str | None:
+    if number_id is None:
+        return None
+    if not isinstance(number_id, str) or not number_id or not number_id.isprintable() or not number_id.isascii():
+        raise InvalidInputError(
+            f"whatsapp_number_id must be the id of a WhatsApp number (printable ASCII), not {number_id!r}."
+        )
+    if number_id != number_id.strip():
+        raise InvalidInputError(f"whatsapp_number_id has spaces around it: {number_id!r}.")
+    return number_id
 
 
 def _check_max_retries(max_retries: int) -> int:

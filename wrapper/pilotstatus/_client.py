@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import types
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from . import _retries
 from ._base_client import BaseClient, bound_body
 from ._constants import DEFAULT_MAX_RETRIES
-from .resources.calls import AsyncCalls, Calls
+from ._operations import Operation, RequestSpec
+
+if TYPE_CHECKING:
+    from .resources.calls import AsyncCalls, Calls
 
 __all__ = ["AsyncPilotStatus", "PilotStatus"]
 
@@ -32,13 +35,16 @@ class PilotStatus(BaseClient[httpx.Client]):
         max_retries: retries of a failed request that is safe to retry (default 2).
         http_client: an `httpx.Client` to send through (proxies, custom TLS...). It is not closed by `close()`.
         transport: an `httpx.BaseTransport` for a client built here (for example `httpx.MockTransport` in tests).
+        whatsapp_number_id: with a tenant (account-wide) key, the number it acts on, sent as `x-whatsapp-number-id`
+            with every request (number endpoints refuse a tenant key without it: `TenantScopeNotAllowedError`).
+            `with_options(whatsapp_number_id=...)` gives a client for another number. A number-scoped key needs none.
 
     Use it as a context manager, or call `close()`, to release connections. Redirects are never followed, so the key
     only ever goes to `base_url`.
     """
 
     calls: Calls
-    """List calls: `calls.list()` for one page, `calls.iter()` for every call."""
+    """The Calls API: list and walk calls, start, answer and hang up calls, `calls.settings`, `calls.permissions`."""
 
     def __init__(
         self,
@@ -50,6 +56,7 @@ class PilotStatus(BaseClient[httpx.Client]):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
+        whatsapp_number_id: str | None = None,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -59,13 +66,23 @@ class PilotStatus(BaseClient[httpx.Client]):
             max_retries=max_retries,
             http_client=http_client,
             transport=transport,
+            whatsapp_number_id=whatsapp_number_id,
             build_http=lambda: httpx.Client(transport=transport),
         )
 
     def _bind_resources(self) -> None:
+        from .resources.calls import Calls  # with the generated models, loaded by the first client, not by import
+
         self.calls = Calls(self)
 
-    def _request(self, spec: dict[str, Any], parse: Callable[[httpx.Response], _T]) -> _T:
+    def _call(
+        self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+    ) -> _T:
+        """Call `operation` with these arguments (see `Operation.request`): checked, sent with retries, its 2xx
+        body parsed, or its failure raised. Every resource method is this one line."""
+        return self._request(self._prepare(operation, *path, body=body, query=query), operation.parse_response)
+
+    def _request(self, spec: RequestSpec, parse: Callable[[httpx.Response], _T]) -> _T:
         """Send a request described by the generated package, with retries; parse its 2xx response, or raise."""
         retries_done = 0
         while True:
@@ -121,7 +138,7 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
     """
 
     calls: AsyncCalls
-    """List calls: `await calls.list()` for one page, `async for ... in calls.iter()` for every call."""
+    """The Calls API, async: `await calls.create(...)`, `async for call in calls.iter()`, ..."""
 
     def __init__(
         self,
@@ -133,6 +150,7 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        whatsapp_number_id: str | None = None,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -142,13 +160,22 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
             max_retries=max_retries,
             http_client=http_client,
             transport=transport,
+            whatsapp_number_id=whatsapp_number_id,
             build_http=lambda: httpx.AsyncClient(transport=transport),
         )
 
     def _bind_resources(self) -> None:
+        from .resources.calls import AsyncCalls
+
         self.calls = AsyncCalls(self)
 
-    async def _request(self, spec: dict[str, Any], parse: Callable[[httpx.Response], _T]) -> _T:
+    async def _call(
+        self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+    ) -> _T:
+        """Call `operation` with these arguments, as `PilotStatus._call` does."""
+        return await self._request(self._prepare(operation, *path, body=body, query=query), operation.parse_response)
+
+    async def _request(self, spec: RequestSpec, parse: Callable[[httpx.Response], _T]) -> _T:
         """Send a request described by the generated package, with retries; parse its 2xx response, or raise."""
         retries_done = 0
         while True:

@@ -23,6 +23,9 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CallNotFoundError",
+    "CallPermissionError",
+    "CallPermissionRequestLimitError",
+    "CallPermissionRequiredError",
     "ConflictError",
     "FeatureNotSupportedError",
     "InstanceNotConnectedError",
@@ -199,8 +202,32 @@ class InstanceNotConnectedError(ConflictError):
     """409 WHATSAPP_INSTANCE_NOT_CONNECTED: the web number's WhatsApp session is not connected."""
 
 
-# The one table: a documented `code` picks its class first, then the status does. A code listed here only applies
-# with the status it is documented with; on any other status the status class is used and `.code` is still kept.
+class CallPermissionError(APIStatusError):
+    """Meta refused a call operation for lack of, or for too many requests of, the user's call permission. Mapped by
+    its `code` whatever the status: Meta's own status for these is 401 (138006) or 400 (138009), and Pilot Status
+    does not document its own, so a 401 with one of these codes is never an `AuthenticationError` (the key is
+    fine)."""
+
+
+class CallPermissionRequiredError(CallPermissionError):
+    """META_CALL_PERMISSION_REQUIRED (Meta 138006): the user has not granted permission to be called. Check it with
+    `calls.permissions.retrieve(to=...)` and ask for it with `calls.permissions.request(to=...)`."""
+
+
+class CallPermissionRequestLimitError(CallPermissionError):
+    """META_CALL_PERMISSION_REQUEST_LIMIT (Meta 138009): too many permission requests to this user (Meta allows one
+    a day and two a week per business and user)."""
+
+
+# Codes whose meaning does not depend on the status they come with: their class is used whatever the status.
+_ERRORS_BY_CODE_ANY_STATUS: dict[str, type[APIStatusError]] = {
+    "META_CALL_PERMISSION_REQUIRED": CallPermissionRequiredError,
+    "META_CALL_PERMISSION_REQUEST_LIMIT": CallPermissionRequestLimitError,
+}
+
+# With the table above, the one mapping: a documented `code` picks its class first, then the status does. A code
+# listed here only applies with the status it is documented with; on any other status the status class is used and
+# `.code` is still kept.
 _ERRORS_BY_CODE: dict[str, type[APIStatusError]] = {
     "FEATURE_NOT_SUPPORTED": FeatureNotSupportedError,
     "TENANT_SCOPE_NOT_ALLOWED": TenantScopeNotAllowedError,
@@ -221,6 +248,8 @@ _ERRORS_BY_STATUS: dict[int, type[APIStatusError]] = {
 
 def error_class(status_code: int, code: str | None) -> type[APIStatusError]:
     """The exception class for a non-2xx response with this status and body `code`."""
+    if code in _ERRORS_BY_CODE_ANY_STATUS:
+        return _ERRORS_BY_CODE_ANY_STATUS[code]
     status_class: type[APIStatusError] = (
         InternalServerError if status_code >= 500 else _ERRORS_BY_STATUS.get(status_code, APIStatusError)
     )

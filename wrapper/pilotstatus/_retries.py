@@ -14,7 +14,6 @@ This module imports nothing else of the SDK, so that `_exceptions` can use `retr
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 import email.utils
 import json
@@ -148,4 +147,6 @@ def sleep(seconds: float) -> None:
 
 
 async def async_sleep(seconds: float) -> None:
+    import asyncio  # only async clients need it; `import pilotstatus` does not load it
+
     await asyncio.sleep(seconds)

@@ -21,15 +21,16 @@ import datetime
 import operator
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
-
-from pilotstatus_api.models.call import Call
 
 from ._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from ._exceptions import APIResponseValidationError, InvalidInputError, PaginationError
 from ._timestamps import MILLISECOND, ceil_ms, floor_ms, format_instant, to_instant
+
+if TYPE_CHECKING:
+    from pilotstatus_api.models.call import Call
 
 __all__ = ["AsyncCallPage", "CallPage", "Cursor"]
 

@@ -1,0 +1,69 @@
+"""The one module that knows how the generated package describes a request: the coupling to the generator lives here.
+
+Each generated operation module (`pilotstatus_api.api.calls.post_calls`, ...) has a `_get_kwargs(...)` function that
+turns typed arguments into a request description: method, path (each path parameter percent-encoded as one
+segment), query, JSON body and headers. The SDK sends that description through its own client (its retries, its
+errors, its secrecy) instead of the generated `sync()`, which would parse error bodies on its own and lose the raw
+response. `_get_kwargs` is private to the generated module, but the generator is pinned, and every test goes
+through here, so a generator change that renames it fails at once, in one place.
+
+An `Operation` pairs that description with how the 2xx body is parsed, and checks every argument against the spec's
+constraints (`_validation`) before anything is sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from . import _validation
+
+__all__ = ["Operation", "RequestSpec"]
+
+_T = TypeVar("_T")
+
+RequestSpec = dict[str, Any]
+"""A request as `_get_kwargs` describes it: `method`, `url` (the path), and `params`, `json`, `headers` when any."""
+
+
+@dataclass(frozen=True)
+class Operation(Generic[_T]):
+    """One API operation: its generated module, and how its 2xx body becomes the value a call returns."""
+
+    module: ModuleType
+    parse: Callable[[Any], _T]
+    """From the decoded JSON body to the returned value (a generated model's `from_dict`, or a field of one)."""
+
+    @property
+    def name(self) -> str:
+        """The generated module's name: the operationId, in snake case (`post_calls_call_id_accept`)."""
+        return self.module.__name__.rsplit(".", 1)[1]
+
+    def request(
+        self,
+        *path: str,
+        body: Any = None,
+        query: Mapping[str, Any] | None = None,
+        whatsapp_number_id: str | None = None,
+    ) -> RequestSpec:
+        """The request for these arguments, every one checked against the spec first (`InvalidInputError`).
+
+        `path` are the path parameters in the spec's order; `body` a generated request model; `query` the keyword
+        arguments of the generated function (typed values, such as a `datetime`); `whatsapp_number_id` the number a
+        tenant key acts on (sent as `x-whatsapp-number-id`)."""
+        _validation.check_path(self.name, *path)
+        arguments: dict[str, Any] = dict(query or {})
+        if body is not None:
+            arguments["body"] = body
+        spec: RequestSpec = self.module._get_kwargs(*path, **arguments, x_whatsapp_number_id=whatsapp_number_id)
+        _validation.check_query(self.name, spec.get("params", {}))
+        _validation.check_body(self.name, spec.get("json"))
+        return spec
+
+    def parse_response(self, response: httpx.Response) -> _T:
+        """The value of a 2xx response. (The client turns any failure here into an `APIResponseValidationError`.)"""
+        return self.parse(response.json())

@@ -1,0 +1,117 @@
+"""The number's calling settings: `calls.settings.retrieve()` and `calls.settings.update(...)` (Meta numbers)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from pilotstatus._exceptions import InvalidInputError
+from pilotstatus._operations import Operation
+from pilotstatus_api.api.calls import get_calls_settings, put_calls_settings
+from pilotstatus_api.models.call_hours import CallHours
+from pilotstatus_api.models.calling_settings import CallingSettings
+from pilotstatus_api.models.calling_settings_envelope import CallingSettingsEnvelope
+from pilotstatus_api.models.calling_settings_update import CallingSettingsUpdate
+from pilotstatus_api.models.calling_settings_update_call_icon_visibility import (
+    CallingSettingsUpdateCallIconVisibility,
+)
+from pilotstatus_api.models.calling_settings_update_callback_permission_status import (
+    CallingSettingsUpdateCallbackPermissionStatus,
+)
+from pilotstatus_api.models.calling_settings_update_status import CallingSettingsUpdateStatus
+from pilotstatus_api.models.calling_settings_updated import CallingSettingsUpdated
+from pilotstatus_api.models.voicemail import Voicemail
+
+from ._models import as_model
+
+if TYPE_CHECKING:
+    from pilotstatus._client import AsyncPilotStatus, PilotStatus
+
+__all__ = ["AsyncCallSettings", "CallSettings"]
+
+RETRIEVE = Operation(get_calls_settings, lambda body: CallingSettingsEnvelope.from_dict(body).calling)
+UPDATE = Operation(put_calls_settings, CallingSettingsUpdated.from_dict)
+
+
+def _update_body(
+    status: CallingSettingsUpdateStatus | None,
+    call_icon_visibility: CallingSettingsUpdateCallIconVisibility | None,
+    callback_permission_status: CallingSettingsUpdateCallbackPermissionStatus | None,
+    call_hours: CallHours | Mapping[str, Any] | None,
+    voicemail: Voicemail | Mapping[str, Any] | None,
+) -> CallingSettingsUpdate:
+    """The body of a partial update: only the settings given (not None) are sent."""
+    body = CallingSettingsUpdate(
+        status=status,
+        call_icon_visibility=call_icon_visibility,
+        callback_permission_status=callback_permission_status,
+        call_hours=as_model(CallHours, call_hours, "call_hours"),
+        voicemail=as_model(Voicemail, voicemail, "voicemail"),
+    )
+    if not body.to_dict():
+        raise InvalidInputError(
+            "settings.update() was given no setting to change: pass status=, call_icon_visibility=,"
+            " callback_permission_status=, call_hours= or voicemail=."
+        )
+    return body
+
+
+class CallSettings:
+    """`GET` and `PUT /v1/calls/settings`: the number's `calling` object, exactly as Meta exposes it. Meta numbers
+    only (a web number gets `FeatureNotSupportedError`)."""
+
+    def __init__(self, client: PilotStatus) -> None:
+        self._client = client
+
+    def retrieve(self) -> CallingSettings:
+        """The number's calling settings: `status`, `call_icon_visibility`, `callback_permission_status`,
+        `call_hours` and whatever else Meta returns (kept in `additional_properties`)."""
+        return self._client._call(RETRIEVE)
+
+    def update(
+        self,
+        *,
+        status: CallingSettingsUpdateStatus | None = None,
+        call_icon_visibility: CallingSettingsUpdateCallIconVisibility | None = None,
+        callback_permission_status: CallingSettingsUpdateCallbackPermissionStatus | None = None,
+        call_hours: CallHours | Mapping[str, Any] | None = None,
+        voicemail: Voicemail | Mapping[str, Any] | None = None,
+    ) -> CallingSettingsUpdated:
+        """Change the settings given, and only those (a partial update).
+
+        Args:
+            status: `ENABLED` or `DISABLED`: calling on the number.
+            call_icon_visibility: `DEFAULT` (the call icon shows) or `DISABLE_ALL`.
+            callback_permission_status: `ENABLED` or `DISABLED`: whether users may ask to be called back.
+            call_hours: a `CallHours` or its JSON (`{"status": "ENABLED", "timezone_id": ..., ...}`). It REPLACES
+                the stored hours entirely (Meta's rule): holidays left out are deleted.
+            voicemail: the voicemail settings, as Meta takes them.
+
+        Sent once: a PUT is never retried once it may have reached the server.
+        """
+        body = _update_body(status, call_icon_visibility, callback_permission_status, call_hours, voicemail)
+        return self._client._call(UPDATE, body=body)
+
+
+class AsyncCallSettings:
+    """The async twin of `CallSettings`."""
+
+    def __init__(self, client: AsyncPilotStatus) -> None:
+        self._client = client
+
+    async def retrieve(self) -> CallingSettings:
+        """The number's calling settings; see `CallSettings.retrieve()`."""
+        return await self._client._call(RETRIEVE)
+
+    async def update(
+        self,
+        *,
+        status: CallingSettingsUpdateStatus | None = None,
+        call_icon_visibility: CallingSettingsUpdateCallIconVisibility | None = None,
+        callback_permission_status: CallingSettingsUpdateCallbackPermissionStatus | None = None,
+        call_hours: CallHours | Mapping[str, Any] | None = None,
+        voicemail: Voicemail | Mapping[str, Any] | None = None,
+    ) -> CallingSettingsUpdated:
+        """Change the settings given, and only those; see `CallSettings.update()`."""
+        body = _update_body(status, call_icon_visibility, callback_permission_status, call_hours, voicemail)
+        return await self._client._call(UPDATE, body=body)

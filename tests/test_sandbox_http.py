@@ -155,10 +155,20 @@ def test_the_rate_limit_when_switched_on_answers_429_with_retry_after() -> None:
 
 
 def test_other_methods_get_405_with_allow(sandbox: Sandbox) -> None:
-    response = httpx.post(f"{sandbox.url}/v1/calls", headers={"x-api-key": "ps_sandbox_meta_number"})
+    response = httpx.delete(f"{sandbox.url}/v1/calls", headers={"x-api-key": "ps_sandbox_meta_number"})
     assert response.status_code == 405
-    assert "GET" in response.headers["allow"]
+    assert set(response.headers["allow"].split(", ")) == {"GET", "HEAD", "POST"}
     assert response.json() == {"error": "Method Not Allowed"}
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("POST", "/v1/calls"), ("GET", "/v1/calls/call_1"), ("GET", "/v1/calls/settings"), ("PUT", "/v1/calls/settings")],
+)
+def test_an_operation_the_sandbox_does_not_serve_yet_gets_501(sandbox: Sandbox, method: str, path: str) -> None:
+    response = httpx.request(method, f"{sandbox.url}{path}", headers={"x-api-key": "ps_sandbox_meta_number"})
+    assert response.status_code == 501
+    assert "not served by this sandbox yet" in response.json()["error"]
 
 
 def test_unknown_paths_get_404_with_an_error_body(sandbox: Sandbox) -> None:

@@ -1,10 +1,10 @@
 """`make contract BASE_URL=...`: the contract suite (tests/test_contract.py) against any deployment, the real API
 included, with the key from PILOT_STATUS_API_KEY (or PILOT_STATUS_API_KEY_ID).
 
-Only GET operations run, unless CONTRACT_ALLOW_WRITES names others by operationId; no other method is sent to any
-path; requests are throttled (CONTRACT_RATE_LIMIT, default 2/s). The key never reaches the output: the suite masks
-it and schemathesis filters it from its reports, and this runner removes it from every line it passes on and from
-the JUnit report, in case anything slipped through.
+Only GET operations run, unless CONTRACT_ALLOW_WRITES names others by operationId (CONTRACT_OPERATIONS limits a run
+to the operations it names); no other method is sent to any path; requests are throttled (CONTRACT_RATE_LIMIT,
+default 2/s). The key never reaches the output: the suite masks it and schemathesis filters it from its reports, and
+this runner removes it from every line it passes on and from the JUnit report, in case anything slipped through.
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ def settings_problem(environ: Mapping[str, str]) -> str | None:
         return f"CONTRACT_MAX_RESPONSE_TIME must be seconds, such as 2 or 0.5 (got {timing!r})"
     try:
         allowed_write_operations(environ, operation_ids(ROOT / "openapi.json"))
+        only_operations(environ, operation_ids(ROOT / "openapi.json"))
     except ValueError as error:
         return str(error)
     return None
@@ -75,13 +76,24 @@ def operation_ids(spec_path: Path) -> set[str]:
     }
 
 
-def allowed_write_operations(environ: Mapping[str, str], known: set[str]) -> set[str]:
-    """The operations other than GET that a live run may call: only those named in `CONTRACT_ALLOW_WRITES`."""
-    named = {name.strip() for name in environ.get("CONTRACT_ALLOW_WRITES", "").split(",") if name.strip()}
+def _named_operations(environ: Mapping[str, str], setting: str, known: set[str]) -> set[str]:
+    """The operationIds a comma-separated setting names; ValueError for a name that is no operation."""
+    named = {name.strip() for name in environ.get(setting, "").split(",") if name.strip()}
     unknown = named - known
     if unknown:
-        raise ValueError(f"CONTRACT_ALLOW_WRITES names no operation of openapi.json: {', '.join(sorted(unknown))}")
+        raise ValueError(f"{setting} names no operation of openapi.json: {', '.join(sorted(unknown))}")
     return named
+
+
+def allowed_write_operations(environ: Mapping[str, str], known: set[str]) -> set[str]:
+    """The operations other than GET that a live run may call: only those named in `CONTRACT_ALLOW_WRITES`."""
+    return _named_operations(environ, "CONTRACT_ALLOW_WRITES", known)
+
+
+def only_operations(environ: Mapping[str, str], known: set[str]) -> set[str] | None:
+    """The operations a run is limited to, when `CONTRACT_OPERATIONS` names some (a deployment that serves only
+    part of the API, say); None for no limit. A write named here still needs `CONTRACT_ALLOW_WRITES`."""
+    return _named_operations(environ, "CONTRACT_OPERATIONS", known) or None
 
 
 def fail(message: str) -> int:

@@ -9,13 +9,14 @@ or, from Python, on a free port for as long as a `with` block lasts:
         client = PilotStatus(base_url=sandbox.url, api_key="ps_sandbox_meta_number")
 """
 
-from ._app import SandboxConfig, create_app
+from ._app import SERVED_OPERATIONS, SandboxConfig, create_app
 from ._dataset import CallHistory
 from ._scenarios import SCENARIOS, Scenario, find_scenario
 from ._server import ListenError, Sandbox, key_table, serve
 
 __all__ = [
     "SCENARIOS",
+    "SERVED_OPERATIONS",
     "CallHistory",
     "ListenError",
     "Sandbox",

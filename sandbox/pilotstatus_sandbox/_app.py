@@ -8,6 +8,7 @@ its calls, newest first, strictly before `before`.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,10 +22,10 @@ from ._dataset import DEFAULT_NEWEST, CallHistory
 from ._instants import parse_before_ms
 from ._rate_limit import RateLimiter, check_rate
 from ._scenarios import Scenario, find_scenario
-from ._spec import validation_spec
+from ._spec import load_spec, validation_spec
 from ._validation import RequestValidator
 
-__all__ = ["SandboxConfig", "create_app"]
+__all__ = ["SERVED_OPERATIONS", "SandboxConfig", "create_app"]
 
 _KEY_HEADERS = ("x-api-key", "x-api-key-id")
 
@@ -100,13 +101,52 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return _error(exc.status_code, exc.detail, headers=exc.headers)
 
 
+async def _not_implemented(request: Request) -> Response:
+    """An operation of the spec that the sandbox does not serve yet: a clear 501, never a 404 or 405 that would
+    read as "no such operation"."""
+    return _error(501, f"{request.method} {request.url.path} is in the API but not served by this sandbox yet")
+
+
+def _routes(endpoint: _CallsEndpoint) -> list[Route]:
+    """A route for every path of the spec, each with the methods the spec gives it (so a 405's `Allow` lists them).
+    Literal paths come before templated ones: `/v1/calls/settings` is not a `{callId}`."""
+    served = {("/v1/calls", "GET"): endpoint.list_calls}
+    assert {_operation_id(path, method) for path, method in served} == SERVED_OPERATIONS
+    routes = []
+    for path, item in sorted(load_spec()["paths"].items(), key=lambda entry: ("{" in entry[0], entry[0])):
+        handlers = {method: served.get((path, method), _not_implemented) for method in map(str.upper, item)}
+        methods = [method for method in handlers if method.lower() in _METHODS]
+        routes.append(Route(path, _by_method({m: handlers[m] for m in methods}), methods=methods))
+    return routes
+
+
+def _by_method(
+    handlers: dict[str, Callable[[Request], Awaitable[Response]]],
+) -> Callable[[Request], Awaitable[Response]]:
+    """One endpoint for a path, handing each request to its method's handler (HEAD is GET's); one route a path,
+    so that a 405 lists every method of the path in `Allow`."""
+
+    async def endpoint(request: Request) -> Response:
+        return await handlers["GET" if request.method == "HEAD" else request.method](request)
+
+    return endpoint
+
+
+_METHODS = frozenset({"get", "put", "post", "delete", "patch"})
+
+SERVED_OPERATIONS = frozenset({"get_calls"})
+"""The operations of the spec the sandbox serves so far (by operationId); the others answer 501."""
+
+
+def _operation_id(path: str, method: str) -> str:
+    operation_id: str = load_spec()["paths"][path][method.lower()]["operationId"]
+    return operation_id
+
+
 def create_app(config: SandboxConfig | None = None) -> Starlette:
     """The sandbox's ASGI app, its data drawn from `config` (default: 5,000 calls a number, seed 7)."""
     endpoint = _CallsEndpoint(config or SandboxConfig())
-    app = Starlette(
-        routes=[Route("/v1/calls", endpoint.list_calls, methods=["GET"])],
-        exception_handlers={HTTPException: _http_error},
-    )
+    app = Starlette(routes=_routes(endpoint), exception_handlers={HTTPException: _http_error})
     app.router.redirect_slashes = False  # `/v1/calls/` is another path (404), not a redirect to follow
     app.state.histories = endpoint.histories
     return app

@@ -19,7 +19,10 @@ def serve(handler: Handler) -> Iterator[str]:
 
     class Adapter(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            request = httpx.Request("GET", f"http://{self.headers['host']}{self.path}", headers=dict(self.headers))
+            length = int(self.headers.get("content-length") or 0)
+            body = self.rfile.read(length) if length else b""
+            url = f"http://{self.headers['host']}{self.path}"
+            request = httpx.Request(self.command, url, headers=dict(self.headers), content=body)
             response = handler(request)
             self.send_response(response.status_code)
             for name, value in response.headers.items():
@@ -28,6 +31,12 @@ def serve(handler: Handler) -> Iterator[str]:
             self.send_header("content-length", str(len(response.content)))
             self.end_headers()
             self.wfile.write(response.content)
+
+        def do_POST(self) -> None:  # the method and the body are read from the request line and the stream
+            self.do_GET()
+
+        def do_PUT(self) -> None:
+            self.do_GET()
 
         def log_message(self, format: str, *args: object) -> None:
             """Keep the test output clean."""

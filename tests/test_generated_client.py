@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import typing
 from datetime import UTC, datetime, timedelta
 from importlib.metadata import version
 from importlib.resources import files
@@ -234,3 +235,15 @@ def test_both_packages_declare_their_types(package: str) -> None:
 
 def test_the_wrapper_reports_the_installed_version() -> None:
     assert pilotstatus.__version__ == version("pilotstatus")
+
+
+@pytest.mark.parametrize("operation_id", [operation["operationId"] for _, _, operation in operations(load_spec())])
+def test_every_operation_parses_its_2xx_into_a_model_never_any_or_none(operation_id: str) -> None:
+    module = importlib.import_module(f"pilotstatus_api.api.calls.{snake_case(operation_id)}")
+    returned = typing.get_type_hints(module.sync)["return"]
+    members = [member for member in typing.get_args(returned) if member is not type(None)]
+    assert typing.Any not in members
+    models = [member for member in members if isinstance(member, type) and member.__name__ != "Error"]
+    assert len(models) == 1, members
+    assert callable(getattr(models[0], "from_dict", None))
+    assert models[0].__module__.startswith("pilotstatus_api.models.")

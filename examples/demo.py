@@ -14,7 +14,13 @@ import subprocess
 import sys
 from collections import Counter
 
-from pilotstatus import InstanceNotConnectedError, PilotStatus, PilotStatusError, TenantScopeNotAllowedError
+from pilotstatus import (
+    InstanceNotConnectedError,
+    InvalidInputError,
+    PilotStatus,
+    PilotStatusError,
+    TenantScopeNotAllowedError,
+)
 from pilotstatus_sandbox import Sandbox, SandboxConfig
 
 META_KEY = "ps_sandbox_meta_number"
@@ -68,6 +74,20 @@ def main() -> int:
             except PilotStatusError as error:  # pragma: no cover - the sandbox always answers 403 here
                 print(f"unexpected: {error!r}", file=sys.stderr)
                 return 1
+
+        heading("Bad input refused before any request, by the spec's own constraints")
+        with PilotStatus(base_url=sandbox.url, api_key=META_KEY) as client:
+            for attempt, start in (
+                ("calls.create(to='call me')", lambda: client.calls.create(to="call me")),
+                ("calls.play(..., media_url='ftp://...')", lambda: client.calls.play("call_1", media_url="ftp://x")),
+            ):
+                try:
+                    start()
+                except InvalidInputError as error:
+                    print(f"{attempt}: InvalidInputError: {error}")
+                else:  # pragma: no cover - both are refused before sending
+                    print(f"{attempt} was sent", file=sys.stderr)
+                    return 1
 
         heading("Sandbox stopped")
     return 0

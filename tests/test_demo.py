@@ -29,5 +29,6 @@ def test_the_demo_lists_a_page_pages_through_every_call_and_catches_typed_errors
     assert "5,000 calls, 5,000 distinct ids" in out
     assert "InstanceNotConnectedError: 409 WHATSAPP_INSTANCE_NOT_CONNECTED" in out
     assert "TenantScopeNotAllowedError: 403 TENANT_SCOPE_NOT_ALLOWED" in out
+    assert "calls.create(to='call me'): InvalidInputError: to='call me' must match" in out
     assert out.rstrip().endswith("== Sandbox stopped")
     assert "Traceback" not in result.stderr

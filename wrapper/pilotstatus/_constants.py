@@ -12,6 +12,8 @@ DEFAULT_MAX_RETRIES = 2
 API_KEY_ENV = "PILOT_STATUS_API_KEY"
 API_KEY_ID_ENV = "PILOT_STATUS_API_KEY_ID"
 BASE_URL_ENV = "PILOT_STATUS_BASE_URL"
+# Read by the `pilotstatus` command (not by the client): the number a tenant key acts on, as --whatsapp-number-id.
+WHATSAPP_NUMBER_ID_ENV = "PILOT_STATUS_WHATSAPP_NUMBER_ID"
 
 API_KEY_HEADER = "x-api-key"
 API_KEY_ID_HEADER = "x-api-key-id"

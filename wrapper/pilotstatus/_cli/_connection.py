@@ -2,12 +2,14 @@
 
 They are accepted before the command (`pilotstatus --base-url URL calls list`) and after it (`pilotstatus calls list
 --base-url URL`). The key has no option: it is read from the environment only, because a command line is seen by
-every user of the machine (`ps`) and kept in shell history.
+every user of the machine (`ps`) and kept in shell history. The number a tenant key acts on is not a secret: it has
+an option, --whatsapp-number-id, and an environment variable for scripts that use one number throughout.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 
 from pilotstatus._client import PilotStatus
 from pilotstatus._constants import (
@@ -16,6 +18,7 @@ from pilotstatus._constants import (
     BASE_URL_ENV,
     DEFAULT_BASE_URL,
     DEFAULT_MAX_RETRIES,
+    WHATSAPP_NUMBER_ID_ENV,
 )
 
 KEY_HELP = (
@@ -25,7 +28,7 @@ KEY_HELP = (
 
 
 def add_connection_options(parser: argparse.ArgumentParser, *, after_command: bool) -> None:
-    """Add --base-url, --timeout and --max-retries to `parser`.
+    """Add --base-url, --timeout, --max-retries and --whatsapp-number-id to `parser`.
 
     Given after the command, an option left out must not reset what was given before it, so there it has no
     default (argparse.SUPPRESS leaves the value set by the main parser alone).
@@ -58,9 +61,32 @@ def add_connection_options(parser: argparse.ArgumentParser, *, after_command: bo
         default=default(DEFAULT_MAX_RETRIES),
         help=f"retries of a request that failed in a way that is safe to retry (default: {DEFAULT_MAX_RETRIES})",
     )
+    group.add_argument(
+        "--whatsapp-number-id",
+        metavar="ID",
+        default=default(None),
+        help=(
+            f"with a tenant (account-wide) key, the number to act on, sent as x-whatsapp-number-id (default:"
+            f" ${WHATSAPP_NUMBER_ID_ENV}); a number's own key needs none"
+        ),
+    )
 
 
 def client_from(args: argparse.Namespace) -> PilotStatus:
     """A client with the command line's settings and the environment's key. Raises `InvalidInputError` (naming the
     environment variables) when there is no key, and for a setting out of range."""
-    return PilotStatus(base_url=args.base_url, timeout=args.timeout, max_retries=args.max_retries)
+    return PilotStatus(
+        base_url=args.base_url,
+        timeout=args.timeout,
+        max_retries=args.max_retries,
+        whatsapp_number_id=whatsapp_number_id(args),
+    )
+
+
+def whatsapp_number_id(args: argparse.Namespace) -> str | None:
+    """The number a tenant key acts on: --whatsapp-number-id, else the environment's (an empty variable is unset),
+    else None."""
+    given: str | None = args.whatsapp_number_id
+    if given is not None:
+        return given
+    return os.environ.get(WHATSAPP_NUMBER_ID_ENV) or None

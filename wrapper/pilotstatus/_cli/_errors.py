@@ -10,9 +10,9 @@ import os
 import re
 import sys
 
-from pilotstatus._constants import API_KEY_ENV, API_KEY_ID_ENV, API_KEY_PREFIX
+from pilotstatus._constants import API_KEY_ENV, API_KEY_ID_ENV, API_KEY_PREFIX, WHATSAPP_NUMBER_ID_ENV
 from pilotstatus._credentials import MIN_REDACTED, REDACTED, mask
-from pilotstatus._exceptions import InvalidInputError, PilotStatusError, RateLimitError
+from pilotstatus._exceptions import InvalidInputError, PilotStatusError, RateLimitError, TenantScopeNotAllowedError
 
 # A word that starts like every Pilot Status key.
 _KEY_SHAPED = re.compile(re.escape(API_KEY_PREFIX) + r"[^\s'\"]+")
@@ -58,8 +58,8 @@ EXAMPLE_INSTANT = "2026-01-01T00:00:00Z"
 
 def describe(error: PilotStatusError) -> str:
     """What to tell a shell user about `error`: the SDK's message, except where its advice is for Python code (pass
-    an argument, give an aware datetime), which is worded for the command line instead; and for a rate limit, how
-    long the server asks to wait."""
+    an argument, give an aware datetime), which is worded for the command line instead; for a rate limit, how long
+    the server asks to wait; and for a tenant key used without a number, how to name one."""
     if isinstance(error, InvalidInputError):
         if error.problem == InvalidInputError.MISSING and error.argument in ("api_key", "api_key_id"):
             # ('ps_' quoted: a bare ps_ word would be masked as key-shaped by `redacted`.)
@@ -75,6 +75,9 @@ def describe(error: PilotStatusError) -> str:
             )
     if isinstance(error, RateLimitError) and error.retry_after is not None:
         return f"{error} (retry after {seconds(error.retry_after)} s)"
+    if isinstance(error, TenantScopeNotAllowedError):
+        where = f"--whatsapp-number-id ID, or ${WHATSAPP_NUMBER_ID_ENV}"
+        return f"{error} (a tenant key acts on the number given with {where})"
     return str(error)
 
 

@@ -1,7 +1,11 @@
-"""The `pilotstatus` command: list and export calls, and serve the local sandbox.
+"""The `pilotstatus` command: list, export and look up calls, read the calling settings and a user's call
+permission, and serve the local sandbox. It only reads: nothing that changes a call or a setting is here.
 
     pilotstatus calls list --limit 10
     pilotstatus calls export --since 2026-01-01T00:00:00Z --output january.csv
+    pilotstatus calls get call_123 --sdp
+    pilotstatus calls settings
+    pilotstatus calls permission --to +5511999999999
     pilotstatus sandbox --port 8080
 
 Every failure ends the command with one line on stderr, `pilotstatus: error: ...`, and a non-zero exit status: 1
@@ -17,7 +21,7 @@ import sys
 from pilotstatus._exceptions import InvalidInputError, PilotStatusError
 from pilotstatus._version import __version__
 
-from . import _export, _list, _sandbox
+from . import _export, _get, _list, _permission, _sandbox, _settings
 from ._connection import KEY_HELP, add_connection_options
 from ._errors import BROKEN_PIPE, FAILURE, INTERRUPTED, USAGE, CommandError, describe, report
 from ._parser import Parser
@@ -28,7 +32,10 @@ __all__ = ["build_parser", "main"]
 def build_parser() -> Parser:
     parser = Parser(
         prog="pilotstatus",
-        description="The Pilot Status API from the command line: list and export calls, serve a local sandbox.",
+        description=(
+            "The Pilot Status API from the command line: list, export and look up calls, read the calling settings"
+            " and call permissions, serve a local sandbox."
+        ),
         epilog=KEY_HELP,
     )
     parser.add_argument("--version", action="version", version=f"pilotstatus {__version__}")
@@ -36,11 +43,17 @@ def build_parser() -> Parser:
     commands = parser.add_subparsers(title="commands", dest="command", required=True, metavar="COMMAND")
 
     calls = commands.add_parser(
-        "calls", help="the calls of the key's number", description="The calls of the key's number.", epilog=KEY_HELP
+        "calls",
+        help="the calls of the key's number",
+        description="The calls of the key's number, its calling settings, and who it may call.",
+        epilog=KEY_HELP,
     )
     calls_commands = calls.add_subparsers(title="commands", dest="calls_command", required=True, metavar="COMMAND")
     _list.register(calls_commands)
     _export.register(calls_commands)
+    _get.register(calls_commands)
+    _settings.register(calls_commands)
+    _permission.register(calls_commands)
 
     _sandbox.register(commands)
     return parser

@@ -83,13 +83,26 @@ def api_instant(instant: datetime.datetime) -> str:
     return format_instant(instant, exact=True)
 
 
-def api_json(call: Call) -> dict[str, Any]:
+class Model(Protocol):
+    """A generated model of a call (`Call`, or `CallDetail` as Get call returns it)."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def api_json(call: Model) -> dict[str, Any]:
     """The call as the API's JSON: `to_dict()` (which keeps fields this SDK does not know), with the timestamps in
-    the API's spelling rather than Python's `isoformat()` (`+00:00`, microseconds)."""
+    the API's spelling rather than Python's `isoformat()` (`+00:00`, microseconds). A timestamp that is not an
+    instant with a zone (which the model keeps as the text that came) is left as it came."""
     fields = call.to_dict()
     for name in TIMESTAMPS:
-        if isinstance(fields.get(name), str):
-            fields[name] = api_instant(datetime.datetime.fromisoformat(fields[name]))
+        value = fields.get(name)
+        if isinstance(value, str):
+            try:
+                instant = datetime.datetime.fromisoformat(value)
+            except ValueError:
+                continue
+            if instant.utcoffset() is not None:
+                fields[name] = api_instant(instant)
     return fields
 
 

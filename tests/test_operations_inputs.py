@@ -216,26 +216,15 @@ def test_a_bad_argument_is_refused_naming_it(flavor: Flavor, invoke: Invoke, arg
 
 
 # JSON Schema reads `pattern` in the ECMA-262 dialect, where `$` (without the multiline flag) matches only at the end
-# of the string; Python's `re.search` also lets it match before a final newline.
-TRAILING_NEWLINE = pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,  # raised by the transport: the request was sent
-    reason=(
-        "_validation._problem checks `pattern` with re.search, so `$` also matches before a final newline: "
-        "to='5511999999999\\n' passes ^\\+?[0-9]{7,15}$ (and open_time='0900\\n' passes the HHMM pattern) and is "
-        "sent, though in JSON Schema's ECMA-262 dialect the value does not match the spec's pattern"
-    ),
-)
+# of the string; in Python's `re` it also matches before a final newline, which the checker must not allow.
 
 
-@TRAILING_NEWLINE
 @flavors
 @pytest.mark.parametrize(("name", "invoke"), TO_OPERATIONS, ids=[name for name, _ in TO_OPERATIONS])
 def test_a_phone_number_with_a_trailing_newline_is_refused(flavor: Flavor, name: str, invoke: Invoke) -> None:
     assert str(refused(flavor, invoke, call_id="5511999999999\n")).startswith("to")
 
 
-@TRAILING_NEWLINE
 @flavors
 def test_an_opening_time_with_a_trailing_newline_is_refused(flavor: Flavor) -> None:
     hours = {

@@ -100,7 +100,9 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseValidationError(PilotStatusError):
-    """A 2xx response whose body does not match the API's schema, so it cannot be parsed safely."""
+    """A 2xx response whose body does not parse into its model (not JSON, a required field missing, a value that
+    cannot be read, such as a timestamp), or that breaks what paging relies on. The models do not check every type
+    a schema states: a field of the wrong type is kept as it came."""
 
     def __init__(self, message: str, *, response: httpx.Response) -> None:
         super().__init__(message)

@@ -85,6 +85,13 @@ def check_body(operation_id: str, body: object) -> None:
         check_value(body, schema, "")
 
 
+def check_body_field(operation_id: str, field: str, value: object) -> None:
+    """Check one field of the JSON body of `operation_id` on its own (an argument given as the API's JSON object,
+    before it is parsed into a model), so that a failure names the field inside it."""
+    schema = _operations()[operation_id]["body"]["properties"][field]
+    check_value(value, schema, python_name(field))
+
+
 def check_value(value: object, schema: Mapping[str, Any], where: str) -> None:
     """Raise `InvalidInputError`, naming `where`, unless `value` (JSON) satisfies `schema`."""
     problem = _problem(value, schema, where)
@@ -131,7 +138,7 @@ def _problem(value: object, schema: Mapping[str, Any], where: str) -> str | None
             )
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             return f"{where} must be at most {schema['maxLength']} characters long."
-        if "pattern" in schema and re.search(schema["pattern"], value) is None:
+        if "pattern" in schema and _pattern(schema["pattern"]).search(value) is None:
             return f"{_named(where, value)} must match {schema['pattern']}."
         format_problem = _format_problem(value, schema.get("format"))
         if format_problem is not None:
@@ -174,6 +181,28 @@ def _problem(value: object, schema: Mapping[str, Any], where: str) -> str | None
             return f"{where or 'the value'} must not be {' or '.join(map(repr, refused))}."
         return f"{_named(where, value)} is not allowed here."
     return None
+
+
+@cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    r"""A JSON Schema `pattern` (ECMA-262) as a Python regex. They agree on what the spec's patterns use, but for `$`:
+    in Python it also matches before a final newline, in ECMA-262 only at the very end, so it becomes `\Z`
+    (`'5511999999999\n'` is no phone number)."""
+    translated, escaped, in_class = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            translated.append(r"\Z")
+            continue
+        translated.append(char)
+    return re.compile("".join(translated))
 
 
 def _join(where: str, name: str) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pilotstatus._exceptions import InvalidInputError
 from pilotstatus._operations import Operation
+from pilotstatus._validation import check_body_field
 from pilotstatus_api.api.calls import get_calls_settings, put_calls_settings
 from pilotstatus_api.models.call_hours import CallHours
 from pilotstatus_api.models.calling_settings import CallingSettings
@@ -41,6 +42,9 @@ def _update_body(
     voicemail: Voicemail | Mapping[str, Any] | None,
 ) -> CallingSettingsUpdate:
     """The body of a partial update: only the settings given (not None) are sent."""
+    for field, value in (("call_hours", call_hours), ("voicemail", voicemail)):
+        if isinstance(value, Mapping):  # the API's JSON: checked as such, so that a failure names the field inside
+            check_body_field(UPDATE.name, field, value)
     body = CallingSettingsUpdate(
         status=status,
         call_icon_visibility=call_icon_visibility,

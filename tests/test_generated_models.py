@@ -568,6 +568,30 @@ def test_unknown_keys_stay_in_additional_properties_beside_the_nulls() -> None:
     assert page.to_dict() == {"calls": [body], "nextCursor": None}
 
 
+def test_a_value_a_union_field_cannot_convert_is_kept_as_it_came() -> None:
+    """As the generator's union parse does: the union's types are tried in order, the value as it came is the last.
+    (templates/from_dict.jinja writes that parse as straight-line code; an open enum keeps an unknown value.)"""
+    body = {**ringing_call(), "startedAt": "soon", "connectedAt": 5, "direction": "SIDEWAYS", "status": "ON_HOLD"}
+    call = Call.from_dict({**body, "endedAt": "2026-07-03T15:00:00.000Z"})
+
+    kept: tuple[object, ...] = (call.started_at, call.connected_at, call.direction, call.status)
+    assert kept == ("soon", 5, "SIDEWAYS", "ON_HOLD")
+    assert call.ended_at == datetime.datetime(2026, 7, 3, 15, 0, tzinfo=datetime.UTC)
+    with pytest.raises(ValueError, match="soon"):  # a required date-time is no union: it must parse
+        Call.from_dict({**body, "createdAt": "soon"})
+
+
+def test_a_nested_model_in_a_union_is_parsed_and_an_object_that_is_not_one_is_kept_as_it_came(
+    packages: dict[str, Package],
+) -> None:
+    thing = packages["shapes"].model("Thing")
+    body: JSON = {"id": "t", "createdAt": "2026-07-03T15:00:00Z", "owner": None, "points": []}
+
+    parsed = cast(Any, thing.from_dict({**body, "parent": {"x": 1}, "either": {"y": 2}, "history": [{"x": 3}]}))
+    assert (parsed.parent.x, parsed.either, parsed.history[0].x) == (1, {"y": 2}, 3)
+    assert cast(Any, thing.from_dict({**body, "history": [{"y": 4}]})).history == [{"y": 4}]
+
+
 def test_list_calls_sends_no_parameter_left_none() -> None:
     assert get_calls._get_kwargs()["params"] == {"limit": 25}
     assert get_calls._get_kwargs(limit=None, before=None)["params"] == {}

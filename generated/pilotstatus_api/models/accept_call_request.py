@@ -46,7 +46,7 @@ class AcceptCallRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        sdp = d.pop("sdp", UNSET)
+        sdp = d.pop("sdp", None)
 
         _sdp_type = d.pop("sdpType", UNSET)
         sdp_type: AcceptCallRequestSdpType | Unset
@@ -56,8 +56,8 @@ class AcceptCallRequest:
             sdp_type = check_accept_call_request_sdp_type(_sdp_type)
 
         accept_call_request = cls(
-            sdp=None if isinstance(sdp, Unset) else sdp,
-            sdp_type=None if isinstance(sdp_type, Unset) else sdp_type,
+            sdp,
+            None if isinstance(sdp_type, Unset) else sdp_type,
         )
 
         accept_call_request.additional_properties = d

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_status import CallStatus, check_call_status
+from ..models.call_status import CallStatus
 
 T = TypeVar("T", bound="CallActionResult")
 
@@ -54,23 +54,12 @@ class CallActionResult:
 
         id = d.pop("id")
 
-        def _parse_status(data: object) -> CallStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_call_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CallStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         call_action_result = cls(
-            success=success,
-            id=id,
-            status=status,
+            success,
+            id,
+            status,
         )
 
         call_action_result.additional_properties = d

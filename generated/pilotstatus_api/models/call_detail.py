@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_direction import CallDirection, check_call_direction
-from ..models.call_status import CallStatus, check_call_status
+from ..models.call_direction import CallDirection
+from ..models.call_status import CallStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CallDetail")
@@ -259,154 +259,51 @@ class CallDetail:
         d = dict(src_dict)
         id = d.pop("id")
 
-        def _parse_external_call_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        external_call_id = d.pop("externalCallId")
 
-        external_call_id = _parse_external_call_id(d.pop("externalCallId"))
+        direction = d.pop("direction")
 
-        def _parse_direction(data: object) -> CallDirection | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                direction_type_0 = check_call_direction(data)
-
-                return direction_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CallDirection | str, data)
-
-        direction = _parse_direction(d.pop("direction"))
-
-        def _parse_status(data: object) -> CallStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_call_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CallStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
-        def _parse_peer_number(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        peer_number = d.pop("peerNumber", None)
 
-        peer_number = _parse_peer_number(d.pop("peerNumber", UNSET))
+        from_number = d.pop("fromNumber", None)
 
-        def _parse_from_number(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        conversation_id = d.pop("conversationId", None)
 
-        from_number = _parse_from_number(d.pop("fromNumber", UNSET))
+        biz_opaque_callback_data = d.pop("bizOpaqueCallbackData", None)
 
-        def _parse_conversation_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        error_code = d.pop("errorCode", None)
 
-        conversation_id = _parse_conversation_id(d.pop("conversationId", UNSET))
+        error_message = d.pop("errorMessage", None)
 
-        def _parse_biz_opaque_callback_data(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        duration_seconds = d.pop("durationSeconds", None)
 
-        biz_opaque_callback_data = _parse_biz_opaque_callback_data(d.pop("bizOpaqueCallbackData", UNSET))
-
-        def _parse_error_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error_code = _parse_error_code(d.pop("errorCode", UNSET))
-
-        def _parse_error_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error_message = _parse_error_message(d.pop("errorMessage", UNSET))
-
-        def _parse_duration_seconds(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        duration_seconds = _parse_duration_seconds(d.pop("durationSeconds", UNSET))
-
-        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        started_at = d.pop("startedAt", None)
+        if isinstance(started_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return started_at_type_0
+                started_at_type_0 = datetime.datetime.fromisoformat(started_at)
+                started_at = started_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                pass  # kept as it came, as the union's other types take it
 
-        started_at = _parse_started_at(d.pop("startedAt", UNSET))
-
-        def _parse_connected_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        connected_at = d.pop("connectedAt", None)
+        if isinstance(connected_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                connected_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return connected_at_type_0
+                connected_at_type_0 = datetime.datetime.fromisoformat(connected_at)
+                connected_at = connected_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                pass  # kept as it came, as the union's other types take it
 
-        connected_at = _parse_connected_at(d.pop("connectedAt", UNSET))
-
-        def _parse_ended_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        ended_at = d.pop("endedAt", None)
+        if isinstance(ended_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                ended_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return ended_at_type_0
+                ended_at_type_0 = datetime.datetime.fromisoformat(ended_at)
+                ended_at = ended_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        ended_at = _parse_ended_at(d.pop("endedAt", UNSET))
+                pass  # kept as it came, as the union's other types take it
 
         _updated_at = d.pop("updatedAt", UNSET)
         updated_at: datetime.datetime | Unset
@@ -415,62 +312,57 @@ class CallDetail:
         else:
             updated_at = datetime.datetime.fromisoformat(_updated_at)
 
-        def _parse_sdp_offer(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        sdp_offer = d.pop("sdpOffer", None)
 
-        sdp_offer = _parse_sdp_offer(d.pop("sdpOffer", UNSET))
-
-        def _parse_sdp_answer(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        sdp_answer = _parse_sdp_answer(d.pop("sdpAnswer", UNSET))
+        sdp_answer = d.pop("sdpAnswer", None)
 
         call_detail = cls(
-            id=id,
-            external_call_id=external_call_id,
-            direction=direction,
-            status=status,
-            created_at=created_at,
-            peer_number=None if isinstance(peer_number, Unset) else peer_number,
-            from_number=None if isinstance(from_number, Unset) else from_number,
-            conversation_id=None if isinstance(conversation_id, Unset) else conversation_id,
-            biz_opaque_callback_data=None if isinstance(biz_opaque_callback_data, Unset) else biz_opaque_callback_data,
-            error_code=None if isinstance(error_code, Unset) else error_code,
-            error_message=None if isinstance(error_message, Unset) else error_message,
-            duration_seconds=None if isinstance(duration_seconds, Unset) else duration_seconds,
-            started_at=None if isinstance(started_at, Unset) else started_at,
-            connected_at=None if isinstance(connected_at, Unset) else connected_at,
-            ended_at=None if isinstance(ended_at, Unset) else ended_at,
-            updated_at=None if isinstance(updated_at, Unset) else updated_at,
-            sdp_offer=None if isinstance(sdp_offer, Unset) else sdp_offer,
-            sdp_answer=None if isinstance(sdp_answer, Unset) else sdp_answer,
+            id,
+            external_call_id,
+            direction,
+            status,
+            created_at,
+            peer_number,
+            from_number,
+            conversation_id,
+            biz_opaque_callback_data,
+            error_code,
+            error_message,
+            duration_seconds,
+            started_at,
+            connected_at,
+            ended_at,
+            None if isinstance(updated_at, Unset) else updated_at,
+            sdp_offer,
+            sdp_answer,
         )
-        call_detail._explicit_nulls = frozenset(
-            key
-            for key in (
-                "peerNumber",
-                "fromNumber",
-                "conversationId",
-                "bizOpaqueCallbackData",
-                "errorCode",
-                "errorMessage",
-                "durationSeconds",
-                "startedAt",
-                "connectedAt",
-                "endedAt",
-                "sdpOffer",
-                "sdpAnswer",
-            )
-            if key in src_dict and src_dict[key] is None
-        )
+        explicit_nulls: list[str] = []
+        if peer_number is None and "peerNumber" in src_dict:
+            explicit_nulls.append("peerNumber")
+        if from_number is None and "fromNumber" in src_dict:
+            explicit_nulls.append("fromNumber")
+        if conversation_id is None and "conversationId" in src_dict:
+            explicit_nulls.append("conversationId")
+        if biz_opaque_callback_data is None and "bizOpaqueCallbackData" in src_dict:
+            explicit_nulls.append("bizOpaqueCallbackData")
+        if error_code is None and "errorCode" in src_dict:
+            explicit_nulls.append("errorCode")
+        if error_message is None and "errorMessage" in src_dict:
+            explicit_nulls.append("errorMessage")
+        if duration_seconds is None and "durationSeconds" in src_dict:
+            explicit_nulls.append("durationSeconds")
+        if started_at is None and "startedAt" in src_dict:
+            explicit_nulls.append("startedAt")
+        if connected_at is None and "connectedAt" in src_dict:
+            explicit_nulls.append("connectedAt")
+        if ended_at is None and "endedAt" in src_dict:
+            explicit_nulls.append("endedAt")
+        if sdp_offer is None and "sdpOffer" in src_dict:
+            explicit_nulls.append("sdpOffer")
+        if sdp_answer is None and "sdpAnswer" in src_dict:
+            explicit_nulls.append("sdpAnswer")
+        if explicit_nulls:
+            call_detail._explicit_nulls = frozenset(explicit_nulls)
 
         call_detail.additional_properties = d
         return call_detail

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.calling_feature_status import CallingFeatureStatus, check_calling_feature_status
+from ..models.calling_feature_status import CallingFeatureStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -83,21 +83,9 @@ class CallHours:
         from ..models.weekly_operating_hours import WeeklyOperatingHours
 
         d = dict(src_dict)
+        status = d.pop("status")
 
-        def _parse_status(data: object) -> CallingFeatureStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_calling_feature_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CallingFeatureStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
-
-        timezone_id = d.pop("timezone_id", UNSET)
+        timezone_id = d.pop("timezone_id", None)
 
         _weekly_operating_hours = d.pop("weekly_operating_hours", UNSET)
         weekly_operating_hours: list[WeeklyOperatingHours] | Unset = UNSET
@@ -118,10 +106,10 @@ class CallHours:
                 holiday_schedule.append(holiday_schedule_item)
 
         call_hours = cls(
-            status=status,
-            timezone_id=None if isinstance(timezone_id, Unset) else timezone_id,
-            weekly_operating_hours=None if isinstance(weekly_operating_hours, Unset) else weekly_operating_hours,
-            holiday_schedule=None if isinstance(holiday_schedule, Unset) else holiday_schedule,
+            status,
+            timezone_id,
+            None if isinstance(weekly_operating_hours, Unset) else weekly_operating_hours,
+            None if isinstance(holiday_schedule, Unset) else holiday_schedule,
         )
 
         call_hours.additional_properties = d

@@ -57,11 +57,11 @@ class CallList:
 
             calls.append(calls_item)
 
-        notice = d.pop("notice", UNSET)
+        notice = d.pop("notice", None)
 
         call_list = cls(
-            calls=calls,
-            notice=None if isinstance(notice, Unset) else notice,
+            calls,
+            notice,
         )
 
         call_list.additional_properties = d

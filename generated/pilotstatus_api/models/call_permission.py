@@ -69,8 +69,8 @@ class CallPermission:
                 actions.append(actions_item)
 
         call_permission = cls(
-            permission=permission,
-            actions=None if isinstance(actions, Unset) else actions,
+            permission,
+            None if isinstance(actions, Unset) else actions,
         )
 
         call_permission.additional_properties = d

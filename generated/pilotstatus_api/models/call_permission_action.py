@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_permission_action_name import CallPermissionActionName, check_call_permission_action_name
+from ..models.call_permission_action_name import CallPermissionActionName
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -61,21 +61,9 @@ class CallPermissionAction:
         from ..models.call_permission_limit import CallPermissionLimit
 
         d = dict(src_dict)
+        action_name = d.pop("action_name")
 
-        def _parse_action_name(data: object) -> CallPermissionActionName | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                action_name_type_0 = check_call_permission_action_name(data)
-
-                return action_name_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CallPermissionActionName | str, data)
-
-        action_name = _parse_action_name(d.pop("action_name"))
-
-        can_perform_action = d.pop("can_perform_action", UNSET)
+        can_perform_action = d.pop("can_perform_action", None)
 
         _limits = d.pop("limits", UNSET)
         limits: list[CallPermissionLimit] | Unset = UNSET
@@ -87,9 +75,9 @@ class CallPermissionAction:
                 limits.append(limits_item)
 
         call_permission_action = cls(
-            action_name=action_name,
-            can_perform_action=None if isinstance(can_perform_action, Unset) else can_perform_action,
-            limits=None if isinstance(limits, Unset) else limits,
+            action_name,
+            can_perform_action,
+            None if isinstance(limits, Unset) else limits,
         )
 
         call_permission_action.additional_properties = d

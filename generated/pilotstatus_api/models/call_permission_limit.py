@@ -49,19 +49,19 @@ class CallPermissionLimit:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        time_period = d.pop("time_period", UNSET)
+        time_period = d.pop("time_period", None)
 
-        max_allowed = d.pop("max_allowed", UNSET)
+        max_allowed = d.pop("max_allowed", None)
 
-        current_usage = d.pop("current_usage", UNSET)
+        current_usage = d.pop("current_usage", None)
 
-        limit_expiration_time = d.pop("limit_expiration_time", UNSET)
+        limit_expiration_time = d.pop("limit_expiration_time", None)
 
         call_permission_limit = cls(
-            time_period=None if isinstance(time_period, Unset) else time_period,
-            max_allowed=None if isinstance(max_allowed, Unset) else max_allowed,
-            current_usage=None if isinstance(current_usage, Unset) else current_usage,
-            limit_expiration_time=None if isinstance(limit_expiration_time, Unset) else limit_expiration_time,
+            time_period,
+            max_allowed,
+            current_usage,
+            limit_expiration_time,
         )
 
         call_permission_limit.additional_properties = d

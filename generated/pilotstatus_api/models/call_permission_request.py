@@ -44,11 +44,11 @@ class CallPermissionRequest:
         d = dict(src_dict)
         to = d.pop("to")
 
-        text = d.pop("text", UNSET)
+        text = d.pop("text", None)
 
         call_permission_request = cls(
-            to=to,
-            text=None if isinstance(text, Unset) else text,
+            to,
+            text,
         )
 
         call_permission_request.additional_properties = d

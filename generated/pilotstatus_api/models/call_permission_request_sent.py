@@ -38,7 +38,7 @@ class CallPermissionRequestSent:
         message_id = d.pop("messageId")
 
         call_permission_request_sent = cls(
-            message_id=message_id,
+            message_id,
         )
 
         call_permission_request_sent.additional_properties = d

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_permission_status import CallPermissionStatus, check_call_permission_status
+from ..models.call_permission_status import CallPermissionStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CallPermissionState")
@@ -45,25 +45,13 @@ class CallPermissionState:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        status = d.pop("status")
 
-        def _parse_status(data: object) -> CallPermissionStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_call_permission_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CallPermissionStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
-
-        expiration_time = d.pop("expiration_time", UNSET)
+        expiration_time = d.pop("expiration_time", None)
 
         call_permission_state = cls(
-            status=status,
-            expiration_time=None if isinstance(expiration_time, Unset) else expiration_time,
+            status,
+            expiration_time,
         )
 
         call_permission_state.additional_properties = d

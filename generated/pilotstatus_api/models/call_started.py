@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_status import CallStatus, check_call_status
+from ..models.call_status import CallStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CallStarted")
@@ -64,36 +64,20 @@ class CallStarted:
         d = dict(src_dict)
         id = d.pop("id")
 
-        def _parse_status(data: object) -> CallStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_call_status(data)
+        status = d.pop("status")
 
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CallStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
-
-        def _parse_external_call_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        external_call_id = _parse_external_call_id(d.pop("externalCallId", UNSET))
+        external_call_id = d.pop("externalCallId", None)
 
         call_started = cls(
-            id=id,
-            status=status,
-            external_call_id=None if isinstance(external_call_id, Unset) else external_call_id,
+            id,
+            status,
+            external_call_id,
         )
-        call_started._explicit_nulls = frozenset(
-            key for key in ("externalCallId",) if key in src_dict and src_dict[key] is None
-        )
+        explicit_nulls: list[str] = []
+        if external_call_id is None and "externalCallId" in src_dict:
+            explicit_nulls.append("externalCallId")
+        if explicit_nulls:
+            call_started._explicit_nulls = frozenset(explicit_nulls)
 
         call_started.additional_properties = d
         return call_started

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.call_icon_visibility import CallIconVisibility, check_call_icon_visibility
-from ..models.calling_feature_status import CallingFeatureStatus, check_calling_feature_status
+from ..models.call_icon_visibility import CallIconVisibility
+from ..models.calling_feature_status import CallingFeatureStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -116,51 +116,11 @@ class CallingSettings:
         from ..models.voicemail import Voicemail
 
         d = dict(src_dict)
+        status = d.pop("status", None)
 
-        def _parse_status(data: object) -> CallingFeatureStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_calling_feature_status(data)
+        call_icon_visibility = d.pop("call_icon_visibility", None)
 
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CallingFeatureStatus | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
-
-        def _parse_call_icon_visibility(data: object) -> CallIconVisibility | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                call_icon_visibility_type_0 = check_call_icon_visibility(data)
-
-                return call_icon_visibility_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CallIconVisibility | str | Unset, data)
-
-        call_icon_visibility = _parse_call_icon_visibility(d.pop("call_icon_visibility", UNSET))
-
-        def _parse_callback_permission_status(data: object) -> CallingFeatureStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                callback_permission_status_type_0 = check_calling_feature_status(data)
-
-                return callback_permission_status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CallingFeatureStatus | str | Unset, data)
-
-        callback_permission_status = _parse_callback_permission_status(d.pop("callback_permission_status", UNSET))
+        callback_permission_status = d.pop("callback_permission_status", None)
 
         _call_hours = d.pop("call_hours", UNSET)
         call_hours: CallHours | Unset
@@ -184,14 +144,12 @@ class CallingSettings:
             sip = SipSettings.from_dict(_sip)
 
         calling_settings = cls(
-            status=None if isinstance(status, Unset) else status,
-            call_icon_visibility=None if isinstance(call_icon_visibility, Unset) else call_icon_visibility,
-            callback_permission_status=None
-            if isinstance(callback_permission_status, Unset)
-            else callback_permission_status,
-            call_hours=None if isinstance(call_hours, Unset) else call_hours,
-            voicemail=None if isinstance(voicemail, Unset) else voicemail,
-            sip=None if isinstance(sip, Unset) else sip,
+            status,
+            call_icon_visibility,
+            callback_permission_status,
+            None if isinstance(call_hours, Unset) else call_hours,
+            None if isinstance(voicemail, Unset) else voicemail,
+            None if isinstance(sip, Unset) else sip,
         )
 
         calling_settings.additional_properties = d

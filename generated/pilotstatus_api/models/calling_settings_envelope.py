@@ -44,7 +44,7 @@ class CallingSettingsEnvelope:
         calling = CallingSettings.from_dict(d.pop("calling"))
 
         calling_settings_envelope = cls(
-            calling=calling,
+            calling,
         )
 
         calling_settings_envelope.additional_properties = d

@@ -140,13 +140,11 @@ class CallingSettingsUpdate:
             voicemail = Voicemail.from_dict(_voicemail)
 
         calling_settings_update = cls(
-            status=None if isinstance(status, Unset) else status,
-            call_icon_visibility=None if isinstance(call_icon_visibility, Unset) else call_icon_visibility,
-            callback_permission_status=None
-            if isinstance(callback_permission_status, Unset)
-            else callback_permission_status,
-            call_hours=None if isinstance(call_hours, Unset) else call_hours,
-            voicemail=None if isinstance(voicemail, Unset) else voicemail,
+            None if isinstance(status, Unset) else status,
+            None if isinstance(call_icon_visibility, Unset) else call_icon_visibility,
+            None if isinstance(callback_permission_status, Unset) else callback_permission_status,
+            None if isinstance(call_hours, Unset) else call_hours,
+            None if isinstance(voicemail, Unset) else voicemail,
         )
 
         calling_settings_update.additional_properties = d

@@ -35,7 +35,7 @@ class CallingSettingsUpdated:
         success = d.pop("success")
 
         calling_settings_updated = cls(
-            success=success,
+            success,
         )
 
         calling_settings_updated.additional_properties = d

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.error_code import ErrorCode, check_error_code
+from ..models.error_code import ErrorCode
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -83,20 +83,7 @@ class Error:
         d = dict(src_dict)
         error = d.pop("error")
 
-        def _parse_code(data: object) -> ErrorCode | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                code_type_0 = check_error_code(data)
-
-                return code_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ErrorCode | str | Unset, data)
-
-        code = _parse_code(d.pop("code", UNSET))
+        code = d.pop("code", None)
 
         _details = d.pop("details", UNSET)
         details: ErrorDetails | Unset
@@ -105,16 +92,16 @@ class Error:
         else:
             details = ErrorDetails.from_dict(_details)
 
-        reason = d.pop("reason", UNSET)
+        reason = d.pop("reason", None)
 
-        retry_after_seconds = d.pop("retryAfterSeconds", UNSET)
+        retry_after_seconds = d.pop("retryAfterSeconds", None)
 
         error = cls(
-            error=error,
-            code=None if isinstance(code, Unset) else code,
-            details=None if isinstance(details, Unset) else details,
-            reason=None if isinstance(reason, Unset) else reason,
-            retry_after_seconds=None if isinstance(retry_after_seconds, Unset) else retry_after_seconds,
+            error,
+            code,
+            None if isinstance(details, Unset) else details,
+            reason,
+            retry_after_seconds,
         )
 
         error.additional_properties = d

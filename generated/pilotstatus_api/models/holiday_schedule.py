@@ -51,9 +51,9 @@ class HolidaySchedule:
         end_time = d.pop("end_time")
 
         holiday_schedule = cls(
-            date=date,
-            start_time=start_time,
-            end_time=end_time,
+            date,
+            start_time,
+            end_time,
         )
 
         holiday_schedule.additional_properties = d

@@ -36,7 +36,7 @@ class PlayAudioRequest:
         media_url = d.pop("mediaUrl")
 
         play_audio_request = cls(
-            media_url=media_url,
+            media_url,
         )
 
         play_audio_request.additional_properties = d

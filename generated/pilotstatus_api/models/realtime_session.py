@@ -54,9 +54,9 @@ class RealtimeSession:
         expires_in_seconds = d.pop("expiresInSeconds")
 
         realtime_session = cls(
-            ws_url=ws_url,
-            token=token,
-            expires_in_seconds=expires_in_seconds,
+            ws_url,
+            token,
+            expires_in_seconds,
         )
 
         realtime_session.additional_properties = d

@@ -38,7 +38,7 @@ class RealtimeSessionRequest:
         mode = check_realtime_session_mode(d.pop("mode"))
 
         realtime_session_request = cls(
-            mode=mode,
+            mode,
         )
 
         realtime_session_request.additional_properties = d

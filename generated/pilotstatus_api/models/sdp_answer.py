@@ -55,8 +55,8 @@ class SdpAnswer:
             sdp_type = check_sdp_answer_sdp_type(_sdp_type)
 
         sdp_answer = cls(
-            sdp=sdp,
-            sdp_type=None if isinstance(sdp_type, Unset) else sdp_type,
+            sdp,
+            None if isinstance(sdp_type, Unset) else sdp_type,
         )
 
         sdp_answer.additional_properties = d

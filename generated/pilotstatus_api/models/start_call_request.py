@@ -63,7 +63,7 @@ class StartCallRequest:
         d = dict(src_dict)
         to = d.pop("to")
 
-        sdp = d.pop("sdp", UNSET)
+        sdp = d.pop("sdp", None)
 
         _sdp_type = d.pop("sdpType", UNSET)
         sdp_type: StartCallRequestSdpType | Unset
@@ -72,13 +72,13 @@ class StartCallRequest:
         else:
             sdp_type = check_start_call_request_sdp_type(_sdp_type)
 
-        biz_opaque_callback_data = d.pop("bizOpaqueCallbackData", UNSET)
+        biz_opaque_callback_data = d.pop("bizOpaqueCallbackData", None)
 
         start_call_request = cls(
-            to=to,
-            sdp=None if isinstance(sdp, Unset) else sdp,
-            sdp_type=None if isinstance(sdp_type, Unset) else sdp_type,
-            biz_opaque_callback_data=None if isinstance(biz_opaque_callback_data, Unset) else biz_opaque_callback_data,
+            to,
+            sdp,
+            None if isinstance(sdp_type, Unset) else sdp_type,
+            biz_opaque_callback_data,
         )
 
         start_call_request.additional_properties = d

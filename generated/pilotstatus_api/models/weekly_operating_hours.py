@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.day_of_week import DayOfWeek, check_day_of_week
+from ..models.day_of_week import DayOfWeek
 
 T = TypeVar("T", bound="WeeklyOperatingHours")
 
@@ -48,28 +48,16 @@ class WeeklyOperatingHours:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_day_of_week(data: object) -> DayOfWeek | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                day_of_week_type_0 = check_day_of_week(data)
-
-                return day_of_week_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DayOfWeek | str, data)
-
-        day_of_week = _parse_day_of_week(d.pop("day_of_week"))
+        day_of_week = d.pop("day_of_week")
 
         open_time = d.pop("open_time")
 
         close_time = d.pop("close_time")
 
         weekly_operating_hours = cls(
-            day_of_week=day_of_week,
-            open_time=open_time,
-            close_time=close_time,
+            day_of_week,
+            open_time,
+            close_time,
         )
 
         weekly_operating_hours.additional_properties = d

@@ -106,15 +106,32 @@ class Cursor:
         """The cursor after a full response `calls` (in any order) to a request with `before` (that of `previous`,
         the cursor the request was made with, if any). Raises `PaginationError` when the page cannot be paged past.
         """
-        reachable = [call for call in calls if before is None or call.created_at < before]
+        # Newest first, as the server sends them: sorting a page already in that order is one pass, and then each
+        # step finds its calls at one end of the list rather than in a pass over the whole page.
+        ordered = sorted(calls, key=_created_at, reverse=True)
+        start = 0
+        while before is not None and start < len(ordered) and ordered[start].created_at >= before:
+            start += 1
+        reachable = ordered[start:]
         if not reachable:
             raise PaginationError(
                 f"A full page of {len(calls)} calls holds none created before {_instant(before)}, so no `before`"
                 " would reach further. Paging stops here rather than ask for the same page again.",
                 instant=before,
             )
-        boundary = floor_ms(min(call.created_at for call in reachable))
-        at_boundary = [call.id for call in reachable if floor_ms(call.created_at) == boundary]
+        # The oldest instant's millisecond. (Calls of one instant share it whatever their zone: an ISO 8601 offset
+        # is whole minutes, or seconds at most.)
+        boundary = floor_ms(reachable[-1].created_at)
+        try:
+            next_before: datetime.datetime | None = to_instant(boundary + MILLISECOND, "createdAt")  # a whole ms
+        except (OverflowError, InvalidInputError):
+            next_before = None  # the end of the range of dates: raised below, after the check that comes first
+        at_boundary = []  # the calls of that millisecond: the oldest ones, those before the next millisecond
+        for call in reversed(reachable):
+            if next_before is not None and call.created_at >= next_before:
+                break
+            if floor_ms(call.created_at) == boundary:
+                at_boundary.append(call.id)
         if len(calls) >= MAX_PAGE_SIZE and len(at_boundary) == len(reachable):
             raise PaginationError(
                 f"At least {len(calls)} calls share createdAt {format_instant(boundary)}: that fills the API's largest"
@@ -122,14 +139,12 @@ class Cursor:
                 " Paging stops here rather than skip them.",
                 instant=boundary,
             )
-        try:
-            next_before = to_instant(boundary + MILLISECOND, "createdAt")  # already a whole millisecond
-        except (OverflowError, InvalidInputError):
+        if next_before is None:
             raise PaginationError(
                 f"A full page ends at createdAt {boundary.isoformat()}, the end of the range of dates: there is no"
                 " instant after it to page from.",
                 instant=boundary,
-            ) from None
+            )
         seen = set(previous.seen_ids) if previous is not None and previous.before == next_before else set()
         seen.update(at_boundary)
         if previous is not None and previous.before == next_before and seen == previous.seen_ids:

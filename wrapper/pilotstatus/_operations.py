@@ -13,6 +13,7 @@ constraints (`_validation`) before anything is sent.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
@@ -38,7 +39,7 @@ class Operation(Generic[_T]):
     parse: Callable[[Any], _T]
     """From the decoded JSON body to the returned value (a generated model's `from_dict`, or a field of one)."""
 
-    @property
+    @functools.cached_property  # read for every request (a frozen dataclass keeps it in its __dict__ all the same)
     def name(self) -> str:
         """The generated module's name: the operationId, in snake case (`post_calls_call_id_accept`)."""
         return self.module.__name__.rsplit(".", 1)[1]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import importlib
+import ssl
 from typing import Any
 
 import httpx
@@ -178,6 +180,37 @@ def test_a_client_built_here_is_closed_on_exit() -> None:
     with PilotStatus(api_key=KEY, transport=httpx.MockTransport(Recorder())) as client:
         pass
     assert client._http.is_closed
+
+
+@pytest.mark.parametrize("http_class", [httpx.Client, httpx.AsyncClient])
+def test_a_client_built_for_plain_http_loads_no_ca_bundle_and_one_for_https_verifies_as_httpx_does(
+    monkeypatch: pytest.MonkeyPatch, http_class: type[httpx.Client | httpx.AsyncClient]
+) -> None:
+    """A plain-http base URL never uses TLS, so its client is built without loading the CA bundle (which takes tens
+    of milliseconds); its context still requires a trusted certificate, so a TLS connection would fail, not go
+    unverified. An https base URL gets httpx's own verification."""
+    verify: list[object] = []
+
+    def recording(**kwargs: Any) -> httpx.Client | httpx.AsyncClient:
+        verify.append(kwargs["verify"])
+        return http_class(**kwargs)
+
+    sdk_class = PilotStatus if http_class is httpx.Client else AsyncPilotStatus
+    importlib.import_module("pilotstatus.resources.calls")  # first: the generated client's annotations name httpx's
+    monkeypatch.setattr(httpx, http_class.__name__, recording)
+    for base_url in ("http://127.0.0.1:8080", "HTTP://localhost", "https://pilotstatus.com.br", BASE_URL):
+        client = sdk_class(api_key=KEY, base_url=base_url)
+        if isinstance(client, PilotStatus):
+            client.close()
+        else:
+            asyncio.run(client.close())
+    plain, other_plain, tls, other_tls = verify
+    assert isinstance(plain, ssl.SSLContext)
+    assert isinstance(other_plain, ssl.SSLContext)
+    assert (plain.verify_mode, plain.check_hostname) == (ssl.CERT_REQUIRED, True)
+    assert plain.cert_store_stats()["x509_ca"] == 0
+    assert tls is True
+    assert other_tls is True
 
 
 def test_the_async_client_takes_the_same_settings(monkeypatch: pytest.MonkeyPatch) -> None:

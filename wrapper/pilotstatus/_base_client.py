@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import ssl
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any, Generic, Self, TypeVar
@@ -60,7 +61,7 @@ class BaseClient(Generic[_Http]):
         http_client: _Http | None,
         transport: object | None,
         whatsapp_number_id: str | None,
-        build_http: Callable[[], _Http],
+        build_http: Callable[[ssl.SSLContext | bool], _Http],
     ) -> None:
         self._credentials: Credentials = resolve_credentials(api_key, api_key_id)
         _logging.register(self._credentials)  # kept out of httpx's and httpcore's log lines while it lives
@@ -79,7 +80,7 @@ class BaseClient(Generic[_Http]):
             raise InvalidInputError("Give http_client= or transport=, not both: a transport belongs inside the client.")
         self._owns_http = http_client is None
         """Whether `close()` closes the httpx client: only one built here, never one handed in."""
-        self._http: _Http = http_client if http_client is not None else build_http()
+        self._http: _Http = http_client if http_client is not None else build_http(_verify_for(self.base_url))
         # Name this SDK, unless the httpx client handed in names its own application.
         default_agent = self._http.headers.get("user-agent", "").startswith("python-httpx/")
         self._user_agent = {"user-agent": USER_AGENT} if default_agent else {}
@@ -305,6 +306,18 @@ def bound_body(response: httpx.Response, deadline: float | None) -> bytearray | 
     received = None if response.is_success else bytearray()
     response.stream = _BoundedStream(response.stream, request=response.request, deadline=deadline, received=received)
     return received
+
+
+def _verify_for(base_url: str) -> ssl.SSLContext | bool:
+    """How the httpx client built for `base_url` verifies TLS: as httpx does by default (True: its CA bundle).
+
+    But for a plain-http base URL (the sandbox, a server on localhost) no request ever uses TLS: the client only
+    sends to `base_url` and follows no redirect (a proxy's own TLS has a context of its own). Loading the CA bundle
+    would still take tens of milliseconds per client, so it gets a context that trusts nothing: a TLS connection,
+    were one ever made, would fail rather than go unverified."""
+    if httpx.URL(base_url).scheme == "http":
+        return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # certificates required, hostnames checked, none trusted
+    return True
 
 
 def _check_base_url(base_url: str) -> str:

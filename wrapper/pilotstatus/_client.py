@@ -67,7 +67,7 @@ class PilotStatus(BaseClient[httpx.Client]):
             http_client=http_client,
             transport=transport,
             whatsapp_number_id=whatsapp_number_id,
-            build_http=lambda: httpx.Client(transport=transport),
+            build_http=lambda verify: httpx.Client(transport=transport, verify=verify),
         )
 
     def _bind_resources(self) -> None:
@@ -161,7 +161,7 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
             http_client=http_client,
             transport=transport,
             whatsapp_number_id=whatsapp_number_id,
-            build_http=lambda: httpx.AsyncClient(transport=transport),
+            build_http=lambda verify: httpx.AsyncClient(transport=transport, verify=verify),
         )
 
     def _bind_resources(self) -> None:

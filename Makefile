@@ -39,7 +39,7 @@ format: $(STAMP) ## Apply ruff's fixes and formatting to the hand-written code
 test: $(STAMP) ## Run every test
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) ## Measure the wrapper against the generated layer and raw httpx, and its memory (ratios; about a minute)
+bench: $(STAMP) ## Ratios: wrapper vs generated layer vs raw httpx, memory, sandbox page, import time, full walk vs the official SDK (about 2 minutes)
 	$(BIN)/python tools/bench.py
 
 demo: $(STAMP) ## Start the embedded sandbox, list a page, page through every call, catch a typed error, stop

@@ -97,9 +97,10 @@ class Cursor:
 
     def unseen(self, calls: list[Call]) -> list[Call]:
         """`calls` without those this cursor has already returned."""
-        if not self.seen_ids:
+        seen = self.seen_ids  # a local: read once, not once per call
+        if not seen:
             return calls
-        return [call for call in calls if call.id not in self.seen_ids]
+        return [call for call in calls if call.id not in seen]
 
     @classmethod
     def after(cls, calls: Sequence[Call], before: datetime.datetime | None, previous: Cursor | None) -> Cursor:
@@ -160,11 +161,10 @@ def check_calls(calls: Sequence[Call], response: httpx.Response) -> None:
     """Raise unless every call has a string id and a zoned `createdAt`: paging relies on both. (The order of the
     calls is not relied on: a page is kept as the server sent it, and `calls.iter()` orders each page itself.)"""
     for call in calls:
-        created = call.created_at
-        if type(call.id) is not str or created.tzinfo is None:
+        if type(call.id) is not str or call.created_at.tzinfo is None:
             raise APIResponseValidationError(
-                f"GET /v1/calls returned a call with id {call.id!r} and createdAt {created.isoformat()}: an id must be"
-                " a string and createdAt must have a time zone.",
+                f"GET /v1/calls returned a call with id {call.id!r} and createdAt {call.created_at.isoformat()}: an id"
+                " must be a string and createdAt must have a time zone.",
                 response=response,
             )
 

@@ -7,10 +7,13 @@ import asyncio
 import datetime
 import importlib
 import ssl
+import urllib.parse
 from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import pilotstatus
 from pilotstatus import AsyncPilotStatus, Cursor, InvalidInputError, PilotStatus
@@ -180,6 +183,37 @@ def test_a_client_built_here_is_closed_on_exit() -> None:
     with PilotStatus(api_key=KEY, transport=httpx.MockTransport(Recorder())) as client:
         pass
     assert client._http.is_closed
+
+
+QUERY_VALUES = st.one_of(st.text(), st.integers(), st.booleans(), st.floats(allow_nan=False, allow_infinity=False))
+
+
+@settings(max_examples=300)
+@given(
+    base_url=st.sampled_from([BASE_URL, "http://127.0.0.1:8080", "https://api.test/prefix/"]),
+    segments=st.lists(st.text(min_size=1), max_size=3),
+    params=st.dictionaries(st.text(min_size=1), QUERY_VALUES | st.lists(QUERY_VALUES, max_size=2), max_size=4),
+)
+def test_the_query_of_a_request_is_the_one_httpx_makes_of_its_params(
+    base_url: str, segments: list[str], params: dict[str, Any]
+) -> None:
+    """The client encodes the query itself, so that httpx parses each URL once: it must be httpx's own encoding."""
+    path = "/v1/calls" + "".join(f"/{urllib.parse.quote(segment, safe='')}" for segment in segments)
+    with PilotStatus(api_key=KEY, base_url=base_url, transport=httpx.MockTransport(Recorder())) as client:
+        built = client._build_request({"method": "get", "url": path, "params": params})
+        expected = httpx.Request("GET", client.base_url + path, params=params).url
+    assert built.url == expected
+    assert built.url.raw_path == expected.raw_path
+
+
+def test_the_params_of_an_injected_http_client_are_merged_with_the_query_as_httpx_merges_them() -> None:
+    recorder = Recorder()
+    with (
+        httpx.Client(transport=httpx.MockTransport(recorder), params={"trace": "1", "limit": "7"}) as http,
+        PilotStatus(api_key=KEY, base_url=BASE_URL, http_client=http) as client,
+    ):
+        client.calls.list(limit=3)
+    assert str(recorder.requests[0].url) == f"{BASE_URL}/v1/calls?trace=1&limit=3"
 
 
 @pytest.mark.parametrize("http_class", [httpx.Client, httpx.AsyncClient])

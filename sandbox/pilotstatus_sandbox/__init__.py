@@ -9,7 +9,8 @@ or, from Python, on a free port for as long as a `with` block lasts:
         client = PilotStatus(base_url=sandbox.url, api_key="ps_sandbox_meta_number")
 """
 
-from ._app import SERVED_OPERATIONS, SandboxConfig, create_app
+from ._app import SERVED_OPERATIONS, create_app
+from ._config import SandboxConfig
 from ._dataset import CallHistory
 from ._scenarios import SCENARIOS, Scenario, find_scenario
 from ._server import ListenError, Sandbox, key_table, serve

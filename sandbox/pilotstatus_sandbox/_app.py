@@ -9,7 +9,6 @@ its calls, newest first, strictly before `before`.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.applications import Starlette
@@ -18,9 +17,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ._dataset import DEFAULT_NEWEST, CallHistory
+from ._config import SandboxConfig
+from ._dataset import CallHistory
 from ._instants import parse_before_ms
-from ._rate_limit import RateLimiter, check_rate
+from ._rate_limit import RateLimiter
 from ._scenarios import Scenario, find_scenario
 from ._spec import load_spec, validation_spec
 from ._validation import RequestValidator
@@ -28,25 +28,6 @@ from ._validation import RequestValidator
 __all__ = ["SERVED_OPERATIONS", "SandboxConfig", "create_app"]
 
 _KEY_HEADERS = ("x-api-key", "x-api-key-id")
-
-
-@dataclass(frozen=True)
-class SandboxConfig:
-    """What the sandbox serves: how many calls each number has, the seed they are drawn from, and an optional rate
-    limit in requests per second per key."""
-
-    calls: int = 5000
-    seed: int = 7
-    rate_limit: float | None = None
-    newest_ms: int = field(default=DEFAULT_NEWEST, repr=False)
-
-    def __post_init__(self) -> None:
-        if isinstance(self.calls, bool) or not isinstance(self.calls, int) or self.calls < 0:
-            raise ValueError(f"calls must be a whole number >= 0, not {self.calls!r}")
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int):
-            raise ValueError(f"seed must be a whole number, not {self.seed!r}")
-        if self.rate_limit is not None:
-            check_rate(self.rate_limit)
 
 
 def _error(status: int, message: str, code: str | None = None, **extra: Any) -> JSONResponse:

@@ -1,0 +1,55 @@
+"""What a sandbox serves and how it behaves: one frozen value, checked when made, shared by the app, the backend,
+the webhook sender and the server."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ._dataset import DEFAULT_NEWEST
+from ._rate_limit import check_rate
+
+__all__ = ["DEFAULT_RING_TIMEOUT", "SandboxConfig"]
+
+DEFAULT_RING_TIMEOUT = 30.0
+"""Seconds a call rings before nobody answering ends it (FAILED for a business-initiated call, MISSED for an
+inbound one). Sandbox behaviour, not documented upstream."""
+
+
+@dataclass(frozen=True)
+class SandboxConfig:
+    """What the sandbox serves: how many calls each number's history has and the seed they are drawn from, an
+    optional rate limit in requests per second per key, how long a call rings, where call webhooks go, and whether
+    time moves by itself (the default) or only when a test advances it (`manual_clock`)."""
+
+    calls: int = 5000
+    seed: int = 7
+    rate_limit: float | None = None
+    ring_timeout: float = DEFAULT_RING_TIMEOUT
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    manual_clock: bool = False
+    """When True, the sandbox's clock starts at a fixed instant and moves only by `POST /_sandbox/clock/advance`:
+    every answer, timestamp and webhook is then the same on every run."""
+    newest_ms: int = field(default=DEFAULT_NEWEST, repr=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.calls, bool) or not isinstance(self.calls, int) or self.calls < 0:
+            raise ValueError(f"calls must be a whole number >= 0, not {self.calls!r}")
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int):
+            raise ValueError(f"seed must be a whole number, not {self.seed!r}")
+        if self.rate_limit is not None:
+            check_rate(self.rate_limit)
+        if isinstance(self.ring_timeout, bool) or not isinstance(self.ring_timeout, int | float):
+            raise ValueError(f"ring_timeout must be a number of seconds, not {self.ring_timeout!r}")
+        if not (math.isfinite(self.ring_timeout) and self.ring_timeout > 0):
+            raise ValueError(f"ring_timeout must be a number of seconds above 0, not {self.ring_timeout!r}")
+        if (self.webhook_url is None) != (self.webhook_secret is None):
+            raise ValueError("webhook_url and webhook_secret go together: give both, or neither")
+        if self.webhook_url is not None:
+            url = urlsplit(self.webhook_url)
+            if url.scheme not in ("http", "https") or not url.hostname:
+                raise ValueError(f"webhook_url must be an http(s) URL, not {self.webhook_url!r}")
+        if self.webhook_secret is not None and not self.webhook_secret:
+            raise ValueError("webhook_secret must not be empty: it is the key the webhooks are signed with")

@@ -1,0 +1,99 @@
+"""A client for the sandbox's own test helpers (`/_sandbox/...`), in the spirit of Stripe's test helpers: what the
+phone on the other end does, and the clock, driven from a test.
+
+    helpers = SandboxHelpers(sandbox.url, api_key="ps_sandbox_web_number")
+    call = helpers.incoming_call(from_="5511988887777")   # the user calls the number: INBOUND, RINGING
+    helpers.advance(30)                                   # 30 seconds pass: the call is MISSED
+    helpers.events()                                      # every webhook payload of the number, in order
+
+The helpers are not part of the Pilot Status API (they are not in `openapi.json`), so they are not in the SDK.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from pilotstatus_api.models import Call
+
+__all__ = ["SandboxHelperError", "SandboxHelpers"]
+
+
+class SandboxHelperError(Exception):
+    """A helper request the sandbox refused: its status and the error message of its body."""
+
+    def __init__(self, status_code: int, message: str) -> None:
+        super().__init__(f"{status_code}: {message}")
+        self.status_code = status_code
+        self.message = message
+
+
+class SandboxHelpers:
+    """The `/_sandbox/` helpers of one sandbox, acting on the number of `api_key` (or, for a tenant key, on the
+    number `whatsapp_number_id` names)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        api_key: str,
+        whatsapp_number_id: str | None = None,
+        timeout: float = 10.0,
+    ) -> None:
+        headers = {"x-api-key": api_key}
+        if whatsapp_number_id is not None:
+            headers["x-whatsapp-number-id"] = whatsapp_number_id
+        self._http = httpx.Client(base_url=base_url.rstrip("/") + "/_sandbox", headers=headers, timeout=timeout)
+
+    def __repr__(self) -> str:
+        return f"SandboxHelpers(base_url={str(self._http.base_url)!r})"  # never the key
+
+    def incoming_call(self, *, from_: str) -> Call:
+        """The user `from_` calls the number: the new call, INBOUND and RINGING."""
+        return Call.from_dict(self._request("POST", "/calls/incoming", json={"from": from_}))
+
+    def hangup(self, call_id: str) -> Call:
+        """The user hangs up: a ringing inbound call is MISSED, a ringing outbound one REJECTED, an answered one
+        COMPLETED."""
+        return Call.from_dict(self._request("POST", f"/calls/{_segment(call_id)}/hangup"))
+
+    def advance(self, seconds: float) -> str:
+        """Make `seconds` pass at once on the sandbox's clock (for every number), applying every answer, ring
+        timeout and permission answer that comes due; the sandbox's time after the move."""
+        now: str = self._request("POST", "/clock/advance", json={"seconds": seconds})["now"]
+        return now
+
+    def events(self) -> list[dict[str, Any]]:
+        """Every webhook payload the number emitted so far, in order (whether or not webhooks are delivered)."""
+        events: list[dict[str, Any]] = self._request("GET", "/events")["events"]
+        return events
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SandboxHelpers:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _request(self, method: str, path: str, *, json: Any = None) -> dict[str, Any]:
+        response = self._http.request(method, path, json=json)
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if response.status_code != 200 or not isinstance(body, dict):
+            message = body.get("error") if isinstance(body, dict) else None
+            raise SandboxHelperError(response.status_code, str(message or response.reason_phrase))
+        return body
+
+
+def _segment(call_id: str) -> str:
+    """`call_id` as one path segment, whatever it holds (a provider id may hold `/` or `+`)."""
+    return quote(call_id, safe="")

@@ -6,17 +6,21 @@ from .call import Call
 from .call_action_result import CallActionResult
 from .call_detail import CallDetail
 from .call_direction import CallDirection
+from .call_event import CallEvent
+from .call_event_name import CallEventName
 from .call_hours import CallHours
 from .call_icon_visibility import CallIconVisibility
 from .call_list import CallList
 from .call_permission import CallPermission
 from .call_permission_action import CallPermissionAction
 from .call_permission_action_name import CallPermissionActionName
+from .call_permission_event_status import CallPermissionEventStatus
 from .call_permission_limit import CallPermissionLimit
 from .call_permission_request import CallPermissionRequest
 from .call_permission_request_sent import CallPermissionRequestSent
 from .call_permission_state import CallPermissionState
 from .call_permission_status import CallPermissionStatus
+from .call_permission_updated_event import CallPermissionUpdatedEvent
 from .call_started import CallStarted
 from .call_status import CallStatus
 from .calling_feature_status import CallingFeatureStatus
@@ -52,17 +56,21 @@ __all__ = (
     "CallActionResult",
     "CallDetail",
     "CallDirection",
+    "CallEvent",
+    "CallEventName",
     "CallHours",
     "CallIconVisibility",
     "CallList",
     "CallPermission",
     "CallPermissionAction",
     "CallPermissionActionName",
+    "CallPermissionEventStatus",
     "CallPermissionLimit",
     "CallPermissionRequest",
     "CallPermissionRequestSent",
     "CallPermissionState",
     "CallPermissionStatus",
+    "CallPermissionUpdatedEvent",
     "CallStarted",
     "CallStatus",
     "CallingFeatureStatus",

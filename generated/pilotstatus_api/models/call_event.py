@@ -1,0 +1,233 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.call_direction import CallDirection
+from ..models.call_event_name import CallEventName
+from ..models.call_status import CallStatus
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CallEvent")
+
+
+@_attrs_define
+class CallEvent:
+    """The body of a call webhook (call.ringing, call.connected, call.ended, call.missed), signed with `x-pilot-status-
+    signature`. Flat, without a `data` wrapper (unlike the `message.*` and `number.*` events, which arrive as `{event,
+    data}`): documented on the Calls pages. The event names, which `status` each carries, `duration` on call.ended and
+    the echo of `bizOpaqueCallbackData` are documented; the field list itself is not (the documentation pages say so):
+    it is inferred from the official Python SDK (`pilot-status` 1.15.0), which also sends `callId`, `direction`, `from`
+    and `to` on every event, nullable.
+
+    Required are only the fields every source agrees on: `event`, `status` and `timestamp`. The same events are sent for
+    Meta and web numbers. Web numbers may also receive native Evolution GO events (`{event, instance, data}`,
+    PascalCase), and a subscriber of `calls` gets Meta's raw calls envelope: neither is described here, and a receiver
+    must not fail on them. Fields the server adds later are kept, not rejected.
+
+    """
+
+    event: CallEventName | str
+    status: CallStatus | str
+    """ The call's status after the event: RINGING on call.ringing, ACCEPTED on call.connected, COMPLETED, FAILED or
+    REJECTED on call.ended, MISSED on call.missed (documented). """
+    timestamp: datetime.datetime
+    """ When the event happened (ISO 8601, UTC). Inferred from the official Python SDK (`pilot-status` 1.15.0). """
+    call_id: str | None = None
+    """ The Pilot Status call id (`call_...`). Nullable, as the official Python SDK (`pilot-status` 1.15.0) declares
+    it. """
+    external_call_id: str | None = None
+    """ The provider's call id (Meta `wacid...`, Evolution GO `CallID`). Optional and nullable, as the official
+    Python SDK (`pilot-status` 1.15.0) declares it. """
+    direction: CallDirection | str | None = None
+    """ INBOUND or OUTBOUND, as on the call. Nullable, as the official Python SDK (`pilot-status` 1.15.0) declares
+    it. """
+    from_: str | None = None
+    """ Who placed the call: digits, country code first, without `+` (the number's phone on an OUTBOUND call, the
+    user's on an INBOUND one). Inferred from the official Python SDK (`pilot-status` 1.15.0). """
+    to: str | None = None
+    """ Who was called: digits, country code first, without `+`. Inferred from the official Python SDK (`pilot-
+    status` 1.15.0). """
+    duration: int | None = None
+    """ How long the call was connected, in seconds: on call.ended, when the call had been answered (documented).
+    """
+    biz_opaque_callback_data: str | None = None
+    """ The `bizOpaqueCallbackData` given to Start call, echoed back on the event that ends the call (documented:
+    "echoed back on the terminate event"). Optional. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _explicit_nulls: frozenset[str] = _attrs_field(init=False, factory=frozenset, repr=False, eq=False)
+    """ The keys of the optional nullable fields that from_dict() read as null, so that to_dict() writes them back as
+    null. Any other optional field that is None is left out of to_dict(). """
+
+    def to_dict(self) -> dict[str, Any]:
+        event: str
+        if isinstance(self.event, str):
+            event = self.event
+        else:
+            event = self.event
+
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
+
+        timestamp = self.timestamp.isoformat()
+
+        _call_id: None | str | Unset = (
+            UNSET if self.call_id is None and "callId" not in self._explicit_nulls else self.call_id
+        )
+        call_id: None | str | Unset
+        if isinstance(_call_id, Unset):
+            call_id = UNSET
+        else:
+            call_id = _call_id
+
+        _external_call_id: None | str | Unset = (
+            UNSET
+            if self.external_call_id is None and "externalCallId" not in self._explicit_nulls
+            else self.external_call_id
+        )
+        external_call_id: None | str | Unset
+        if isinstance(_external_call_id, Unset):
+            external_call_id = UNSET
+        else:
+            external_call_id = _external_call_id
+
+        _direction: CallDirection | None | str | Unset = (
+            UNSET if self.direction is None and "direction" not in self._explicit_nulls else self.direction
+        )
+        direction: None | str | Unset
+        if isinstance(_direction, Unset):
+            direction = UNSET
+        elif isinstance(_direction, str):
+            direction = _direction
+        else:
+            direction = _direction
+
+        _from_: None | str | Unset = UNSET if self.from_ is None and "from" not in self._explicit_nulls else self.from_
+        from_: None | str | Unset
+        if isinstance(_from_, Unset):
+            from_ = UNSET
+        else:
+            from_ = _from_
+
+        _to: None | str | Unset = UNSET if self.to is None and "to" not in self._explicit_nulls else self.to
+        to: None | str | Unset
+        if isinstance(_to, Unset):
+            to = UNSET
+        else:
+            to = _to
+
+        duration: int | Unset = UNSET if self.duration is None else self.duration
+
+        _biz_opaque_callback_data: None | str | Unset = (
+            UNSET
+            if self.biz_opaque_callback_data is None and "bizOpaqueCallbackData" not in self._explicit_nulls
+            else self.biz_opaque_callback_data
+        )
+        biz_opaque_callback_data: None | str | Unset
+        if isinstance(_biz_opaque_callback_data, Unset):
+            biz_opaque_callback_data = UNSET
+        else:
+            biz_opaque_callback_data = _biz_opaque_callback_data
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "event": event,
+                "status": status,
+                "timestamp": timestamp,
+            }
+        )
+        if call_id is not UNSET:
+            field_dict["callId"] = call_id
+        if external_call_id is not UNSET:
+            field_dict["externalCallId"] = external_call_id
+        if direction is not UNSET:
+            field_dict["direction"] = direction
+        if from_ is not UNSET:
+            field_dict["from"] = from_
+        if to is not UNSET:
+            field_dict["to"] = to
+        if duration is not UNSET:
+            field_dict["duration"] = duration
+        if biz_opaque_callback_data is not UNSET:
+            field_dict["bizOpaqueCallbackData"] = biz_opaque_callback_data
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        event = d.pop("event")
+
+        status = d.pop("status")
+
+        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+
+        call_id = d.pop("callId", None)
+
+        external_call_id = d.pop("externalCallId", None)
+
+        direction = d.pop("direction", None)
+
+        from_ = d.pop("from", None)
+
+        to = d.pop("to", None)
+
+        duration = d.pop("duration", None)
+
+        biz_opaque_callback_data = d.pop("bizOpaqueCallbackData", None)
+
+        call_event = cls(
+            event,
+            status,
+            timestamp,
+            call_id,
+            external_call_id,
+            direction,
+            from_,
+            to,
+            duration,
+            biz_opaque_callback_data,
+        )
+        explicit_nulls: list[str] = []
+        if call_id is None and "callId" in src_dict:
+            explicit_nulls.append("callId")
+        if external_call_id is None and "externalCallId" in src_dict:
+            explicit_nulls.append("externalCallId")
+        if direction is None and "direction" in src_dict:
+            explicit_nulls.append("direction")
+        if from_ is None and "from" in src_dict:
+            explicit_nulls.append("from")
+        if to is None and "to" in src_dict:
+            explicit_nulls.append("to")
+        if biz_opaque_callback_data is None and "bizOpaqueCallbackData" in src_dict:
+            explicit_nulls.append("bizOpaqueCallbackData")
+        if explicit_nulls:
+            call_event._explicit_nulls = frozenset(explicit_nulls)
+
+        call_event.additional_properties = d
+        return call_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,5 +1,11 @@
 """Serving the sandbox with uvicorn on loopback: in the foreground (`serve`), or in a background thread for tests
-and demos (`Sandbox`)."""
+and demos (`Sandbox`). Both listen on a socket made by `_listen`, so both answer the same way.
+
+The listening socket is made here rather than by uvicorn so that a port in use is a `ListenError` naming the address
+(uvicorn would log it and exit), port 0's real port is known before the banner is printed, and `--host ::` listens on
+IPv4 and IPv6 alike. Uvicorn runs with `lifespan="on"`: the app starts its timers and webhook sender when the server
+starts, and stops them when it stops.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +13,20 @@ import socket
 import sys
 import threading
 from types import TracebackType
-from typing import TextIO
+from typing import Any, TextIO
 
 import uvicorn
 
-from ._app import SandboxConfig, create_app
+from ._app import create_app
+from ._config import DEFAULT_RING_TIMEOUT, SandboxConfig
 from ._scenarios import SCENARIOS
+from ._webhooks import display_url
 
 __all__ = ["ListenError", "Sandbox", "key_table", "serve"]
+
+
+GRACE_SECONDS = 5
+"""How long a stopping server waits for requests still running before cutting them off."""
 
 
 class ListenError(OSError):
@@ -40,31 +52,84 @@ def serve(
     calls: int = 5000,
     seed: int = 7,
     rate_limit: float | None = None,
+    ring_timeout: float = DEFAULT_RING_TIMEOUT,
+    webhook_url: str | None = None,
+    webhook_secret: str | None = None,
+    manual_clock: bool = False,
     out: TextIO = sys.stderr,
 ) -> None:
-    """Serve the sandbox until interrupted (Ctrl-C), after printing its address and demo keys to `out`.
+    """Serve the sandbox until interrupted (Ctrl-C), after printing its address, its settings and the demo keys to
+    `out` (the webhook target, never its secret).
 
     Raises `ListenError` naming the address when it cannot be listened on (a port in use, say); port 0 picks a free
-    one.
+    one. Raises `ValueError` for settings `SandboxConfig` refuses.
     """
-    config = SandboxConfig(calls=calls, seed=seed, rate_limit=rate_limit)
+    config = SandboxConfig(
+        calls=calls,
+        seed=seed,
+        rate_limit=rate_limit,
+        ring_timeout=ring_timeout,
+        webhook_url=webhook_url,
+        webhook_secret=webhook_secret,
+        manual_clock=manual_clock,
+    )
     app = create_app(config)
+    with _listen(host, port) as listening:
+        print(banner(config, _base_url(host, listening)), file=out, flush=True)
+        _uvicorn_server(app, log_level="info", access_log=True).run(sockets=[listening])
+
+
+def banner(config: SandboxConfig, url: str) -> str:
+    """What `serve` prints before it serves: the settings, the base URL and the demo keys. Never the secret."""
+    limit = f", at most {config.rate_limit:g} requests a second per key" if config.rate_limit is not None else ""
+    clock = "moves only when advanced (POST /_sandbox/clock/advance)" if config.manual_clock else "is the wall clock"
+    lines = [
+        f"Pilot Status sandbox: {config.calls} calls per number, seed {config.seed}{limit}.",
+        f"Calls ring {config.ring_timeout:g} s before nobody answering ends them; the clock {clock}.",
+        "Webhooks: "
+        + (
+            f"POST {display_url(config.webhook_url)}, signed (x-pilot-status-signature)."
+            if config.webhook_url is not None
+            else "none sent (--webhook-url to send them); GET /_sandbox/events lists them."
+        ),
+        f"Base URL: {url}",
+        "",
+        key_table(),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A TCP socket listening on `host`:`port` (`::` is IPv6 and IPv4 alike), or `ListenError` naming the address."""
     ipv6 = ":" in host
-    address = f"[{host}]:{port}" if ipv6 else f"{host}:{port}"
     try:
-        listening = socket.create_server(
+        made = socket.create_server(
             (host, port), family=socket.AF_INET6 if ipv6 else socket.AF_INET, dualstack_ipv6=host == "::"
         )
     except OSError as error:
-        raise ListenError(error.errno, f"cannot listen on {address}: {error.strerror or error}") from None
-    with listening:
-        port = listening.getsockname()[1]
         address = f"[{host}]:{port}" if ipv6 else f"{host}:{port}"
-        limit = f", at most {rate_limit:g} requests a second per key" if rate_limit is not None else ""
-        print(f"Pilot Status sandbox: {calls} calls per number, seed {seed}{limit}.", file=out)
-        print(f"Base URL: http://{address}\n\n{key_table()}\n", file=out, flush=True)
-        server = uvicorn.Server(uvicorn.Config(app, log_level="info", lifespan="off"))
-        server.run(sockets=[listening])
+        raise ListenError(error.errno, f"cannot listen on {address}: {error.strerror or error}") from None
+    # `create_server` leaves the socket's protocol number at 0, and each accepted connection inherits it; asyncio
+    # turns on TCP_NODELAY only for a connection whose socket says IPPROTO_TCP. Without it, Nagle's algorithm and
+    # the client's delayed ACK stall every request of a kept-alive connection about 40 ms. Saying TCP here (the same
+    # socket, rewrapped) lets asyncio set it; setting it on the listener too covers systems where it is inherited.
+    listening = socket.socket(made.family, made.type, socket.IPPROTO_TCP, fileno=made.detach())
+    listening.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return listening
+
+
+def _base_url(host: str, listening: socket.socket) -> str:
+    port = listening.getsockname()[1]  # the real one, when port 0 was asked for
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _uvicorn_server(app: Any, *, log_level: str, access_log: bool) -> uvicorn.Server:
+    # A request still running when the server stops (a realtime WebSocket, say) gets a few seconds, not forever.
+    config = uvicorn.Config(
+        app, log_level=log_level, access_log=access_log, lifespan="on", timeout_graceful_shutdown=GRACE_SECONDS
+    )
+    return uvicorn.Server(config)
 
 
 class Sandbox:
@@ -72,30 +137,45 @@ class Sandbox:
 
     >>> with Sandbox(SandboxConfig(calls=100, seed=7)) as sandbox:
     ...     client = PilotStatus(base_url=sandbox.url, api_key="ps_sandbox_meta_number")
+
+    It listens the way `serve` does. Entering raises `ListenError` when the address cannot be listened on, and
+    `RuntimeError` when the app cannot start (its log says why); leaving stops the server, then the app's timers and
+    webhook sender, and closes the socket.
     """
 
     def __init__(self, config: SandboxConfig | None = None, *, host: str = "127.0.0.1", port: int = 0) -> None:
         self.config = config or SandboxConfig()
         self.app = create_app(self.config)
-        self._server = uvicorn.Server(
-            uvicorn.Config(self.app, host=host, port=port, log_level="warning", lifespan="off", access_log=False)
-        )
-        self._thread = threading.Thread(target=self._server.run, name="pilotstatus-sandbox", daemon=True)
+        self._server = _uvicorn_server(self.app, log_level="warning", access_log=False)
         self._host = host
+        self._port = port
+        self._listening: socket.socket | None = None
+        self._thread: threading.Thread | None = None
         self.url = ""
 
     def __enter__(self) -> Sandbox:
+        self._listening = _listen(self._host, self._port)
+        self.url = _base_url(self._host, self._listening)
+        listening = self._listening
+        self._thread = threading.Thread(
+            target=lambda: self._server.run(sockets=[listening]), name="pilotstatus-sandbox", daemon=True
+        )
         self._thread.start()
         while not self._server.started:
             if not self._thread.is_alive():
-                raise RuntimeError(f"the sandbox could not start on {self._host} (see the log above)")
+                self._listening.close()
+                raise RuntimeError(f"the sandbox could not start on {self.url} (see the log above)")
             self._thread.join(0.01)
-        port = self._server.servers[0].sockets[0].getsockname()[1]
-        self.url = f"http://{self._host}:{port}"
         return self
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
     ) -> None:
+        if self._thread is None or self._listening is None:  # never entered: nothing runs
+            return
         self._server.should_exit = True
-        self._thread.join()
+        self._thread.join(GRACE_SECONDS * 2)
+        if self._thread.is_alive():  # the graceful shutdown is itself stuck: cut it short
+            self._server.force_exit = True
+            self._thread.join()
+        self._listening.close()

@@ -94,6 +94,14 @@ def operations(document: JSON) -> Iterator[tuple[str, str, JSON]]:
                 yield path, method, item[method]
 
 
+def webhook_operations(document: JSON) -> Iterator[tuple[str, str, JSON]]:
+    """Every (event name, method, operation) of an OpenAPI 3.1 document's `webhooks` section."""
+    for name, item in document.get("webhooks", {}).items():
+        for method in HTTP_METHODS:
+            if method in item:
+                yield name, method, item[method]
+
+
 def list_calls_operation(document: JSON) -> JSON:
     operation: JSON = document["paths"][LIST_CALLS[0]][LIST_CALLS[1]]
     return operation

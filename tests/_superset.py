@@ -15,6 +15,12 @@ Refinements that are allowed on purpose, and only these:
   change them.
 That upstream's examples still validate against the refined schemas is checked by the example tests.
 
+What ours adds beside upstream's operations is checked by `unlabelled_additions`: a top-level section that no
+upstream block has is allowed only where a rule says how it stays honest. `tags` may only describe tags that
+upstream's operations already carry; `webhooks` (no upstream block has one: the call webhooks are documented in prose
+and by the official SDK, never as OpenAPI) must label each of its operations with `x-pilotstatus-upstream`, saying
+what is documented and what is inferred. Any other new section is reported.
+
 Two kinds of block are read with their own allowance. A partial block (its page could be read only in part) ends
 early, so what it shows of a list or an object is a beginning: each of its examples must be the beginning of one of
 ours. A translated block (`*.pt-BR.yaml`) says in another language what ours says in English, so its prose (`summary`,
@@ -24,10 +30,11 @@ ours. A translated block (`*.pt-BR.yaml`) says in another language what ours say
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from tests._spec import HTTP_METHODS, JSON, media_examples, resolve
+from tests._spec import HTTP_METHODS, JSON, media_examples, operations, resolve, webhook_operations
 
 SCHEMA_KEYWORDS_COMPARED_APART = frozenset({"type", "properties", "items", "required", "enum"})
 
@@ -282,4 +289,38 @@ def superset_gaps(upstream: JSON, ours: JSON, *, partial: bool = False, translat
                 gaps += _operation_gaps(docs, path, method)
             else:
                 gaps.append(f"{method.upper()} {path} is missing")
+    return gaps
+
+
+# --- what ours adds beside upstream -------------------------------------------------------------------------------
+
+UPSTREAM_LABEL = "x-pilotstatus-upstream"
+"""The extension that says, on a part of the spec no upstream block publishes, where what it says comes from."""
+
+
+def unlabelled_additions(upstream_blocks: Iterable[JSON], ours: JSON) -> list[str]:
+    """Each top-level section of `ours` that no upstream block has and that breaks its rule (see the module's
+    docstring), with where it stands; empty when every such section is accounted for."""
+    blocks = list(upstream_blocks)
+    published = {section for block in blocks for section in block}
+    upstream_operations = [operation for block in blocks for *_, operation in operations(block)]
+    upstream_tags = {tag for operation in upstream_operations for tag in operation.get("tags", [])}
+    gaps: list[str] = []
+    for section in sorted(ours.keys() - published):
+        if section == "tags":
+            gaps += [
+                f"tag {tag['name']!r} is carried by no upstream operation"
+                for tag in ours["tags"]
+                if tag["name"] not in upstream_tags
+            ]
+        elif section == "webhooks":
+            for name, item in ours["webhooks"].items():
+                if not any(method in item for method in HTTP_METHODS):
+                    gaps.append(f"webhooks/{name}: no operation")
+            for name, method, operation in webhook_operations(ours):
+                label = operation.get(UPSTREAM_LABEL)
+                if not isinstance(label, str) or not label.strip():
+                    gaps.append(f"webhooks/{name} {method.upper()}: no {UPSTREAM_LABEL} saying where it comes from")
+        else:
+            gaps.append(f"section `{section}` is in no upstream block, and no rule says how it stays honest")
     return gaps

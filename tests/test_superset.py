@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests._spec import JSON
-from tests._superset import superset_gaps
+from tests._superset import UPSTREAM_LABEL, superset_gaps, unlabelled_additions
 
 UPSTREAM: JSON = {
     "openapi": "3.1.0",
@@ -205,3 +205,52 @@ def test_a_translated_blocks_prose_is_not_compared_but_its_values_are() -> None:
     assert superset_gaps(translated, PARTIAL_UPSTREAM) != []
     translated["paths"]["/p"]["get"]["operationId"] = "obter_p"
     assert superset_gaps(translated, PARTIAL_UPSTREAM, translated=True) != []
+
+
+# --- sections of ours that upstream lacks ------------------------------------------------------------------------
+
+
+def _with_webhook(label: Any) -> JSON:
+    ours = copy.deepcopy(UPSTREAM)
+    operation: JSON = {"requestBody": {"content": {}}, "responses": {"2XX": {"description": "ok"}}}
+    if label is not None:
+        operation[UPSTREAM_LABEL] = label
+    ours["webhooks"] = {"item.made": {"post": operation}}
+    return ours
+
+
+def test_a_labelled_webhook_and_tags_upstream_carries_are_accounted_for() -> None:
+    upstream = copy.deepcopy(UPSTREAM)
+    del upstream["tags"]  # upstream's operations carry the tag; only ours lists it
+    assert unlabelled_additions([upstream], _with_webhook("Documented in prose; the fields are inferred.")) == []
+
+
+@pytest.mark.parametrize("label", [None, "", "  ", 7], ids=["absent", "empty", "blank", "not text"])
+def test_a_webhook_without_a_label_is_named(label: Any) -> None:
+    gaps = unlabelled_additions([UPSTREAM], _with_webhook(label))
+    assert len(gaps) == 1
+    assert "webhooks/item.made POST" in gaps[0]
+    assert UPSTREAM_LABEL in gaps[0]
+
+
+def test_a_webhook_entry_without_an_operation_is_named() -> None:
+    ours = _with_webhook("labelled")
+    ours["webhooks"]["item.gone"] = {"summary": "nothing to send"}
+    assert unlabelled_additions([UPSTREAM], ours) == ["webhooks/item.gone: no operation"]
+
+
+def test_a_tag_no_upstream_operation_carries_is_named() -> None:
+    upstream = copy.deepcopy(UPSTREAM)
+    del upstream["tags"]
+    ours = copy.deepcopy(UPSTREAM)
+    ours["tags"].append({"name": "Gadgets", "description": "ours alone"})
+    assert unlabelled_additions([upstream], ours) == ["tag 'Gadgets' is carried by no upstream operation"]
+
+
+def test_a_new_section_without_a_rule_is_named_and_one_upstream_has_is_not() -> None:
+    ours = copy.deepcopy(UPSTREAM)
+    ours["externalDocs"] = {"url": "https://example.test"}
+    gaps = unlabelled_additions([UPSTREAM], ours)
+    assert len(gaps) == 1
+    assert "`externalDocs`" in gaps[0]
+    assert unlabelled_additions([{**UPSTREAM, "externalDocs": {"url": "https://example.test"}}], ours) == []

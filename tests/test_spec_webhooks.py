@@ -1,0 +1,140 @@
+"""What `openapi.json` says of the call webhooks: one signed POST per documented event in the OpenAPI 3.1 `webhooks`
+section, its body described by `CallEvent` or `CallPermissionUpdatedEvent`, open to values and fields added later."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests._spec import JSON, component_schema, load_spec, media_examples, validator, webhook_operations
+
+SPEC = load_spec()
+WEBHOOKS = {name: operation for name, method, operation in webhook_operations(SPEC) if method == "post"}
+SIGNATURE_HEADER = "x-pilot-status-signature"
+
+# The events and the statuses each carries, as the documentation pages (Webhooks for calls) list them.
+DOCUMENTED_STATUSES = {
+    "call.ringing": {"RINGING"},
+    "call.connected": {"ACCEPTED"},
+    "call.ended": {"COMPLETED", "FAILED", "REJECTED"},
+    "call.missed": {"MISSED"},
+    "call.permission_updated": {"NO_PERMISSION", "TEMPORARY", "PERMANENT"},
+}
+SCHEMA_OF = {name: "CallPermissionUpdatedEvent" if name.startswith("call.permission") else "CallEvent" for name in
+             DOCUMENTED_STATUSES}  # fmt: skip
+# The example the official SDK's notes give of a call.ended payload, as they spell it.
+SDK_EXAMPLE = {
+    "event": "call.ended",
+    "callId": "call_1",
+    "externalCallId": "wacid.ABGG",
+    "direction": "OUTBOUND",
+    "status": "COMPLETED",
+    "from": "5511888888888",
+    "to": "5511999999999",
+    "timestamp": "2026-07-03T15:02:05.000Z",
+    "duration": 120,
+}
+
+
+def messages(schema: JSON, instance: Any) -> list[str]:
+    return [error.message for error in validator(schema).iter_errors(instance)]
+
+
+def body_media(operation: JSON) -> JSON:
+    media: JSON = operation["requestBody"]["content"]["application/json"]
+    return media
+
+
+def examples(name: str) -> list[JSON]:
+    return media_examples(body_media(WEBHOOKS[name]))
+
+
+def test_the_webhooks_section_has_one_post_per_documented_event_and_nothing_else() -> None:
+    assert set(SPEC["webhooks"]) == set(DOCUMENTED_STATUSES)
+    assert [method for _, method, _ in webhook_operations(SPEC)] == ["post"] * len(DOCUMENTED_STATUSES)
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTED_STATUSES))
+def test_each_webhook_requires_the_hex_hmac_signature_header_and_no_api_key(name: str) -> None:
+    operation = WEBHOOKS[name]
+    (header,) = operation["parameters"]
+    assert (header["name"], header["in"], header["required"]) == (SIGNATURE_HEADER, "header", True)
+    assert "HMAC-SHA256" in header["description"]
+    assert "raw request body" in header["description"]
+    assert re.fullmatch(header["schema"]["pattern"], header["example"])
+    assert messages(header["schema"], "sha1=abc") != []
+    assert operation["security"] == []  # the signature is the authentication, not an API key
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTED_STATUSES))
+def test_each_webhook_body_is_its_named_event_schema_and_any_2xx_acknowledges(name: str) -> None:
+    operation = WEBHOOKS[name]
+    assert operation["requestBody"]["required"] is True
+    assert body_media(operation)["schema"] == {"$ref": f"#/components/schemas/{SCHEMA_OF[name]}"}
+    assert set(operation["responses"]) == {"2XX", "default"}
+    assert "retried" in operation["responses"]["default"]["description"]
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTED_STATUSES))
+def test_each_webhook_example_is_its_event_with_a_documented_status_and_matches_the_schema(name: str) -> None:
+    schema = body_media(WEBHOOKS[name])["schema"]
+    assert examples(name)
+    for example in examples(name):
+        assert example["event"] == name
+        assert example["status"] in DOCUMENTED_STATUSES[name]
+        assert messages(schema, example) == []
+
+
+def test_the_official_sdks_example_payload_is_a_call_event() -> None:
+    assert messages(component_schema("CallEvent"), SDK_EXAMPLE) == []
+
+
+@pytest.mark.parametrize("schema", ["CallEvent", "CallPermissionUpdatedEvent"])
+def test_only_event_status_and_timestamp_are_required_and_unknown_fields_are_allowed(schema: str) -> None:
+    event_schema = component_schema(schema)
+    assert sorted(event_schema["required"]) == ["event", "status", "timestamp"]
+    assert "additionalProperties" not in event_schema
+    name = "call.permission_updated" if schema == "CallPermissionUpdatedEvent" else "call.ringing"
+    minimal = {"event": name, "status": "TEMPORARY", "timestamp": "2026-07-03T15:00:00.000Z"}
+    assert messages(event_schema, {**minimal, "recordingUrl": "https://example.test/r", "tags": [1]}) == []
+    for field in event_schema["required"]:
+        assert messages(event_schema, {key: value for key, value in minimal.items() if key != field}) != [], field
+
+
+def test_call_event_name_status_and_direction_are_open_enums() -> None:
+    schema = component_schema("CallEvent")
+    assert set(component_schema("CallEventName")["enum"]) == set(DOCUMENTED_STATUSES) - {"call.permission_updated"}
+    later = {**SDK_EXAMPLE, "event": "call.on_hold", "status": "ON_HOLD", "direction": "SIDEWAYS"}
+    assert messages(schema, later) == []
+    assert messages(schema, {**SDK_EXAMPLE, "direction": None, "callId": None, "from": None, "to": None}) == []
+
+
+def test_the_permission_event_names_itself_and_its_status_is_open() -> None:
+    schema = component_schema("CallPermissionUpdatedEvent")
+    (example,) = examples("call.permission_updated")
+    assert set(component_schema("CallPermissionEventStatus")["enum"]) == DOCUMENTED_STATUSES["call.permission_updated"]
+    assert messages(schema, {**example, "status": "REVOKED"}) == []
+    assert messages(schema, {**example, "event": "call.ended"}) != []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("timestamp", "yesterday"), ("timestamp", 1751554925), ("duration", -1), ("duration", 1.5), ("callId", 7)],
+)
+def test_a_call_event_with_a_field_of_the_wrong_kind_is_refused(field: str, value: object) -> None:
+    assert messages(component_schema("CallEvent"), {**SDK_EXAMPLE, field: value}) != []
+
+
+def test_every_webhook_schema_property_says_where_it_comes_from() -> None:
+    """Each field is labelled documented or inferred (the field list is not on the documentation pages)."""
+    for schema in ("CallEvent", "CallPermissionUpdatedEvent"):
+        for name, prop in component_schema(schema)["properties"].items():
+            described = prop.get("description", "")
+            if name in ("event", "status") and not described:
+                continue  # their values are described by their enum schema, documented on the Calls pages
+            assert "documented" in described or "Inferred" in described or "official Python SDK" in described, (
+                schema,
+                name,
+            )

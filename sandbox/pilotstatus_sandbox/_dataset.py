@@ -6,18 +6,34 @@ history of a million calls costs 8 MB. `before` is found by binary search, so a 
 
 The history has what a client must cope with: calls in every status, RINGING calls with no lifecycle fields at
 all, unanswered calls with null `connectedAt` and `durationSeconds`, and runs of calls that share one `createdAt`
-millisecond (bursts of two to seven, and rare bulk runs of up to 60), which a naive `before` cursor loses.
+millisecond (bursts of two to seven, and rare bulk runs of 20 to 60), which a naive `before` cursor loses.
+
+The timestamps are drawn in bulk, so that a history of a million calls is built in a fraction of a second: the
+history's seed feeds SHAKE-256 (an extendable-output hash, the same bytes on every machine and Python version),
+whose output is read as little-endian 16-bit draws, two per distinct instant. Each draw picks its value from a
+table of 65,536 entries laid out by the distribution's weights: the run length (one call in 95 % of instants,
+2 to 7 in 4.9 %, 20 to 60 in 0.1 %) and the gap to the next older instant (1 to 999 ms in 10 %, 1 s to 15 min in
+90 %). Instants are the running difference of the gaps from `newest`. Instant i always reads bytes 4i to 4i + 3
+of the stream, so a shorter history with the same seed is the start of a longer one.
+
+Each call's ids say where it is, so that a call is found by id without an index: the `call_` id is a ULID whose
+last 32 bits are the position, and the provider id (`externalCallId`: Meta's `wacid.` and base64, Evolution GO's
+32 upper-case hex digits) ends with four bytes holding the position, scrambled by a bijection keyed by the seed
+so that it still reads as random. `position_of` decodes an id and accepts it only when the call at that position
+has exactly that id: a forged or altered id finds nothing.
 """
 
 from __future__ import annotations
 
 import base64
 import bisect
-import itertools
+import hashlib
 import operator
+import sys
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress, repeat
 from typing import Any, Literal
 
 from ._instants import format_ms
@@ -31,7 +47,12 @@ DEFAULT_NEWEST = 1_793_534_400_000
 every machine and every day."""
 
 _MASK = (1 << 64) - 1
+_MASK32 = (1 << 32) - 1
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_CROCKFORD_VALUES = {digit: value for value, digit in enumerate(_CROCKFORD)}
+_CALL_ID_LENGTH = len("call_") + 26
+_META_PREFIX = b"\x1c\x18"
+_EVO_GO_ID_LENGTH = 32
 _AREA_CODES = (11, 12, 13, 19, 21, 27, 31, 41, 47, 48, 51, 61, 62, 71, 81, 85, 91, 92)
 _STATUSES = ("INITIATED", "RINGING", "ACCEPTED", "REJECTED", "COMPLETED", "FAILED")
 _LIVE_CALLS = 24
@@ -74,18 +95,75 @@ class _Draws:
         raise AssertionError("unreachable: the roll is below the total weight")
 
 
+def _table(parts: Sequence[tuple[int, int, int]]) -> list[int]:
+    """A lookup table for a 16-bit draw: each part `(entries, low, high)` spreads `low..high` evenly over its entries,
+    so a uniform draw lands in a part with probability `entries / 65536`."""
+    table = [low + entry * (high - low + 1) // entries for entries, low, high in parts for entry in range(entries)]
+    assert len(table) == 1 << 16, "the parts of a table cover every 16-bit draw"
+    return table
+
+
+_RUN_LENGTHS = _table([(62_259, 1, 1), (3_211, 2, 7), (66, 20, 60)])
+"""Calls sharing one instant: one (95 %), a burst of 2 to 7 (4.9 %), a bulk run of 20 to 60 (0.1 %)."""
+_LONE = _RUN_LENGTHS.count(1)
+"""Draws below this give a run of one call."""
+_GAPS_MS = _table([(6_554, 1, 999), (58_982, 1_000, 900_000)])
+"""Milliseconds from an instant to the next older one: seconds to minutes, and within a second one time in ten."""
+
+
+def _draws16(seed: int, count: int) -> array[int]:
+    """`count` 16-bit draws from the seed: SHAKE-256's output read little-endian, whatever the machine's byte order."""
+    draws = array("H", hashlib.shake_256(b"pilotstatus-sandbox createdAt " + seed.to_bytes(8, "big")).digest(2 * count))
+    assert draws.itemsize == 2, "array('H') holds 16-bit values"
+    if sys.byteorder == "big":
+        draws.byteswap()
+    return draws
+
+
 def _created_ms(count: int, seed: int, newest: int) -> array[int]:
     """`createdAt` of `count` calls in milliseconds, newest first, in runs that share one millisecond."""
-    draws = _Draws(_mix(seed ^ 0x5EED))
+    if count == 0:
+        return array("q")
+    # Two draws per instant (its run length, its gap to the next older one); no more instants than calls are needed.
+    draws = _draws16(seed, 2 * count)
+    runs = list(map(_RUN_LENGTHS.__getitem__, draws[0::2]))
+    instants = bisect.bisect_left(list(accumulate(runs)), count) + 1  # the first instants that hold `count` calls
+    gaps = map(_GAPS_MS.__getitem__, draws[1 : 2 * instants - 2 : 2])
+    distinct = array("q", accumulate(gaps, operator.sub, initial=newest))
+    # Most instants hold one call: copy them in slices, repeating only the instants of a run.
     created: array[int] = array("q")
-    instant = newest
-    while len(created) < count:
-        roll = draws.below(1000)
-        run = 1 if roll < 950 else draws.between(2, 7) if roll < 999 else draws.between(20, 60)
-        created.extend(itertools.repeat(instant, min(run, count - len(created))))
-        # Calls are seconds to minutes apart, now and then within the same second.
-        instant -= draws.between(1, 999) if draws.chance(10) else draws.between(1_000, 900_000)
+    start = 0
+    for run_at in compress(range(instants), map(operator.le, repeat(_LONE), draws[0 : 2 * instants : 2])):
+        created.extend(distinct[start:run_at])
+        created.extend(repeat(distinct[run_at], runs[run_at]))
+        start = run_at + 1
+    created.extend(distinct[start:])
+    del created[count:]
     return created
+
+
+_SCRAMBLE_STEPS = (0x7FEB352D, 0x846CA68B)
+"""The odd multipliers of `_scramble`, those of the lowbias32 integer hash: every bit of the position reaches every bit
+of the result."""
+_UNSCRAMBLE_STEPS = tuple(pow(multiplier, -1, 1 << 32) for multiplier in reversed(_SCRAMBLE_STEPS))
+
+
+def _scramble(position: int, key: int) -> int:
+    """A bijection of 32-bit values keyed by `key`: how a provider id carries its call's position."""
+    value = position ^ key
+    for multiplier in _SCRAMBLE_STEPS:
+        value = (value * multiplier) & _MASK32
+        value ^= value >> 16
+    return value
+
+
+def _unscramble(value: int, key: int) -> int:
+    """The inverse of `_scramble`, its steps undone in reverse order: a 16-bit xorshift of 32 bits is its own
+    inverse, and a multiplication by an odd number is undone by the number's inverse modulo 2**32."""
+    for inverse in _UNSCRAMBLE_STEPS:
+        value ^= value >> 16
+        value = (value * inverse) & _MASK32
+    return value ^ key
 
 
 @dataclass(frozen=True)
@@ -104,6 +182,8 @@ class CallHistory:
     def __init__(self, *, count: int, seed: int, provider: Provider, newest: int = DEFAULT_NEWEST) -> None:
         if count < 0:
             raise ValueError(f"a history holds zero or more calls, not {count}")
+        if count > 1 << 32:
+            raise ValueError(f"a history holds at most 2**32 calls (an id has 32 bits for the position), not {count}")
         self.provider = provider
         self._seed = _mix(seed ^ (0x0E7A if provider == "META" else 0x0EB0))
         self._created = _created_ms(count, self._seed, newest)
@@ -121,6 +201,15 @@ class CallHistory:
         """Every call, newest first: what a complete listing must return."""
         return (self.call(position) for position in range(len(self._created)))
 
+    def position_of(self, call_id: str) -> int | None:
+        """The position of the call whose `id` or `externalCallId` is `call_id`, or None when no call of this history
+        has it. Constant time: the position is read from the id, then the call there is drawn and must have that id."""
+        position = self._decoded_position(call_id)
+        if position is None or position >= len(self._created):
+            return None
+        call = self.call(position)
+        return position if call_id in (call["id"], call["externalCallId"]) else None
+
     def call(self, position: int) -> dict[str, Any]:
         """The call at `position` (0 is the newest), as `GET /v1/calls` returns it."""
         created = self._created[position]
@@ -134,7 +223,7 @@ class CallHistory:
             ended = connected + (shape.talk_s or 0) * 1000 + draws.below(1000)
         call: dict[str, Any] = {
             "id": self._call_id(created, position, draws),
-            "externalCallId": self._external_id(draws, shape),
+            "externalCallId": self._external_id(draws, shape, position),
             "direction": shape.direction,
             "status": shape.status,
             "peerNumber": f"55{_AREA_CODES[draws.below(len(_AREA_CODES))]}9{draws.below(10**8):08d}",
@@ -171,10 +260,35 @@ class CallHistory:
         value = (created % (1 << 48)) << 80 | (draws.bits() & ((1 << 48) - 1)) << 32 | position
         return "call_" + "".join(_CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
 
-    def _external_id(self, draws: _Draws, shape: _Call) -> str | None:
+    def _external_id(self, draws: _Draws, shape: _Call, position: int) -> str | None:
+        """The provider's call id: random bytes, then the position scrambled into four bytes."""
         if shape.status == "FAILED" and shape.direction == "OUTBOUND" and draws.chance(50):
             return None  # the provider refused the call before giving it an id
-        raw = draws.bits().to_bytes(8, "big") + draws.bits().to_bytes(8, "big") + draws.bits().to_bytes(8, "big")
+        raw = b"".join(draws.bits().to_bytes(8, "big") for _ in range(3))
+        where = _scramble(position, self._seed & _MASK32).to_bytes(4, "big")
         if self.provider == "META":
-            return "wacid." + base64.b64encode(b"\x1c\x18" + raw).decode()
-        return raw[:16].hex().upper()  # Evolution GO (Pilot Status web) call ids
+            return "wacid." + base64.b64encode(_META_PREFIX + raw[:20] + where).decode()
+        return (raw[:12] + where).hex().upper()  # Evolution GO (Pilot Status web) call ids
+
+    def _decoded_position(self, call_id: str) -> int | None:
+        """The position an id of this history's kinds says, or None when it is not one: nothing is checked but the
+        shape needed to read the position (the caller compares the whole id with the call's)."""
+        if len(call_id) == _CALL_ID_LENGTH and call_id.startswith("call_"):
+            value = 0
+            for digit in call_id[-7:]:  # 35 bits: the position's 32 and 3 of the random part
+                if digit not in _CROCKFORD_VALUES:
+                    return None
+                value = value << 5 | _CROCKFORD_VALUES[digit]
+            return value & _MASK32
+        try:
+            if self.provider == "META" and call_id.startswith("wacid."):
+                raw = base64.b64decode(call_id[len("wacid.") :], validate=True)
+                if len(raw) != len(_META_PREFIX) + 24:
+                    return None
+            elif self.provider == "EVO_GO" and len(call_id) == _EVO_GO_ID_LENGTH:
+                raw = bytes.fromhex(call_id)
+            else:
+                return None
+        except ValueError:  # not base64, not hexadecimal, or not ASCII
+            return None
+        return _unscramble(int.from_bytes(raw[-4:], "big"), self._seed & _MASK32)

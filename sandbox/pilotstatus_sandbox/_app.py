@@ -1,109 +1,104 @@
-"""The sandbox as an ASGI app: `GET /v1/calls` as the Pilot Status documentation describes it.
+"""The sandbox as an ASGI app: every operation of `openapi.json`, the `/_sandbox/` test helpers, and the realtime
+WebSocket, wired to one backend.
 
-A request goes through the steps the real API documents, in this order: the key (401 when unknown), the optional
-rate limit (429 with `Retry-After`), the key's scope (403 for a tenant key), the parameters against the spec (400),
-then the number: a provider that cannot call (400 FEATURE_NOT_SUPPORTED), a web number not connected (409), or
-its calls, newest first, strictly before `before`.
+Routes are built from the documents themselves: one route per path of `openapi.json` (and of the helpers'
+`_helpers_openapi.json`), each with the methods its document gives it, so a path the spec lacks is 404 and a
+method the path lacks is 405 with `Allow` (both with the API's error body). Literal paths come before templated
+ones (`/v1/calls/settings` is not a `{callId}`); HEAD answers as GET; a trailing slash is another path (404), not a
+redirect. What each request goes through, in order, and the sandbox behaviour not documented upstream, is said in
+`_responses`.
+
+`create_app` builds the backend (`_models.Backend`), a `WebhookSender` when `SandboxConfig.webhook_url` is set
+(each event the backend emits is handed to it, never holding up the request), and a lifespan that runs the
+backend's timers in a daemon thread (unless `manual_clock`) so that transitions (a peer answering, a ring timeout)
+happen on time and their webhooks go out without a request; without the lifespan, they still happen, but only
+when a request comes. At shutdown the thread stops and the sender closes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any, Protocol
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 from ._config import SandboxConfig
-from ._dataset import CallHistory
-from ._instants import parse_before_ms
-from ._rate_limit import RateLimiter
-from ._scenarios import Scenario, find_scenario
-from ._spec import load_spec, validation_spec
-from ._validation import RequestValidator
+from ._models import Backend
+from ._realtime import realtime_http, realtime_socket
+from ._responses import (
+    API_HANDLERS,
+    HELPER_HANDLERS,
+    Endpoint,
+    Responses,
+    api_operations,
+    error,
+    helper_operations,
+    helpers_spec,
+)
 
 __all__ = ["SERVED_OPERATIONS", "SandboxConfig", "create_app"]
 
-_KEY_HEADERS = ("x-api-key", "x-api-key-id")
+SERVED_OPERATIONS = frozenset(api_operations().values())
+"""The operations of the spec the sandbox serves (by operationId): every one."""
+
+_SERVED_ELSEWHERE = {"sandbox_openapi", "sandbox_realtime"}  # served by the app itself, not through the key checks
+assert set(API_HANDLERS) == SERVED_OPERATIONS, "every operation of openapi.json has exactly one handler"
+assert set(HELPER_HANDLERS) == set(helper_operations().values()) - _SERVED_ELSEWHERE, "one handler per helper"
 
 
-def _error(status: int, message: str, code: str | None = None, **extra: Any) -> JSONResponse:
-    body: dict[str, Any] = {"error": message}
-    if code is not None:
-        body["code"] = code
-    return JSONResponse(body, status_code=status, **extra)
+class _Sender(Protocol):
+    def send(self, payload: dict[str, Any]) -> None: ...
+    def close(self) -> None: ...
 
 
-class _CallsEndpoint:
-    def __init__(self, config: SandboxConfig) -> None:
-        self._validator = RequestValidator(validation_spec())
-        self._limiter = None if config.rate_limit is None else RateLimiter(config.rate_limit)
-        self.histories = {
-            provider: CallHistory(count=config.calls, seed=config.seed, provider=provider, newest=config.newest_ms)
-            for provider in ("META", "EVO_GO")
-        }
-
-    async def list_calls(self, request: Request) -> Response:
-        credential = next(((name, request.headers[name]) for name in _KEY_HEADERS if name in request.headers), None)
-        scenario = None if credential is None else find_scenario(*credential)
-        if scenario is None:
-            return _error(401, "Unauthorized")
-        if self._limiter is not None and (wait := self._limiter.acquire(scenario.name)) is not None:
-            return _error(429, "Too many requests", headers={"Retry-After": str(wait)})
-        if scenario.status in (403, 429):
-            return self._scenario_error(scenario)
-        validated = self._validator.validate(request)
-        if validated.problem is not None:
-            return _error(400, f"Validation error: {validated.problem}")
-        if scenario.status != 200:
-            return self._scenario_error(scenario)
-        if scenario.provider is None:
-            return JSONResponse({"calls": [], "notice": scenario.notice})
-        raw_before = request.query_params.get("before")
-        before_ms = None if raw_before is None else parse_before_ms(raw_before)
-        if raw_before is not None and before_ms is None:
-            return _error(400, f"Validation error: before ({raw_before!r}) is not an RFC 3339 date-time")
-        calls = self.histories[scenario.provider].page(limit=validated.query["limit"], before_ms=before_ms)
-        return JSONResponse({"calls": calls})
-
-    @staticmethod
-    def _scenario_error(scenario: Scenario) -> JSONResponse:
-        assert scenario.error is not None, f"scenario {scenario.name} answers {scenario.status} without a message"
-        headers = {} if scenario.retry_after is None else {"Retry-After": str(scenario.retry_after)}
-        return _error(scenario.status, scenario.error, scenario.code, headers=headers)
+_View = Callable[[Request], Awaitable[Response]]
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     """Unknown paths and methods get the API's error body (405 keeps its `Allow` header)."""
     assert isinstance(exc, HTTPException)
-    return _error(exc.status_code, exc.detail, headers=exc.headers)
+    return error(exc.status_code, exc.detail, headers=exc.headers)
 
 
-async def _not_implemented(request: Request) -> Response:
-    """An operation of the spec that the sandbox does not serve yet: a clear 501, never a 404 or 405 that would
-    read as "no such operation"."""
-    return _error(501, f"{request.method} {request.url.path} is in the API but not served by this sandbox yet")
+async def _helpers_document(request: Request) -> Response:
+    return JSONResponse(helpers_spec())
 
 
-def _routes(endpoint: _CallsEndpoint) -> list[Route]:
-    """A route for every path of the spec, each with the methods the spec gives it (so a 405's `Allow` lists them).
-    Literal paths come before templated ones: `/v1/calls/settings` is not a `{callId}`."""
-    served = {("/v1/calls", "GET"): endpoint.list_calls}
-    assert {_operation_id(path, method) for path, method in served} == SERVED_OPERATIONS
-    routes = []
-    for path, item in sorted(load_spec()["paths"].items(), key=lambda entry: ("{" in entry[0], entry[0])):
-        handlers = {method: served.get((path, method), _not_implemented) for method in map(str.upper, item)}
-        methods = [method for method in handlers if method.lower() in _METHODS]
-        routes.append(Route(path, _by_method({m: handlers[m] for m in methods}), methods=methods))
+def _routes(responses: Responses) -> list[BaseRoute]:
+    """A route for every path of both documents, each with the methods its document gives it (so a 405's `Allow`
+    lists them), literal paths before templated ones."""
+    endpoints: dict[str, dict[str, _View]] = {}
+    operations = [(key, operation_id, True) for key, operation_id in api_operations().items()]
+    operations += [(key, operation_id, False) for key, operation_id in helper_operations().items()]
+    for (path, method), operation_id, api in operations:
+        if operation_id == "sandbox_openapi":
+            handler: _View = _helpers_document
+        elif operation_id == "sandbox_realtime":
+            handler = realtime_http
+        else:
+            handlers = API_HANDLERS if api else HELPER_HANDLERS
+            handler = _bound(responses, Endpoint(operation_id, path, handlers[operation_id], api))
+        endpoints.setdefault(path, {})[method] = handler
+    routes: list[BaseRoute] = [WebSocketRoute("/_sandbox/realtime/{callId}", realtime_socket)]
+    for path in sorted(endpoints, key=lambda path: ("{" in path, path)):
+        routes.append(Route(path, _by_method(endpoints[path]), methods=list(endpoints[path])))
     return routes
 
 
-def _by_method(
-    handlers: dict[str, Callable[[Request], Awaitable[Response]]],
-) -> Callable[[Request], Awaitable[Response]]:
+def _bound(responses: Responses, endpoint: Endpoint) -> _View:
+    async def handle(request: Request) -> Response:
+        return await responses.handle(endpoint, request)
+
+    return handle
+
+
+def _by_method(handlers: dict[str, _View]) -> _View:
     """One endpoint for a path, handing each request to its method's handler (HEAD is GET's); one route a path,
     so that a 405 lists every method of the path in `Allow`."""
 
@@ -113,21 +108,42 @@ def _by_method(
     return endpoint
 
 
-_METHODS = frozenset({"get", "put", "post", "delete", "patch"})
+def _webhook_sender(config: SandboxConfig) -> _Sender | None:
+    if config.webhook_url is None or config.webhook_secret is None:
+        return None
+    from ._webhooks import WebhookSender  # only a sandbox that delivers webhooks needs the sender
 
-SERVED_OPERATIONS = frozenset({"get_calls"})
-"""The operations of the spec the sandbox serves so far (by operationId); the others answer 501."""
-
-
-def _operation_id(path: str, method: str) -> str:
-    operation_id: str = load_spec()["paths"][path][method.lower()]["operationId"]
-    return operation_id
+    sender: _Sender = WebhookSender(config.webhook_url, config.webhook_secret)
+    return sender
 
 
 def create_app(config: SandboxConfig | None = None) -> Starlette:
     """The sandbox's ASGI app, its data drawn from `config` (default: 5,000 calls a number, seed 7)."""
-    endpoint = _CallsEndpoint(config or SandboxConfig())
-    app = Starlette(routes=_routes(endpoint), exception_handlers={HTTPException: _http_error})
+    config = config or SandboxConfig()
+    sender = _webhook_sender(config)
+    backend = Backend(config, on_event=None if sender is None else sender.send)
+    responses = Responses(config, backend)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        stop = threading.Event()
+        timers = None
+        if not config.manual_clock:
+            timers = threading.Thread(
+                target=backend.run_timers, args=(stop,), name="pilotstatus-sandbox-timers", daemon=True
+            )
+            timers.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            if timers is not None:
+                timers.join()
+            if sender is not None:
+                sender.close()
+
+    app = Starlette(routes=_routes(responses), exception_handlers={HTTPException: _http_error}, lifespan=lifespan)
     app.router.redirect_slashes = False  # `/v1/calls/` is another path (404), not a redirect to follow
-    app.state.histories = endpoint.histories
+    app.state.backend = backend
+    app.state.histories = backend.histories()
     return app

@@ -1,15 +1,22 @@
-"""The sandbox's demo keys: one per situation the List calls documentation describes.
+"""The sandbox's demo keys: one per situation the Calls documentation describes, and what each gets for each
+operation.
 
 Every scenario answers to an `x-api-key` (`ps_...`) and to an `x-api-key-id` (`ck_...`). Any other key gets 401.
+A key's answer is looked up by (key, operation), not by key alone (`answer`): the relay-only key lists no calls but
+acts on its number for every other operation; the disconnected web number answers 409 where a web number serves
+the operation, and 400 FEATURE_NOT_SUPPORTED where it does not (the provider is checked before the connection);
+the tenant key acts on the number its `x-whatsapp-number-id` header names (`scenario_of_number`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from ._dataset import Provider
 
-__all__ = ["SCENARIOS", "Scenario", "find_scenario"]
+__all__ = ["SCENARIOS", "Answer", "Scenario", "answer", "find_scenario", "scenario_of_number"]
 
 
 @dataclass(frozen=True)
@@ -29,7 +36,11 @@ class Scenario:
     provider: Provider | None = None
     """The number's calling provider, for a scenario that lists calls."""
     notice: str | None = None
+    """The `notice` of its (empty) call list, for a scenario whose number lists no calls."""
     retry_after: int | None = None
+    number_id: str | None = None
+    """The sandbox number the key acts on (`x-whatsapp-number-id` names it for a tenant key), or None for a key
+    that reaches no number (its refusal comes first)."""
 
 
 SCENARIOS = (
@@ -40,6 +51,7 @@ SCENARIOS = (
         description="a Meta Cloud API number: its calls",
         status=200,
         provider="META",
+        number_id="num_sandbox_meta",
     ),
     Scenario(
         name="web",
@@ -48,6 +60,7 @@ SCENARIOS = (
         description="a connected Pilot Status web (EVO_GO) number: its calls",
         status=200,
         provider="EVO_GO",
+        number_id="num_sandbox_web",
     ),
     Scenario(
         name="web-disconnected",
@@ -57,6 +70,7 @@ SCENARIOS = (
         status=409,
         code="WHATSAPP_INSTANCE_NOT_CONNECTED",
         error="WhatsApp instance not connected",
+        number_id="num_sandbox_web_disconnected",
     ),
     Scenario(
         name="unsupported-provider",
@@ -83,6 +97,7 @@ SCENARIOS = (
         description="a number in PII mode RELAY_ONLY: an empty list with a notice",
         status=200,
         notice="PII_RELAY_ONLY",
+        number_id="num_sandbox_relay_only",
     ),
     Scenario(
         name="rate-limited",
@@ -101,6 +116,47 @@ _BY_CREDENTIAL = {
 }
 
 
+_BY_NUMBER = {scenario.number_id: scenario for scenario in SCENARIOS if scenario.number_id is not None}
+
+
 def find_scenario(header: str, value: str) -> Scenario | None:
     """The scenario of a credential (`x-api-key` or `x-api-key-id` and its value), or None for an unknown one."""
     return _BY_CREDENTIAL.get((header, value))
+
+
+def scenario_of_number(number_id: str) -> Scenario | None:
+    """The scenario whose number has this id (what a tenant key naming it acts as), or None for an unknown id."""
+    return _BY_NUMBER.get(number_id)
+
+
+Step = Literal["scope", "provider", "number"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a request with one demo key gets for one operation, where the key decides it.
+
+    `step` says when: "scope" (a fixed refusal before the request is validated: a tenant key without a number, a
+    key over its limit), "provider" (a fixed refusal after validation, where the provider is checked: a number on a
+    provider that cannot call), or "number" (the request acts on `number_id`: its provider, connection and state
+    decide, unless `body` is a fixed answer, as the relay-only list is).
+    """
+
+    step: Step
+    status: int = 200
+    code: str | None = None
+    error: str | None = None
+    retry_after: int | None = None
+    number_id: str | None = None
+    body: Mapping[str, Any] | None = field(default=None, hash=False, compare=False)
+
+
+def answer(scenario: Scenario, operation_id: str) -> Answer:
+    """What `scenario`'s key gets for the operation `operation_id` (an operationId of `openapi.json` or of the
+    sandbox's helpers), as far as the key decides it."""
+    if scenario.number_id is None:
+        step: Step = "scope" if scenario.status in (403, 429) else "provider"
+        return Answer(step, scenario.status, scenario.code, scenario.error, scenario.retry_after)
+    if scenario.notice is not None and operation_id == "get_calls":
+        return Answer("number", number_id=scenario.number_id, body={"calls": [], "notice": scenario.notice})
+    return Answer("number", number_id=scenario.number_id)

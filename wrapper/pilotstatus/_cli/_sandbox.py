@@ -7,13 +7,20 @@ imported only when this command runs.
 from __future__ import annotations
 
 import argparse
+import math
+import os
+from typing import Any
+from urllib.parse import urlsplit
 
 from ._errors import USAGE, CommandError
 from ._parser import Commands
 
-# The sandbox's own floor (`pilotstatus_sandbox._rate_limit.MIN_RATE`), here since the extra may not be installed.
+# The sandbox's own floor (`pilotstatus_sandbox._rate_limit.MIN_RATE`) and default ring timeout
+# (`pilotstatus_sandbox._config.DEFAULT_RING_TIMEOUT`), here since the extra may not be installed.
 MIN_RATE = 0.001
+DEFAULT_RING_TIMEOUT = 30.0
 EXTRA_MISSING = "the sandbox needs its extra: pip install 'pilotstatus[sandbox]'"
+WEBHOOK_SECRET_ENV = "PILOT_STATUS_WEBHOOK_SECRET"
 
 
 def register(commands: Commands) -> None:
@@ -39,10 +46,41 @@ def register(commands: Commands) -> None:
         default=None,
         help="answer 429 beyond this many requests a second per key (default: no limit)",
     )
+    parser.add_argument(
+        "--ring-timeout",
+        metavar="SECONDS",
+        type=_ring_timeout,
+        default=None,
+        help=f"how long a call rings before nobody answering ends it (default: {DEFAULT_RING_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--manual-clock",
+        action="store_true",
+        help="time moves only when a test advances it (POST /_sandbox/clock/advance): the same answers every run",
+    )
+    parser.add_argument(
+        "--webhook-url",
+        metavar="URL",
+        type=_webhook_url,
+        default=None,
+        help="POST the signed call.* webhooks to this http(s) URL (default: none sent)",
+    )
+    parser.add_argument(
+        "--webhook-secret",
+        metavar="SECRET",
+        type=_secret,
+        default=None,
+        help=(
+            "the secret the webhooks are signed with (x-pilot-status-signature, hex HMAC-SHA256 of the body);"
+            f" needs --webhook-url. Better in the environment, {WEBHOOK_SECRET_ENV}, out of the shell's history"
+            " and of the process list"
+        ),
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    options = _serve_options(args)  # refused before the extra is loaded: a wrong command line is said first
     try:
         from pilotstatus_sandbox import ListenError, serve  # the optional extra, needed by this command only
     except ModuleNotFoundError:  # the sandbox or one of its dependencies is not installed
@@ -50,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     except ImportError as error:  # installed, but broken
         raise CommandError(f"the sandbox could not be loaded: {error}") from None
     try:
-        serve(host=args.host, port=args.port, calls=args.calls, seed=args.seed, rate_limit=args.rate_limit)
+        serve(**options)
     except KeyboardInterrupt:  # Ctrl-C is how a server is stopped
         return 0
     except ListenError as error:  # a port in use, a host not of this machine
@@ -58,6 +96,34 @@ def run(args: argparse.Namespace) -> int:
     except SystemExit as stop:  # the server gives up after logging why
         return stop.code if isinstance(stop.code, int) else 1
     return 0
+
+
+def _serve_options(args: argparse.Namespace) -> dict[str, Any]:
+    """What `serve` is given. The options left out are left to the sandbox's own defaults. The secret from the
+    environment counts only with a URL: it may be set for other commands too."""
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "calls": args.calls,
+        "seed": args.seed,
+        "rate_limit": args.rate_limit,
+    }
+    if args.ring_timeout is not None:
+        options["ring_timeout"] = args.ring_timeout
+    if args.manual_clock:
+        options["manual_clock"] = True
+    secret = args.webhook_secret
+    if args.webhook_url is None:
+        if secret is not None:
+            raise CommandError("--webhook-secret needs --webhook-url, the address to send the webhooks to", USAGE)
+        return options
+    secret = secret or os.environ.get(WEBHOOK_SECRET_ENV) or None
+    if secret is None:
+        raise CommandError(
+            f"--webhook-url needs a secret to sign the webhooks with: --webhook-secret or {WEBHOOK_SECRET_ENV}", USAGE
+        )
+    options.update(webhook_url=args.webhook_url, webhook_secret=secret)
+    return options
 
 
 def _whole(text: str) -> int:
@@ -89,3 +155,30 @@ def _rate(text: str) -> float:
     if not MIN_RATE <= rate < float("inf"):  # also refuses nan
         raise argparse.ArgumentTypeError(f"{text} is not a rate (a number of requests a second, at least {MIN_RATE})")
     return rate
+
+
+def _ring_timeout(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not (math.isfinite(seconds) and seconds > 0):  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{text} is not a ring timeout (a number of seconds above 0)")
+    return seconds
+
+
+def _webhook_url(text: str) -> str:
+    try:
+        url = urlsplit(text)
+        url.port  # noqa: B018 (reading it checks it: a port that is not a number raises)
+    except ValueError as error:  # a port out of range or not a number, a malformed IPv6 address
+        raise argparse.ArgumentTypeError(f"{text!r} is not a URL ({error})") from None
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) URL (such as http://127.0.0.1:9000/webhooks)")
+    return text
+
+
+def _secret(text: str) -> str:
+    if not text:  # the secret itself is never quoted back
+        raise argparse.ArgumentTypeError("the secret must not be empty")
+    return text

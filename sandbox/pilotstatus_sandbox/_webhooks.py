@@ -207,10 +207,8 @@ class WebhookSender:
             try:
                 response = client.post(self.url, content=item.body, headers=headers)
             except httpx.HTTPError as failure:  # refused, timed out, cut off: the receiver may come back
-                status, error = (
-                    None,
-                    (f"{type(failure).__name__}: {failure}" if str(failure) else type(failure).__name__),
-                )
+                status = None
+                error = f"{type(failure).__name__}: {failure}" if str(failure) else type(failure).__name__
             else:
                 status, error = response.status_code, None
                 if 200 <= status < 300:
@@ -218,9 +216,8 @@ class WebhookSender:
             if attempt >= self._attempts or self._pause(attempt - 1):
                 break
         last = f"HTTP {status}" if status is not None else error
-        logger.warning(
-            "webhook %s to %s dropped after %d attempts: %s", _describe(item), display_url(self.url), attempt, last
-        )
+        tries = f"{attempt} attempt" + ("" if attempt == 1 else "s")
+        logger.warning("webhook %s to %s dropped after %s: %s", _describe(item), display_url(self.url), tries, last)
         return Delivery(item.event, item.call_id, attempt, status, error)
 
     def _pause(self, retry: int) -> bool:

@@ -2,7 +2,8 @@
 
 Every failure the SDK reports is a `PilotStatusError`. A response with a non-2xx status becomes an `APIStatusError`
 subclass chosen first by the body's documented `code`, then by the status; a failure to get a response at all
-becomes `APIConnectionError` (or its `APITimeoutError` subclass).
+becomes `APIConnectionError` (or its `APITimeoutError` subclass). A webhook that cannot be trusted or read is a
+`WebhookError` (`pilotstatus.webhooks`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ __all__ = [
     "PilotStatusError",
     "RateLimitError",
     "TenantScopeNotAllowedError",
+    "WebhookError",
+    "WebhookPayloadError",
+    "WebhookVerificationError",
 ]
 
 # An error line quotes at most this much of a body that is not a JSON error object (an HTML error page, say).
@@ -219,6 +223,28 @@ class CallPermissionRequiredError(CallPermissionError):
 class CallPermissionRequestLimitError(CallPermissionError):
     """META_CALL_PERMISSION_REQUEST_LIMIT (Meta 138009): too many permission requests to this user (Meta allows one
     a day and two a week per business and user)."""
+
+
+class WebhookError(PilotStatusError):
+    """A webhook delivery to refuse (a receiver answers it with a 4xx): its signature does not verify
+    (`WebhookVerificationError`), or its verified body is not an event (`WebhookPayloadError`). `payload` is the
+    body's bytes, as they came. The message never holds the secret or the signature expected."""
+
+    def __init__(self, message: str, *, payload: bytes = b"") -> None:
+        super().__init__(message)
+        self.payload = payload
+
+
+class WebhookVerificationError(WebhookError):
+    """The webhook's `x-pilot-status-signature` is missing, malformed, or not the HMAC-SHA256 of its body with the
+    secret: the body was changed on the way, was signed with another secret, or did not come from Pilot Status."""
+
+
+class WebhookPayloadError(WebhookError, ValueError):
+    """A webhook whose signature verifies, but whose body is not a JSON object, or is a documented event
+    (`call.ended`, ...) lacking a field its schema requires or with one that cannot be read (a timestamp without a
+    zone, say). An event this SDK does not know is no error: it comes back as an `UnknownWebhookEvent`. Also a
+    `ValueError`, as a body that is not JSON is for `json.loads`."""
 
 
 # Codes whose meaning does not depend on the status they come with: their class is used whatever the status.

@@ -1,5 +1,5 @@
-"""`make demo` does what the README says: on the embedded sandbox, a page as a table, every call once, typed errors
-caught, and the sandbox stopped (the process ends, exit 0)."""
+"""`make demo` does what the README says: on the embedded sandbox, a page as a table, every call once, the call
+lifecycle with its signed webhooks verified, typed errors caught, and the sandbox stopped (the process ends, exit 0)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from tests._spec import ROOT
 
 
-def test_the_demo_lists_a_page_pages_through_every_call_and_catches_typed_errors() -> None:
+def test_the_demo_lists_pages_walks_a_call_lifecycle_with_verified_webhooks_and_catches_typed_errors() -> None:
     # A user's real settings, which the demo must not use (nor trip over: a key and a key id together are refused).
     env = {**os.environ, "PILOT_STATUS_API_KEY_ID": "ck_real", "PILOT_STATUS_BASE_URL": "https://pilotstatus.invalid"}
     result = subprocess.run(
@@ -29,6 +29,23 @@ def test_the_demo_lists_a_page_pages_through_every_call_and_catches_typed_errors
     assert "5,000 calls, 5,000 distinct ids" in out
     assert "InstanceNotConnectedError: 409 WHATSAPP_INSTANCE_NOT_CONNECTED" in out
     assert "TenantScopeNotAllowedError: 403 TENANT_SCOPE_NOT_ALLOWED" in out
+    # The lifecycle: a business-initiated call answered, played into, talked over a WebSocket, ended; an inbound
+    # call accepted and ended by the user; their six webhooks verified, in order; a tampered one refused.
+    assert "calls.terminate(...) -> COMPLETED, durationSeconds 42" in out
+    assert "got 640 back" in out
+    assert "helpers.hangup(...) -> COMPLETED" in out
+    timeline = [line.lstrip("+ ").split()[1:4:2] for line in out.splitlines() if line.startswith("+")]
+    assert timeline == [
+        ["call.ringing", "RINGING"],
+        ["call.connected", "ACCEPTED"],
+        ["call.ended", "COMPLETED"],
+        ["call.ringing", "RINGING"],
+        ["call.connected", "ACCEPTED"],
+        ["call.ended", "COMPLETED"],
+    ]
+    assert "duration 42 s" in out
+    assert "duration 95 s" in out
+    assert "a tampered delivery: WebhookVerificationError" in out
     assert "calls.create(to='call me'): InvalidInputError: to='call me' must match" in out
     assert out.rstrip().endswith("== Sandbox stopped")
     assert "Traceback" not in result.stderr

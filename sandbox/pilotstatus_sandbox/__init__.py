@@ -7,11 +7,13 @@ or, from Python, on a free port for as long as a `with` block lasts:
 
     with Sandbox(SandboxConfig(calls=5000, seed=7)) as sandbox:
         client = PilotStatus(base_url=sandbox.url, api_key="ps_sandbox_meta_number")
+        helpers = SandboxHelpers(sandbox.url, api_key="ps_sandbox_meta_number")  # the phone's side, the clock
 """
 
 from ._app import SERVED_OPERATIONS, create_app
 from ._config import SandboxConfig
 from ._dataset import CallHistory
+from ._helpers_client import SandboxHelperError, SandboxHelpers
 from ._scenarios import SCENARIOS, Scenario, find_scenario
 from ._server import ListenError, Sandbox, key_table, serve
 
@@ -22,6 +24,8 @@ __all__ = [
     "ListenError",
     "Sandbox",
     "SandboxConfig",
+    "SandboxHelperError",
+    "SandboxHelpers",
     "Scenario",
     "create_app",
     "find_scenario",

@@ -1,0 +1,231 @@
+"""Every demo key on every operation (the API's and the helpers'), and the tenant key acting on each number it
+names: the answer of a valid request, and the order of the checks for an invalid one. The expected answers are
+written here from the design, not read from the sandbox's own tables."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+
+from pilotstatus_sandbox import SCENARIOS
+from tests._sandbox_client import KEYS, NUMBER_IDS, SandboxClient, manual_sandbox
+
+UNSUPPORTED = "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers."
+CALL_OPERATIONS = {
+    "get_calls",
+    "post_calls",
+    "get_calls_callId",
+    "post_calls_callId_accept",
+    "post_calls_callId_reject",
+    "post_calls_callId_terminate",
+}
+SERVES = {
+    "META": CALL_OPERATIONS
+    | {
+        "post_calls_callId_pre-accept",
+        "get_calls_settings",
+        "put_calls_settings",
+        "get_calls_permissions",
+        "post_calls_permissions_request",
+    },
+    "EVO_GO": CALL_OPERATIONS | {"post_calls_callId_play", "post_calls_callId_realtime-session"},
+}
+PROVIDER = {"meta": "META", "relay-only": "META", "web": "EVO_GO", "web-disconnected": "EVO_GO"}
+_PEERS = itertools.count(100)
+
+
+@dataclass(frozen=True)
+class Credential:
+    """A demo key, and for the tenant key the number its header names (None: no header)."""
+
+    scenario: str
+    number: str | None = None
+
+    @property
+    def acts_as(self) -> str | None:
+        """The scenario of the number the request acts on, or None for a key that reaches none."""
+        if self.scenario == "tenant":
+            return next((name for name, number_id in NUMBER_IDS.items() if number_id == self.number), None)
+        return self.scenario if self.scenario in PROVIDER else None
+
+    def __str__(self) -> str:
+        return self.scenario if self.number is None else f"tenant-as-{self.acts_as}"
+
+
+CREDENTIALS = [Credential(scenario.name) for scenario in SCENARIOS] + [
+    Credential("tenant", number_id) for number_id in NUMBER_IDS.values()
+]
+
+
+def api_request(operation: str, provider: str) -> tuple[str, str, dict[str, Any]]:
+    """A valid request for `operation` on a number of `provider` (call operations name a call that is not one)."""
+    sdp = {"sdp": "v=0\r\n"} if provider == "META" else {}
+    peer = f"+55119{next(_PEERS):05d}0003"
+    return {
+        "get_calls": ("GET", "/v1/calls", {}),
+        "post_calls": ("POST", "/v1/calls", {"json": {"to": peer, **sdp}}),
+        "get_calls_callId": ("GET", "/v1/calls/call_unknown", {}),
+        "post_calls_callId_pre-accept": ("POST", "/v1/calls/call_unknown/pre-accept", {"json": {"sdp": "v=0"}}),
+        "post_calls_callId_accept": ("POST", "/v1/calls/call_unknown/accept", {"json": sdp}),
+        "post_calls_callId_reject": ("POST", "/v1/calls/call_unknown/reject", {}),
+        "post_calls_callId_terminate": ("POST", "/v1/calls/call_unknown/terminate", {}),
+        "post_calls_callId_play": (
+            "POST",
+            "/v1/calls/call_unknown/play",
+            {"json": {"mediaUrl": "https://example.com/a.mp3"}},
+        ),
+        "post_calls_callId_realtime-session": (
+            "POST",
+            "/v1/calls/call_unknown/realtime-session",
+            {"json": {"mode": "listen"}},
+        ),
+        "get_calls_settings": ("GET", "/v1/calls/settings", {}),
+        "put_calls_settings": ("PUT", "/v1/calls/settings", {"json": {"status": "ENABLED"}}),
+        "get_calls_permissions": ("GET", "/v1/calls/permissions", {"params": {"to": peer}}),
+        "post_calls_permissions_request": ("POST", "/v1/calls/permissions/request", {"json": {"to": peer}}),
+    }[operation]
+
+
+HELPERS: dict[str, tuple[str, str, dict[str, Any]]] = {
+    "sandbox_incoming_call": ("POST", "/_sandbox/calls/incoming", {"json": {"from": "5511988887777"}}),
+    "sandbox_hangup_call": ("POST", "/_sandbox/calls/call_unknown/hangup", {}),
+    "sandbox_advance_clock": ("POST", "/_sandbox/clock/advance", {"json": {"seconds": 0}}),
+    "sandbox_list_events": ("GET", "/_sandbox/events", {}),
+}
+OPERATIONS = sorted(SERVES["META"] | SERVES["EVO_GO"])
+
+
+@pytest.fixture(scope="module")
+def api() -> Iterator[SandboxClient]:
+    with manual_sandbox(calls=50) as client:
+        yield client
+
+
+def send(api: SandboxClient, credential: Credential, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    return api.request(method, path, key=credential.scenario, number_id=credential.number, **kwargs)
+
+
+def assert_refusal(response: httpx.Response, status: int, code: str | None, message: str | None = None) -> None:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert body.get("code") == code
+    if message is not None:
+        assert body["error"] == message
+
+
+def assert_fixed_refusal(response: httpx.Response, scenario: str) -> bool:
+    """Check the answer of a key that reaches no number; False for a key that does."""
+    if scenario == "tenant":
+        assert_refusal(response, 403, "TENANT_SCOPE_NOT_ALLOWED", "Tenant-scoped keys cannot call number endpoints")
+    elif scenario == "rate-limited":
+        assert_refusal(response, 429, None, "Too many requests")
+        assert response.headers["retry-after"] == "3600"
+    elif scenario == "unsupported-provider":
+        assert_refusal(response, 400, "FEATURE_NOT_SUPPORTED", UNSUPPORTED)
+    else:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+@pytest.mark.parametrize("credential", CREDENTIALS, ids=str)
+def test_each_key_gets_its_answer_for_each_operation(
+    api: SandboxClient, credential: Credential, operation: str
+) -> None:
+    acts_as = credential.acts_as
+    method, path, kwargs = api_request(operation, PROVIDER.get(acts_as or "meta", "META"))
+    response = send(api, credential, method, path, **kwargs)
+    if acts_as is None:
+        assert assert_fixed_refusal(response, credential.scenario)
+        return
+    if operation not in SERVES[PROVIDER[acts_as]]:
+        assert_refusal(response, 400, "FEATURE_NOT_SUPPORTED")
+        assert response.json()["error"] != UNSUPPORTED  # it says which numbers have the operation
+    elif acts_as == "web-disconnected":
+        assert_refusal(response, 409, "WHATSAPP_INSTANCE_NOT_CONNECTED", "WhatsApp instance not connected")
+    elif "call_unknown" in path:
+        assert_refusal(response, 404, "CALL_NOT_FOUND")
+    elif acts_as == "relay-only" and operation == "get_calls":
+        assert response.json() == {"calls": [], "notice": "PII_RELAY_ONLY"}
+    else:
+        assert response.status_code == 200, response.text
+
+
+@pytest.mark.parametrize("operation", sorted(HELPERS))
+@pytest.mark.parametrize("credential", CREDENTIALS, ids=str)
+def test_each_key_gets_its_answer_for_each_helper(api: SandboxClient, credential: Credential, operation: str) -> None:
+    method, path, kwargs = HELPERS[operation]
+    response = send(api, credential, method, path, **kwargs)
+    acts_as = credential.acts_as
+    if acts_as is None:
+        assert assert_fixed_refusal(response, credential.scenario)
+    elif acts_as == "web-disconnected" and operation in ("sandbox_incoming_call", "sandbox_hangup_call"):
+        assert_refusal(response, 409, "WHATSAPP_INSTANCE_NOT_CONNECTED")
+    elif operation == "sandbox_hangup_call":
+        assert_refusal(response, 404, "CALL_NOT_FOUND")
+    else:
+        assert response.status_code == 200, response.text
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+@pytest.mark.parametrize("credential", CREDENTIALS, ids=str)
+def test_an_invalid_request_is_refused_at_the_step_of_the_order(
+    api: SandboxClient, credential: Credential, operation: str
+) -> None:
+    # An empty x-whatsapp-number-id is invalid for every operation (minLength 1); the scope checks come before
+    # validation (tenant 403, rate-limited 429), the provider and connection checks after it.
+    method, path, kwargs = api_request(operation, PROVIDER.get(credential.acts_as or "meta", "META"))
+    response = api.request(method, path, key=credential.scenario, headers={"x-whatsapp-number-id": ""}, **kwargs)
+    if credential.scenario == "tenant":
+        assert_refusal(response, 403, "TENANT_SCOPE_NOT_ALLOWED")
+    elif credential.scenario == "rate-limited":
+        assert_refusal(response, 429, None)
+    else:
+        assert_refusal(response, 400, None)
+        assert response.json()["error"].startswith("Validation error")
+        assert "x-whatsapp-number-id" in response.json()["error"]
+
+
+@pytest.mark.parametrize("scenario", ["web-disconnected", "unsupported-provider"])
+def test_a_bad_body_is_a_validation_error_before_the_numbers_refusal(api: SandboxClient, scenario: str) -> None:
+    response = api.post("/v1/calls", key=scenario, json={"to": "not a phone"})
+    assert_refusal(response, 400, None)
+    assert "to" in response.json()["error"]
+
+
+def test_a_tenant_key_naming_an_unknown_number_is_refused_with_the_ids_it_may_name(api: SandboxClient) -> None:
+    response = api.get("/v1/calls", key="tenant", number_id="num_elsewhere")
+    assert_refusal(response, 403, "TENANT_SCOPE_NOT_ALLOWED")
+    assert all(number_id in response.json()["error"] for number_id in NUMBER_IDS.values())
+    assert "num_elsewhere" not in response.json()["error"]
+
+
+@pytest.mark.parametrize("kind", ["meta", "web"])
+def test_a_tenant_key_sees_the_same_calls_as_the_numbers_own_key(api: SandboxClient, kind: str) -> None:
+    call = api.incoming(key="tenant", caller="+5511977776666", number_id=NUMBER_IDS[kind])
+    own = api.ok("GET", "/v1/calls", key=kind, params={"limit": "5"})
+    as_tenant = api.ok("GET", "/v1/calls", key="tenant", number_id=NUMBER_IDS[kind], params={"limit": "5"})
+    assert own == as_tenant
+    assert own["calls"][0]["id"] == call["id"]
+    assert api.events(key=kind)[-1]["callId"] == call["id"]
+
+
+def test_a_numbers_own_key_ignores_the_number_header(api: SandboxClient) -> None:
+    own = api.ok("GET", "/v1/calls", key="meta", params={"limit": "3"})
+    with_header = api.ok("GET", "/v1/calls", key="meta", number_id=NUMBER_IDS["web"], params={"limit": "3"})
+    assert own == with_header
+    assert api.ok("GET", "/v1/calls", key="web", params={"limit": "3"}) != own
+
+
+@pytest.mark.parametrize("scenario", [scenario.name for scenario in SCENARIOS])
+def test_the_key_id_header_gets_the_same_answers(api: SandboxClient, scenario: str) -> None:
+    by_id = next(s.api_key_id for s in SCENARIOS if s.name == scenario)
+    response = api.request("GET", "/v1/calls/call_unknown", key=scenario)
+    only_id = httpx.get(f"{api.sandbox.url}/v1/calls/call_unknown", headers={"x-api-key-id": by_id})
+    assert (only_id.status_code, only_id.json()) == (response.status_code, response.json())
+    assert KEYS[scenario] not in only_id.text

@@ -1,23 +1,203 @@
-"""`pilotstatus calls export` against the sandbox, as a user runs it: 50,000 calls written, each exactly once, in
-order; and an export stopped with Ctrl-C part-way, then resumed, gives the very same file."""
+"""The command line and the sandbox. `pilotstatus sandbox`'s webhook, ring-timeout and clock options: what reaches
+`serve`, the secret from the environment, bad values refused in one line before the sandbox is even loaded, and the
+sandbox command delivering signed webhooks. Then `pilotstatus calls export` against the sandbox, as a user runs it:
+50,000 calls written, each exactly once, in order; and an export stopped with Ctrl-C part-way, then resumed, gives
+the very same file."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+import types
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 
+from pilotstatus._cli._sandbox import DEFAULT_RING_TIMEOUT as HELP_RING_TIMEOUT
+from pilotstatus._cli._sandbox import WEBHOOK_SECRET_ENV
 from pilotstatus_sandbox import Sandbox, SandboxConfig
+from pilotstatus_sandbox._config import DEFAULT_RING_TIMEOUT
+from tests._command import run
+from tests._loopback import serve
+from tests._sandbox_process import sandbox_process
 
 CALLS = 50_000
 KEY = "ps_sandbox_web_number"
+SECRET = "whsec_cli_test_SECRET"
+HOOK = "http://127.0.0.1:9/webhooks"
+HANG_GUARD = 30.0  # seconds: only a broken sandbox ever waits this long
+
+
+# --- pilotstatus sandbox: the webhook, ring-timeout and clock options ---------------------------------------------
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """The options `serve` is called with, by a stand-in for the sandbox package; no secret in the environment."""
+    calls: list[dict[str, Any]] = []
+    fake = types.ModuleType("pilotstatus_sandbox")
+    fake.serve = lambda **options: calls.append(options)  # type: ignore[attr-defined]
+    fake.ListenError = OSError  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pilotstatus_sandbox", fake)
+    monkeypatch.delenv(WEBHOOK_SECRET_ENV, raising=False)
+    return calls
+
+
+BASE = {"host": "127.0.0.1", "port": 8080, "calls": 5000, "seed": 7, "rate_limit": None}
+
+
+def test_the_webhook_ring_timeout_and_clock_options_reach_serve(
+    capsys: pytest.CaptureFixture[str], served: list[dict[str, Any]]
+) -> None:
+    options = ["--webhook-url", HOOK, "--webhook-secret", SECRET, "--ring-timeout", "2.5", "--manual-clock"]
+    ran = run(capsys, "sandbox", *options)
+    assert (ran.code, ran.err) == (0, "")
+    assert served == [
+        {**BASE, "webhook_url": HOOK, "webhook_secret": SECRET, "ring_timeout": 2.5, "manual_clock": True}
+    ]
+
+
+def test_options_not_given_are_left_to_the_sandboxs_own_defaults(
+    capsys: pytest.CaptureFixture[str], served: list[dict[str, Any]]
+) -> None:
+    assert run(capsys, "sandbox").code == 0
+    assert served == [BASE]
+
+
+def test_the_webhook_secret_may_come_from_the_environment(
+    capsys: pytest.CaptureFixture[str], served: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(WEBHOOK_SECRET_ENV, SECRET)
+    assert run(capsys, "sandbox", "--webhook-url", HOOK).code == 0
+    assert run(capsys, "sandbox", "--webhook-url", HOOK, "--webhook-secret", "given").code == 0
+    assert run(capsys, "sandbox").code == 0  # set for other commands too: without a URL it is not used
+    assert served == [
+        {**BASE, "webhook_url": HOOK, "webhook_secret": SECRET},
+        {**BASE, "webhook_url": HOOK, "webhook_secret": "given"},  # the option wins over the environment
+        BASE,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "fragment"),
+    [
+        (["--webhook-secret", SECRET], "--webhook-secret needs --webhook-url"),
+        (["--webhook-url", HOOK], "--webhook-url needs a secret to sign the webhooks with: --webhook-secret or"),
+    ],
+)
+def test_a_webhook_secret_without_a_url_or_the_reverse_is_refused_in_one_line_before_the_sandbox_loads(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, arguments: list[str], fragment: str
+) -> None:
+    monkeypatch.setitem(sys.modules, "pilotstatus_sandbox", None)  # loading it would fail: it must not be tried
+    monkeypatch.delenv(WEBHOOK_SECRET_ENV, raising=False)
+    ran = run(capsys, "sandbox", *arguments)
+    line = ran.assert_one_error_line(2, fragment)
+    assert SECRET not in line
+
+
+@pytest.mark.parametrize(
+    ("arguments", "fragment"),
+    [
+        (["--ring-timeout", "0"], "argument --ring-timeout: 0 is not a ring timeout (a number of seconds above 0)"),
+        (["--ring-timeout", "-3"], "argument --ring-timeout: -3 is not a ring timeout"),
+        (["--ring-timeout", "nan"], "argument --ring-timeout: nan is not a ring timeout"),
+        (["--ring-timeout", "inf"], "argument --ring-timeout: inf is not a ring timeout"),
+        (["--ring-timeout", "soon"], "argument --ring-timeout: 'soon' is not a number of seconds"),
+        (
+            ["--webhook-url", "ftp://hooks.test/in"],
+            "argument --webhook-url: 'ftp://hooks.test/in' is not an http(s) URL",
+        ),
+        (["--webhook-url", "hooks.test/in"], "argument --webhook-url: 'hooks.test/in' is not an http(s) URL"),
+        (["--webhook-url", "http:///in"], "argument --webhook-url: 'http:///in' is not an http(s) URL"),
+        (
+            ["--webhook-url", "http://hooks.test:99999/"],
+            "argument --webhook-url: 'http://hooks.test:99999/' is not a URL",
+        ),
+        (["--webhook-url", HOOK, "--webhook-secret", ""], "argument --webhook-secret: the secret must not be empty"),
+    ],
+)
+def test_bad_webhook_and_ring_timeout_values_are_usage_errors_naming_the_option(
+    capsys: pytest.CaptureFixture[str], served: list[dict[str, Any]], arguments: list[str], fragment: str
+) -> None:
+    ran = run(capsys, "sandbox", *arguments)
+    assert ran.code == 2
+    assert ran.err.startswith("usage: pilotstatus sandbox")
+    # argparse's usage, then the refusal on one line of its own, last
+    assert [line for line in ran.err_lines if "error:" in line] == ran.err_lines[-1:]
+    assert ran.err_lines[-1].startswith(f"pilotstatus sandbox: error: {fragment}")
+    assert "Traceback" not in ran.err
+    assert served == []
+
+
+def test_the_help_names_the_secrets_environment_variable_and_the_sandboxs_default_ring_timeout(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ran = run(capsys, "sandbox", "--help")
+    assert ran.code == 0
+    help_text = " ".join(ran.out.split())
+    assert WEBHOOK_SECRET_ENV in help_text
+    assert "--webhook-url URL" in help_text
+    assert "--manual-clock" in help_text
+    assert HELP_RING_TIMEOUT == DEFAULT_RING_TIMEOUT  # the wrapper's copy of the sandbox's default, in step
+    assert f"(default: {DEFAULT_RING_TIMEOUT:g})" in help_text
+
+
+def test_the_command_line_loads_the_sandbox_only_when_the_sandbox_command_runs() -> None:
+    probe = (
+        "import sys\n"
+        "from pilotstatus._cli import main\n"
+        "main(['--version'])\n"
+        "main(['sandbox', '--help'])\n"
+        "main(['sandbox', '--webhook-secret', 's'])\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'pilotstatus_sandbox'))\n"
+    )
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PILOT_STATUS_")}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_sandbox_command_signs_its_webhooks_with_the_secret_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    received: list[httpx.Request] = []
+    arrived = threading.Event()
+
+    def receiver(request: httpx.Request) -> httpx.Response:
+        received.append(request)
+        arrived.set()
+        return httpx.Response(204)
+
+    monkeypatch.setenv(WEBHOOK_SECRET_ENV, SECRET)  # the sandbox's process inherits it
+    log = tmp_path / "sandbox.log"
+    with serve(receiver) as receiver_url:
+        options = ["--calls", "1", "--webhook-url", f"{receiver_url}/in", "--ring-timeout", "2.5", "--manual-clock"]
+        with sandbox_process(log, *options) as url:
+            helper = f"{url}/_sandbox/calls/incoming"
+            call = httpx.post(helper, json={"from": "5511988887777"}, headers={"x-api-key": "ps_sandbox_meta_number"})
+            assert call.status_code == 200, call.text
+            assert arrived.wait(HANG_GUARD)
+    printed = log.read_text()
+    assert f"Webhooks: POST {receiver_url}/in, signed" in printed
+    assert "Calls ring 2.5 s" in printed
+    assert SECRET not in printed
+    request = received[0]
+    expected = hmac.new(SECRET.encode(), request.content, hashlib.sha256).hexdigest()
+    assert hmac.compare_digest(request.headers["x-pilot-status-signature"], expected)
+    assert json.loads(request.content)["event"] == "call.ringing"
+    assert json.loads(request.content)["callId"] == call.json()["id"]
+
+
+# --- pilotstatus calls export against the sandbox --------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")

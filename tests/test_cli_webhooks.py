@@ -23,6 +23,7 @@ import httpx
 import pytest
 
 from pilotstatus.webhooks import SIGNATURE_HEADER, sign
+from pilotstatus_sandbox import Sandbox, SandboxConfig
 from tests._command import run, use_key
 from tests._spec import load_spec, media_examples, webhook_operations
 
@@ -314,3 +315,25 @@ def test_webhooks_listen_is_described_in_the_help(capsys: pytest.CaptureFixture[
     assert ran.code == 0
     for option in ("--port", "--host", "--secret", "--json", SECRET_ENV, "x-pilot-status-signature"):
         assert option in ran.out
+
+
+# --- with the sandbox -------------------------------------------------------------------------------------------
+
+
+def test_the_sandboxs_webhooks_of_an_inbound_call_are_verified_and_printed_in_order(fresh: Listener) -> None:
+    config = SandboxConfig(calls=0, webhook_url=fresh.url, webhook_secret=SECRET, manual_clock=True)
+    with Sandbox(config) as sandbox, httpx.Client(base_url=sandbox.url, timeout=HANG_GUARD) as api:
+        headers = {"x-api-key": "ps_sandbox_web_number"}
+        call = api.post("/_sandbox/calls/incoming", json={"from": "5511988887777"}, headers=headers).json()
+        assert api.post(f"/v1/calls/{call['id']}/accept", json={}, headers=headers).status_code == 200
+        assert api.post(f"/_sandbox/calls/{call['id']}/hangup", headers=headers).status_code == 200
+        lines = [fresh.next_out() for _ in range(3)]
+
+    fields = [line.split("  ") for line in lines]
+    assert [(event, call_id, status) for _, event, call_id, status, *_ in fields] == [
+        ("call.ringing", call["id"], "RINGING"),
+        ("call.connected", call["id"], "ACCEPTED"),
+        ("call.ended", call["id"], "COMPLETED"),
+    ]
+    assert all(parts[4] == "5511988887777 -> 5511955550200" for parts in fields)
+    assert fields[2][5].endswith(" s")

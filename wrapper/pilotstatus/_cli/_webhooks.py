@@ -24,9 +24,8 @@ from pilotstatus._credentials import Credentials
 
 from ._errors import USAGE, CommandError, note
 from ._parser import Commands
+from ._sandbox import WEBHOOK_SECRET_ENV as SECRET_ENV  # the sandbox signs with the secret of the same variable
 from ._sandbox import _port
-
-SECRET_ENV = "PILOT_STATUS_WEBHOOK_SECRET"
 
 DESCRIPTION = f"""\
 Receive call webhooks on a local port until Ctrl-C: each POST is verified with the webhook's signing secret

@@ -1,5 +1,7 @@
 """A local, stateful Pilot Status API for development and tests, in the spirit of stripe-mock and moto: a real
-HTTP server that behaves like the service, validated by the project's `openapi.json`.
+HTTP server that behaves like the service, validated by the project's `openapi.json`: every Calls operation, the
+call lifecycle on a Meta and a web number, test helpers under `/_sandbox/` (an incoming call, a hang-up, the clock,
+the events; described at `/_sandbox/openapi.json`), and the realtime session's WebSocket.
 
     pilotstatus sandbox --port 8080 --calls 5000 --seed 7
 
@@ -14,12 +16,13 @@ from ._app import SERVED_OPERATIONS, create_app
 from ._config import SandboxConfig
 from ._dataset import CallHistory
 from ._helpers_client import SandboxHelperError, SandboxHelpers
-from ._scenarios import SCENARIOS, Scenario, find_scenario
+from ._scenarios import SCENARIOS, Answer, Scenario, answer, find_scenario, scenario_of_number
 from ._server import ListenError, Sandbox, key_table, serve
 
 __all__ = [
     "SCENARIOS",
     "SERVED_OPERATIONS",
+    "Answer",
     "CallHistory",
     "ListenError",
     "Sandbox",
@@ -27,8 +30,10 @@ __all__ = [
     "SandboxHelperError",
     "SandboxHelpers",
     "Scenario",
+    "answer",
     "create_app",
     "find_scenario",
     "key_table",
+    "scenario_of_number",
     "serve",
 ]

@@ -28,7 +28,19 @@ Sandbox behaviour, not documented upstream:
 - a body sent to an operation without one (reject, terminate) is ignored; an optional body left out (accept, update
   settings) reads as `{}`;
 - an action that the call's state does not allow is 409 INVALID_CALL_STATE, its message naming the call's status
-  and what the action needs (`_models`).
+  and what the action needs (`_models`): pre-accept (Meta), accept and reject need an INBOUND call that is RINGING;
+  terminate an ACCEPTED call or an OUTBOUND one still INITIATED or RINGING; play (web) a call not yet ended (the
+  audio is queued until the call is answered); realtime-session (web) an ACCEPTED call;
+- timings (`_models`): a business-initiated call rings 200 ms after Start call; a magic peer answers or declines
+  1 s after it starts ringing; a permission request is answered 1 s after it is sent; nobody answering ends a call
+  at the ring timeout (`SandboxConfig.ring_timeout`, 30 s by default: FAILED when the business called, MISSED when
+  the user did); a realtime token lasts 120 s. `POST /_sandbox/clock/advance` skips ahead;
+- magic numbers, by the last four digits of `to` (Start call): `0001` answers, `0002` declines (REJECTED), `0003`
+  never answers (FAILED at the ring timeout); any other rings until terminated or the ring timeout. On a Meta
+  number, `0001` and `0003` hold a permanent call permission; any other peer needs one first (400
+  META_CALL_PERMISSION_REQUIRED), which a permission request grants (temporary, 7 days) unless `to` ends in
+  `0002`;
+- `wsUrl` is this sandbox's own WebSocket, on the host the request was sent to (`_realtime`).
 
 The helpers (`/_sandbox/...`) take the same keys and go through the same steps 1 to 6 (the provider step refuses
 only the unsupported-provider key; the connection step only `incoming` and `hangup`), validated against the

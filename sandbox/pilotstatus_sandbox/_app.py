@@ -48,11 +48,15 @@ SERVED_OPERATIONS = frozenset(api_operations().values())
 """The operations of the spec the sandbox serves (by operationId): every one."""
 
 _SERVED_ELSEWHERE = {"sandbox_openapi", "sandbox_realtime"}  # served by the app itself, not through the key checks
-assert set(API_HANDLERS) == SERVED_OPERATIONS, "every operation of openapi.json has exactly one handler"
-assert set(HELPER_HANDLERS) == set(helper_operations().values()) - _SERVED_ELSEWHERE, "one handler per helper"
+if set(API_HANDLERS) != SERVED_OPERATIONS:
+    raise RuntimeError(f"openapi.json and the handlers differ: {sorted(set(API_HANDLERS) ^ SERVED_OPERATIONS)}")
+if set(HELPER_HANDLERS) != set(helper_operations().values()) - _SERVED_ELSEWHERE:
+    raise RuntimeError("the helpers' document and their handlers differ")
 
 
 class _Sender(Protocol):
+    """What the app needs of `_webhooks.WebhookSender`."""
+
     def send(self, payload: dict[str, Any]) -> None: ...
     def close(self) -> None: ...
 

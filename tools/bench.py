@@ -14,6 +14,8 @@ are still filling during the first: a ratio near 1 means memory does not grow wi
 
 Then the sandbox: the time of a page of 100 calls at a random `before`, over real HTTP, from a sandbox of 1,000
 calls and from one of 1,000,000, in interleaved rounds. A ratio near 1 means `before` is found without scanning.
+Its start-up with 1,000,000 calls a number, and a kept-alive request on the command-line sandbox against the
+in-process one (see bench_sandbox.py).
 
 Then the import time of `import pilotstatus` against `import httpx`, in a venv holding only what `pip install .`
 brings, with what pilotstatus imports beyond httpx (see bench_imports.py). Last, the full walk of 20,000 calls from
@@ -47,7 +49,7 @@ from pilotstatus_api.models import CallList
 from pilotstatus_sandbox import Sandbox, SandboxConfig
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: the checkout's `tools` importable
-from tools import bench_imports, bench_walk
+from tools import bench_imports, bench_sandbox, bench_walk
 
 BASE_URL = "https://bench.test"
 KEY = "ps_bench_0000000000000000"
@@ -271,6 +273,7 @@ def main() -> None:
     for size in sizes:
         print(f"  {size:>9,} calls  {statistics.median(pages[size]) * 1000:6.2f} ms a page")
     print(f"  ratio {sizes[1]:,}/{sizes[0]:,}: {flatness:.2f}   goal: flat (about 1)")
+    bench_sandbox.report(args.sandbox_calls, rounds=args.rounds)
 
     if args.import_rounds:
         bench_imports.report(args.import_rounds, fresh_venv=args.fresh_venv)

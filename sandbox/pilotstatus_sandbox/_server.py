@@ -13,9 +13,10 @@ import socket
 import sys
 import threading
 from types import TracebackType
-from typing import Any, TextIO
+from typing import TextIO
 
 import uvicorn
+from starlette.applications import Starlette
 
 from ._app import create_app
 from ._config import DEFAULT_RING_TIMEOUT, SandboxConfig
@@ -113,7 +114,8 @@ def _listen(host: str, port: int) -> socket.socket:
     # `create_server` leaves the socket's protocol number at 0, and each accepted connection inherits it; asyncio
     # turns on TCP_NODELAY only for a connection whose socket says IPPROTO_TCP. Without it, Nagle's algorithm and
     # the client's delayed ACK stall every request of a kept-alive connection about 40 ms. Saying TCP here (the same
-    # socket, rewrapped) lets asyncio set it; setting it on the listener too covers systems where it is inherited.
+    # socket, rewrapped) lets asyncio set it; setting it on the listener too is enough where accepted sockets
+    # inherit it (Linux does), whatever asyncio's rule.
     listening = socket.socket(made.family, made.type, socket.IPPROTO_TCP, fileno=made.detach())
     listening.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     return listening
@@ -124,7 +126,7 @@ def _base_url(host: str, listening: socket.socket) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def _uvicorn_server(app: Any, *, log_level: str, access_log: bool) -> uvicorn.Server:
+def _uvicorn_server(app: Starlette, *, log_level: str, access_log: bool) -> uvicorn.Server:
     # A request still running when the server stops (a realtime WebSocket, say) gets a few seconds, not forever.
     config = uvicorn.Config(
         app, log_level=log_level, access_log=access_log, lifespan="on", timeout_graceful_shutdown=GRACE_SECONDS

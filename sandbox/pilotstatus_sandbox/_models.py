@@ -519,7 +519,7 @@ class Number:
             call = self._changing(call_id)
             if call.status == "ACCEPTED":
                 self._end(call, "COMPLETED", now)
-            elif call.status in ("INITIATED", "RINGING"):
+            elif call.status == "RINGING":  # an INITIATED call has not reached the phone: nothing to hang up
                 self._end(call, "MISSED" if call.direction == "INBOUND" else "REJECTED", now)
             else:
                 raise _invalid_state(call, "a hang-up", "a call still ringing or answered")

@@ -17,6 +17,7 @@ when a request comes. At shutdown the thread stops and the sender closes.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -140,11 +141,12 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
         try:
             yield
         finally:
+            # Off the event loop: the sender may take seconds to deliver what is queued.
             stop.set()
             if timers is not None:
-                timers.join()
+                await asyncio.to_thread(timers.join)
             if sender is not None:
-                sender.close()
+                await asyncio.to_thread(sender.close)
 
     app = Starlette(routes=_routes(responses), exception_handlers={HTTPException: _http_error}, lifespan=lifespan)
     app.router.redirect_slashes = False  # `/v1/calls/` is another path (404), not a redirect to follow

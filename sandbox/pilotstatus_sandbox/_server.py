@@ -128,8 +128,15 @@ def _base_url(host: str, listening: socket.socket) -> str:
 
 def _uvicorn_server(app: Starlette, *, log_level: str, access_log: bool) -> uvicorn.Server:
     # A request still running when the server stops (a realtime WebSocket, say) gets a few seconds, not forever.
+    # The realtime WebSocket with websockets' sans-I/O protocol, named rather than left to "auto", which other
+    # uvicorn versions resolve to another implementation.
     config = uvicorn.Config(
-        app, log_level=log_level, access_log=access_log, lifespan="on", timeout_graceful_shutdown=GRACE_SECONDS
+        app,
+        log_level=log_level,
+        access_log=access_log,
+        lifespan="on",
+        ws="websockets-sansio",
+        timeout_graceful_shutdown=GRACE_SECONDS,
     )
     return uvicorn.Server(config)
 

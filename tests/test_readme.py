@@ -103,9 +103,10 @@ def block_with(marker: str) -> int:
 
 
 QUICKSTART = block_with("calls.iter(since=")
-CALLS_API = block_with("calls.create(")
+CALLS_API = block_with("calls.settings.update(")
 ERRORS = block_with("except pilotstatus.FeatureNotSupportedError")
 ASYNC = block_with("async for")
+WEBHOOKS = block_with("webhooks.unwrap(")
 SANDBOX = block_with("with Sandbox(")
 GENERATED = block_with("sync_detailed")
 
@@ -120,8 +121,8 @@ def run_block(index: int, base_url: str) -> str:
 
 
 def test_the_readme_has_the_quickstart_blocks_then_the_generated_layer_block() -> None:
-    assert len(code_blocks("python")) == 6
-    assert list(range(6)) == [QUICKSTART, CALLS_API, ERRORS, ASYNC, SANDBOX, GENERATED]
+    assert len(code_blocks("python")) == 7
+    assert list(range(7)) == [QUICKSTART, CALLS_API, ERRORS, ASYNC, WEBHOOKS, SANDBOX, GENERATED]
     assert "calls.list(" in code_blocks("python")[QUICKSTART]
 
 
@@ -203,5 +204,30 @@ def test_the_generated_layer_example_prints_an_error(local_api: str, monkeypatch
     assert run_block(GENERATED, local_api) == "401 (no code) Unauthorized\n"
 
 
-def test_the_sandbox_example_iterates_the_sandbox_calls() -> None:
-    assert run_block(SANDBOX, "unused") == "calls: 1000\n"
+def test_the_sandbox_example_iterates_then_drives_a_call_and_an_inbound_call_through_the_clock() -> None:
+    assert run_block(SANDBOX, "unused").splitlines() == [
+        "calls: 1000",
+        "status: ACCEPTED",
+        "duration: 30",
+        "inbound: MISSED",
+        "events: call.ringing call.connected call.ended call.ringing call.missed",
+    ]
+    block = code_blocks("python")[SANDBOX]
+    printed = README[README.index(block) + len(block) :][:400]
+    assert "`calls: 1000`, `status: ACCEPTED`, `duration: 30`, `inbound: MISSED`" in printed
+
+
+def test_the_webhooks_example_reads_a_signed_event_and_refuses_a_tampered_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("PILOT_STATUS_WEBHOOK_SECRET", raising=False)
+    printed = run_block(WEBHOOKS, "unused")
+    shown = README[README.index(code_blocks("python")[WEBHOOKS]) :]
+    (expected,) = re.findall(r"It prints:\n\n```text\n(.*?)```", shown, flags=re.DOTALL)[:1]
+    assert printed == expected
+    assert printed.splitlines()[1:] == [
+        "200",
+        "refused: the x-pilot-status-signature signature does not match the body: the body was changed, or signed"
+        " with another secret",
+        "400",
+    ]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from functools import cache
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import httpx
 import schemathesis
@@ -19,7 +21,15 @@ from schemathesis.specs.openapi.checks import (
 )
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-__all__ = ["RESPONSE_CHECKS", "SPEC_PATH", "FailureGroup", "contract_runner", "load_schema", "validate_with_spec"]
+__all__ = [
+    "RESPONSE_CHECKS",
+    "SPEC_PATH",
+    "FailureGroup",
+    "contract_runner",
+    "load_schema",
+    "load_spec_dict",
+    "validate_with_spec",
+]
 
 SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi.json"
 
@@ -59,3 +69,9 @@ def validate_with_spec(response: httpx.Response) -> None:
     assert operation is not None, f"no operation in the spec for {response.request.method} {response.request.url.path}"
     case = operation.Case(query=dict(response.request.url.params))
     case.validate_response(response, checks=RESPONSE_CHECKS)
+
+
+def load_spec_dict(spec_path: Path = SPEC_PATH) -> dict[str, Any]:
+    """The spec at `spec_path`, as JSON data."""
+    spec: dict[str, Any] = json.loads(spec_path.read_text(encoding="utf-8"))
+    return spec

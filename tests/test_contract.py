@@ -1,100 +1,82 @@
-"""The contract suite: schemathesis sends what `openapi.json` allows and forbids, and every built-in check judges
-each answer.
+"""The contract suite: schemathesis sends what `openapi.json` allows and forbids to every operation, follows its
+links from call to call, and every built-in check judges each answer, with the checks of what JSON Schema cannot say
+(`tests/_contract_checks.py`) and `documented_answer`.
 
-Every phase runs (examples, coverage, fuzzing) with every built-in check but `max_response_time` (a timed check, so
-never in CI; live runs may switch it on). By default the target is the sandbox, started as a real server by the test
-session, once per demo key and per key header: each key has its documented answer to valid requests (200, or its
-error), and every key must reject invalid ones. With `PILOTSTATUS_CONTRACT_BASE_URL` set (`make contract`), the same
-checks run against that deployment with the key from the environment instead: read-only, throttled, and with no
-other method sent to any path.
+Every phase runs: examples, coverage and fuzzing for each of the 13 operations, then the stateful phase, chains of
+linked calls (`tests/_contract_stateful.py`), with every built-in check but `max_response_time` (a timed check, so
+never in CI; live runs may switch it on). Generated security parameters are off in every phase: the key is the
+target's, never a generated `x-api-key` beside an `x-api-key-id` (`one_credential` fails any request that carries
+another).
+
+By default the targets are a sandbox of the suite's own (started as a real server for this module, so that the calls
+the suite starts never show in the lists other tests read): each demo key with each key header, and the tenant key
+acting on the Meta number through `x-whatsapp-number-id` (`tests/_contract_targets.py`). A valid request must get
+200 or one of its documented refusals for that key and operation, each with its code; an invalid one must get 400
+(or the key's 403/429, which come first). Valid bodies are steered to what the number needs (`sdp` on Meta, none on
+web, magic peers: `tests/_contract_steering.py`), so that calls really start and the stateful phase follows links on
+both kinds of number.
+
+Budget (`make test` must stay within 300 s on 2 cores; this module takes about a fifth of a minute per full target):
+- full (12 fuzzed examples an operation, 12 stateful chains of up to 8 steps): `meta` and `web` with `x-api-key`,
+  and the tenant key acting on the Meta number. These are the keys whose answers depend on the request: bodies,
+  call states, links;
+- 4 and 4: the same keys with `x-api-key-id`, and `relay-only` (a Meta number too): the header changes nothing past
+  authentication, which the coverage phase's cases and `ignored_auth` prove on their own;
+- 2 and 2: the keys whose every answer is fixed whatever the request (429, 403, 400 unsupported provider, 409
+  disconnected): more examples would send more requests to get the same answer. Their invalid requests still go
+  through the coverage phase in full, which is where the 400-versus-early-refusal order is proven.
+The examples and coverage phases always send all they have.
+
+With `PILOTSTATUS_CONTRACT_BASE_URL` set (`make contract`, tools/contract.py), the same checks run against that
+deployment with the key from the environment instead: only GET operations and the writes named in `ALLOW`, `TO`
+as the only number called, throttled, and with no other method sent to any path.
 """
 
 from __future__ import annotations
 
 import os
+import zlib
 from collections import Counter
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 import schemathesis
 from schemathesis import Config
+from schemathesis.checks import CheckFunction
+from schemathesis.core import NOT_SET
 from schemathesis.core.failures import Failure
 from schemathesis.schemas import BaseSchema
 
-from pilotstatus_sandbox import SCENARIOS, SERVED_OPERATIONS, Sandbox, Scenario
-from tests._contract import SPEC_PATH, contract_runner
+from pilotstatus_sandbox import Sandbox, SandboxConfig
+from tests import _contract_checks  # noqa: F401 (imported for its checks, which it registers with schemathesis)
+from tests._contract import SPEC_PATH, contract_runner, load_spec_dict
+from tests._contract_stateful import LINKS, STEPS, STEPS_PER_SCENARIO, run_stateful, with_sandbox_helpers
+from tests._contract_steering import NUMBER_HEADER, SDP_OFFER, register_steering
+from tests._contract_targets import FULL, HELPER_OPERATIONS, OPERATIONS, Secret, Target, live_target, sandbox_targets
+
+__all__ = ["Secret", "Target", "contract_config", "load_target_schema"]
 
 LIVE_URL_ENV = "PILOTSTATUS_CONTRACT_BASE_URL"
+RESTORES_SETTINGS_ENV = "PILOTSTATUS_CONTRACT_RESTORES_SETTINGS"
 SEED = 20261126
 
-
-class Secret(str):
-    """A key whose repr is masked, so that a traceback or a failure report never shows it."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "'[redacted]'"
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where the checks are sent, with which credential, and what a valid and an invalid request must get."""
-
-    name: str
-    header: str
-    credential: Secret
-    positive_statuses: tuple[str, ...]
-    negative_statuses: tuple[str, ...]
-    scenario: Scenario | None = None
-
-
-def _sandbox_targets() -> list[Target]:
-    targets = []
-    for scenario in SCENARIOS:
-        # A key refused before its parameters are read (a tenant key, a key over its limit) gets the same answer
-        # to invalid requests; any other key gets 400 for them.
-        early = scenario.status in (403, 429)
-        for header, credential in (("x-api-key", scenario.api_key), ("x-api-key-id", scenario.api_key_id)):
-            targets.append(
-                Target(
-                    name=f"{scenario.name}/{header}",
-                    header=header,
-                    credential=Secret(credential),
-                    positive_statuses=(str(scenario.status),),
-                    negative_statuses=(str(scenario.status),) if early else ("400",),
-                    scenario=scenario,
-                )
-            )
-    return targets
-
-
-def _live_target(environ: Mapping[str, str]) -> Target:
-    key, key_id = environ.get("PILOT_STATUS_API_KEY"), environ.get("PILOT_STATUS_API_KEY_ID")
-    header, credential = ("x-api-key", key) if key else ("x-api-key-id", key_id or "")
-    # A real number may be disconnected, rate limited or on a provider without calls: documented answers all.
-    return Target(
-        name="live",
-        header=header,
-        credential=Secret(credential),
-        positive_statuses=("200", "400", "403", "409", "429"),
-        negative_statuses=("400", "401", "403", "409", "429"),
-    )
-
-
 LIVE = bool(os.environ.get(LIVE_URL_ENV))
-TARGETS = [_live_target(os.environ)] if LIVE else _sandbox_targets()
+TARGETS = (
+    [live_target(os.environ, examples=int(os.environ.get("CONTRACT_MAX_EXAMPLES", "20")))]
+    if LIVE
+    else sandbox_targets()
+)
 
 
 def contract_config(target: Target, *, live: bool, environ: Mapping[str, str]) -> dict[str, Any]:
     """schemathesis's configuration for one target (the keys of `schemathesis.toml`)."""
     config: dict[str, Any] = {
-        "seed": SEED,
+        "seed": SEED ^ zlib.crc32(target.name.encode()),  # fixed, and each target its own requests
         "generation": {
-            "max-examples": int(environ.get("CONTRACT_MAX_EXAMPLES", "20" if live else "25")),
+            "max-examples": target.budget.examples,
             "database": "none",  # every run sends the same requests: nothing replayed from earlier runs
             "with-security-parameters": False,  # the key comes from the target, not from generated headers
         },
@@ -102,19 +84,16 @@ def contract_config(target: Target, *, live: bool, environ: Mapping[str, str]) -
             "examples": {"enabled": True},
             "coverage": {"enabled": True, "generate-duplicate-query-parameters": True},
             "fuzzing": {"enabled": True},
-            # No operation has links to follow between calls yet.
-            "stateful": {"enabled": False},
+            # Only the documents' links: no inferred ones.
+            "stateful": {"enabled": True, "max-steps": STEPS_PER_SCENARIO, "inference": {"algorithms": []}},
         },
-        "checks": {
-            "positive_data_acceptance": {"expected-statuses": list(target.positive_statuses)},
-            "negative_data_rejection": {"expected-statuses": list(target.negative_statuses)},
-        },
+        "checks": {"negative_data_rejection": {"expected-statuses": list(target.negative_statuses)}},
+        # A valid request gets 200, or one of the refusals documented for this key and operation.
+        "operations": _operations_config(target),
     }
     if live:
         config["rate-limit"] = environ.get("CONTRACT_RATE_LIMIT", "2/s")
         config["request-timeout"] = 30
-        # Probing other methods would send POST /v1/calls, which starts a real call: never on a live deployment.
-        config["phases"]["coverage"]["unexpected-methods"] = []
         # Whole bodies in failure reports: a body cut short could cut an echoed key in two, past any redaction.
         config["output"] = {"truncation": {"enabled": False}}
         if environ.get("CONTRACT_MAX_RESPONSE_TIME"):
@@ -122,80 +101,164 @@ def contract_config(target: Target, *, live: bool, environ: Mapping[str, str]) -
     return config
 
 
+def _operations_config(target: Target) -> list[dict[str, Any]]:
+    """Per operation: its budget, and the statuses of a valid request. Operations alike share one entry (each
+    entry is matched against every case, so fewer entries cost less)."""
+    alike: dict[tuple[Any, ...], list[str]] = {}
+    for operation_id in sorted(OPERATIONS | HELPER_OPERATIONS):
+        budget = target.budget_for(operation_id)
+        key = (budget.examples, budget.unexpected_methods, tuple(target.positive_statuses(operation_id)))
+        alike.setdefault(key, []).append(operation_id)
+    entries = []
+    for (examples, unexpected_methods, statuses), operations in alike.items():
+        entry: dict[str, Any] = {
+            "include-operation-id": operations,
+            "generation": {"max-examples": examples},
+            "checks": {"positive_data_acceptance": {"expected-statuses": list(statuses)}},
+        }
+        if not unexpected_methods:
+            entry["phases"] = {"coverage": {"unexpected-methods": []}}
+        entries.append(entry)
+    return entries
+
+
+def _operation_id(operation: Any) -> str:
+    operation_id: str = operation.definition.raw["operationId"]
+    return operation_id
+
+
 def load_target_schema(
-    target: Target, *, live: bool, environ: Mapping[str, str], spec_path: Path = SPEC_PATH
+    target: Target, *, live: bool, environ: Mapping[str, str], spec_path: Path = SPEC_PATH, stateful: bool = False
 ) -> BaseSchema:
-    """The spec as schemathesis runs it for `target`: on a live deployment, its GET operations and those named."""
-    schema = schemathesis.openapi.from_path(
-        spec_path, config=Config.from_dict(contract_config(target, live=live, environ=environ))
-    )
+    """The spec as schemathesis runs it for `target`, its valid cases steered (`_contract_steering`). In the sandbox
+    the stateful schema has the sandbox's call helpers too; on a live deployment only GET operations and the writes
+    `ALLOW` names are kept."""
+    config = Config.from_dict(contract_config(target, live=live, environ=environ))
+    if stateful and not live:
+        schema = schemathesis.openapi.from_dict(with_sandbox_helpers(load_spec_dict(spec_path)), config=config)
+    else:
+        schema = schemathesis.openapi.from_path(spec_path, config=config)
     if not live:
-        # The sandbox serves part of the API so far; the operations it does not serve answer 501.
-        return schema.include(func=lambda ctx: ctx.operation.definition.raw["operationId"] in SERVED_OPERATIONS)
+        register_steering(schema, target)
+        return schema
     runner = contract_runner()
     known = runner.operation_ids(spec_path)
     writes = runner.allowed_write_operations(environ, known)
     only = runner.only_operations(environ, known)
+    if "put_calls_settings" in writes and environ.get(RESTORES_SETTINGS_ENV) != "1":
+        raise RuntimeError("put_calls_settings runs only under tools/contract.py, which restores the settings after")
+    register_steering(schema, target, to=runner.destination(environ, writes))
 
     def selected(ctx: Any) -> bool:
-        operation_id = ctx.operation.definition.raw["operationId"]
+        operation_id = _operation_id(ctx.operation)
         return (only is None or operation_id in only) and (
             ctx.operation.method.upper() == "GET" or operation_id in writes
         )
 
-    return schema.include(func=selected)
+    filtered: BaseSchema = schema.include(func=selected)
+    return filtered
 
 
 PHASES_SEEN: Counter[tuple[str, str, str]] = Counter()
-VALID_ANSWERS: Counter[tuple[str, int]] = Counter()
-"""The statuses valid requests got, by target."""
+"""(target, phase, mode) of every case of the examples, coverage and fuzzing phases."""
+VALID_ANSWERS: Counter[tuple[str, str, int]] = Counter()
+"""(target, operationId, status) of the answers to valid requests, every phase."""
 CALLS_CHECKED: Counter[str] = Counter()
 """Responses to valid requests that held calls (which schemathesis checked against the schema), by target."""
-
-# The refusals a valid List calls request may get, each with the code that says why. A 400, 403 or 409 without its
-# code would be the deployment refusing a request the spec allows.
-DOCUMENTED_REFUSALS = {
-    400: "FEATURE_NOT_SUPPORTED",
-    403: "TENANT_SCOPE_NOT_ALLOWED",
-    409: "WHATSAPP_INSTANCE_NOT_CONNECTED",
-}
+CREDENTIALS_SENT: Counter[tuple[str, str, str]] = Counter()
+"""(target, operationId, key header) of every request that `one_credential` passed."""
+_TURNS: Counter[tuple[str, str]] = Counter()
+"""Requests sent so far, by (target, operationId): whose turn it is among a target's credentials."""
 
 
-def documented_answer(target: Target) -> Callable[..., None]:
-    """A check beyond schemathesis's own: a valid request refused must carry the code the documentation gives for
-    that refusal (for a sandbox key, its scenario's code)."""
+def _body(response: Any) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None  # not JSON: schemathesis's own checks report that, with the request to reproduce it
+
+
+def documented_answer(target: Target) -> CheckFunction:
+    """A check beyond schemathesis's own: a valid request refused must be refused as documented for that key and
+    operation, with the code that says why (or none, where the refusal has none: a 429, a plain validation error)."""
 
     def check(ctx: Any, response: Any, case: Any) -> None:
         if case.meta is None or case.meta.generation.mode.value != "positive":
             return
-        VALID_ANSWERS[(target.name, response.status_code)] += 1
-        try:
-            body = response.json()
-        except ValueError:
-            return  # not JSON: schemathesis's own checks report that, with the request to reproduce it
-        if response.status_code == 200:
-            CALLS_CHECKED[target.name] += bool(isinstance(body, dict) and body.get("calls"))
+        operation_id = _operation_id(case.operation)
+        VALID_ANSWERS[(target.name, operation_id, response.status_code)] += 1
+        body = _body(response)
+        if 200 <= response.status_code < 300:
+            CALLS_CHECKED[target.name] += bool(
+                operation_id == "get_calls" and isinstance(body, dict) and body.get("calls")
+            )
             return
-        scenario = target.scenario
-        expected = scenario.code if scenario is not None else DOCUMENTED_REFUSALS.get(response.status_code)
-        if expected is None:
-            return
-        if not isinstance(body, dict) or body.get("code") != expected:
+        code = body.get("code") if isinstance(body, dict) else None
+        if not target.documented(operation_id, response.status_code, code if isinstance(code, str) else None):
+            documented = sorted(f"{status} {code or '(no code)'}" for status, code in target.refusals[operation_id])
             raise Failure(
                 operation=case.operation.label,
                 title="Refusal without its documented code",
-                message=f"a valid request got {response.status_code} without code {expected}",
+                message=f"a valid request got {response.status_code} {code or 'without a code'}; documented for this "
+                f"key: {', '.join(documented) or 'none (200 only)'}",
             )
 
     return check
 
 
+def one_credential(target: Target) -> CheckFunction:
+    """A check of the request itself: it carries one of the target's credentials, under its header, and no other
+    (no generated `x-api-key` beside an `x-api-key-id`, no generated key in place of the target's)."""
+
+    def check(ctx: Any, response: Any, case: Any) -> None:
+        headers = response.request.headers
+        sent = [(name, headers[name]) for name in ("x-api-key", "x-api-key-id") if name in headers]
+        if len(sent) == 1 and sent[0] in target.credentials:
+            CREDENTIALS_SENT[(target.name, _operation_id(case.operation), sent[0][0])] += 1
+            return
+        described = ", ".join(
+            f"{name} ({'a key of the target' if (name, value) in target.credentials else 'another value'})"
+            for name, value in sent
+        )
+        raise Failure(
+            operation=case.operation.label,
+            title="Request without exactly one of the target's credentials",
+            message=f"expected one of {', '.join(name for name, _ in target.credentials)} with the target's key; "
+            f"the request carried {described or 'none'}",
+        )
+
+    return check
+
+
 @pytest.fixture(scope="module")
-def base_url(request: pytest.FixtureRequest) -> str:
+def base_url() -> Iterator[str]:
+    """The live deployment, or a sandbox of this module's own: 1,000 seeded calls a number, calls ringing 3 s."""
     if LIVE:
-        return os.environ[LIVE_URL_ENV]
-    sandbox: Sandbox = request.getfixturevalue("sandbox")
-    return sandbox.url
+        yield os.environ[LIVE_URL_ENV]
+        return
+    with Sandbox(SandboxConfig(calls=1000, seed=7, ring_timeout=3.0)) as sandbox:
+        yield sandbox.url
+
+
+@pytest.fixture(scope="module")
+def http_session() -> Iterator[requests.Session]:
+    """One kept-alive connection for the examples, coverage and fuzzing phases."""
+    with requests.Session() as session:
+        session.trust_env = False  # no proxy from the environment (nor reading it on every request)
+        yield session
+
+
+def _checks(target: Target) -> list[CheckFunction]:
+    return [documented_answer(target), one_credential(target)]
+
+
+def _stateful_test(target: Target) -> Callable[..., None]:
+    def test(base_url: str) -> None:
+        schema = load_target_schema(target, live=LIVE, environ=os.environ, stateful=True)
+        run_stateful(schema, target, base_url=base_url, checks=_checks(target))
+
+    test.__doc__ = f"The stateful phase for {target.name}: chains of calls along the links, every check on each step."
+    return test
 
 
 def _contract_test(target: Target) -> Callable[..., None]:
@@ -205,29 +268,140 @@ def _contract_test(target: Target) -> Callable[..., None]:
     # The explicit parametrize gives each item its own id (pytest 9.2 drops schemathesis's own suffix).
     @pytest.mark.parametrize("key", [target.name])
     @parametrize
-    def test(case: Any, key: str, base_url: str) -> None:
+    def test(case: Any, key: str, base_url: str, http_session: requests.Session) -> None:
         PHASES_SEEN[(target.name, case.meta.phase.name.value, case.meta.generation.mode.value)] += 1
+        turn = (target.name, _operation_id(case.operation))
+        header, credential = target.credential(_TURNS[turn])
+        _TURNS[turn] += 1
         case.call_and_validate(
-            base_url=base_url,
-            headers={target.header: target.credential},
-            additional_checks=[documented_answer(target)],
+            base_url=base_url, session=http_session, headers={header: credential}, additional_checks=_checks(target)
         )
 
     decorated: Callable[..., None] = test  # pytest's mark returns the function it marks
     return decorated
 
 
+_LIFECYCLES = {
+    # A user calls in; the business answers (on Meta after a pre-accept), opens media, plays audio, hangs up; a
+    # second user call is rejected; a Start call to a peer that answers is answered, then hung up.
+    "META": [
+        ("incoming", "POST", "/_sandbox/calls/incoming", {"from": "5511988887701"}, "RINGING"),
+        ("inbound", "POST", "/v1/calls/{callId}/pre-accept", {"sdp": SDP_OFFER}, "RINGING"),
+        ("inbound", "POST", "/v1/calls/{callId}/accept", {"sdp": SDP_OFFER}, "ACCEPTED"),
+        ("inbound", "GET", "/v1/calls/{callId}", None, "ACCEPTED"),
+        ("inbound", "POST", "/v1/calls/{callId}/terminate", None, "COMPLETED"),
+        ("inbound", "GET", "/v1/calls/{callId}", None, "COMPLETED"),
+        ("incoming", "POST", "/_sandbox/calls/incoming", {"from": "5511988887702"}, "RINGING"),
+        ("inbound", "POST", "/v1/calls/{callId}/reject", None, "REJECTED"),
+        ("inbound", "GET", "/v1/calls/{callId}", None, "REJECTED"),
+        ("outbound", "POST", "/v1/calls", {"to": "+5511988880001", "sdp": SDP_OFFER}, "INITIATED"),
+        ("outbound", "GET", "/v1/calls/{callId}", None, "ACCEPTED"),  # the clock is moved on first
+        ("outbound", "POST", "/v1/calls/{callId}/terminate", None, "COMPLETED"),
+        (None, "GET", "/v1/calls/permissions", {"to": "{peer}"}, None),
+        (None, "POST", "/v1/calls/permissions/request", {"to": "{peer}"}, None),
+        (None, "GET", "/v1/calls/settings", None, None),
+        (None, "PUT", "/v1/calls/settings", {"callback_permission_status": "ENABLED"}, None),
+        (None, "GET", "/v1/calls", {"limit": 5}, None),
+    ],
+    "EVO_GO": [
+        ("incoming", "POST", "/_sandbox/calls/incoming", {"from": "5511988887703"}, "RINGING"),
+        ("inbound", "POST", "/v1/calls/{callId}/accept", {}, "ACCEPTED"),
+        ("inbound", "POST", "/v1/calls/{callId}/realtime-session", {"mode": "talk"}, None),
+        ("inbound", "POST", "/v1/calls/{callId}/play", {"mediaUrl": "https://example.com/greeting.mp3"}, "ACCEPTED"),
+        ("inbound", "GET", "/v1/calls/{callId}", None, "ACCEPTED"),
+        ("inbound", "POST", "/v1/calls/{callId}/terminate", None, "COMPLETED"),
+        ("inbound", "GET", "/v1/calls/{callId}", None, "COMPLETED"),
+        ("incoming", "POST", "/_sandbox/calls/incoming", {"from": "5511988887704"}, "RINGING"),
+        ("inbound", "POST", "/v1/calls/{callId}/reject", None, "REJECTED"),
+        ("outbound", "POST", "/v1/calls", {"to": "+5511988880001"}, "INITIATED"),
+        ("outbound", "POST", "/v1/calls/{callId}/play", {"mediaUrl": "https://example.com/queued.mp3"}, "INITIATED"),
+        ("outbound", "GET", "/v1/calls/{callId}", None, "ACCEPTED"),  # the clock is moved on first
+        ("outbound", "POST", "/v1/calls/{callId}/terminate", None, "COMPLETED"),
+        ("outbound", "POST", "/v1/calls", {"to": "+5511988880002"}, "INITIATED"),
+        ("outbound", "GET", "/v1/calls/{callId}", None, "REJECTED"),  # the clock is moved on first
+        (None, "GET", "/v1/calls", {"limit": 5}, None),
+    ],
+}
+
+
+def _lifecycle_test(target: Target) -> Callable[..., None]:
+    provider = target.provider
+    assert provider is not None
+
+    def test(base_url: str, http_session: requests.Session) -> None:
+        schema = load_target_schema(target, live=False, environ=os.environ, stateful=True)
+        number = {NUMBER_HEADER: target.number_id} if target.number_id else {}
+        # A peer of this target's own: Meta allows one permission request a day to a user.
+        peer = f"+55119777{zlib.crc32(target.name.encode()) % 10_000:04d}5"
+        calls: dict[str, str] = {}
+        for turn, (call, method, path, template, status) in enumerate(_LIFECYCLES[provider]):
+            data: Any = (
+                {key: peer if value == "{peer}" else value for key, value in template.items()} if template else None
+            )
+            if method == "GET" and path == "/v1/calls/{callId}" and call == "outbound" and status != "INITIATED":
+                # The peer answers (or declines) a second after the call rings: move the sandbox's clock on.
+                advanced = http_session.post(
+                    f"{base_url}/_sandbox/clock/advance",
+                    json={"seconds": 2},
+                    headers={**dict([target.credential(0)]), **number},
+                )
+                assert advanced.status_code == 200, advanced.text
+            operation = schema[path][method]
+            case = operation.Case(
+                path_parameters={"callId": calls[call]} if call in calls and "{callId}" in path else None,
+                query=data if method == "GET" else None,
+                body=data if method != "GET" and data is not None else NOT_SET,
+                media_type="application/json" if method != "GET" and data is not None else None,
+                headers=number or None,
+            )
+            header, credential = target.credential(turn)
+            response = case.call_and_validate(
+                base_url=base_url, session=http_session, headers={header: credential}, additional_checks=_checks(target)
+            )
+            assert response.status_code == 200, (method, path, response.text)
+            VALID_ANSWERS[(target.name, _operation_id(operation), response.status_code)] += 1
+            body = response.json()
+            if call in ("incoming", "outbound") and "{callId}" not in path:
+                calls["inbound" if call == "incoming" else "outbound"] = body["id"]
+            if status is not None:
+                assert body["status"] == status, (method, path, body)
+
+    test.__doc__ = (
+        f"A scripted lifecycle on {target.name}'s number, each answer judged by every check: every operation it "
+        "serves succeeds once, with the statuses of the documented lifecycle."
+    )
+    return test
+
+
+def _test_name(target: Target) -> str:
+    return "".join(char if char.isalnum() else "_" for char in target.name)
+
+
 for _target in TARGETS:
-    globals()[f"test_contract_{_target.name.replace('/', '_').replace('-', '_')}"] = _contract_test(_target)
+    # The stateful phase first: the calls it starts and changes then show in the lists the other phases fetch.
+    globals()[f"test_stateful_{_test_name(_target)}"] = _stateful_test(_target)
+    globals()[f"test_contract_{_test_name(_target)}"] = _contract_test(_target)
+    if not LIVE and _target.starts_calls and _target.budget == FULL:
+        globals()[f"test_lifecycle_{_test_name(_target)}"] = _lifecycle_test(_target)
 
 
 def test_every_phase_and_mode_ran_for_every_key() -> None:
-    """Runs after the contract tests above (pytest keeps the file's order): each of them went through the three
-    phases, with valid and invalid requests."""
+    """Runs after the contract tests above (pytest keeps the file's order): each target went through the four
+    phases, with valid and invalid requests, and every request's credential was checked."""
     for target in TARGETS:
         seen = {(phase, mode) for (name, phase, mode) in PHASES_SEEN if name == target.name}
         assert {phase for phase, _ in seen} == {"examples", "coverage", "fuzzing"}, target.name
         assert {mode for _, mode in seen} == {"positive", "negative"}, target.name
+        assert sum(count for (name, _, _), count in STEPS.items() if name == target.name) > 0, target.name
+
+
+def test_every_key_header_met_every_operation() -> None:
+    """Each of a target's credentials (a demo key's `x-api-key` and `x-api-key-id`) was sent to every operation,
+    and `one_credential` passed every request (it fails a request with a generated key, or with both headers)."""
+    for target in TARGETS:
+        for operation in OPERATIONS:
+            sent = {header for (name, op, header) in CREDENTIALS_SENT if name == target.name and op == operation}
+            assert sent == {header for header, _ in target.credentials}, (target.name, operation)
 
 
 if LIVE:
@@ -235,6 +409,34 @@ if LIVE:
     def test_valid_requests_got_calls_to_check_against_the_schema() -> None:
         """A live run whose valid requests never got a call (all refused, say for a disconnected number, or empty
         lists) checked no call against the schema: it fails, unless CONTRACT_EXPECT_CALLS=0 says that is expected."""
-        answers = {status: count for (name, status), count in VALID_ANSWERS.items() if name == "live"}
+        answers = {
+            status: count for (name, operation, status), count in VALID_ANSWERS.items() if operation == "get_calls"
+        }
         if os.environ.get("CONTRACT_EXPECT_CALLS", "1") != "0":
             assert CALLS_CHECKED["live"] > 0, f"no valid request got calls; the statuses they got: {answers}"
+
+else:
+
+    def test_the_stateful_phase_followed_links_on_both_kinds_of_number() -> None:
+        """The stateful phase did not just run: on the Meta and the web number it started calls and followed the
+        links from them, and a linked action succeeded on each."""
+        for target in TARGETS:
+            if not target.starts_calls or target.budget.scenarios < FULL.scenarios:
+                continue
+            followed = {(link, status) for (name, link, status), _ in LINKS.items() if name == target.name}
+            sources = {link.split(" -> ")[0] for link, _ in followed}
+            assert {"POST /v1/calls", "POST /_sandbox/calls/incoming"} <= sources, (target.name, followed)
+            succeeded = {link.rsplit(" -> ", 1)[1] for link, status in followed if status == 200}
+            assert "GET /v1/calls/{callId}" in succeeded, (target.name, followed)
+            assert "POST /v1/calls/{callId}/terminate" in succeeded or "POST /v1/calls/{callId}/accept" in succeeded
+
+    def test_every_operation_a_number_serves_answered_a_valid_request() -> None:
+        """On the Meta and the web number, every operation the number serves answered 200 to a valid request in
+        some phase: the suite reached each operation itself, past its refusals."""
+        for target in TARGETS:
+            if not target.starts_calls or target.budget.scenarios < FULL.scenarios:
+                continue
+            answered = {
+                operation for (name, operation, status) in VALID_ANSWERS if name == target.name and status == 200
+            }
+            assert target.serves - answered == set(), target.name

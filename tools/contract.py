@@ -1,10 +1,17 @@
 """`make contract BASE_URL=...`: the contract suite (tests/test_contract.py) against any deployment, the real API
 included, with the key from PILOT_STATUS_API_KEY (or PILOT_STATUS_API_KEY_ID).
 
-Only GET operations run, unless CONTRACT_ALLOW_WRITES names others by operationId (CONTRACT_OPERATIONS limits a run
-to the operations it names); no other method is sent to any path; requests are throttled (CONTRACT_RATE_LIMIT,
-default 2/s). The key never reaches the output: the suite masks it and schemathesis filters it from its reports, and
-this runner removes it from every line it passes on and from the JUnit report, in case anything slipped through.
+Only GET operations run, unless `ALLOW` (or its older name `CONTRACT_ALLOW_WRITES`) names others one by one, by
+operationId (`post_calls`), by the SDK's method (`calls.create`) or by its short name (`create_call`):
+
+    make contract BASE_URL=https://pilotstatus.com.br ALLOW=create_call,terminate_call TO=+5511999990001
+
+`TO` is the only number a Start call or a permission request of the run goes to, and is required when either is
+allowed. An allowed settings update (`update_settings`) is preceded by a read of the settings, which are written
+back at the end of the run, failed or not. CONTRACT_OPERATIONS limits a run to the operations it names; no other
+method is sent to any path; requests are throttled (CONTRACT_RATE_LIMIT, default 2/s). The key never reaches the
+output: the suite masks it and schemathesis filters it from its reports, and this runner removes it from every
+line it passes on and from the JUnit report, in case anything slipped through.
 """
 
 from __future__ import annotations
@@ -19,10 +26,36 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import httpx
+
 from pilotstatus._credentials import MIN_REDACTED, REDACTED
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY_ENVS = ("PILOT_STATUS_API_KEY", "PILOT_STATUS_API_KEY_ID")
+ALLOW_ENVS = ("ALLOW", "CONTRACT_ALLOW_WRITES")
+RESTORES_SETTINGS_ENV = "PILOTSTATUS_CONTRACT_RESTORES_SETTINGS"
+
+OPERATION_NAMES = {
+    "get_calls": ("list_calls", "calls.list"),
+    "post_calls": ("create_call", "calls.create"),
+    "get_calls_callId": ("retrieve_call", "calls.retrieve"),
+    "post_calls_callId_pre-accept": ("pre_accept_call", "calls.pre_accept"),
+    "post_calls_callId_accept": ("accept_call", "calls.accept"),
+    "post_calls_callId_reject": ("reject_call", "calls.reject"),
+    "post_calls_callId_terminate": ("terminate_call", "calls.terminate"),
+    "post_calls_callId_play": ("play_call", "calls.play"),
+    "post_calls_callId_realtime-session": ("realtime_session", "calls.realtime_session"),
+    "get_calls_settings": ("retrieve_settings", "calls.settings.retrieve"),
+    "put_calls_settings": ("update_settings", "calls.settings.update"),
+    "get_calls_permissions": ("retrieve_permission", "calls.permissions.retrieve"),
+    "post_calls_permissions_request": ("request_permission", "calls.permissions.request"),
+}
+"""Every operationId, with the short name and the SDK method (on a `PilotStatus` client) that `ALLOW` may name it by."""
+
+DIALLING = frozenset({"post_calls", "post_calls_permissions_request"})
+"""The operations that reach a phone number (`to`): allowed only with `TO`."""
+PHONE = re.compile(r"\+?[0-9]{7,15}")
+"""The spec's pattern of a `to`."""
 
 
 def redaction(secrets: Iterable[str]) -> re.Pattern[str] | None:
@@ -61,8 +94,9 @@ def settings_problem(environ: Mapping[str, str]) -> str | None:
     if timing and not re.fullmatch(r"[0-9]+(\.[0-9]+)?", timing):
         return f"CONTRACT_MAX_RESPONSE_TIME must be seconds, such as 2 or 0.5 (got {timing!r})"
     try:
-        allowed_write_operations(environ, operation_ids(ROOT / "openapi.json"))
-        only_operations(environ, operation_ids(ROOT / "openapi.json"))
+        known = operation_ids(ROOT / "openapi.json")
+        destination(environ, allowed_write_operations(environ, known))
+        only_operations(environ, known)
     except ValueError as error:
         return str(error)
     return None
@@ -76,24 +110,97 @@ def operation_ids(spec_path: Path) -> set[str]:
     }
 
 
+def read_operations(spec_path: Path) -> set[str]:
+    """The operationIds of the spec's GET operations, which every live run may send."""
+    paths = json.loads(spec_path.read_text(encoding="utf-8"))["paths"]
+    return {path["get"]["operationId"] for path in paths.values() if "get" in path}
+
+
+def operation_id_of(name: str, known: set[str]) -> str | None:
+    """The operationId that `name` names: itself, or by its short name or SDK method (`OPERATION_NAMES`)."""
+    if name in known:
+        return name
+    return next((op for op, names in OPERATION_NAMES.items() if name in names and op in known), None)
+
+
 def _named_operations(environ: Mapping[str, str], setting: str, known: set[str]) -> set[str]:
     """The operationIds a comma-separated setting names; ValueError for a name that is no operation."""
     named = {name.strip() for name in environ.get(setting, "").split(",") if name.strip()}
-    unknown = named - known
+    resolved = {name: operation_id_of(name, known) for name in named}
+    unknown = sorted(name for name, operation_id in resolved.items() if operation_id is None)
     if unknown:
-        raise ValueError(f"{setting} names no operation of openapi.json: {', '.join(sorted(unknown))}")
-    return named
+        raise ValueError(
+            f"{setting} names no operation of openapi.json: {', '.join(unknown)} (an operationId such as "
+            "post_calls, an SDK method such as calls.create, or a short name such as create_call)"
+        )
+    return {operation_id for operation_id in resolved.values() if operation_id is not None}
 
 
 def allowed_write_operations(environ: Mapping[str, str], known: set[str]) -> set[str]:
-    """The operations other than GET that a live run may call: only those named in `CONTRACT_ALLOW_WRITES`."""
-    return _named_operations(environ, "CONTRACT_ALLOW_WRITES", known)
+    """The operations other than GET that a live run may call: only those named, one by one, in `ALLOW` (or
+    `CONTRACT_ALLOW_WRITES`, its older name; both are read)."""
+    return set().union(*(_named_operations(environ, setting, known) for setting in ALLOW_ENVS))
+
+
+def destination(environ: Mapping[str, str], writes: set[str]) -> str | None:
+    """`TO`, the one number a run's Start calls and permission requests go to; ValueError when an allowed
+    operation needs it and it is missing, or when it is not a phone number."""
+    to = environ.get("TO", "").strip()
+    dialling = sorted(writes & DIALLING)
+    if not to:
+        if dialling:
+            names = ", ".join(OPERATION_NAMES[op][0] for op in dialling)
+            raise ValueError(
+                f"TO must name the phone number to call when ALLOW has {names} (such as TO=+5511999990001)"
+            )
+        return None
+    if not PHONE.fullmatch(to):
+        raise ValueError(f"TO must be a phone number: an optional + and 7 to 15 digits (got {to!r})")
+    return to
 
 
 def only_operations(environ: Mapping[str, str], known: set[str]) -> set[str] | None:
     """The operations a run is limited to, when `CONTRACT_OPERATIONS` names some (a deployment that serves only
     part of the API, say); None for no limit. A write named here still needs `CONTRACT_ALLOW_WRITES`."""
     return _named_operations(environ, "CONTRACT_OPERATIONS", known) or None
+
+
+class SettingsGuard:
+    """Reads the calling settings before a run that may update them and writes them back after it: `save()` reads
+    `GET /v1/calls/settings`, `restore()` sends what was read to `PUT /v1/calls/settings` (the keys an update takes:
+    `sip` is read-only) and reads them again to say which keys still differ (a partial update cannot remove a key
+    that the run added)."""
+
+    def __init__(self, base_url: str, header: str, key: str, spec_path: Path = ROOT / "openapi.json") -> None:
+        self._client = httpx.Client(base_url=base_url, headers={header: key}, timeout=30)
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        self._updatable = set(spec["components"]["schemas"]["CallingSettingsUpdate"]["properties"])
+        self.saved: dict[str, object] | None = None
+
+    def _read(self) -> dict[str, object]:
+        response = self._client.get("/v1/calls/settings")
+        if response.status_code != 200:
+            raise RuntimeError(f"GET /v1/calls/settings answered {response.status_code}")
+        calling = response.json().get("calling")
+        if not isinstance(calling, dict):
+            raise RuntimeError("GET /v1/calls/settings answered without a calling object")
+        return {key: value for key, value in calling.items() if key in self._updatable}
+
+    def save(self) -> None:
+        self.saved = self._read()
+
+    def restore(self) -> list[str]:
+        """Write the saved settings back; the keys that still differ afterwards."""
+        assert self.saved is not None, "restore() follows save()"
+        if self.saved:
+            response = self._client.put("/v1/calls/settings", json=self.saved)
+            if response.status_code != 200:
+                raise RuntimeError(f"PUT /v1/calls/settings answered {response.status_code}")
+        now = self._read()
+        return sorted(key for key in self.saved.keys() | now.keys() if self.saved.get(key) != now.get(key))
+
+    def close(self) -> None:
+        self._client.close()
 
 
 def fail(message: str) -> int:
@@ -126,12 +233,55 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"contract: note: a key shorter than {MIN_REDACTED} characters is not masked in the output", flush=True)
     report = Path(args.report)
     report.parent.mkdir(parents=True, exist_ok=True)
+    base_url = args.base_url.rstrip("/")
+    env = {**os.environ, "PILOTSTATUS_CONTRACT_BASE_URL": base_url, "PYTHONUNBUFFERED": "1"}
+    writes = allowed_write_operations(os.environ, operation_ids(ROOT / "openapi.json"))
+    guard = None
+    if "put_calls_settings" in writes:
+        header = "x-api-key" if os.environ.get(KEY_ENVS[0]) else "x-api-key-id"
+        guard = SettingsGuard(base_url, header, secrets[0])
+        try:
+            guard.save()
+        except (httpx.HTTPError, RuntimeError, ValueError) as error:
+            guard.close()
+            return fail(redact(f"cannot read the calling settings to restore them after the run: {error}", pattern))
+        env[RESTORES_SETTINGS_ENV] = "1"
+        print("contract: calling settings read; they are written back at the end of the run", flush=True)
+    returncode = 1
+    try:
+        returncode = _run_suite(report, env, pattern, base_url, writes)
+    finally:
+        if guard is not None:  # after a failure too, and when the run is interrupted
+            returncode = _restore(guard, pattern, returncode)
+    print(f"contract: {'passed' if returncode == 0 else 'FAILED'}; JUnit report: {report}", flush=True)
+    return returncode
+
+
+def _restore(guard: SettingsGuard, pattern: re.Pattern[str] | None, returncode: int) -> int:
+    try:
+        differing = guard.restore()
+    except (httpx.HTTPError, RuntimeError, ValueError) as error:
+        print(redact(f"contract: error: the calling settings could not be written back: {error}", pattern), flush=True)
+        return 1
+    finally:
+        guard.close()
+    if differing:
+        print(f"contract: error: calling settings written back, but these still differ: {', '.join(differing)}")
+        return 1
+    print("contract: calling settings written back as they were read", flush=True)
+    return returncode
+
+
+def _run_suite(
+    report: Path, env: dict[str, str], pattern: re.Pattern[str] | None, base_url: str, writes: set[str]
+) -> int:
     command = [
         sys.executable, "-m", "pytest", "tests/test_contract.py",
         "-p", "no:cacheprovider", "--tb=short", "-q", "-rfE", f"--junitxml={report}",
     ]  # fmt: skip
-    env = {**os.environ, "PILOTSTATUS_CONTRACT_BASE_URL": args.base_url.rstrip("/"), "PYTHONUNBUFFERED": "1"}
-    print(f"contract: checking {args.base_url} against openapi.json (read-only, throttled)", flush=True)
+    reads = read_operations(ROOT / "openapi.json")
+    allowed = ", ".join(OPERATION_NAMES[op][0] for op in sorted(writes - reads)) or "none: read-only"
+    print(f"contract: checking {base_url} against openapi.json (writes allowed: {allowed}; throttled)", flush=True)
     with subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"
     ) as suite:
@@ -141,7 +291,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()
     if report.exists():
         report.write_text(redact(report.read_text(encoding="utf-8"), pattern), encoding="utf-8")
-    print(f"contract: {'passed' if suite.returncode == 0 else 'FAILED'}; JUnit report: {report}", flush=True)
     return suite.returncode
 
 

@@ -1,0 +1,248 @@
+"""What JSON Schema cannot say about the Calls API, as schemathesis checks: every contract run applies them to every
+response (they are registered with `@schemathesis.check`, so they join the built-in checks in every phase, the
+stateful one included), and `tests/test_contract_checks.py` proves that each catches what it is for.
+
+- `calls_listed_newest_first`: a page of List calls is newest first, holds only calls created strictly before
+  `before`, and no more than `limit` calls.
+- `CallStatusMovesForward`: across the responses seen for one call in a run, its status only moves forward in its
+  lifecycle: INITIATED -> RINGING -> ACCEPTED -> COMPLETED, or to an end (REJECTED, FAILED, MISSED) before it is
+  answered; an ended call never changes.
+- `RetrieveShowsActionResult`: a retrieve after an action (pre-accept, accept, reject, terminate, play) shows the
+  status the action returned, or one its lifecycle reaches from there (the peer may have hung up since).
+
+A call is one call per server: what the last two remember is kept by (server origin, call id) for the whole process
+(one store shared by every schema, so that the stateless phases and the stateful one of a run see the same calls), and
+is read from response bodies only (`id` and `status` of Start call, Retrieve call, List calls and the actions), never
+from the request, whose `{callId}` may be the provider's id.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from fractions import Fraction
+from typing import Any
+
+import schemathesis
+from schemathesis.core.failures import Failure
+
+__all__ = [
+    "ACTIONS",
+    "ENDED",
+    "LATER",
+    "CallStatusMovesForward",
+    "CallStore",
+    "RetrieveShowsActionResult",
+    "calls_listed_newest_first",
+    "observed_statuses",
+    "parse_instant",
+]
+
+ENDED = frozenset({"COMPLETED", "REJECTED", "FAILED", "MISSED"})
+"""The statuses a call ends in: once there, it never changes."""
+
+LATER: Mapping[str, frozenset[str]] = {
+    "INITIATED": frozenset({"RINGING", "ACCEPTED", *ENDED}),
+    "RINGING": frozenset({"ACCEPTED", *ENDED}),
+    # An answered call ends hung up (COMPLETED) or cut off (FAILED: call.ended documents FAILED); it can no longer be
+    # declined or missed.
+    "ACCEPTED": frozenset({"COMPLETED", "FAILED"}),
+    **{status: frozenset() for status in ENDED},
+}
+"""For each status, the statuses a call can show later (a sample of responses may skip steps)."""
+
+ACTIONS = frozenset(
+    {
+        "post_calls_callId_pre-accept",
+        "post_calls_callId_accept",
+        "post_calls_callId_reject",
+        "post_calls_callId_terminate",
+        "post_calls_callId_play",
+    }
+)
+"""The operations whose answer (`CallActionResult`) is the call's status after the action."""
+
+_ONE_CALL = frozenset({"post_calls", "get_calls_callId", *ACTIONS})
+
+
+def _operation_id(case: Any) -> str:
+    operation_id: str = case.operation.definition.raw.get("operationId", "")
+    return operation_id
+
+
+def _json(response: Any) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None  # not JSON: schemathesis's own checks report that
+
+
+def observed_statuses(operation_id: str, body: Any) -> Iterator[tuple[str, str]]:
+    """The (call id, status) pairs a 2xx body of `operation_id` shows; statuses the lifecycle does not know (the set
+    is open to later values) are left out."""
+    if operation_id == "get_calls":
+        calls = body.get("calls") if isinstance(body, dict) else None
+        items = calls if isinstance(calls, list) else []
+    elif operation_id in _ONE_CALL:
+        items = [body]
+    else:
+        items = []
+    for item in items:
+        if isinstance(item, dict):
+            call_id, status = item.get("id"), item.get("status")
+            if isinstance(call_id, str) and isinstance(status, str) and status in LATER:
+                yield call_id, status
+
+
+def _origin(response: Any) -> str:
+    match = re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*", str(response.request.url))
+    return match.group(0) if match else ""
+
+
+class CallStore:
+    """What each call was last seen as: (origin, call id) -> (status, where it was seen). Thread-safe."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], tuple[str, str]] = {}
+        self._lock = threading.Lock()
+
+    def replace(self, key: tuple[str, str], status: str, where: str) -> tuple[str, str] | None:
+        """Record `status` for the call; return what it was seen as before, if it was."""
+        with self._lock:
+            previous = self._seen.get(key)
+            self._seen[key] = (status, where)
+            return previous
+
+    def get(self, key: tuple[str, str]) -> tuple[str, str] | None:
+        with self._lock:
+            return self._seen.get(key)
+
+
+_STATUSES = CallStore()
+_ACTION_RESULTS = CallStore()
+
+
+@schemathesis.check
+class CallStatusMovesForward:
+    """A call's status only moves forward in its lifecycle, across every response of the run that shows it."""
+
+    def __init__(self, store: CallStore | None = None) -> None:
+        self.store = _STATUSES if store is None else store
+
+    def after_response(self, ctx: Any, response: Any, case: Any) -> None:
+        if not 200 <= response.status_code < 300:
+            return
+        origin = _origin(response)
+        for call_id, status in observed_statuses(_operation_id(case), _json(response)):
+            previous = self.store.replace((origin, call_id), status, case.operation.label)
+            if previous is None or previous[0] == status or status in LATER[previous[0]]:
+                continue
+            raise Failure(
+                operation=case.operation.label,
+                title="Call status moved backwards",
+                message=f"call {call_id} was {previous[0]} (in {previous[1]}), then {status}: "
+                + (f"{previous[0]} is an end" if previous[0] in ENDED else f"{status} does not follow {previous[0]}"),
+            )
+
+
+@schemathesis.check
+class RetrieveShowsActionResult:
+    """A retrieve after an action shows the action's result: the status it returned, or a later one."""
+
+    def __init__(self, store: CallStore | None = None) -> None:
+        self.store = _ACTION_RESULTS if store is None else store
+
+    def after_response(self, ctx: Any, response: Any, case: Any) -> None:
+        if not 200 <= response.status_code < 300:
+            return
+        operation_id = _operation_id(case)
+        origin = _origin(response)
+        for call_id, status in observed_statuses(operation_id, _json(response)):
+            key = (origin, call_id)
+            if operation_id in ACTIONS:
+                self.store.replace(key, status, case.operation.label)
+                continue
+            if operation_id != "get_calls_callId":
+                continue
+            acted = self.store.get(key)
+            if acted is None or acted[0] == status or status in LATER[acted[0]]:
+                continue
+            raise Failure(
+                operation=case.operation.label,
+                title="Retrieve does not show the action's result",
+                message=f"{acted[1]} left call {call_id} {acted[0]}, but retrieving it shows {status}",
+            )
+
+
+# RFC 3339 date-time (`format: date-time`): letters in either case, any number of fraction digits, second 60.
+_DATE_TIME = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))", re.ASCII
+)
+
+
+def parse_instant(text: str) -> Fraction | None:
+    """An RFC 3339 date-time as exact seconds since the epoch (no float rounding, however many fraction digits), or
+    None when `text` is not one. A leap second (`23:59:60`) is the first instant of the next minute, as in POSIX time,
+    which has no second 60 and so no call created within it."""
+    match = _DATE_TIME.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second = (int(group) for group in match.groups()[:6])
+    fraction, _, sign, offset_hours, offset_minutes = match.groups()[6:]
+    try:
+        start = datetime.datetime(year, month, day, hour, minute, tzinfo=datetime.UTC)
+    except ValueError:
+        return None
+    seconds = Fraction(int(start.timestamp()) + second)
+    if fraction:
+        seconds += Fraction(int(fraction), 10 ** len(fraction))
+    if sign is not None:
+        offset = int(offset_hours) * 3600 + int(offset_minutes) * 60
+        seconds -= offset if sign == "+" else -offset
+    return seconds
+
+
+_DEFAULT_LIMIT = 25
+
+
+@schemathesis.check
+def calls_listed_newest_first(ctx: Any, response: Any, case: Any) -> None:
+    """A page of List calls: newest first (equal `createdAt` allowed), every call created strictly before `before`,
+    and at most `limit` calls (25 by default)."""
+    if _operation_id(case) != "get_calls" or response.status_code != 200:
+        return
+    body = _json(response)
+    calls = body.get("calls") if isinstance(body, dict) else None
+    if not isinstance(calls, list):
+        return  # the schema check says what is wrong
+    query = case.query or {}
+    limit = query.get("limit", _DEFAULT_LIMIT)
+    if isinstance(limit, int) and not isinstance(limit, bool) and len(calls) > limit:
+        raise Failure(
+            operation=case.operation.label,
+            title="Page longer than its limit",
+            message=f"limit={limit} asked for at most {limit} calls; the page has {len(calls)}",
+        )
+    before = query.get("before")
+    cursor = parse_instant(before) if isinstance(before, str) else None
+    newer: tuple[Fraction, str] | None = None
+    for position, call in enumerate(calls):
+        created = call.get("createdAt") if isinstance(call, dict) else None
+        instant = parse_instant(created) if isinstance(created, str) else None
+        if instant is None:
+            continue  # not a date-time: the schema check reports it
+        if cursor is not None and instant >= cursor:
+            raise Failure(
+                operation=case.operation.label,
+                title="Call not strictly before the cursor",
+                message=f"calls[{position}] was created at {created}, not strictly before before={before}",
+            )
+        if newer is not None and instant > newer[0]:
+            raise Failure(
+                operation=case.operation.label,
+                title="Calls not newest first",
+                message=f"calls[{position}] ({created}) is newer than the call before it ({newer[1]})",
+            )
+        newer = (instant, str(created))

@@ -1,0 +1,123 @@
+"""Steering generated requests where the schema alone cannot say what a valid request is: a `map_case` hook
+registered on one target's schema (never globally), applied by schemathesis in every phase.
+
+- The number's kind decides `sdp` (calls-api.md): a Meta number's Start call and accept need one, a web number's
+  must not have one. Valid cases get an SDP offer on a Meta target and lose theirs on a web target, so that they
+  are valid for the number and reach the operation itself.
+- Magic peers: three valid Start calls in four go to a sandbox magic number, the `to` keeping its digits but the
+  last four (on a Meta number `0001`, answering, or `0003`, never answering: both hold a permission; on a web number
+  `0001`, `0002`, declining, or `0003`), so that calls start, ring, are answered or declined, and the stateful
+  phase follows links from them; the fourth keeps its peer, which on a Meta number has no permission (the
+  documented META_CALL_PERMISSION_REQUIRED).
+- A tenant key acting on a number sends `x-whatsapp-number-id` on every request whose headers are not the invalid
+  part of it.
+- Live, `TO` replaces every phone-shaped `to` of Start call, Request call permission and Get call permission, valid
+  request or not: no other number is ever called or asked.
+
+Invalid cases keep what made them invalid: only a valid case's body is steered, and a `to` that is not a phone
+number is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Callable
+from typing import Any
+
+from schemathesis.core.parameters import ParameterLocation
+from schemathesis.generation import GenerationMode
+from schemathesis.generation.meta import TestPhase
+from schemathesis.hooks import HookContext
+from schemathesis.schemas import BaseSchema
+
+from tests._contract_targets import Target
+
+__all__ = ["NUMBER_HEADER", "PHONE", "SDP_OFFER", "magic_peer", "register_steering", "sample_coverage", "steer"]
+
+NUMBER_HEADER = "x-whatsapp-number-id"
+PHONE = re.compile(r"\+?[0-9]{7,15}")
+"""The spec's pattern of `to` (StartCallRequest, CallPermissionRequest, the `to` query)."""
+
+SDP_OFFER = (
+    "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+    "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=setup:active\r\na=rtpmap:111 opus/48000/2\r\n"
+)
+"""A well-formed RFC 8866 audio offer, business side (`a=setup:active`)."""
+
+_PEERS = {"META": ("0001", "0003", "0001", None), "EVO_GO": ("0001", "0002", "0003", None)}
+_WITH_SDP = frozenset({"post_calls", "post_calls_callId_accept"})
+_PHONE_BODIES = frozenset({"post_calls", "post_calls_permissions_request"})
+
+
+def magic_peer(to: str, provider: str) -> str:
+    """`to` with its last four digits made a magic peer's, for three numbers in four (chosen by the digits, so the
+    same `to` always maps alike)."""
+    suffix = _PEERS[provider][int(to[-6:]) % 4]
+    return to if suffix is None else to[:-4] + suffix
+
+
+def _operation_id(case: Any) -> str:
+    operation_id: str = case.operation.definition.raw.get("operationId", "")
+    return operation_id
+
+
+def steer(target: Target, *, to: str | None = None) -> Callable[[HookContext, Any], Any]:
+    """The `map_case` hook for `target`; `to` is the live run's destination number (TO), None in the sandbox."""
+
+    def map_case(context: HookContext, case: Any) -> Any:
+        operation_id = _operation_id(case)
+        meta = case.meta
+        valid = meta is None or meta.generation.mode == GenerationMode.POSITIVE
+        if target.number_id is not None and (meta is None or not meta.is_negative_at(ParameterLocation.HEADER)):
+            case.headers = {**(case.headers or {}), NUMBER_HEADER: target.number_id}
+        body = case.body
+        if valid and operation_id in _WITH_SDP and target.provider == "META" and not isinstance(body, dict):
+            body, case.media_type = {}, "application/json"  # accept's body is optional, but not its sdp on Meta
+        if isinstance(body, dict):
+            body = dict(body)
+            if operation_id in _PHONE_BODIES and isinstance(body.get("to"), str) and PHONE.fullmatch(body["to"]):
+                if to is not None:
+                    body["to"] = to
+                elif valid and operation_id == "post_calls" and target.provider is not None:
+                    body["to"] = magic_peer(body["to"], target.provider)
+            if valid and operation_id in _WITH_SDP:
+                if target.provider == "META":
+                    body.setdefault("sdp", SDP_OFFER)
+                elif target.provider == "EVO_GO":
+                    body.pop("sdp", None)
+            case.body = body
+        query = case.query
+        probed = query.get("to") if to is not None and isinstance(query, dict) else None
+        if operation_id == "get_calls_permissions" and isinstance(probed, str) and PHONE.fullmatch(probed):
+            case.query = {**query, "to": to}
+        return case
+
+    return map_case
+
+
+def register_steering(schema: BaseSchema, target: Target, *, to: str | None = None) -> None:
+    """Register `steer(target, to=to)` on `schema` alone: as `map_case` for the generated cases of every phase, and
+    as `before_add_examples` for the spec's own examples, which do not go through `map_case`."""
+    map_case = steer(target, to=to)
+
+    def before_add_examples(context: HookContext, examples: list[Any]) -> None:
+        examples[:] = [map_case(context, example) for example in examples]
+
+    schema.hooks.register_hook_with_name(map_case, "map_case")
+    schema.hooks.register_hook_with_name(before_add_examples, "before_add_examples")
+    schema.hooks.register_hook_with_name(sample_coverage(target), "filter_case")
+
+
+def sample_coverage(target: Target) -> Callable[[HookContext, Any], bool]:
+    """A `filter_case` hook keeping one coverage-phase case in the operation's `coverage_share` (chosen by the
+    case's content, so the same ones on every run), and every case of the other phases."""
+
+    def filter_case(context: HookContext, case: Any) -> bool:
+        if case.meta is None or case.meta.phase.name != TestPhase.COVERAGE:
+            return True
+        share = target.budget_for(_operation_id(case)).coverage_share
+        content = repr((case.method, case.path_parameters, case.query, case.headers, case.body)).encode()
+        return share == 1 or zlib.crc32(content) % share == 0
+
+    return filter_case

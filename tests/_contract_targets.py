@@ -1,0 +1,291 @@
+"""Where the contract suite sends its requests, with which credential, and what each operation may answer there.
+
+A target is a credential (one demo key and one key header, or the live key), optionally the `x-whatsapp-number-id`
+it sends, and for each operation the documented refusals a valid request may get: (status, code) pairs, the code
+None for a refusal without one. A valid request gets 200 where the number serves the operation, else one of those
+refusals; `documented_answer` (tests/test_contract.py) holds every refusal to its code, and `positive_data_acceptance`
+gets the statuses.
+
+What a sandbox number answers follows the design of the stateful sandbox (and the Calls documentation where it
+speaks): a Meta number serves every operation but `play` and `realtime-session`, a web (EVO_GO) number the call
+operations with `play` and `realtime-session` but no pre-accept, settings or permissions, and any other operation is
+400 FEATURE_NOT_SUPPORTED; an action on a random `{callId}` is 404 CALL_NOT_FOUND, one the call's state forbids 409
+INVALID_CALL_STATE. The fixed answers of the other keys (403, 429, 400, 409) come before any of that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from pilotstatus_sandbox import SCENARIOS, Scenario
+
+__all__ = [
+    "ANY_CODE",
+    "FIXED",
+    "FULL",
+    "HELPER_OPERATIONS",
+    "LESSER",
+    "OPERATIONS",
+    "Budget",
+    "Credential",
+    "Refusal",
+    "Refusals",
+    "Secret",
+    "Target",
+    "live_target",
+    "sandbox_targets",
+]
+
+
+class Secret(str):
+    """A key whose repr is masked, so that a traceback or a failure report never shows it."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "'[redacted]'"
+
+
+Provider = Literal["META", "EVO_GO"]
+Refusal = tuple[int, str | None]
+Refusals = Mapping[str, frozenset[Refusal]]
+
+ANY_CODE = "*"
+"""In a refusal, any code or none (a live 429 may say RATE_LIMITED, or nothing)."""
+
+_CALL_OPERATIONS = frozenset(
+    {
+        "get_calls",
+        "post_calls",
+        "get_calls_callId",
+        "post_calls_callId_accept",
+        "post_calls_callId_reject",
+        "post_calls_callId_terminate",
+    }
+)
+_META_ONLY = frozenset(
+    {
+        "post_calls_callId_pre-accept",
+        "get_calls_settings",
+        "put_calls_settings",
+        "get_calls_permissions",
+        "post_calls_permissions_request",
+    }
+)
+_WEB_ONLY = frozenset({"post_calls_callId_play", "post_calls_callId_realtime-session"})
+OPERATIONS = _CALL_OPERATIONS | _META_ONLY | _WEB_ONLY
+"""Every operationId of openapi.json."""
+
+HELPER_OPERATIONS = frozenset({"sandbox_incoming_call", "sandbox_hangup_call"})
+"""The sandbox's helpers that the stateful phase uses (a user calls the number; the user hangs up)."""
+
+_SERVED: Mapping[Provider, frozenset[str]] = {
+    "META": _CALL_OPERATIONS | _META_ONLY | HELPER_OPERATIONS,
+    "EVO_GO": _CALL_OPERATIONS | _WEB_ONLY | HELPER_OPERATIONS,
+}
+
+_NOT_FOUND: Refusal = (404, "CALL_NOT_FOUND")
+_BAD_STATE: Refusal = (409, "INVALID_CALL_STATE")
+_UNSUPPORTED: Refusal = (400, "FEATURE_NOT_SUPPORTED")
+_ON_A_CALL = frozenset({_NOT_FOUND, _BAD_STATE})
+
+# The refusals of an operation a number serves (the same on both kinds of number), beyond 200.
+_SERVED_REFUSALS: Mapping[str, frozenset[Refusal]] = {
+    "get_calls_callId": frozenset({_NOT_FOUND}),
+    **dict.fromkeys(("post_calls_callId_pre-accept", "post_calls_callId_accept"), _ON_A_CALL),
+    **dict.fromkeys(("post_calls_callId_reject", "post_calls_callId_terminate"), _ON_A_CALL),
+    **dict.fromkeys(("post_calls_callId_play", "post_calls_callId_realtime-session"), _ON_A_CALL),
+    "sandbox_hangup_call": _ON_A_CALL,
+    # A Meta peer without a granted permission (calls-api.md: Meta's 138006).
+    "post_calls": frozenset({(400, "META_CALL_PERMISSION_REQUIRED")}),
+    # Meta's rules on call_hours that its schema cannot say (open before close, no past holiday...): a plain
+    # validation error, without a code.
+    "put_calls_settings": frozenset({(400, None)}),
+    # Meta's limit on permission requests to one user (calls-more.md §2).
+    "post_calls_permissions_request": frozenset({(400, "META_CALL_PERMISSION_REQUEST_LIMIT")}),
+}
+
+
+def _number_refusals(provider: Provider) -> dict[str, frozenset[Refusal]]:
+    served = _SERVED[provider]
+    refusals = {}
+    for operation in OPERATIONS | HELPER_OPERATIONS:
+        if operation not in served:
+            refusals[operation] = frozenset({_UNSUPPORTED})
+        elif operation == "post_calls" and provider == "EVO_GO":
+            refusals[operation] = frozenset()  # a web number calls without a permission
+        else:
+            refusals[operation] = _SERVED_REFUSALS.get(operation, frozenset())
+    return refusals
+
+
+_NUMBER_REFUSALS: Mapping[Provider, Mapping[str, frozenset[Refusal]]] = {
+    provider: _number_refusals(provider) for provider in ("META", "EVO_GO")
+}
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much of each phase a target gets (see tests/test_contract.py's docstring for why)."""
+
+    examples: int
+    """Fuzzed examples per operation and mode (the examples phase sends the spec's examples, all of them)."""
+    scenarios: int
+    """Stateful scenarios: chains of up to `STEPS_PER_SCENARIO` linked calls."""
+    coverage_share: int = 1
+    """The coverage phase sends one of its cases in `coverage_share` (1: all of them)."""
+    unexpected_methods: bool = True
+    """Whether the coverage phase also sends each path the methods it lacks (answered 405 whatever the key)."""
+
+
+FULL = Budget(examples=12, scenarios=12)
+"""The keys whose answers depend on the request (bodies, call states, links)."""
+LESSER = Budget(examples=5, scenarios=5, coverage_share=3, unexpected_methods=False)
+"""The relay-only number: a Meta number too, which the Meta key covers in full."""
+FIXED = Budget(examples=2, scenarios=2, coverage_share=6, unexpected_methods=False)
+"""The keys whose every answer is fixed whatever the request (429, 403, 400 unsupported provider, 409)."""
+
+Credential = tuple[str, Secret]
+"""A key header and its value."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the checks are sent, with which credentials, and what a valid and an invalid request must get.
+
+    A target with two credentials (a demo key's `x-api-key` and `x-api-key-id`) sends them by turns, request after
+    request of each operation and phase, so that both headers meet every operation and phase."""
+
+    name: str
+    credentials: tuple[Credential, ...]
+    refusals: Refusals
+    """By operationId, the documented refusals of a valid request."""
+    serves: frozenset[str]
+    """The operations a valid request may get 200 from."""
+    negative_statuses: tuple[str, ...]
+    budget: Budget
+    provider: Provider | None = None
+    """The kind of number the requests act on, which steers valid bodies (`sdp`, magic peers); None for none."""
+    number_id: str | None = None
+    """The `x-whatsapp-number-id` sent with every request (a tenant key acting on a number)."""
+    scenario: Scenario | None = None
+
+    @property
+    def starts_calls(self) -> bool:
+        """Whether Start call (or a user calling in) can succeed, so that the stateful phase follows links."""
+        return self.provider is not None
+
+    def budget_for(self, operation_id: str) -> Budget:
+        """The budget of one operation: the target's, or FIXED where a valid request's answer is fixed (an
+        operation the number does not serve)."""
+        return self.budget if operation_id in self.serves else FIXED
+
+    def credential(self, turn: int) -> Credential:
+        """The credential of request number `turn`."""
+        return self.credentials[turn % len(self.credentials)]
+
+    def positive_statuses(self, operation_id: str) -> list[str]:
+        """The statuses a valid request to `operation_id` may get, for `positive_data_acceptance`."""
+        statuses = {status for status, _ in self.refusals.get(operation_id, frozenset())}
+        if operation_id in self.serves:
+            statuses.add(200)
+        return [str(status) for status in sorted(statuses)]
+
+    def documented(self, operation_id: str, status: int, code: str | None) -> bool:
+        """Whether a valid request to `operation_id` may be refused with `status` and `code`."""
+        refusals = self.refusals.get(operation_id, frozenset())
+        return (status, code) in refusals or (status, ANY_CODE) in refusals
+
+
+def _demo_credentials(scenario: Scenario) -> tuple[Credential, ...]:
+    return (("x-api-key", Secret(scenario.api_key)), ("x-api-key-id", Secret(scenario.api_key_id)))
+
+
+def _scenario_target(scenario: Scenario, budget: Budget) -> Target:
+    name, credentials = scenario.name, _demo_credentials(scenario)
+    operations = OPERATIONS | HELPER_OPERATIONS
+    if scenario.status in (403, 429) or scenario.number_id is None:
+        # A key refused before its number is reached: the same answer for every operation, valid or not (the
+        # unsupported provider is checked after validation, so its invalid requests get 400).
+        refusal: Refusal = (scenario.status, scenario.code)
+        negative = (str(scenario.status),) if scenario.status in (403, 429) else ("400",)
+        refusals = {op: frozenset({refusal}) for op in operations}
+        return Target(name, credentials, refusals, frozenset(), negative, budget, scenario=scenario)
+    if scenario.code == "WHATSAPP_INSTANCE_NOT_CONNECTED":
+        # A web number not connected: 409 where a web number serves the operation (the provider is checked first).
+        served = _SERVED["EVO_GO"]
+        refusals = {op: frozenset({(409, scenario.code) if op in served else _UNSUPPORTED}) for op in operations}
+        return Target(name, credentials, refusals, frozenset(), ("400",), budget, scenario=scenario)
+    provider: Provider = "EVO_GO" if scenario.provider == "EVO_GO" else "META"  # relay-only is a Meta number
+    return Target(
+        name, credentials, _NUMBER_REFUSALS[provider], _SERVED[provider], ("400",), budget,
+        provider=provider, scenario=scenario,
+    )  # fmt: skip
+
+
+def sandbox_targets() -> list[Target]:
+    """Every demo key (with both key headers), and the tenant key acting on the Meta number through
+    `x-whatsapp-number-id`."""
+    targets = []
+    for scenario in SCENARIOS:
+        if scenario.name in ("meta", "web"):
+            budget = FULL
+        elif scenario.name == "relay-only":
+            budget = LESSER
+        else:
+            budget = FIXED
+        targets.append(_scenario_target(scenario, budget))
+    tenant = next(scenario for scenario in SCENARIOS if scenario.name == "tenant")
+    targets.append(
+        Target(
+            "tenant+num_sandbox_meta",
+            _demo_credentials(tenant),
+            _NUMBER_REFUSALS["META"],
+            _SERVED["META"],
+            # An invalid request whose x-whatsapp-number-id names no number is refused for its scope first.
+            ("400", "403"),
+            FULL,
+            provider="META",
+            number_id="num_sandbox_meta",
+            scenario=tenant,
+        )
+    )
+    return targets
+
+
+def _live_refusals() -> dict[str, frozenset[Refusal]]:
+    """A real number may be of either kind, disconnected, on a provider without calls, rate limited, or the key a
+    tenant's: every documented answer of any of them."""
+    everywhere = frozenset({_UNSUPPORTED, (403, "TENANT_SCOPE_NOT_ALLOWED"), (429, ANY_CODE)})
+    disconnected = (409, "WHATSAPP_INSTANCE_NOT_CONNECTED")
+    refusals = {
+        operation: _NUMBER_REFUSALS["META"][operation]
+        | _NUMBER_REFUSALS["EVO_GO"][operation]
+        | everywhere
+        | ({disconnected} if operation in _SERVED["EVO_GO"] else frozenset())
+        for operation in OPERATIONS
+    }
+    # Valid bodies are not steered by the kind of number, which is not known: `sdp` is required on a Meta number's
+    # Start call and accept and refused on a web number's, a plain validation error either way.
+    for operation in ("post_calls", "post_calls_callId_accept"):
+        refusals[operation] |= {(400, None)}
+    return refusals
+
+
+_LIVE_NEGATIVE = ("400", "401", "403", "409", "429")
+
+
+_LIVE_NEGATIVE = ("400", "401", "403", "409", "429")
+
+
+def live_target(environ: Mapping[str, str], *, examples: int) -> Target:
+    """The deployment's key, from the environment (PILOT_STATUS_API_KEY, else PILOT_STATUS_API_KEY_ID)."""
+    key, key_id = environ.get("PILOT_STATUS_API_KEY"), environ.get("PILOT_STATUS_API_KEY_ID")
+    header, credential = ("x-api-key", key) if key else ("x-api-key-id", key_id or "")
+    # Which kind of number the key has is not known: valid bodies are not steered by kind (only `to` is). Other
+    # methods are never probed: one sent to /v1/calls would be a POST, which starts a real call.
+    budget = Budget(examples=examples, scenarios=examples, unexpected_methods=False)
+    credentials = ((header, Secret(credential)),)
+    return Target("live", credentials, _live_refusals(), OPERATIONS, _LIVE_NEGATIVE, budget)

@@ -10,6 +10,10 @@ stateful one included), and `tests/test_contract_checks.py` proves that each cat
 - `RetrieveShowsActionResult`: a retrieve after an action (pre-accept, accept, reject, terminate, play) shows the
   status the action returned, or one its lifecycle reaches from there (the peer may have hung up since).
 
+Two more checks are not registered, since each needs its target (`tests/_contract_targets.py`), and are given to
+each call: `documented_answer` (a valid request refused is refused as documented for that key and operation, with
+its code) and `one_credential` (the request carries exactly one of the target's credentials: no generated key).
+
 A call is one call per server: what the last two remember is kept by (server origin, call id) for the whole process
 (one store shared by every schema, so that the stateless phases and the stateful one of a run see the same calls), and
 is read from response bodies only (`id` and `status` of Start call, Retrieve call, List calls and the actions), never
@@ -21,12 +25,16 @@ from __future__ import annotations
 import datetime
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import Any
 
 import schemathesis
+from schemathesis.checks import CheckFunction
 from schemathesis.core.failures import Failure
+
+from tests._contract_targets import Target
 
 __all__ = [
     "ACTIONS",
@@ -36,7 +44,9 @@ __all__ = [
     "CallStore",
     "RetrieveShowsActionResult",
     "calls_listed_newest_first",
+    "documented_answer",
     "observed_statuses",
+    "one_credential",
     "parse_instant",
 ]
 
@@ -246,3 +256,60 @@ def calls_listed_newest_first(ctx: Any, response: Any, case: Any) -> None:
                 message=f"calls[{position}] ({created}) is newer than the call before it ({newer[1]})",
             )
         newer = (instant, str(created))
+
+
+def documented_answer(
+    target: Target, *, answers: Counter[tuple[str, str, int]] | None = None, calls: Counter[str] | None = None
+) -> CheckFunction:
+    """A valid request refused must be refused as documented for the target's key and operation, with the code
+    that says why (or none, where the refusal has none: a 429, a plain validation error). Counts the answers to
+    valid requests in `answers` (target, operationId, status), and those that held calls in `calls` (by target)."""
+    answers = Counter() if answers is None else answers
+    calls = Counter() if calls is None else calls
+
+    def check(ctx: Any, response: Any, case: Any) -> None:
+        if case.meta is None or case.meta.generation.mode.value != "positive":
+            return
+        operation_id = _operation_id(case)
+        answers[(target.name, operation_id, response.status_code)] += 1
+        body = _json(response)
+        if 200 <= response.status_code < 300:
+            calls[target.name] += bool(operation_id == "get_calls" and isinstance(body, dict) and body.get("calls"))
+            return
+        code = body.get("code") if isinstance(body, dict) else None
+        if not target.documented(operation_id, response.status_code, code if isinstance(code, str) else None):
+            documented = sorted(f"{status} {code or '(no code)'}" for status, code in target.refusals[operation_id])
+            raise Failure(
+                operation=case.operation.label,
+                title="Refusal without its documented code",
+                message=f"a valid request got {response.status_code} {code or 'without a code'}; documented for this "
+                f"key: {', '.join(documented) or 'none (200 only)'}",
+            )
+
+    return check
+
+
+def one_credential(target: Target, *, sent: Counter[tuple[str, str, str]] | None = None) -> CheckFunction:
+    """A check of the request itself: it carries one of the target's credentials, under its header, and no other
+    (no generated `x-api-key` beside an `x-api-key-id`, no generated key in place of the target's). Counts the
+    requests that pass in `sent` (target, operationId, key header)."""
+    sent = Counter() if sent is None else sent
+
+    def check(ctx: Any, response: Any, case: Any) -> None:
+        headers = response.request.headers
+        carried = [(name, headers[name]) for name in ("x-api-key", "x-api-key-id") if name in headers]
+        if len(carried) == 1 and carried[0] in target.credentials:
+            sent[(target.name, _operation_id(case), carried[0][0])] += 1
+            return
+        described = ", ".join(
+            f"{name} ({'a key of the target' if (name, value) in target.credentials else 'another value'})"
+            for name, value in carried
+        )
+        raise Failure(
+            operation=case.operation.label,
+            title="Request without exactly one of the target's credentials",
+            message=f"expected one of {', '.join(name for name, _ in target.credentials)} with the target's key; "
+            f"the request carried {described or 'none'}",
+        )
+
+    return check

@@ -47,12 +47,11 @@ import schemathesis
 from schemathesis import Config
 from schemathesis.checks import CheckFunction
 from schemathesis.core import NOT_SET
-from schemathesis.core.failures import Failure
 from schemathesis.schemas import BaseSchema
 
 from pilotstatus_sandbox import Sandbox, SandboxConfig
-from tests import _contract_checks  # noqa: F401 (imported for its checks, which it registers with schemathesis)
 from tests._contract import SPEC_PATH, contract_runner, load_spec_dict
+from tests._contract_checks import documented_answer, one_credential
 from tests._contract_stateful import LINKS, STEPS, STEPS_PER_SCENARIO, run_stateful, with_sandbox_helpers
 from tests._contract_steering import NUMBER_HEADER, SDP_OFFER, register_steering
 from tests._contract_targets import FULL, HELPER_OPERATIONS, OPERATIONS, Secret, Target, live_target, sandbox_targets
@@ -171,65 +170,6 @@ _TURNS: Counter[tuple[str, str]] = Counter()
 """Requests sent so far, by (target, operationId): whose turn it is among a target's credentials."""
 
 
-def _body(response: Any) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        return None  # not JSON: schemathesis's own checks report that, with the request to reproduce it
-
-
-def documented_answer(target: Target) -> CheckFunction:
-    """A check beyond schemathesis's own: a valid request refused must be refused as documented for that key and
-    operation, with the code that says why (or none, where the refusal has none: a 429, a plain validation error)."""
-
-    def check(ctx: Any, response: Any, case: Any) -> None:
-        if case.meta is None or case.meta.generation.mode.value != "positive":
-            return
-        operation_id = _operation_id(case.operation)
-        VALID_ANSWERS[(target.name, operation_id, response.status_code)] += 1
-        body = _body(response)
-        if 200 <= response.status_code < 300:
-            CALLS_CHECKED[target.name] += bool(
-                operation_id == "get_calls" and isinstance(body, dict) and body.get("calls")
-            )
-            return
-        code = body.get("code") if isinstance(body, dict) else None
-        if not target.documented(operation_id, response.status_code, code if isinstance(code, str) else None):
-            documented = sorted(f"{status} {code or '(no code)'}" for status, code in target.refusals[operation_id])
-            raise Failure(
-                operation=case.operation.label,
-                title="Refusal without its documented code",
-                message=f"a valid request got {response.status_code} {code or 'without a code'}; documented for this "
-                f"key: {', '.join(documented) or 'none (200 only)'}",
-            )
-
-    return check
-
-
-def one_credential(target: Target) -> CheckFunction:
-    """A check of the request itself: it carries one of the target's credentials, under its header, and no other
-    (no generated `x-api-key` beside an `x-api-key-id`, no generated key in place of the target's)."""
-
-    def check(ctx: Any, response: Any, case: Any) -> None:
-        headers = response.request.headers
-        sent = [(name, headers[name]) for name in ("x-api-key", "x-api-key-id") if name in headers]
-        if len(sent) == 1 and sent[0] in target.credentials:
-            CREDENTIALS_SENT[(target.name, _operation_id(case.operation), sent[0][0])] += 1
-            return
-        described = ", ".join(
-            f"{name} ({'a key of the target' if (name, value) in target.credentials else 'another value'})"
-            for name, value in sent
-        )
-        raise Failure(
-            operation=case.operation.label,
-            title="Request without exactly one of the target's credentials",
-            message=f"expected one of {', '.join(name for name, _ in target.credentials)} with the target's key; "
-            f"the request carried {described or 'none'}",
-        )
-
-    return check
-
-
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
     """The live deployment, or a sandbox of this module's own: 1,000 seeded calls a number, calls ringing 3 s."""
@@ -249,7 +189,10 @@ def http_session() -> Iterator[requests.Session]:
 
 
 def _checks(target: Target) -> list[CheckFunction]:
-    return [documented_answer(target), one_credential(target)]
+    return [
+        documented_answer(target, answers=VALID_ANSWERS, calls=CALLS_CHECKED),
+        one_credential(target, sent=CREDENTIALS_SENT),
+    ]
 
 
 def _stateful_test(target: Target) -> Callable[..., None]:

@@ -11,11 +11,13 @@ registered on one target's schema (never globally), applied by schemathesis in e
   documented META_CALL_PERMISSION_REQUIRED).
 - A tenant key acting on a number sends `x-whatsapp-number-id` on every request whose headers are not the invalid
   part of it.
-- Live, `TO` replaces every phone-shaped `to` of Start call, Request call permission and Get call permission, valid
-  request or not: no other number is ever called or asked.
+- Live, `TO` replaces every `to` of Start call, Request call permission and Get call permission that has 7 digits
+  or more (any digits, not only ASCII ones), valid request or not: a server lenient enough to read a phone number
+  in an invalid one (`"+55 11 9..."`, a trailing newline) still calls no number but TO. A `to` that becomes valid
+  so turns its case valid (schemathesis revalidates a changed case before sending it); one with fewer digits stays
+  as generated, so that invalid numbers are still sent.
 
-Invalid cases keep what made them invalid: only a valid case's body is steered, and a `to` that is not a phone
-number is left alone.
+Otherwise invalid cases keep what made them invalid: only a valid case's body is steered.
 """
 
 from __future__ import annotations
@@ -33,7 +35,16 @@ from schemathesis.schemas import BaseSchema
 
 from tests._contract_targets import Target
 
-__all__ = ["NUMBER_HEADER", "PHONE", "SDP_OFFER", "magic_peer", "register_steering", "sample_coverage", "steer"]
+__all__ = [
+    "NUMBER_HEADER",
+    "PHONE",
+    "SDP_OFFER",
+    "dialable",
+    "magic_peer",
+    "register_steering",
+    "sample_coverage",
+    "steer",
+]
 
 NUMBER_HEADER = "x-whatsapp-number-id"
 PHONE = re.compile(r"\+?[0-9]{7,15}")
@@ -48,6 +59,11 @@ SDP_OFFER = (
 _PEERS = {"META": ("0001", "0003", "0001", None), "EVO_GO": ("0001", "0002", "0003", None)}
 _WITH_SDP = frozenset({"post_calls", "post_calls_callId_accept"})
 _PHONE_BODIES = frozenset({"post_calls", "post_calls_permissions_request"})
+
+
+def dialable(text: str) -> bool:
+    """Whether `text` holds enough digits (7, the spec's least) to be read as a phone number by a lenient server."""
+    return sum(char.isdigit() for char in text) >= 7
 
 
 def magic_peer(to: str, provider: str) -> str:
@@ -76,11 +92,11 @@ def steer(target: Target, *, to: str | None = None) -> Callable[[HookContext, An
             body, case.media_type = {}, "application/json"  # accept's body is optional, but not its sdp on Meta
         if isinstance(body, dict):
             body = dict(body)
-            if operation_id in _PHONE_BODIES and isinstance(body.get("to"), str) and PHONE.fullmatch(body["to"]):
-                if to is not None:
-                    body["to"] = to
-                elif valid and operation_id == "post_calls" and target.provider is not None:
-                    body["to"] = magic_peer(body["to"], target.provider)
+            peer = body.get("to") if operation_id in _PHONE_BODIES else None
+            if to is not None and isinstance(peer, str) and dialable(peer):
+                body["to"] = to
+            elif to is None and valid and target.provider is not None and operation_id == "post_calls" and peer:
+                body["to"] = magic_peer(str(peer), target.provider)  # valid, so a phone number
             if valid and operation_id in _WITH_SDP:
                 if target.provider == "META":
                     body.setdefault("sdp", SDP_OFFER)
@@ -89,7 +105,7 @@ def steer(target: Target, *, to: str | None = None) -> Callable[[HookContext, An
             case.body = body
         query = case.query
         probed = query.get("to") if to is not None and isinstance(query, dict) else None
-        if operation_id == "get_calls_permissions" and isinstance(probed, str) and PHONE.fullmatch(probed):
+        if operation_id == "get_calls_permissions" and isinstance(probed, str) and dialable(probed):
             case.query = {**query, "to": to}
         return case
 

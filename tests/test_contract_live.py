@@ -1,51 +1,51 @@
-"""Live contract mode (`make contract`), proven against the sandbox started as a separate process: the checks pass,
-only GET requests are sent, and the key appears nowhere in the output or the report, even when a check fails on a
-response that echoes it."""
+"""Live contract mode (`make contract`), proven against servers that record what they receive (the sandbox started
+as a separate process, a recording proxy in front of an in-process sandbox, and servers that break the spec): the
+checks pass, only GET requests are sent unless writes are named one by one in ALLOW, every number called is TO,
+settings updated during a run are written back, and the key appears nowhere in the output or the report, even when
+a check fails on a response that echoes it. No request goes to any real deployment."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from schemathesis.core.result import Ok
 
-from pilotstatus_sandbox import SERVED_OPERATIONS
+from pilotstatus import PilotStatus
+from pilotstatus_sandbox import Sandbox, SandboxConfig
+from tests._contract import SPEC_PATH
 from tests._contract import contract_runner as load_contract_runner
+from tests._contract_targets import Budget, Secret, Target
 from tests._loopback import serve
 from tests._sandbox_process import sandbox_process
-from tests.test_contract import Secret, Target, load_target_schema
+from tests.test_contract import load_target_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = "ps_sandbox_meta_number"
+KEY_ID = "ck_sandbox_meta_number"
+TO = "+5511988880001"  # a sandbox magic peer: answers, and holds a permission on the Meta number
 
 contract_runner = load_contract_runner()
 
 
-@pytest.fixture(scope="module")
-def separate_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """`python -m pilotstatus_sandbox` in its own process; yields its URL and its log file."""
-    log = tmp_path_factory.mktemp("sandbox") / "sandbox.log"
-    with sandbox_process(log, "--calls", "300") as url:
-        yield url, log
-
-
-def make_contract(base_url: str, report: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def make_contract(base_url: str, report: Path, *variables: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`make contract BASE_URL=... REPORT=... VARIABLES...` with `env`, few examples, unthrottled."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("PILOT_STATUS_", "CONTRACT_"))}
+    environ = {k: v for k, v in environ.items() if k not in ("ALLOW", "TO")}
     return subprocess.run(
-        ["make", "--no-print-directory", "contract", f"BASE_URL={base_url}", f"REPORT={report}"],
+        ["make", "--no-print-directory", "contract", f"BASE_URL={base_url}", f"REPORT={report}", *variables],
         cwd=ROOT,
-        # The sandbox serves List calls so far: the run is limited to it.
-        env={
-            **environ,
-            "CONTRACT_RATE_LIMIT": "200/s",
-            "CONTRACT_MAX_EXAMPLES": "10",
-            "CONTRACT_OPERATIONS": ",".join(sorted(SERVED_OPERATIONS)),
-            **env,
-        },
+        env={**environ, "CONTRACT_RATE_LIMIT": "500/s", "CONTRACT_MAX_EXAMPLES": "3", **env},
         capture_output=True,
         text=True,
         timeout=600,
@@ -53,79 +53,224 @@ def make_contract(base_url: str, report: Path, **env: str) -> subprocess.Complet
     )
 
 
-def test_make_contract_passes_against_a_separate_sandbox_and_never_prints_the_key(
-    separate_sandbox: tuple[str, Path], tmp_path: Path
-) -> None:
-    url, log = separate_sandbox
-    report = tmp_path / "junit.xml"
-    result = make_contract(url, report, PILOT_STATUS_API_KEY=KEY)
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert "contract: passed" in output
-    assert KEY not in output
-    assert KEY not in report.read_text()
-    assert 'failures="0"' in report.read_text()
-    requests = [line for line in log.read_text().splitlines() if "HTTP/1.1" in line]
-    assert len(requests) > 50
-    assert all('"GET /v1/calls' in line for line in requests)  # read-only: no other method, no other path
+class Recorder:
+    """A proxy to an in-process sandbox that records each request (method, path, JSON body), and breaks the
+    order of the call lists it passes on, so that a run through it has exactly one check to fail."""
 
+    def __init__(self, sandbox_url: str) -> None:
+        self.requests: list[tuple[str, str, Any]] = []
+        self._client = httpx.Client(base_url=sandbox_url)
+        self._lock = threading.Lock()
 
-def test_make_contract_with_a_key_id_passes(separate_sandbox: tuple[str, Path], tmp_path: Path) -> None:
-    result = make_contract(separate_sandbox[0], tmp_path / "junit.xml", PILOT_STATUS_API_KEY_ID="ck_sandbox_web_number")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "ck_sandbox_web_number" not in result.stdout + result.stderr
+    def close(self) -> None:
+        self._client.close()
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        try:
+            body = json.loads(request.content) if request.content else None
+        except ValueError:
+            body = request.content  # not JSON (an invalid request): kept as it came
+        with self._lock:
+            self.requests.append((request.method, request.url.path, body))
+        headers = {k: v for k, v in request.headers.items() if k.lower() not in ("host", "content-length")}
+        upstream = self._client.request(
+            request.method, request.url.raw_path.decode(), headers=headers, content=request.content
+        )
+        content = upstream.content
+        if request.method == "GET" and request.url.path == "/v1/calls" and upstream.status_code == 200:
+            listed = upstream.json()
+            content = json.dumps({**listed, "calls": listed["calls"][::-1]}).encode()
+        kept = {k: v for k, v in upstream.headers.items() if k.lower() not in ("content-length", "content-encoding")}
+        return httpx.Response(upstream.status_code, headers=kept, content=content)
 
 
 def broken_api(request: httpx.Request) -> httpx.Response:
-    """Calls without `createdAt`, and the key echoed back in the body: a failing check must still not show it."""
+    """Calls without `createdAt` and the key echoed back in the body, and settings refused with a 400 without a
+    code: failing checks must still not show the key."""
     key = request.headers.get("x-api-key")
     if key != KEY:
         return httpx.Response(401, json={"error": "Unauthorized"})
+    if request.url.path == "/v1/calls/settings":
+        return httpx.Response(400, json={"error": "Validation error"})
     call = {"id": "call_1", "externalCallId": None, "direction": "INBOUND", "status": "COMPLETED"}
     # Padded so that a report shortening long bodies would cut the key in two.
     return httpx.Response(200, json={"calls": [call], "debug": "x" * 480 + f"key={key}"})
 
 
-def test_a_failing_check_fails_make_contract_and_the_report_still_hides_the_key(tmp_path: Path) -> None:
-    report = tmp_path / "junit.xml"
-    with serve(broken_api) as url:
-        result = make_contract(url, report, PILOT_STATUS_API_KEY=KEY)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "contract: FAILED" in output
-    assert "Response violates schema" in output
-    assert KEY not in output
-    assert KEY not in report.read_text()
-    assert "[redacted]" in output  # the echoed key, removed
+def settings_of(sandbox: Sandbox) -> Any:
+    return httpx.get(f"{sandbox.url}/v1/calls/settings", headers={"x-api-key": KEY}).json()["calling"]
 
 
-def test_a_live_run_that_never_gets_calls_fails_unless_that_is_expected(
-    separate_sandbox: tuple[str, Path], tmp_path: Path
+@dataclass(frozen=True)
+class Run:
+    """One `make contract` run: what it printed, its exit status and its JUnit report."""
+
+    result: subprocess.CompletedProcess[str]
+    report: Path
+
+    @property
+    def output(self) -> str:
+        return self.result.stdout + self.result.stderr
+
+    def failed(self) -> set[str]:
+        """The names of the report's failed tests."""
+        return set(re.findall(r'<testcase [^>]*name="([^"]+)"[^>]*>\s*<failure', self.report.read_text()))
+
+
+@dataclass(frozen=True)
+class Runs:
+    """Every `make contract` run of this module, and what the servers they ran against recorded."""
+
+    runs: dict[str, Run]
+    sandbox_log: Path
+    recorder: Recorder
+    settings_before: Any
+    settings_after: Any
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
+    """The module's `make contract` runs, two at a time (each is a process of its own, and waits on the other
+    half of the time): against the sandbox started as a separate process (with a demo key), against a recording
+    proxy in front of an in-process sandbox (with writes allowed), and against a server that breaks the spec."""
+    folder = tmp_path_factory.mktemp("runs")
+    log = folder / "sandbox.log"
+    with (
+        sandbox_process(log, "--calls", "300") as separate,
+        Sandbox(SandboxConfig(calls=300)) as proxied,
+        serve(recorder := Recorder(proxied.url)) as proxy,
+        serve(broken_api) as broken,
+    ):
+        # Every setting an update takes is set first, so that all of them can be written back.
+        full = {"status": "ENABLED", "call_icon_visibility": "DEFAULT", "callback_permission_status": "DISABLED",
+                "call_hours": {"status": "DISABLED"}, "voicemail": {"status": "DISABLED"}}  # fmt: skip
+        assert httpx.put(f"{proxied.url}/v1/calls/settings", json=full, headers={"x-api-key": KEY}).status_code == 200
+        before = settings_of(proxied)
+        limited = {"PILOT_STATUS_API_KEY": "ps_sandbox_rate_limited", "CONTRACT_OPERATIONS": "get_calls"}
+        jobs: dict[str, tuple[str, tuple[str, ...], dict[str, str]]] = {
+            "read-only": (separate, (), {"PILOT_STATUS_API_KEY": KEY}),
+            "writes": (
+                proxy,
+                ("ALLOW=create_call,calls.terminate,update_settings", f"TO={TO}"),  # a short name, an SDK method...
+                # ... and an operationId, by the older name.
+                {"PILOT_STATUS_API_KEY_ID": KEY_ID, "CONTRACT_ALLOW_WRITES": "post_calls_permissions_request"},
+            ),
+            "broken": (
+                broken,
+                (),
+                {"PILOT_STATUS_API_KEY": KEY, "CONTRACT_OPERATIONS": "list_calls,get_calls_settings"},
+            ),
+            "no-calls": (separate, (), limited),
+            "no-calls-expected": (separate, (), {**limited, "CONTRACT_EXPECT_CALLS": "0"}),
+        }
+
+        def run(name: str) -> Run:
+            url, variables, env = jobs[name]
+            report = folder / f"{name}.xml"
+            return Run(make_contract(url, report, *variables, **env), report)
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            done = dict(zip(jobs, pool.map(run, jobs), strict=True))
+        yield Runs(done, log, recorder, before, settings_of(proxied))
+        recorder.close()
+
+
+def test_make_contract_passes_against_a_separate_sandbox_sending_only_gets_and_never_prints_the_key(
+    runs: Runs,
 ) -> None:
-    refused = make_contract(separate_sandbox[0], tmp_path / "a.xml", PILOT_STATUS_API_KEY="ps_sandbox_rate_limited")
-    assert refused.returncode != 0
-    assert "no valid request got calls" in refused.stdout
-    expected = make_contract(
-        separate_sandbox[0],
-        tmp_path / "b.xml",
-        PILOT_STATUS_API_KEY="ps_sandbox_rate_limited",
-        CONTRACT_EXPECT_CALLS="0",
-    )
-    assert expected.returncode == 0, expected.stdout + expected.stderr
+    run = runs.runs["read-only"]
+    assert run.result.returncode == 0, run.output
+    assert "contract: passed" in run.output
+    assert "writes allowed: none: read-only" in run.output
+    assert KEY not in run.output
+    assert KEY not in run.report.read_text()
+    assert 'failures="0"' in run.report.read_text()
+    # The log holds the requests of every run against the separate sandbox: all of them GET requests.
+    requests = [line for line in runs.sandbox_log.read_text().splitlines() if "HTTP/1.1" in line]
+    assert len(requests) > 50
+    assert all('"GET /v1/calls' in line for line in requests)  # read-only: no other method, no other path
+    paths = {re.search(r'"GET (/v1/calls[^? ]*)', line).group(1) for line in requests}  # type: ignore[union-attr]
+    assert {"/v1/calls", "/v1/calls/settings", "/v1/calls/permissions"} <= paths  # every GET operation ran
 
 
-def refusing_api(request: httpx.Request) -> httpx.Response:
-    """A deployment that refuses every request with 400 and no code: valid ones included, which is a bug."""
-    if request.headers.get("x-api-key") != KEY:
-        return httpx.Response(401, json={"error": "Unauthorized"})
-    return httpx.Response(400, json={"error": "Validation error"})
+ALLOWED_WRITES = {
+    ("POST", "/v1/calls"),
+    ("POST", "/v1/calls/{callId}/terminate"),
+    ("PUT", "/v1/calls/settings"),
+    ("POST", "/v1/calls/permissions/request"),
+}
 
 
-def test_a_valid_request_refused_without_its_documented_code_fails(tmp_path: Path) -> None:
-    with serve(refusing_api) as url:
-        result = make_contract(url, tmp_path / "junit.xml", PILOT_STATUS_API_KEY=KEY)
-    assert result.returncode != 0
-    assert "Refusal without its documented code" in result.stdout
+def _template(path: str) -> str:
+    return re.sub(r"^/v1/calls/(?!settings$|permissions)[^/]+", "/v1/calls/{callId}", path)
+
+
+def test_a_live_run_sends_only_the_writes_named_and_calls_only_to(runs: Runs) -> None:
+    run, requests = runs.runs["writes"], runs.recorder.requests
+    assert "writes allowed: create_call, request_permission, terminate_call, update_settings" in run.output
+    sent = {(method, _template(path)) for method, path, _ in requests}
+    assert {(method, path) for method, path in sent if method != "GET"} == ALLOWED_WRITES
+    dialling = {("POST", "/v1/calls"), ("POST", "/v1/calls/permissions/request")}
+    dialled = [
+        body.get("to") for method, path, body in requests if (method, path) in dialling and isinstance(body, dict)
+    ]
+    # Every number a Start call or a permission request named was TO (the others have too few digits to be one).
+    assert {to for to in dialled if isinstance(to, str) and sum(char.isdigit() for char in to) >= 7} == {TO}
+    assert KEY_ID not in run.output
+    assert KEY_ID not in run.report.read_text()
+
+
+def test_a_live_run_that_fails_writes_the_settings_back_as_it_read_them(runs: Runs) -> None:
+    run, requests = runs.runs["writes"], runs.recorder.requests
+    assert run.result.returncode != 0, run.output
+    # The failure is the list order the proxy broke (and so no valid list checked): the writes passed.
+    assert "Calls not newest first" in run.output
+    assert "test_contract_live[GET /v1/calls][live]" in run.failed()
+    assert run.failed() <= {
+        "test_contract_live[GET /v1/calls][live]",
+        "test_valid_requests_got_calls_to_check_against_the_schema",
+    }
+    # Read first, written back last (every key an update takes: `sip` is read-only), and read again.
+    assert requests[0][:2] == ("GET", "/v1/calls/settings")
+    assert requests[-2] == ("PUT", "/v1/calls/settings", {k: v for k, v in runs.settings_before.items() if k != "sip"})
+    assert requests[-1][:2] == ("GET", "/v1/calls/settings")
+    assert any(method == "PUT" for method, _, _ in requests[1:-2])  # the run itself updated them
+    assert runs.settings_after == runs.settings_before
+    assert "contract: calling settings written back as they were read" in run.output
+
+
+def test_writing_the_settings_back_names_what_a_partial_update_cannot_undo() -> None:
+    headers = {"x-api-key": KEY}
+    with Sandbox(SandboxConfig(calls=0)) as sandbox:
+        guard = contract_runner.SettingsGuard(sandbox.url, "x-api-key", KEY)
+        guard.save()
+        saved = dict(guard.saved)
+        assert "voicemail" not in saved
+        # What a run might do: change a setting that was read, and set one that was not.
+        changes = {"status": "DISABLED", "voicemail": {"status": "ENABLED"}}
+        assert httpx.put(f"{sandbox.url}/v1/calls/settings", json=changes, headers=headers).status_code == 200
+        assert guard.restore() == ["voicemail"]
+        assert settings_of(sandbox)["status"] == saved["status"]
+        guard.close()
+
+
+def test_failing_checks_fail_make_contract_and_the_report_still_hides_the_key(runs: Runs) -> None:
+    run = runs.runs["broken"]
+    assert run.result.returncode != 0
+    assert "contract: FAILED" in run.output
+    assert "Response violates schema" in run.output
+    assert "Refusal without its documented code" in run.output  # a valid request refused with a 400 and no code
+    assert KEY not in run.output
+    assert KEY not in run.report.read_text()
+    assert "[redacted]" in run.output  # the echoed key, removed
+
+
+def test_a_live_run_that_never_gets_calls_fails_unless_that_is_expected(runs: Runs) -> None:
+    refused, expected = runs.runs["no-calls"], runs.runs["no-calls-expected"]
+    assert refused.result.returncode != 0
+    assert "no valid request got calls" in refused.result.stdout
+    assert refused.failed() == {"test_valid_requests_got_calls_to_check_against_the_schema"}
+    assert expected.result.returncode == 0, expected.output
 
 
 @pytest.mark.parametrize(
@@ -138,21 +283,28 @@ def test_a_valid_request_refused_without_its_documented_code_fails(tmp_path: Pat
         ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "CONTRACT_MAX_EXAMPLES": "ten"}, "CONTRACT_MAX_EXAMPLES"),
         ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "CONTRACT_RATE_LIMIT": "fast"}, "CONTRACT_RATE_LIMIT"),
         ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "CONTRACT_ALLOW_WRITES": "post_x"}, "post_x"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "start_call"}, "ALLOW names no operation"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "create_call"}, "TO must name"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "request_permission"}, "TO must name"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "create_call", "TO": "+55 11"}, "TO must be"),
+        # The settings cannot be read (nothing listens): no run, rather than a run that could not restore them.
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "update_settings"}, "cannot read"),
     ],
 )
-def test_make_contract_without_a_url_or_key_says_so_in_one_line(
+def test_make_contract_refuses_a_bad_setting_in_one_line_before_any_run(
     tmp_path: Path, args: str, env: dict[str, str], message: str
 ) -> None:
     result = make_contract(args, tmp_path / "junit.xml", **env)
     assert result.returncode != 0
     errors = [line for line in result.stderr.splitlines() if line.startswith("contract: error:")]
-    assert len(errors) == 1
+    assert len(errors) == 1, result.stderr
     assert message in errors[0]
     assert "Traceback" not in result.stdout + result.stderr
+    assert not (tmp_path / "junit.xml").exists()  # the suite never started
 
 
 def live_operations(environ: dict[str, str]) -> set[str]:
-    target = Target("live", "x-api-key", Secret(KEY), ("200",), ("400",))
+    target = Target("live", (("x-api-key", Secret(KEY)),), {}, frozenset(), ("400",), Budget(examples=1, scenarios=1))
     schema = load_target_schema(target, live=True, environ=environ)
     operations = list(schema.get_all_operations())
     assert all(isinstance(operation, Ok) for operation in operations)
@@ -164,17 +316,72 @@ READS = {"GET /v1/calls", "GET /v1/calls/{callId}", "GET /v1/calls/settings", "G
 
 def test_live_mode_runs_only_get_operations_unless_one_is_named() -> None:
     assert live_operations({}) == READS
-    assert live_operations({"CONTRACT_ALLOW_WRITES": "post_calls"}) == READS | {"POST /v1/calls"}
+    assert live_operations({"ALLOW": "post_calls", "TO": TO}) == READS | {"POST /v1/calls"}
+    assert live_operations({"ALLOW": "terminate_call, calls.reject"}) == READS | {
+        "POST /v1/calls/{callId}/terminate",
+        "POST /v1/calls/{callId}/reject",
+    }
+    assert live_operations({"CONTRACT_ALLOW_WRITES": "post_calls_callId_accept"}) == READS | {
+        "POST /v1/calls/{callId}/accept"
+    }
 
 
 def test_live_mode_can_be_limited_to_the_operations_named() -> None:
     assert live_operations({"CONTRACT_OPERATIONS": "get_calls"}) == {"GET /v1/calls"}
-    limited = {"CONTRACT_OPERATIONS": "get_calls, post_calls"}
-    assert live_operations(limited) == {"GET /v1/calls"}  # a write still needs CONTRACT_ALLOW_WRITES
-    assert live_operations({**limited, "CONTRACT_ALLOW_WRITES": "post_calls"}) == {
-        "GET /v1/calls",
-        "POST /v1/calls",
+    limited = {"CONTRACT_OPERATIONS": "get_calls, create_call", "TO": TO}
+    assert live_operations(limited) == {"GET /v1/calls"}  # a write still needs ALLOW
+    assert live_operations({**limited, "ALLOW": "create_call"}) == {"GET /v1/calls", "POST /v1/calls"}
+
+
+def test_live_mode_refuses_a_settings_update_that_no_runner_writes_back() -> None:
+    with pytest.raises(RuntimeError, match="restores the settings"):
+        live_operations({"ALLOW": "update_settings"})
+    assert "PUT /v1/calls/settings" in live_operations(
+        {"ALLOW": "update_settings", "PILOTSTATUS_CONTRACT_RESTORES_SETTINGS": "1"}
+    )
+
+
+def test_every_operation_has_a_short_name_and_an_sdk_method_that_sends_it() -> None:
+    """`OPERATION_NAMES` covers the spec, and each SDK method named there exists on a client and sends its
+    operation (its method and path)."""
+    spec = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+    routes = {
+        operation["operationId"]: (method.upper(), path)
+        for path, item in spec["paths"].items()
+        for method, operation in item.items()
     }
+    assert set(contract_runner.OPERATION_NAMES) == set(routes)
+    shorts = [short for short, _ in contract_runner.OPERATION_NAMES.values()]
+    assert len(set(shorts)) == len(shorts)
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(599)
+
+    client = PilotStatus(
+        api_key=KEY, base_url="https://api.test", transport=httpx.MockTransport(handler), max_retries=0
+    )
+    arguments: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
+        "calls.create": ((), {"to": "+5511999990001"}),
+        "calls.pre_accept": (("call_1",), {"sdp": "v=0"}),
+        "calls.play": (("call_1",), {"media_url": "https://example.com/a.mp3"}),
+        "calls.realtime_session": (("call_1",), {"mode": "talk"}),
+        "calls.settings.update": ((), {"status": "ENABLED"}),
+        "calls.permissions.retrieve": ((), {"to": "+5511999990001"}),
+        "calls.permissions.request": ((), {"to": "+5511999990001"}),
+    }
+    for operation_id, (_, sdk_path) in contract_runner.OPERATION_NAMES.items():
+        method: Any = client
+        for attribute in sdk_path.split("."):
+            method = getattr(method, attribute)
+        args, kwargs = arguments.get(sdk_path, (("call_1",), {}) if "{callId}" in routes[operation_id][1] else ((), {}))
+        sent.clear()
+        with pytest.raises(Exception):  # noqa: B017, PT011 (the 599 answer; only the request matters)
+            method(*args, **kwargs)
+        expected_method, expected_path = routes[operation_id]
+        assert (sent[0].method, _template(sent[0].url.path)) == (expected_method, expected_path), sdk_path
+    client.close()
 
 
 def test_the_runner_removes_the_key_and_any_long_enough_piece_of_its_ends() -> None:
@@ -190,3 +397,11 @@ def test_naming_an_unknown_operation_is_an_error() -> None:
         contract_runner.allowed_write_operations(
             {"CONTRACT_ALLOW_WRITES": "post_calls, post_nothing"}, {"get_calls", "post_calls"}
         )
+
+
+def test_to_is_required_by_a_write_that_reaches_a_phone_number_and_only_then() -> None:
+    assert contract_runner.destination({}, {"post_calls_callId_terminate", "put_calls_settings"}) is None
+    assert contract_runner.destination({"TO": " +5511988880001 "}, {"post_calls"}) == "+5511988880001"
+    for dialling in ({"post_calls"}, {"post_calls_permissions_request"}):
+        with pytest.raises(ValueError, match="TO must name"):
+            contract_runner.destination({}, dialling)

@@ -280,7 +280,7 @@ def _run_suite(
         "-p", "no:cacheprovider", "--tb=short", "-q", "-rfE", f"--junitxml={report}",
     ]  # fmt: skip
     reads = read_operations(ROOT / "openapi.json")
-    allowed = ", ".join(OPERATION_NAMES[op][0] for op in sorted(writes - reads)) or "none: read-only"
+    allowed = ", ".join(sorted(OPERATION_NAMES[op][0] for op in writes - reads)) or "none: read-only"
     print(f"contract: checking {base_url} against openapi.json (writes allowed: {allowed}; throttled)", flush=True)
     with subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"

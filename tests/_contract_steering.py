@@ -67,9 +67,9 @@ def dialable(text: str) -> bool:
 
 
 def magic_peer(to: str, provider: str) -> str:
-    """`to` with its last four digits made a magic peer's, for three numbers in four (chosen by the digits, so the
-    same `to` always maps alike)."""
-    suffix = _PEERS[provider][int(to[-6:]) % 4]
+    """`to` with its last four digits made a magic peer's, for three numbers in four (chosen by a checksum of `to`,
+    so the same `to` always maps alike)."""
+    suffix = _PEERS[provider][zlib.crc32(to.encode()) % 4]
     return to if suffix is None else to[:-4] + suffix
 
 

@@ -140,7 +140,7 @@ class Budget:
     """Whether the coverage phase also sends each path the methods it lacks (answered 405 whatever the key)."""
 
 
-FULL = Budget(examples=12, scenarios=12)
+FULL = Budget(examples=8, scenarios=10)
 """The keys whose answers depend on the request (bodies, call states, links)."""
 LESSER = Budget(examples=5, scenarios=5, coverage_share=3, unexpected_methods=False)
 """The relay-only number: a Meta number too, which the Meta key covers in full."""

@@ -9,23 +9,27 @@ target's, never a generated `x-api-key` beside an `x-api-key-id` (`one_credentia
 another).
 
 By default the targets are a sandbox of the suite's own (started as a real server for this module, so that the calls
-the suite starts never show in the lists other tests read): each demo key with each key header, and the tenant key
-acting on the Meta number through `x-whatsapp-number-id` (`tests/_contract_targets.py`). A valid request must get
-200 or one of its documented refusals for that key and operation, each with its code; an invalid one must get 400
-(or the key's 403/429, which come first). Valid bodies are steered to what the number needs (`sdp` on Meta, none on
-web, magic peers: `tests/_contract_steering.py`), so that calls really start and the stateful phase follows links on
-both kinds of number.
+the suite starts never show in the lists other tests read): each demo key, its `x-api-key` and its `x-api-key-id`
+sent by turns (request after request of every operation and phase, so that both headers meet everything), and the
+tenant key acting on the Meta number through `x-whatsapp-number-id` (`tests/_contract_targets.py`). A valid request
+must get 200 or one of its documented refusals for that key and operation, each with its code; an invalid one must
+get 400 (or the key's 403/429, which come first). Valid bodies are steered to what the number needs (`sdp` on Meta,
+none on web, magic peers: `tests/_contract_steering.py`), so that calls really start and the stateful phase follows
+links on both kinds of number; a scripted lifecycle on each (`_LIFECYCLES`) makes every operation the number serves
+succeed once, under the same checks.
 
-Budget (`make test` must stay within 300 s on 2 cores; this module takes about a fifth of a minute per full target):
-- full (12 fuzzed examples an operation, 12 stateful chains of up to 8 steps): `meta` and `web` with `x-api-key`,
-  and the tenant key acting on the Meta number. These are the keys whose answers depend on the request: bodies,
-  call states, links;
-- 4 and 4: the same keys with `x-api-key-id`, and `relay-only` (a Meta number too): the header changes nothing past
-  authentication, which the coverage phase's cases and `ignored_auth` prove on their own;
-- 2 and 2: the keys whose every answer is fixed whatever the request (429, 403, 400 unsupported provider, 409
-  disconnected): more examples would send more requests to get the same answer. Their invalid requests still go
-  through the coverage phase in full, which is where the 400-versus-early-refusal order is proven.
-The examples and coverage phases always send all they have.
+Budget (`make test` must stay within 300 s on 2 cores, and other tests take most of it; this module takes about 40 s,
+a third of it the stateful phase):
+- full (8 fuzzed examples an operation and mode, all the coverage phase's cases, 10 stateful chains of up to 8 steps):
+  `meta`, `web`, and the tenant key acting on the Meta number. These are the keys whose answers depend on the
+  request: bodies, call states, links;
+- less (5 and 5, one coverage case in 3): `relay-only`, a Meta number too, which `meta` covers in full;
+- fixed (2 and 2, one coverage case in 6, no probing of other methods): the keys whose every answer is fixed whatever
+  the request (429, 403, 400 unsupported provider, 409 disconnected), and, on any key, an operation its number does
+  not serve (400 FEATURE_NOT_SUPPORTED): more requests would get the same answer. What is left still holds every
+  kind of invalid request the coverage phase makes, which is where the 400-versus-early-refusal order is proven.
+Other methods (405, whatever the key) are probed on the full keys only. The examples phase sends all the spec's
+examples everywhere.
 
 With `PILOTSTATUS_CONTRACT_BASE_URL` set (`make contract`, tools/contract.py), the same checks run against that
 deployment with the key from the environment instead: only GET operations and the writes named in `ALLOW`, `TO`

@@ -45,7 +45,7 @@ def make_contract(base_url: str, report: Path, *variables: str, **env: str) -> s
     return subprocess.run(
         ["make", "--no-print-directory", "contract", f"BASE_URL={base_url}", f"REPORT={report}", *variables],
         cwd=ROOT,
-        env={**environ, "CONTRACT_RATE_LIMIT": "500/s", "CONTRACT_MAX_EXAMPLES": "3", **env},
+        env={**environ, "CONTRACT_RATE_LIMIT": "500/s", "CONTRACT_MAX_EXAMPLES": "2", **env},
         capture_output=True,
         text=True,
         timeout=600,

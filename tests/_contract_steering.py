@@ -1,5 +1,7 @@
-"""Steering generated requests where the schema alone cannot say what a valid request is: a `map_case` hook
-registered on one target's schema (never globally), applied by schemathesis in every phase.
+"""Steering generated requests where the schema alone cannot say what a valid request is: hooks registered on one
+target's schema (never globally), which schemathesis applies in every phase: `map_case` for the cases it generates,
+`before_add_examples` for the spec's own examples, and a `filter_case` that keeps the share of the coverage phase's
+cases that the target's budget gives each operation.
 
 - The number's kind decides `sdp` (calls-api.md): a Meta number's Start call and accept need one, a web number's
   must not have one. Valid cases get an SDP offer on a Meta target and lose theirs on a web target, so that they

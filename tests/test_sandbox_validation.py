@@ -12,6 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from jsonschema import FormatChecker
 
+from pilotstatus._validation import is_absolute_uri
 from pilotstatus_sandbox._instants import format_ms, is_date_time, parse_before_ms
 from tests._sandbox_client import SandboxClient, manual_sandbox
 
@@ -191,3 +192,33 @@ def test_second_60_is_valid_exactly_at_the_last_minute_of_a_utc_month(day: datet
     text = f"{local.year:04d}-{local:%m-%dT%H:%M}:60{zone}"
     assert is_date_time(text) is ((day + datetime.timedelta(days=1)).day == 1)
     assert is_date_time(f"{local.year:04d}-{local:%m-%dT%H:%M}:59{zone}") is True
+
+
+@pytest.mark.parametrize(
+    "media_url",
+    [
+        "hTtps://\U00080d2e\x0e\xafn",  # found by the contract suite: beyond ASCII, and a control character
+        "https://example.com/a b.mp3",
+        "https://example.com/caf\u00e9.mp3",  # an IRI: a URI must percent-encode it
+        "https://example.com/%zz.mp3",
+    ],
+)
+def test_a_media_url_that_is_no_uri_is_400_as_the_sdk_refuses_it(api: SandboxClient, media_url: str) -> None:
+    message = validation_error(api, "POST", "/v1/calls/call_1/play", key="web", json={"mediaUrl": media_url})
+    assert "mediaUrl" in message
+    assert "is not a 'uri'" in message
+    assert not is_absolute_uri(media_url)
+
+
+def test_a_percent_encoded_media_url_is_a_uri(api: SandboxClient) -> None:
+    url = "https://example.com/caf%C3%A9.mp3?voice=pt-BR#start"
+    assert is_absolute_uri(url)
+    response = api.request("POST", "/v1/calls/call_1/play", key="web", json={"mediaUrl": url})
+    assert (response.status_code, response.json()["code"]) == (404, "CALL_NOT_FOUND")
+
+
+@pytest.mark.parametrize("segment", ["%0A", "%09", "%0D", "%0A%09", "x%0A"])
+def test_a_call_id_of_tabs_or_newlines_is_a_call_not_found_not_an_empty_id(api: SandboxClient, segment: str) -> None:
+    """`urlsplit` drops tabs and newlines: the validator must read the call id as sent."""
+    response = api.request("POST", f"/v1/calls/{segment}/reject", key="web")
+    assert (response.status_code, response.json().get("code")) == (404, "CALL_NOT_FOUND"), response.text

@@ -215,10 +215,7 @@ def _format_problem(value: str, form: str | None) -> str | None:
     """What `value` fails to be for a `format`, or None. Formats not listed here are not checked, as JSON Schema
     allows."""
     if form == "uri":
-        scheme, _, rest = value.partition(":")
-        if not (scheme and rest and re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme)) or any(
-            c.isspace() for c in value
-        ):
+        if not is_absolute_uri(value):
             return "an absolute URI"
     elif form == "date-time":
         match = _RFC3339.fullmatch(value)
@@ -227,6 +224,17 @@ def _format_problem(value: str, form: str | None) -> str | None:
     elif form == "date" and not _is_date(value):
         return "a date (YYYY-MM-DD)"
     return None
+
+
+# RFC 3986: a scheme, `:`, then only the characters a URI may hold (unreserved, reserved, and %-escapes): no space,
+# no control character, nothing beyond ASCII (an IRI must be percent-encoded to be a URI).
+_ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+")
+
+
+def is_absolute_uri(value: str) -> bool:
+    """Whether `value` is an absolute URI (RFC 3986), what `format: uri` means: the one home of that rule, which the
+    sandbox applies too."""
+    return _ABSOLUTE_URI.fullmatch(value) is not None
 
 
 # RFC 3339's date-time: a full date, `T`, hours, minutes, seconds (60 for a leap second), an optional fraction, and

@@ -42,7 +42,7 @@ test: $(STAMP) ## Run every test
 bench: $(STAMP) ## Ratios: wrapper vs generated layer vs raw httpx, memory, sandbox page, import time, full walk vs the official SDK (about 2 minutes)
 	$(BIN)/python tools/bench.py
 
-demo: $(STAMP) ## Start the embedded sandbox, list a page, page through every call, catch a typed error, stop
+demo: $(STAMP) ## On the embedded sandbox: list and page through every call, walk a call's life with its signed webhooks, catch typed errors
 	$(BIN)/python examples/demo.py
 
 sandbox: $(STAMP) ## Serve the sandbox on http://127.0.0.1:8080 (PORT=, CALLS=, SEED= to change), until Ctrl-C
@@ -50,7 +50,7 @@ sandbox: $(STAMP) ## Serve the sandbox on http://127.0.0.1:8080 (PORT=, CALLS=, 
 
 # The key is read from the environment (PILOT_STATUS_API_KEY or PILOT_STATUS_API_KEY_ID), never from this recipe,
 # which make prints.
-contract: $(STAMP) ## The contract suite against a deployment: make contract BASE_URL=https://... (key from the environment)
+contract: $(STAMP) ## The contract suite against a deployment: make contract BASE_URL=https://... [ALLOW=create_call,... TO=+55...] (key from the environment)
 	$(BIN)/python tools/contract.py --base-url "$(BASE_URL)" --report "$(or $(REPORT),reports/contract-junit.xml)"
 
 lock: ## Re-resolve requirements/dev.lock from pyproject.toml (then review and commit it)

@@ -204,10 +204,20 @@ def test_a_key_the_server_echoes_in_a_header_and_the_body_is_in_no_log_line_over
     assert "[redacted]" in caplog.text
 
 
+@pytest.fixture
+def heap_of_this_test() -> Iterator[None]:
+    """The garbage of earlier tests collected (their clients, left in reference cycles), then everything alive frozen:
+    the test's own collections look only at the objects it makes, in a moment however large the session's heap."""
+    gc.collect()
+    gc.freeze()
+    yield
+    gc.unfreeze()
+
+
+@pytest.mark.usefixtures("heap_of_this_test")
 def test_the_log_filter_is_installed_once_and_holds_only_live_clients_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
     from pilotstatus import _logging
 
-    gc.collect()  # clients of earlier tests, left in reference cycles
     before = _logging.live_secrets()
     clients = [PilotStatus(api_key=KEY, base_url=BASE_URL) for _ in range(3)]  # the same key: three entries
     for name in _logging.LOGGERS:

@@ -143,8 +143,8 @@ def _created_ms(count: int, seed: int, newest: int) -> array[int]:
 
 
 _SCRAMBLE_STEPS = (0x7FEB352D, 0x846CA68B)
-"""The odd multipliers of `_scramble`, those of the lowbias32 integer hash: every bit of the position reaches every bit
-of the result."""
+"""The odd multipliers of `_scramble`, those of the lowbias32 integer hash: neighbouring positions get unrelated
+endings."""
 _UNSCRAMBLE_STEPS = tuple(pow(multiplier, -1, 1 << 32) for multiplier in reversed(_SCRAMBLE_STEPS))
 
 

@@ -36,8 +36,8 @@ format: $(STAMP) ## Apply ruff's fixes and formatting to the hand-written code
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(STAMP) ## Run every test
-	$(BIN)/python -m pytest
+test: $(STAMP) ## Run every test, on every core (a test file runs whole in one worker)
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 bench: $(STAMP) ## Ratios: wrapper vs generated layer vs raw httpx, memory, sandbox page, import time, full walk vs the official SDK (about 2 minutes)
 	$(BIN)/python tools/bench.py

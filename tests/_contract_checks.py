@@ -10,9 +10,11 @@ stateful one included), and `tests/test_contract_checks.py` proves that each cat
 - `RetrieveShowsActionResult`: a retrieve after an action (pre-accept, accept, reject, terminate, play) shows the
   status the action returned, or one its lifecycle reaches from there (the peer may have hung up since).
 
-Two more checks are not registered, since each needs its target (`tests/_contract_targets.py`), and are given to
-each call: `documented_answer` (a valid request refused is refused as documented for that key and operation, with
-its code) and `one_credential` (the request carries exactly one of the target's credentials: no generated key).
+Three more checks are not registered, since each needs its target (`tests/_contract_targets.py`) or its run, and are
+given to each call: `documented_answer` (a valid request refused is refused as documented for that key and
+operation, with its code), `one_credential` (the request carries exactly one of the target's credentials: no
+generated key) and `drift_observed` (what the response holds that the spec does not say, into the run's drift log:
+a failure in the sandbox, and live only for what breaks the SDK).
 
 A call is one call per server: what the last two remember is kept by (server origin, call id) for the whole process
 (one store shared by every schema, so that the stateless phases and the stateful one of a run see the same calls), and
@@ -23,6 +25,7 @@ from the request, whose `{callId}` may be the provider's id.
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import threading
 from collections import Counter
@@ -33,8 +36,11 @@ from typing import Any
 import schemathesis
 from schemathesis.checks import CheckFunction
 from schemathesis.core.failures import Failure
+from schemathesis.specs.openapi.checks import negative_data_rejection
 
 from tests._contract_targets import Target
+from tests._drift import Finding, SpecIndex, escape
+from tests._drift_log import DriftLog
 
 __all__ = [
     "ACTIONS",
@@ -45,6 +51,7 @@ __all__ = [
     "RetrieveShowsActionResult",
     "calls_listed_newest_first",
     "documented_answer",
+    "drift_observed",
     "observed_statuses",
     "one_credential",
     "parse_instant",
@@ -259,11 +266,17 @@ def calls_listed_newest_first(ctx: Any, response: Any, case: Any) -> None:
 
 
 def documented_answer(
-    target: Target, *, answers: Counter[tuple[str, str, int]] | None = None, calls: Counter[str] | None = None
+    target: Target,
+    *,
+    answers: Counter[tuple[str, str, int]] | None = None,
+    calls: Counter[str] | None = None,
+    reported: Mapping[str, frozenset[int]] | None = None,
 ) -> CheckFunction:
     """A valid request refused must be refused as documented for the target's key and operation, with the code
     that says why (or none, where the refusal has none: a 429, a plain validation error). Counts the answers to
-    valid requests in `answers` (target, operationId, status), and those that held calls in `calls` (by target)."""
+    valid requests in `answers` (target, operationId, status), and those that held calls in `calls` (by target).
+    With `reported` (each operation's documented statuses: a live run), a status the spec does not document is
+    left to the drift report, which names it, instead of failing here."""
     answers = Counter() if answers is None else answers
     calls = Counter() if calls is None else calls
 
@@ -272,6 +285,8 @@ def documented_answer(
             return
         operation_id = _operation_id(case)
         answers[(target.name, operation_id, response.status_code)] += 1
+        if reported is not None and response.status_code not in reported.get(operation_id, frozenset()):
+            return
         body = _json(response)
         if 200 <= response.status_code < 300:
             calls[target.name] += bool(operation_id == "get_calls" and isinstance(body, dict) and body.get("calls"))
@@ -313,3 +328,96 @@ def one_credential(target: Target, *, sent: Counter[tuple[str, str, str]] | None
         )
 
     return check
+
+
+def drift_observed(log: DriftLog, *, strict: bool) -> CheckFunction:
+    """Every response to an operation of the spec goes into `log`, with what it holds that the spec does not say
+    (`tests/_drift.py`), and so does an invalid request the deployment accepted (schemathesis's
+    `negative_data_rejection` decides which: a constraint of ours it does not keep, `stricter-than-upstream`).
+    `strict` (the sandbox, where both sides are ours) fails on any drift; otherwise (a live deployment) only what
+    breaks the SDK fails, and the rest is reported."""
+    index = log.index
+
+    def check(ctx: Any, response: Any, case: Any) -> None:
+        operation_id = _operation_id(case)
+        if operation_id not in index.operations or case.method.upper() != case.operation.method.upper():
+            return  # a helper of the sandbox, or a method the path does not have (the coverage phase's probes)
+        log.wrote(_sent_body(response.request))
+        analysis = index.analyse(operation_id, response.status_code, response.headers, response.content)
+        assert analysis is not None
+        # A field or an open enum's value that the run itself wrote (a settings update read back later) is an echo
+        # of a request, which the spec allows to hold them, not something the deployment added.
+        analysis.findings = [finding for finding in analysis.findings if not _echoed(finding, log)]
+        if case.meta is not None and case.meta.generation.mode.value == "negative":
+            invalid_requests = f"{index.operation_pointer(operation_id)}#invalid-requests"
+            analysis.visits[invalid_requests] += 1
+            try:
+                negative_data_rejection(ctx, response, case)
+            except Failure as failure:
+                analysis.findings.append(
+                    _accepted_invalid_request(index, operation_id, case, failure, invalid_requests)
+                )
+        log.record(operation_id, analysis, response.request)
+        failing = [finding for finding in analysis.findings if strict or finding.breaks_sdk]
+        if failing:
+            raise Failure(
+                operation=case.operation.label,
+                title="Drift from openapi.json" if strict else "Drift from openapi.json that breaks the SDK",
+                message="; ".join(f"{finding.kind} at {finding.where} ({finding.pointer})" for finding in failing),
+            )
+
+    return check
+
+
+def _echoed(finding: Finding, log: DriftLog) -> bool:
+    """Whether a finding is what a request of the run wrote: the name of a new field, or a new value of an enum."""
+    if finding.kind == "unknown-field":
+        return log.was_written(finding.detail)
+    return finding.kind == "unknown-enum-value" and log.was_written(finding.value)
+
+
+def _sent_body(request: Any) -> Any:
+    """The JSON body a request carried, or None."""
+    body = request.body
+    if not body:
+        return None
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def _accepted_invalid_request(index: SpecIndex, operation_id: str, case: Any, failure: Failure, scope: str) -> Finding:
+    """The finding of a request our spec forbids that the deployment accepted: where the constraint stands (the
+    parameter's or the body's schema) and what was sent."""
+    _, _, operation = index.operations[operation_id]
+    pointer = index.operation_pointer(operation_id)
+    data = case.meta.phase.data
+    location = getattr(getattr(data, "parameter_location", None), "value", None)
+    name = getattr(data, "parameter", None)
+    value: Any = None
+    where = "request"
+    if location == "body":
+        media_type = case.media_type or "application/json"
+        pointer += f"/requestBody/content/{escape(media_type)}/schema"
+        value, where = case.body, "request body"
+    elif location in ("query", "path", "header") and name:
+        parameters = operation.get("parameters", [])
+        position = next(
+            (i for i, p in enumerate(parameters) if p.get("name") == name and p.get("in") == location), None
+        )
+        if position is not None:
+            pointer += f"/parameters/{position}/schema"
+        sent = {"query": case.query, "path": case.path_parameters, "header": case.headers}[location] or {}
+        value, where = sent.get(name), f"{location} parameter {name}"
+    constraint = getattr(data, "description", None) or (failure.message or failure.title).splitlines()[0]
+    return Finding(
+        "stricter-than-upstream",
+        pointer,
+        where,
+        value,
+        breaks_sdk=False,
+        scope=scope,
+        detail=str(constraint),
+        expected=str(constraint),
+    )

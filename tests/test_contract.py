@@ -55,14 +55,17 @@ from schemathesis.schemas import BaseSchema
 
 from pilotstatus_sandbox import Sandbox, SandboxConfig
 from tests._contract import SPEC_PATH, contract_runner, load_spec_dict
-from tests._contract_checks import documented_answer, one_credential
+from tests._contract_checks import documented_answer, drift_observed, one_credential
 from tests._contract_stateful import LINKS, STEPS, STEPS_PER_SCENARIO, run_stateful, with_sandbox_helpers
 from tests._contract_steering import NUMBER_HEADER, SDP_OFFER, register_steering
 from tests._contract_targets import FULL, HELPER_OPERATIONS, OPERATIONS, Secret, Target, live_target, sandbox_targets
+from tests._drift import SpecIndex
+from tests._drift_log import DriftLog
 
 __all__ = ["Secret", "Target", "contract_config", "load_target_schema"]
 
 LIVE_URL_ENV = "PILOTSTATUS_CONTRACT_BASE_URL"
+DRIFT_REPORTS_ENV = "PILOTSTATUS_DRIFT_REPORTS"
 RESTORES_SETTINGS_ENV = "PILOTSTATUS_CONTRACT_RESTORES_SETTINGS"
 SEED = 20261126
 
@@ -72,6 +75,17 @@ TARGETS = (
     if LIVE
     else sandbox_targets()
 )
+
+
+LIVE_DRIFT_CHECKS = (
+    "status_code_conformance",
+    "content_type_conformance",
+    "response_schema_conformance",
+    "negative_data_rejection",
+    "positive_data_acceptance",
+)
+"""The built-in checks a live run leaves to `drift_observed`, which reports what they would fail on and fails only
+what breaks the SDK (`documented_answer` still judges each refusal of a valid request that the spec documents)."""
 
 
 def contract_config(target: Target, *, live: bool, environ: Mapping[str, str]) -> dict[str, Any]:
@@ -95,6 +109,10 @@ def contract_config(target: Target, *, live: bool, environ: Mapping[str, str]) -
         "operations": _operations_config(target),
     }
     if live:
+        # Against a deployment the verdict on what a response holds is `drift_observed`'s: only what breaks the SDK
+        # fails, and the rest (a new field, status code or header, a constraint of ours not kept) is reported.
+        for check in LIVE_DRIFT_CHECKS:
+            config["checks"].setdefault(check, {})["enabled"] = False
         config["rate-limit"] = environ.get("CONTRACT_RATE_LIMIT", "2/s")
         config["request-timeout"] = 30
         # Whole bodies in failure reports: a body cut short could cut an echoed key in two, past any redaction.
@@ -203,10 +221,47 @@ def http_session() -> Iterator[requests.Session]:
         yield session
 
 
+def _secrets() -> list[str]:
+    """Every key of the run, for the drift reports' redaction."""
+    return sorted({str(credential) for target in TARGETS for _, credential in target.credentials})
+
+
+_SECRETS = contract_runner().redaction(_secrets())
+
+
+def _redact(text: str) -> str:
+    redacted: str = contract_runner().redact(text, _SECRETS)
+    return redacted
+
+
+DRIFT = DriftLog(
+    SpecIndex(load_spec_dict()), target=os.environ.get(LIVE_URL_ENV, "the contract suite's sandbox"), redact=_redact
+)
+"""What every response of the run held that openapi.json does not say: written to the drift reports at the end."""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def drift_reports() -> Iterator[None]:
+    """Write the drift reports once the module's tests have run (beside the JUnit report: `DRIFT_REPORTS_ENV`)."""
+    yield
+    directory = Path(os.environ.get(DRIFT_REPORTS_ENV) or SPEC_PATH.parent / "reports")
+    DRIFT.write(directory)
+
+
+_SPEC_STATUSES = {
+    operation_id: frozenset(int(code) for code in operation["responses"] if code.isdigit())
+    for operation_id, (_, _, operation) in DRIFT.index.operations.items()
+}
+"""The statuses the spec documents for each operation: live, any other is drift, reported rather than judged."""
+
+
 def _checks(target: Target) -> list[CheckFunction]:
     return [
-        documented_answer(target, answers=VALID_ANSWERS, calls=CALLS_CHECKED),
+        documented_answer(
+            target, answers=VALID_ANSWERS, calls=CALLS_CHECKED, reported=_SPEC_STATUSES if LIVE else None
+        ),
         one_credential(target, sent=CREDENTIALS_SENT),
+        drift_observed(DRIFT, strict=not LIVE),
     ]
 
 
@@ -389,6 +444,12 @@ else:
             succeeded = {link.rsplit(" -> ", 1)[1] for link, status in followed if status == 200}
             assert "GET /v1/calls/{callId}" in succeeded, (target.name, followed)
             assert "POST /v1/calls/{callId}/terminate" in succeeded or "POST /v1/calls/{callId}/accept" in succeeded
+
+    def test_the_sandbox_sent_nothing_that_openapi_json_does_not_say() -> None:
+        """The drift report of a run against the sandbox is empty: every response, of every phase and key, was
+        exactly what the spec says (no field, enum value, status, content type or header it does not list)."""
+        assert DRIFT.responses > 0
+        assert DRIFT.entries() == [], "see reports/drift.md"
 
     def test_every_operation_a_number_serves_answered_a_valid_request() -> None:
         """On the Meta and the web number, every operation the number serves answered 200 to a valid request in

@@ -65,7 +65,7 @@ from tests._drift_log import DriftLog
 __all__ = ["Secret", "Target", "contract_config", "load_target_schema"]
 
 LIVE_URL_ENV = "PILOTSTATUS_CONTRACT_BASE_URL"
-DRIFT_REPORTS_ENV = "PILOTSTATUS_DRIFT_REPORTS"
+DRIFT_REPORTS_ENV: str = contract_runner().DRIFT_REPORTS_ENV
 RESTORES_SETTINGS_ENV = "PILOTSTATUS_CONTRACT_RESTORES_SETTINGS"
 SEED = 20261126
 

@@ -259,7 +259,10 @@ def test_a_call_without_a_required_field_is_rejected(field: str) -> None:
 def test_status_and_direction_are_open_enums_listing_the_documented_values(
     enum: str, field: str, documented: set[str]
 ) -> None:
-    assert set(component_schema(enum)["enum"]) == documented
+    schema = component_schema(enum)
+    # Values adopted from a deployment (`make adopt-drift`) are labelled as observed, and listed beside these.
+    observed = set(schema.get("x-pilotstatus-observed", {}))
+    assert set(schema["enum"]) - observed == documented
     for value in ["BUSY", "SIDEWAYS"]:
         assert messages(component_schema("Call"), {**documented_call(), field: value}) == []
 

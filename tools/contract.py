@@ -11,7 +11,11 @@ allowed. An allowed settings update (`update_settings`) is preceded by a read of
 back at the end of the run, failed or not. CONTRACT_OPERATIONS limits a run to the operations it names; no other
 method is sent to any path; requests are throttled (CONTRACT_RATE_LIMIT, default 2/s). The key never reaches the
 output: the suite masks it and schemathesis filters it from its reports, and this runner removes it from every
-line it passes on and from the JUnit report, in case anything slipped through.
+line it passes on and from the JUnit and drift reports, in case anything slipped through.
+
+Beside the JUnit report the suite writes the drift reports: `drift.json`, `drift.md` (what the deployment sends
+that openapi.json does not say) and `drift.patch.json` (the additive part, as a JSON Patch for `make adopt-drift`).
+A live run fails only on drift that breaks the SDK (a missing required field, a type mismatch); the rest is reported.
 """
 
 from __future__ import annotations
@@ -34,6 +38,9 @@ ROOT = Path(__file__).resolve().parents[1]
 KEY_ENVS = ("PILOT_STATUS_API_KEY", "PILOT_STATUS_API_KEY_ID")
 ALLOW_ENVS = ("ALLOW", "CONTRACT_ALLOW_WRITES")
 RESTORES_SETTINGS_ENV = "PILOTSTATUS_CONTRACT_RESTORES_SETTINGS"
+DRIFT_REPORTS_ENV = "PILOTSTATUS_DRIFT_REPORTS"
+DRIFT_REPORTS = ("drift.json", "drift.md", "drift.patch.json")
+"""The drift reports the suite writes beside the JUnit report (tests/_drift_log.py)."""
 
 OPERATION_NAMES = {
     "get_calls": ("list_calls", "calls.list"),
@@ -234,7 +241,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = Path(args.report)
     report.parent.mkdir(parents=True, exist_ok=True)
     base_url = args.base_url.rstrip("/")
-    env = {**os.environ, "PILOTSTATUS_CONTRACT_BASE_URL": base_url, "PYTHONUNBUFFERED": "1"}
+    env = {
+        **os.environ,
+        "PILOTSTATUS_CONTRACT_BASE_URL": base_url,
+        DRIFT_REPORTS_ENV: str(report.parent),
+        "PYTHONUNBUFFERED": "1",
+    }
     writes = allowed_write_operations(os.environ, operation_ids(ROOT / "openapi.json"))
     guard = None
     if "put_calls_settings" in writes:
@@ -289,9 +301,27 @@ def _run_suite(
         for line in suite.stdout:
             sys.stdout.write(redact(line, pattern))
             sys.stdout.flush()
-    if report.exists():
-        report.write_text(redact(report.read_text(encoding="utf-8"), pattern), encoding="utf-8")
+    for written in (report, *(report.parent / name for name in DRIFT_REPORTS)):
+        if written.exists():
+            written.write_text(redact(written.read_text(encoding="utf-8"), pattern), encoding="utf-8")
+    print(drift_summary(report.parent), flush=True)
     return suite.returncode
+
+
+def drift_summary(directory: Path) -> str:
+    """One line on the run's drift report: how many differences, how many break the SDK, where to read them."""
+    try:
+        drift = json.loads((directory / "drift.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "contract: no drift report was written"
+    entries = drift.get("entries", [])
+    if not entries:
+        return f"contract: no drift from openapi.json ({directory / 'drift.md'})"
+    proposed = sum(bool(entry.get("in_patch")) for entry in entries)
+    return (
+        f"contract: drift from openapi.json: {len(entries)} differences, {drift.get('breaking', 0)} breaking the SDK;"
+        f" read {directory / 'drift.md'}; {proposed} proposed in {directory / 'drift.patch.json'} (make adopt-drift)"
+    )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ LOCK := requirements/dev.lock
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check-generated lint format test bench demo sandbox contract lock clean
+.PHONY: help install generate check-generated lint format test bench demo sandbox contract adopt-drift lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -52,6 +52,11 @@ sandbox: $(STAMP) ## Serve the sandbox on http://127.0.0.1:8080 (PORT=, CALLS=, 
 # which make prints.
 contract: $(STAMP) ## The contract suite against a deployment: make contract BASE_URL=https://... [ALLOW=create_call,... TO=+55...] (key from the environment)
 	$(BIN)/python tools/contract.py --base-url "$(BASE_URL)" --report "$(or $(REPORT),reports/contract-junit.xml)"
+
+# Only additions are applied, each labelled "Observed on <date>, not documented upstream."; nothing is written when
+# the patch is refused (exit 2) or the patched spec does not generate.
+adopt-drift: $(STAMP) ## Apply the drift patch of `make contract` to openapi.json, regenerate generated/, print both diffs [PATCH=reports/drift.patch.json]
+	$(BIN)/python tools/adopt_drift.py --patch "$(or $(PATCH),reports/drift.patch.json)"
 
 lock: ## Re-resolve requirements/dev.lock from pyproject.toml (then review and commit it)
 	rm -rf .lock-venv

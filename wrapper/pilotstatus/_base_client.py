@@ -20,6 +20,7 @@ import httpx
 from . import _logging
 from ._constants import BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_TIMEOUT
 from ._credentials import REDACTED, Credentials, resolve_credentials
+from ._drift import DriftRecord
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -61,6 +62,7 @@ class BaseClient(Generic[_Http]):
         http_client: _Http | None,
         transport: object | None,
         whatsapp_number_id: str | None,
+        drift_warnings: bool,
         build_http: Callable[[ssl.SSLContext | bool], _Http],
     ) -> None:
         self._credentials: Credentials = resolve_credentials(api_key, api_key_id)
@@ -75,6 +77,11 @@ class BaseClient(Generic[_Http]):
         self.whatsapp_number_id: str | None = _check_number_id(whatsapp_number_id)
         """The number a tenant (account-wide) key acts on, sent as `x-whatsapp-number-id` with every request; None
         for a number-scoped key, which carries its own number."""
+        self.drift_warnings: bool = _check_drift_warnings(drift_warnings)
+        """Whether a 2xx response that holds a field or an enum value the spec does not know is logged: one WARNING
+        on the `pilotstatus` logger for each distinct drift, once per client (see `pilotstatus._drift`)."""
+        self._drift_record = DriftRecord()
+        """The drift this client has warned about, shared by its `with_options()` copies."""
         self._retry_policy = RetryPolicy()
         if http_client is not None and transport is not None:
             raise InvalidInputError("Give http_client= or transport=, not both: a transport belongs inside the client.")
@@ -99,11 +106,14 @@ class BaseClient(Generic[_Http]):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         whatsapp_number_id: str | None = None,
+        drift_warnings: bool | None = None,
     ) -> Self:
-        """A copy of this client with another timeout, retry count or number (None keeps this client's), sharing
-        its connections and key: `client.with_options(max_retries=0).calls.list()`, or, with a tenant key,
-        `client.with_options(whatsapp_number_id="...")` for each number it acts on. Closing the copy leaves the
-        connections open; closing this client closes them for every copy too."""
+        """A copy of this client with another timeout, retry count, number or `drift_warnings` (None keeps this
+        client's), sharing its connections and key: `client.with_options(max_retries=0).calls.list()`, or, with a
+        tenant key, `client.with_options(whatsapp_number_id="...")` for each number it acts on. Closing the copy
+        leaves the connections open; closing this client closes them for every copy too. The copy also shares the
+        record of drift warned about: a drift this client has logged is not logged again by a copy, nor the other
+        way round."""
         clone = copy.copy(self)
         if timeout is not None:
             clone.timeout = _check_timeout(timeout)
@@ -111,6 +121,8 @@ class BaseClient(Generic[_Http]):
             clone.max_retries = _check_max_retries(max_retries)
         if whatsapp_number_id is not None:
             clone.whatsapp_number_id = _check_number_id(whatsapp_number_id)
+        if drift_warnings is not None:
+            clone.drift_warnings = _check_drift_warnings(drift_warnings)
         clone._owns_http = False
         clone._bind_resources()
         return clone
@@ -147,11 +159,14 @@ class BaseClient(Generic[_Http]):
         """Overwrite the key in a sent request, so that a request kept by a response or an exception holds none."""
         request.headers[self._credentials.header] = REDACTED
 
-    def _parsed(self, response: httpx.Response, parse: Callable[[httpx.Response], _T]) -> _T:
-        """`parse(response)` for a 2xx response. A body that does not parse is an `APIResponseValidationError`,
-        whatever the parser raised, with the key redacted from its text."""
+    def _parsed(
+        self, response: httpx.Response, parse: Callable[[httpx.Response], _T], operation_id: str | None = None
+    ) -> _T:
+        """`parse(response)` for a 2xx response of `operation_id`. A body that does not parse is an
+        `APIResponseValidationError`, whatever the parser raised, with the key redacted from its text. A body that
+        parses is looked at for drift from the spec (`drift_warnings`), which is logged, never raised."""
         try:
-            return parse(response)
+            value = parse(response)
         except APIResponseValidationError as error:
             redact_response(response, self._credentials.redact)
             raise APIResponseValidationError(self._credentials.redact(str(error)), response=response) from None
@@ -167,6 +182,9 @@ class BaseClient(Generic[_Http]):
             )
             # The parser's own error explains more, unless its text holds the key.
             raise failure from (error if description == text else None)
+        if self.drift_warnings and operation_id is not None:
+            self._drift_record.notice(operation_id, value, self._credentials.redact)
+        return value
 
     def _attempt_deadline(self) -> float | None:
         """When an attempt starting now must have received its whole response (see `_BoundedStream`), on the
@@ -349,6 +367,12 @@ def _check_number_id(number_id: str | None) -> str | None:
     if number_id != number_id.strip():
         raise InvalidInputError(f"whatsapp_number_id has spaces around it: {number_id!r}.")
     return number_id
+
+
+def _check_drift_warnings(drift_warnings: bool) -> bool:
+    if not isinstance(drift_warnings, bool):
+        raise InvalidInputError(f"drift_warnings must be True or False, not {drift_warnings!r}.")
+    return drift_warnings
 
 
 def _check_max_retries(max_retries: int) -> int:

@@ -38,6 +38,11 @@ class PilotStatus(BaseClient[httpx.Client]):
         whatsapp_number_id: with a tenant (account-wide) key, the number it acts on, sent as `x-whatsapp-number-id`
             with every request (number endpoints refuse a tenant key without it: `TenantScopeNotAllowedError`).
             `with_options(whatsapp_number_id=...)` gives a client for another number. A number-scoped key needs none.
+        drift_warnings: log what a successful response holds that the spec does not know, a field or an enum value
+            (default True): one WARNING on the `pilotstatus` logger for each distinct drift, once per client (its
+            `with_options()` copies included), naming the operation, `Model.field` and the value's type, never the
+            value. The call succeeds all the same: the field is kept in `additional_properties`, the value as it
+            came. False turns the warnings off.
 
     Use it as a context manager, or call `close()`, to release connections. Redirects are never followed, so the key
     only ever goes to `base_url`.
@@ -57,6 +62,7 @@ class PilotStatus(BaseClient[httpx.Client]):
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         whatsapp_number_id: str | None = None,
+        drift_warnings: bool = True,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -67,6 +73,7 @@ class PilotStatus(BaseClient[httpx.Client]):
             http_client=http_client,
             transport=transport,
             whatsapp_number_id=whatsapp_number_id,
+            drift_warnings=drift_warnings,
             build_http=lambda verify: httpx.Client(transport=transport, verify=verify),
         )
 
@@ -89,7 +96,7 @@ class PilotStatus(BaseClient[httpx.Client]):
             request = self._build_request(spec)
             response, error = self._attempt(request)
             if response is not None and error is None and response.is_success:
-                return self._parsed(response, parse)
+                return self._parsed(response, parse, spec.get("operation_id"))
             delay = self._retry_delay(request, retries_done, response, error)
             if delay is None:
                 raise self._failure(request, response, error)
@@ -151,6 +158,7 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         whatsapp_number_id: str | None = None,
+        drift_warnings: bool = True,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -161,6 +169,7 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
             http_client=http_client,
             transport=transport,
             whatsapp_number_id=whatsapp_number_id,
+            drift_warnings=drift_warnings,
             build_http=lambda verify: httpx.AsyncClient(transport=transport, verify=verify),
         )
 
@@ -182,7 +191,7 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
             request = self._build_request(spec)
             response, error = await self._attempt(request)
             if response is not None and error is None and response.is_success:
-                return self._parsed(response, parse)
+                return self._parsed(response, parse, spec.get("operation_id"))
             delay = self._retry_delay(request, retries_done, response, error)
             if delay is None:
                 raise self._failure(request, response, error)

@@ -28,7 +28,8 @@ __all__ = ["Operation", "RequestSpec"]
 _T = TypeVar("_T")
 
 RequestSpec = dict[str, Any]
-"""A request as `_get_kwargs` describes it: `method`, `url` (the path), and `params`, `json`, `headers` when any."""
+"""A request as `_get_kwargs` describes it: `method`, `url` (the path), and `params`, `json`, `headers` when any;
+`Operation.request` adds `operation_id`, which the client names the operation by in what it logs of the response."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,15 @@ class Operation(Generic[_T]):
     def name(self) -> str:
         """The generated module's name: the operationId, in snake case (`post_calls_call_id_accept`)."""
         return self.module.__name__.rsplit(".", 1)[1]
+
+    @functools.cached_property
+    def operation_id(self) -> str:
+        """The operationId as `openapi.json` spells it (`post_calls_callId_accept`), which the generated
+        `request_schemas` keeps beside the module name."""
+        from pilotstatus_api.request_schemas import REQUEST_SCHEMAS  # loaded by the first request, like the checks
+
+        operation_id: str = REQUEST_SCHEMAS[self.name]["operation_id"]
+        return operation_id
 
     def request(
         self,
@@ -63,6 +73,7 @@ class Operation(Generic[_T]):
         spec: RequestSpec = self.module._get_kwargs(*path, **arguments, x_whatsapp_number_id=whatsapp_number_id)
         _validation.check_query(self.name, spec.get("params", {}))
         _validation.check_body(self.name, spec.get("json"))
+        spec["operation_id"] = self.operation_id
         return spec
 
     def parse_response(self, response: httpx.Response) -> _T:

@@ -20,8 +20,9 @@ inbound one). Sandbox behaviour, not documented upstream."""
 @dataclass(frozen=True)
 class SandboxConfig:
     """What the sandbox serves: how many calls each number's history has and the seed they are drawn from, an
-    optional rate limit in requests per second per key, how long a call rings, where call webhooks go, and whether
-    time moves by itself (the default) or only when a test advances it (`manual_clock`)."""
+    optional rate limit in requests per second per key, how long a call rings, where call webhooks go, whether
+    time moves by itself (the default) or only when a test advances it (`manual_clock`), and whether some answers
+    differ from `openapi.json` on purpose (`drift`)."""
 
     calls: int = 5000
     seed: int = 7
@@ -33,12 +34,18 @@ class SandboxConfig:
     """When True, the sandbox's clock starts at a fixed instant and moves only by `POST /_sandbox/clock/advance`:
     every answer, timestamp and webhook is then the same on every run."""
     newest_ms: int = field(default=DEFAULT_NEWEST, repr=False)
+    drift: bool = False
+    """When True, a deterministic fraction of answers carry what `openapi.json` does not say: an unknown Call field,
+    an unknown call status, an undocumented header of List calls (`_drift` says which and where). Off, every
+    answer is as the spec describes it."""
 
     def __post_init__(self) -> None:
         if isinstance(self.calls, bool) or not isinstance(self.calls, int) or self.calls < 0:
             raise ValueError(f"calls must be a whole number >= 0, not {self.calls!r}")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int):
             raise ValueError(f"seed must be a whole number, not {self.seed!r}")
+        if not isinstance(self.drift, bool):
+            raise ValueError(f"drift must be True or False, not {self.drift!r}")
         if self.rate_limit is not None:
             check_rate(self.rate_limit)
         if isinstance(self.ring_timeout, bool) or not isinstance(self.ring_timeout, int | float):

@@ -40,7 +40,10 @@ Sandbox behaviour, not documented upstream:
   number, `0001` and `0003` hold a permanent call permission; any other peer needs one first (400
   META_CALL_PERMISSION_REQUIRED), which a permission request grants (temporary, 7 days) unless `to` ends in
   `0002`;
-- `wsUrl` is this sandbox's own WebSocket, on the host the request was sent to (`_realtime`).
+- `wsUrl` is this sandbox's own WebSocket, on the host the request was sent to (`_realtime`);
+- with `SandboxConfig.drift`, the successful answers of List calls and Retrieve call differ from the spec on
+  purpose, deterministically: an unknown Call field, an unknown status on ended calls, an undocumented header of
+  List calls (`_drift`). Without it, nothing is added.
 
 The helpers (`/_sandbox/...`) take the same keys and go through the same steps 1 to 6 (the provider step refuses
 only the unsupported-provider key; the connection step only `incoming` and `hangup`), validated against the
@@ -61,6 +64,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ._config import SandboxConfig
+from ._drift import drift
 from ._instants import parse_before_ms
 from ._models import NUMBERS, ApiError, Backend, Number
 from ._providers import unsupported
@@ -204,6 +208,7 @@ class Responses:
         self._api_validator = RequestValidator(validation_spec())
         self._helper_validator = RequestValidator(helpers_spec())
         self._limiter = None if config.rate_limit is None else RateLimiter(config.rate_limit)
+        self._drift = config.drift
 
     async def handle(self, endpoint: Endpoint, request: Request) -> Response:
         scenario = _authenticate(request)
@@ -231,11 +236,16 @@ class Responses:
         if needs_connection and not number.connected:
             return error(409, NOT_CONNECTED, "WHATSAPP_INSTANCE_NOT_CONNECTED")
         if decided.body is not None:
-            return JSONResponse(dict(decided.body))
-        try:
-            result = endpoint.handler(Operation(number, self.backend, validated, request))
-        except ApiError as refusal:
-            return error(refusal.status, refusal.message, refusal.code)
+            result: Any = dict(decided.body)
+        else:
+            try:
+                result = endpoint.handler(Operation(number, self.backend, validated, request))
+            except ApiError as refusal:
+                return error(refusal.status, refusal.message, refusal.code)
+        if self._drift and endpoint.api:  # the one place a successful answer is made: where drift is planted
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            drifted, headers = drift(endpoint.operation_id, result, target=target, history=number.history)
+            return JSONResponse(drifted, headers=headers)
         return JSONResponse(result)
 
 

@@ -20,6 +20,7 @@ from starlette.applications import Starlette
 
 from ._app import create_app
 from ._config import DEFAULT_RING_TIMEOUT, SandboxConfig
+from ._drift import DRIFT_FIELD, DRIFT_HEADER, DRIFT_STATUS
 from ._scenarios import SCENARIOS
 from ._webhooks import display_url
 
@@ -57,6 +58,7 @@ def serve(
     webhook_url: str | None = None,
     webhook_secret: str | None = None,
     manual_clock: bool = False,
+    drift: bool = False,
     out: TextIO = sys.stderr,
 ) -> None:
     """Serve the sandbox until interrupted (Ctrl-C), after printing its address, its settings and the demo keys to
@@ -73,6 +75,7 @@ def serve(
         webhook_url=webhook_url,
         webhook_secret=webhook_secret,
         manual_clock=manual_clock,
+        drift=drift,
     )
     app = create_app(config)
     with _listen(host, port) as listening:
@@ -81,7 +84,8 @@ def serve(
 
 
 def banner(config: SandboxConfig, url: str) -> str:
-    """What `serve` prints before it serves: the settings, the base URL and the demo keys. Never the secret."""
+    """What `serve` prints before it serves: the settings (drift, when on), the base URL and the demo keys. Never the
+    secret."""
     limit = f", at most {config.rate_limit:g} requests a second per key" if config.rate_limit is not None else ""
     clock = "moves only when advanced (POST /_sandbox/clock/advance)" if config.manual_clock else "is the wall clock"
     lines = [
@@ -93,6 +97,13 @@ def banner(config: SandboxConfig, url: str) -> str:
             if config.webhook_url is not None
             else "none sent (--webhook-url to send them); GET /_sandbox/events lists them."
         ),
+    ]
+    if config.drift:
+        lines.append(
+            f"Drift: on. Some answers differ from openapi.json on purpose: Call.{DRIFT_FIELD} on some calls,"
+            f" status {DRIFT_STATUS} on some ended ones, header {DRIFT_HEADER} on some List calls pages."
+        )
+    lines += [
         f"Base URL: {url}",
         "",
         key_table(),

@@ -59,6 +59,14 @@ def register(commands: Commands) -> None:
         help="time moves only when a test advances it (POST /_sandbox/clock/advance): the same answers every run",
     )
     parser.add_argument(
+        "--drift",
+        action="store_true",
+        help=(
+            "differ from openapi.json on purpose, the same way every time: an unknown Call field, an unknown status,"
+            " an undocumented header of List calls (to try drift reports; default: off)"
+        ),
+    )
+    parser.add_argument(
         "--webhook-url",
         metavar="URL",
         type=_webhook_url,
@@ -112,6 +120,8 @@ def _serve_options(args: argparse.Namespace) -> dict[str, Any]:
         options["ring_timeout"] = args.ring_timeout
     if args.manual_clock:
         options["manual_clock"] = True
+    if args.drift:
+        options["drift"] = True
     secret = args.webhook_secret
     if args.webhook_url is None:
         if secret is not None:

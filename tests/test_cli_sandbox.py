@@ -74,6 +74,16 @@ def test_options_not_given_are_left_to_the_sandboxs_own_defaults(
     assert served == [BASE]
 
 
+def test_the_drift_option_reaches_serve_and_is_named_in_the_help(
+    capsys: pytest.CaptureFixture[str], served: list[dict[str, Any]]
+) -> None:
+    assert run(capsys, "sandbox", "--drift", "--calls", "10").code == 0
+    assert served == [{**BASE, "calls": 10, "drift": True}]
+    ran = run(capsys, "sandbox", "--help")
+    assert "--drift" in ran.out
+    assert "differ from openapi.json on purpose" in " ".join(ran.out.split())
+
+
 def test_the_webhook_secret_may_come_from_the_environment(
     capsys: pytest.CaptureFixture[str], served: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -138,6 +138,7 @@ class DriftLog:
             "kind": finding.kind,
             "pointer": finding.pointer,
             "where": finding.where,
+            "detail": finding.detail,
             "types": dict(sorted(entry.types.items())),
             "sample": self._sample(entry.value if entry.value is not None else finding.value),
             "count": entry.count,

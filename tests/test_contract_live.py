@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -23,6 +25,7 @@ from schemathesis.core.result import Ok
 
 from pilotstatus import PilotStatus
 from pilotstatus_sandbox import Sandbox, SandboxConfig
+from pilotstatus_sandbox._drift import DRIFT_FIELD, DRIFT_HEADER, DRIFT_STATUS
 from tests._contract import SPEC_PATH
 from tests._contract import contract_runner as load_contract_runner
 from tests._contract_targets import Budget, Secret, Target
@@ -139,6 +142,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
     log = folder / "sandbox.log"
     with (
         sandbox_process(log, "--calls", "300") as separate,
+        sandbox_process(folder / "drifting.log", "--calls", "300", "--drift") as drifting,
         Sandbox(SandboxConfig(calls=300)) as proxied,
         serve(recorder := Recorder(proxied.url)) as proxy,
         serve(broken_api) as broken,
@@ -160,6 +164,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
                     "CONTRACT_EXPECT_CALLS": "0",
                 },
             ),
+            "drift": (drifting, (), {"PILOT_STATUS_API_KEY": KEY}),
             "broken": (
                 broken,
                 (),
@@ -172,7 +177,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
 
         def run(name: str) -> Run:
             url, variables, env = jobs[name]
-            report = folder / f"{name}.xml"
+            report = folder / name / "junit.xml"  # each run's drift reports beside its own JUnit report
             return Run(make_contract(url, report, *variables, **env), report)
 
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -197,6 +202,82 @@ def test_make_contract_passes_against_a_separate_sandbox_sending_only_gets_and_n
     assert all('"GET /v1/calls' in line for line in requests)  # read-only: no other method, no other path
     paths = {re.search(r'"GET (/v1/calls[^? ]*)', line).group(1) for line in requests}  # type: ignore[union-attr]
     assert {"/v1/calls", "/v1/calls/settings", "/v1/calls/permissions"} <= paths  # every GET operation ran
+
+
+def drift_report(run: Run) -> Any:
+    return json.loads((run.report.parent / "drift.json").read_text())
+
+
+def test_against_the_plain_sandbox_the_drift_report_is_empty(runs: Runs) -> None:
+    run = runs.runs["read-only"]
+    report = drift_report(run)
+    assert report["responses"] > 50
+    assert report["entries"] == []
+    assert json.loads((run.report.parent / "drift.patch.json").read_text()) == []
+    assert "contract: no drift from openapi.json" in run.output
+
+
+PLANTED = {
+    ("unknown-field", f"/components/schemas/Call/properties/{DRIFT_FIELD}", DRIFT_FIELD),
+    ("unknown-enum-value", "/components/schemas/CallStatus/enum", DRIFT_STATUS),
+    ("undocumented-header", f"/paths/~1v1~1calls/get/responses/200/headers/{DRIFT_HEADER}", DRIFT_HEADER.lower()),
+}
+"""What `pilotstatus sandbox --drift` plants, as the drift report must name it: (kind, pointer, detail)."""
+
+
+def test_against_a_drifting_sandbox_the_reports_name_each_planted_difference_once_and_no_key(runs: Runs) -> None:
+    run = runs.runs["drift"]
+    assert run.result.returncode == 0, run.output  # live: additive drift is reported, not failed
+    assert "contract: drift from openapi.json: 3 differences, 0 breaking the SDK" in run.output
+    entries = drift_report(run)["entries"]
+    # List calls is where a read-only run meets calls (its retrieves ask for ids that do not exist).
+    assert {(entry["kind"], entry["pointer"], entry["detail"]) for entry in entries} == PLANTED
+    assert len(entries) == len(PLANTED)
+    for entry in entries:
+        assert entry["operation"] == "get_calls"
+        assert 0 < entry["count"] <= entry["of"]
+        assert entry["breaks_sdk"] is False
+        assert entry["in_patch"] is True
+        assert '"x-api-key: $PILOT_STATUS_API_KEY"' in entry["first_request"]
+    for name in ("drift.json", "drift.md", "drift.patch.json", "junit.xml"):
+        assert KEY not in (run.report.parent / name).read_text(), name
+    markdown = (run.report.parent / "drift.md").read_text()
+    assert f"the API now sends `Call.{DRIFT_FIELD}` (string, " in markdown
+
+
+def test_adopting_the_drift_of_a_drifting_sandbox_adds_exactly_what_was_planted_and_types_it(
+    runs: Runs, tmp_path: Path
+) -> None:
+    run = runs.runs["drift"]
+    spec = tmp_path / "openapi.json"
+    spec.write_bytes(SPEC_PATH.read_bytes())
+    generated = tmp_path / "generated" / "pilotstatus_api"
+    shutil.copytree(ROOT / "generated" / "pilotstatus_api", generated, ignore=shutil.ignore_patterns("__pycache__"))
+    adopted = subprocess.run(
+        [sys.executable, ROOT / "tools" / "adopt_drift.py", "--patch", run.report.parent / "drift.patch.json",
+         "--spec", spec, "--generated", generated],
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert adopted.returncode == 0, adopted.stdout + adopted.stderr
+    before, after = json.loads(SPEC_PATH.read_text()), json.loads(spec.read_text())
+    date = drift_report(run)["observed_on"]
+    note = f"Observed on {date}, not documented upstream."
+    call, status = after["components"]["schemas"]["Call"], after["components"]["schemas"]["CallStatus"]
+    assert call["properties"].pop(DRIFT_FIELD) == {
+        "type": "string",
+        "description": note,
+        "x-pilotstatus-observed": date,
+    }
+    assert status["enum"].pop() == DRIFT_STATUS
+    assert status.pop("x-pilotstatus-observed") == {DRIFT_STATUS: note}
+    headers = after["paths"]["/v1/calls"]["get"]["responses"]["200"].pop("headers")
+    assert set(headers) == {DRIFT_HEADER}
+    assert after == before  # nothing else changed
+    model = (generated / "models" / "call.py").read_text()
+    assert "recording_url: str | None = None" in model
+    assert f'"{DRIFT_STATUS}"' in (generated / "models" / "call_status.py").read_text()
+    assert "openapi.json" in adopted.stdout  # the diffs, for review
+    assert "recording_url" in adopted.stdout
 
 
 ALLOWED_WRITES = {
@@ -261,7 +342,13 @@ def test_failing_checks_fail_make_contract_and_the_report_still_hides_the_key(ru
     run = runs.runs["broken"]
     assert run.result.returncode != 0
     assert "contract: FAILED" in run.output
-    assert "Response violates schema" in run.output
+    # Live, what breaks the SDK fails (a settings envelope whose `calling` is no object), named by the drift check.
+    assert "Drift from openapi.json that breaks the SDK" in run.output
+    assert "type-mismatch at CallingSettingsEnvelope.calling" in run.output
+    breaking = [entry for entry in drift_report(run)["entries"] if entry["breaks_sdk"]]
+    assert [(entry["operation"], entry["kind"]) for entry in breaking] == [("get_calls_settings", "type-mismatch")]
+    for name in ("drift.json", "drift.md", "drift.patch.json"):
+        assert KEY not in (run.report.parent / name).read_text(), name
     assert "Refusal without its documented code" in run.output  # a valid request refused with a 400 and no code
     assert KEY not in run.output
     assert KEY not in run.report.read_text()

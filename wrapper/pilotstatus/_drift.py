@@ -41,8 +41,6 @@ import typing
 from collections.abc import Callable, Iterable
 from typing import Any, Final, Literal
 
-import attrs
-
 __all__ = ["DriftRecord", "Finding", "find_drift", "plan"]
 
 log = logging.getLogger("pilotstatus")
@@ -107,6 +105,8 @@ def plan(cls: type) -> Plan | None:
 
 
 def _make_plan(cls: type) -> Plan | None:
+    import attrs  # on the first response, with the models: `import pilotstatus` loads neither
+
     if not attrs.has(cls):
         return None
     fields = [field for field in attrs.fields(cls) if not field.name.startswith("_")]
@@ -190,6 +190,8 @@ def _open_enum(hint: Any) -> frozenset[object] | None:
 
 
 def _may_hold_a_model(hint: Any) -> bool:
+    import attrs
+
     for member in _members(hint):
         if typing.get_origin(member) is list:
             if any(_may_hold_a_model(item) for item in typing.get_args(member)):

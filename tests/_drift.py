@@ -17,12 +17,14 @@ constraint of ours the deployment does not keep.
 from __future__ import annotations
 
 import json
+import typing
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any, Literal
 
+import jsonpointer
 import jsonschema
 import referencing
 import referencing.jsonschema
@@ -39,6 +41,7 @@ __all__ = [
     "SpecIndex",
     "escape",
     "json_type",
+    "node_at",
 ]
 
 Kind = Literal[
@@ -51,16 +54,7 @@ Kind = Literal[
     "undocumented-header",
     "stricter-than-upstream",
 ]
-KINDS: tuple[Kind, ...] = (
-    "unknown-field",
-    "unknown-enum-value",
-    "missing-required",
-    "type-mismatch",
-    "undocumented-status",
-    "undocumented-content-type",
-    "undocumented-header",
-    "stricter-than-upstream",
-)
+KINDS: tuple[Kind, ...] = typing.get_args(Kind)
 ADDITIVE: frozenset[Kind] = frozenset(
     {"unknown-field", "unknown-enum-value", "undocumented-status", "undocumented-header"}
 )
@@ -126,6 +120,11 @@ _DATE_FORMATS = frozenset({"date-time", "date"})
 """Formats the SDK parses into a value (a `datetime`, a `date`): a value that does not parse breaks it."""
 
 _STRUCTURE = frozenset({"properties", "required", "items", "allOf", "anyOf", "oneOf", "$ref", "additionalProperties"})
+
+
+def node_at(document: Any, pointer: str) -> Any:
+    """The value at a JSON Pointer (RFC 6901) in `document`; `jsonpointer.JsonPointerException` when there is none."""
+    return jsonpointer.resolve_pointer(document, pointer)
 
 
 def escape(token: str) -> str:
@@ -212,11 +211,7 @@ class SpecIndex:
 
     def node(self, pointer: str) -> Any:
         """The spec's value at a JSON Pointer."""
-        node: Any = self.spec
-        for token in pointer.split("/")[1:]:
-            token = token.replace("~1", "/").replace("~0", "~")
-            node = node[int(token)] if isinstance(node, list) else node[token]
-        return node
+        return node_at(self.spec, pointer)
 
     def resolve(self, schema: Mapping[str, Any], pointer: str) -> tuple[Mapping[str, Any], str]:
         """`schema` with its `$ref` chain followed (local references only), and the pointer of where it ends."""

@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests._drift import ADDITIVE, Analysis, Finding, SpecIndex, escape, json_type
+import jsonpointer
+
+from tests._drift import ADDITIVE, Analysis, Finding, SpecIndex, escape, json_type, node_at
 
 __all__ = ["KEY_VARIABLES", "DriftLog", "label", "observed_schema"]
 
@@ -213,7 +215,7 @@ class DriftLog:
         for pointer, value in _grouped_under_missing_parents(spec, objects).items():
             operations.append({"op": "add", "path": pointer, "value": value, _OBSERVED: self.observed_on})
         for pointer, values in sorted(enum_values.items()):
-            listed = spec_node(spec, pointer) if _has(spec, pointer) else []
+            listed = node_at(spec, pointer) if _has(spec, pointer) else []
             new = [value for value in values if value not in listed]
             if not new:
                 continue
@@ -274,18 +276,10 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
-def spec_node(spec: Mapping[str, Any], pointer: str) -> Any:
-    node: Any = spec
-    for token in pointer.split("/")[1:]:
-        token = token.replace("~1", "/").replace("~0", "~")
-        node = node[int(token)] if isinstance(node, list) else node[token]
-    return node
-
-
 def _has(spec: Mapping[str, Any], pointer: str) -> bool:
     try:
-        spec_node(spec, pointer)
-    except (KeyError, IndexError, ValueError, TypeError):
+        node_at(spec, pointer)
+    except jsonpointer.JsonPointerException:
         return False
     return True
 

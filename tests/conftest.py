@@ -8,6 +8,7 @@ from hypothesis import settings
 
 from pilotstatus_sandbox import Sandbox, SandboxConfig
 from tests._clients import Sleeps
+from tests._signals import restore_interrupt
 
 SANDBOX_CALLS = 5000
 SANDBOX_SEED = 7
@@ -15,6 +16,11 @@ SANDBOX_SEED = 7
 settings.register_profile("dev", deadline=None, max_examples=200)
 settings.register_profile("ci", parent=settings.get_profile("dev"), derandomize=True, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In the main process and in each worker: the processes the tests start can be interrupted (`_signals`)."""
+    restore_interrupt()
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,5 @@
 """Serve an httpx-style handler (`httpx.Request -> httpx.Response`) over real HTTP on 127.0.0.1, for the tests that
-must go through sockets (logging, the README's examples)."""
+must go through sockets."""
 
 from __future__ import annotations
 

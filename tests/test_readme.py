@@ -1,23 +1,46 @@
-"""The README stays true: CI runs the commands it gives, and every code example runs against a local server."""
+"""The README stays true: CI runs the commands it gives, and every Python block runs as written against the sandbox.
+
+Each ```python block of README.md names, on its first line, the demo key it needs (`# Demo key: ps_sandbox_...`,
+or `# Demo key: none (why)` for a block that sends no request to the server the reader points it at), or is marked
+on the line before it as not run, with the reason (`<!-- not run: reason -->`). The key is read from the README,
+so the README and the test cannot disagree on it, and a block with neither fails the suite.
+
+How the blocks run. One `pilotstatus sandbox` process serves the whole module: a real server of its own on a free
+port, started as the Quickstart has a reader start it (5,000 calls a number, seed 7, the wall clock). Each block is
+compiled at its own README line numbers and run with `exec` in this process, in a fresh namespace named
+`__main__`, with only the environment a reader sets: PILOT_STATUS_API_KEY (the declared key) and
+PILOT_STATUS_BASE_URL (the sandbox), every other PILOT_STATUS_* variable removed (all of them for a `none` block).
+In this process rather than in one interpreter per block: a block that raises fails its test with a traceback at
+the README's own lines, no interpreter starts per block, and the retries' waits (the error example against a closed
+port) are recorded by conftest's `sleeps` instead of slept.
+
+Every block runs once, in README order (the order of the parameters), against the one sandbox. None depends on what
+another did: a block finds what it acts on (a ringing inbound call, of which the seeded history has several), and
+what a block changes (the Meta number's settings, a permission asked of a magic number, the calls it starts) no
+other block reads. Only blocks that read are run again, with other keys.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import datetime
 import io
+import os
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-import httpx
 import pytest
 
-from tests._fake_api import FakeCallsAPI, call_body
-from tests._loopback import serve
-from tests._spec import ROOT, load_spec
+from pilotstatus_sandbox import SCENARIOS
+from tests._command import closed_port_url
+from tests._sandbox_process import sandbox_process
+from tests._spec import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-KEY = "ps_readme_example"
+DEMO_KEYS = {scenario.api_key for scenario in SCENARIOS}
+DECLARATION = re.compile(r"# Demo key: (?P<key>\S+)(?: \((?P<why>.+)\))?")
+NOT_RUN = re.compile(r"<!-- not run: (?P<why>.*?) -->")
+MAGIC_SUFFIXES = ("0001", "0002", "0003")
 
 
 def code_blocks(language: str) -> list[str]:
@@ -38,191 +61,192 @@ def test_ci_runs_the_two_commands_the_readme_gives_and_the_gates_it_names() -> N
         assert f"`{gate}`" in README, f"CI runs {gate}, which the README does not mention"
 
 
-UNSUPPORTED_KEY = "ps_readme_unsupported_provider"
-FEATURE_NOT_SUPPORTED = "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers."
-OCTOBER_27 = datetime.datetime(2026, 10, 27, tzinfo=datetime.UTC)
-NOVEMBER_1 = datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)
-# 250 calls in the last week of October, three to a millisecond (so pages end inside groups of equal instants), then
-# 20 on November 1st, the 17th newest of them still ringing.
-CALLS = [
-    call_body(f"call_oct_{i:03d}", OCTOBER_27 + datetime.timedelta(milliseconds=i // 3), durationSeconds=60)
-    for i in range(250)
-] + [
-    call_body(
-        f"call_nov_{i:02d}",
-        NOVEMBER_1 + datetime.timedelta(minutes=i),
-        **({"status": "RINGING"} if i == 3 else {"durationSeconds": 60}),
-    )
-    for i in range(20)
-]
+@dataclass(frozen=True)
+class Block:
+    """A ```python block of a README: where its code starts (1-based), the code, and the line before the fence."""
+
+    line: int
+    code: str
+    before: str
+
+    @property
+    def not_run(self) -> str | None:
+        """Why the block is not run, when the line before it says so ("" for a mark without a reason)."""
+        mark = NOT_RUN.fullmatch(self.before.strip())
+        return None if mark is None else mark["why"].strip()
+
+    @property
+    def declared(self) -> re.Match[str] | None:
+        """The block's first line, when it is a demo-key declaration."""
+        return DECLARATION.fullmatch(self.code.partition("\n")[0])
+
+    @property
+    def key(self) -> str | None:
+        """The demo key the block's first line names; None for `none`."""
+        declared = self.declared
+        assert declared is not None, f"README.md:{self.line} names no demo key"
+        return None if declared["key"] == "none" else declared["key"]
+
+    def problem(self) -> str | None:
+        """What keeps the block from being run as the README says, if anything."""
+        if self.not_run is not None:
+            return None if self.not_run else f"README.md:{self.line}: a `not run` mark needs a reason"
+        declared = self.declared
+        if declared is None:
+            return (
+                f"README.md:{self.line}: a python block starts with `# Demo key: <key>` (or `# Demo key: none (why)`),"
+                " or has `<!-- not run: reason -->` on the line before it"
+            )
+        if declared["key"] == "none":
+            return None if declared["why"] else f"README.md:{self.line}: `# Demo key: none` needs a reason"
+        if declared["key"] not in DEMO_KEYS:
+            return f"README.md:{self.line}: {declared['key']} is not a demo key of the sandbox"
+        return None
 
 
-def readme_api(request: httpx.Request) -> httpx.Response:
-    """The API as the README's examples meet it: for KEY, List calls over the dataset and every other operation
-    answering its example from `openapi.json` (a user without permission to be called); a provider without calling
-    for UNSUPPORTED_KEY; 401 otherwise. Every request is recorded in SEEN."""
-    key = request.headers.get("x-api-key")
-    SEEN.append((request.method, request.url.path, request.headers.get("x-whatsapp-number-id")))
-    if key == UNSUPPORTED_KEY:
-        return httpx.Response(400, json={"error": FEATURE_NOT_SUPPORTED, "code": "FEATURE_NOT_SUPPORTED"})
-    if key != KEY:
-        return httpx.Response(401, json={"error": "Unauthorized"})
-    if (request.method, request.url.path) == ("GET", "/v1/calls"):
-        return API.handler(request)
-    if (request.method, request.url.path) == ("GET", "/v1/calls/permissions"):
-        return httpx.Response(200, json={"permission": {"status": "no_permission"}, "actions": []})
-    return httpx.Response(200, json=success_example(request.method, request.url.path))
+def python_blocks(text: str) -> list[Block]:
+    blocks = []
+    for fence in re.finditer(r"^```python\n(.*?)^```$", text, flags=re.DOTALL | re.MULTILINE):
+        line = text.count("\n", 0, fence.start()) + 2
+        before = text[: fence.start()].rstrip("\n").rpartition("\n")[2]
+        blocks.append(Block(line, fence[1], before))
+    return blocks
 
 
-def success_example(method: str, path: str) -> Any:
-    """The 2xx example `openapi.json` gives the operation at `method` `path` (a `{callId}` matches one segment)."""
-    paths = sorted(load_spec()["paths"].items(), key=lambda entry: "{" in entry[0])  # `settings` is no `{callId}`
-    for template, item in paths:
-        pattern = re.escape(template).replace(re.escape("{callId}"), "[^/]+")
-        if re.fullmatch(pattern, path) and method.lower() in item:
-            (status,) = [status for status in item[method.lower()]["responses"] if status.startswith("2")]
-            return item[method.lower()]["responses"][status]["content"]["application/json"]["example"]
-    raise AssertionError(f"no operation {method} {path} in openapi.json")
+BLOCKS = python_blocks(README)
+RUN = [block for block in BLOCKS if block.not_run is None]
 
 
-API = FakeCallsAPI(CALLS)
-SEEN: list[tuple[str, str, str | None]] = []
+def block_with(marker: str) -> Block:
+    """The one block of the README to be run that holds `marker`."""
+    (block,) = [block for block in RUN if marker in block.code]
+    return block
 
 
-@pytest.fixture
-def local_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    with serve(readme_api) as base_url:
-        monkeypatch.setenv("PILOT_STATUS_BASE_URL", base_url)
-        yield base_url
-
-
-def block_with(marker: str) -> int:
-    """The index of the one python block of the README that holds `marker`."""
-    (index,) = [i for i, block in enumerate(code_blocks("python")) if marker in block]
-    return index
-
-
-QUICKSTART = block_with("calls.iter(since=")
-CALLS_API = block_with("calls.settings.update(")
-ERRORS = block_with("except pilotstatus.FeatureNotSupportedError")
-ASYNC = block_with("async for")
-WEBHOOKS = block_with("webhooks.unwrap(")
-SANDBOX = block_with("with Sandbox(")
-GENERATED = block_with("sync_detailed")
-
-
-def run_block(index: int, base_url: str) -> str:
-    """Run the README's python block number `index`; return what it printed."""
-    block = code_blocks("python")[index].replace("https://pilotstatus.com.br", base_url)
-    output = io.StringIO()
-    with contextlib.redirect_stdout(output):
-        exec(compile(block, "README.md", "exec"), {"__name__": "readme"})
-    return output.getvalue()
-
-
-def test_the_readme_has_the_quickstart_blocks_then_the_generated_layer_block() -> None:
-    assert len(code_blocks("python")) == 7
-    assert list(range(7)) == [QUICKSTART, CALLS_API, ERRORS, ASYNC, WEBHOOKS, SANDBOX, GENERATED]
-    assert "calls.list(" in code_blocks("python")[QUICKSTART]
-
-
-def test_the_quickstart_lists_a_page_and_iterates_every_call_of_january(
-    local_api: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PILOT_STATUS_API_KEY", KEY)
-    lines = run_block(QUICKSTART, local_api).splitlines()
-    assert len(lines) == 12
-    assert all(" INBOUND COMPLETED 5511999999999" in line for line in lines[:10])
-    assert lines[10] == "more: True HTTP 200"
-    assert lines[11] == "calls in the last week of October: 250"
-
-
-def test_the_calls_api_example_starts_answers_and_configures(local_api: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PILOT_STATUS_API_KEY", KEY)
-    SEEN.clear()
-    assert run_block(CALLS_API, local_api).splitlines() == [
-        "started: call_01HZX... INITIATED",
-        "now: RINGING",
-        "hung up: COMPLETED",
-        "answered: ACCEPTED",
-        "calling: ENABLED hours: DISABLED",
-        "permission: no_permission",
-        "asked, message wamid.HBgM...",
-        "Sao Paulo: 5 calls",
-        "Rio: 5 calls",
-    ]
-    writes = [(method, path) for method, path, _ in SEEN if method != "GET"]
-    assert writes == [
-        ("POST", "/v1/calls"),
-        ("POST", "/v1/calls/call_01HZX.../play"),
-        ("POST", "/v1/calls/call_01HZX.../terminate"),
-        ("POST", "/v1/calls/call_nov_03/accept"),
-        ("PUT", "/v1/calls/settings"),
-        ("POST", "/v1/calls/permissions/request"),
-    ]
-    assert [number for _, _, number in SEEN[-2:]] == ["num_sao_paulo", "num_rio"]
-    assert {number for _, _, number in SEEN[:-2]} == {None}
+def test_every_python_block_names_its_demo_key_or_why_it_is_not_run() -> None:
+    assert RUN
+    assert [problem for block in BLOCKS if (problem := block.problem()) is not None] == []
 
 
 @pytest.mark.parametrize(
-    ("key", "printed"),
+    ("text", "problem"),
     [
-        (UNSUPPORTED_KEY, f"This number cannot use calls: {FEATURE_NOT_SUPPORTED}\n"),
-        ("ps_readme_wrong_key", "Check PILOT_STATUS_API_KEY\n"),
-        (KEY, ""),
+        ("```python\nprint('added without a key')\n```\n", "README.md:5: a python block starts with `# Demo key: "),
+        ("```python\n# demo key: ps_sandbox_meta_number\nx = 1\n```\n", "README.md:5: a python block starts with"),
+        ("<!-- a comment -->\n```python\nx = 1\n```\n", "README.md:6: a python block starts with"),
+        ("```python\n# Demo key: ps_sandbox_nobody\nx = 1\n```\n", "README.md:5: ps_sandbox_nobody is not a demo key"),
+        ("```python\n# Demo key: none\nx = 1\n```\n", "README.md:5: `# Demo key: none` needs a reason"),
+        ("<!-- not run:  -->\n```python\nx = 1\n```\n", "README.md:6: a `not run` mark needs a reason"),
+        ("```python\n# Demo key: ps_sandbox_web_number\nx = 1\n```\n", None),
+        ("```python\n# Demo key: none (it sends nothing)\nx = 1\n```\n", None),
+        ("<!-- not run: an excerpt -->\n```python\nx = 1\n```\n", None),
     ],
 )
-def test_the_error_example_catches_each_error_by_its_class(
-    local_api: str, monkeypatch: pytest.MonkeyPatch, key: str, printed: str
+def test_a_python_block_is_run_with_the_demo_key_it_names_or_marked_not_run_with_a_reason(
+    text: str, problem: str | None
 ) -> None:
-    monkeypatch.setenv("PILOT_STATUS_API_KEY", key)
-    assert run_block(ERRORS, local_api) == printed
+    (block,) = python_blocks(f"# A README\n\nSome prose.\n{text}")
+    found = block.problem()
+    if problem is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert found.startswith(problem)
 
 
-def test_the_error_example_reports_an_unreachable_api(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PILOT_STATUS_API_KEY", KEY)
-    with serve(readme_api) as base_url:
-        pass  # the port is closed again: nothing listens there
-    monkeypatch.setenv("PILOT_STATUS_BASE_URL", base_url)
-    assert run_block(ERRORS, base_url).startswith("Pilot Status is unreachable: ")
+@pytest.fixture(scope="module")
+def sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The module's one `pilotstatus sandbox` process, with the command's defaults, on a free port."""
+    with sandbox_process(tmp_path_factory.mktemp("readme") / "sandbox.log") as url:
+        yield url
 
 
-def test_the_async_example_lists_and_iterates(local_api: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PILOT_STATUS_API_KEY", KEY)
-    assert run_block(ASYNC, local_api) == "newest: call_nov_19\ncalls in all: 270\n"
+def run_block(block: Block, monkeypatch: pytest.MonkeyPatch, *, key: str | None, base_url: str) -> str:
+    """Run `block` with only PILOT_STATUS_API_KEY=`key` and PILOT_STATUS_BASE_URL=`base_url` set (neither when
+    `key` is None); return what it printed."""
+    for name in [name for name in os.environ if name.startswith("PILOT_STATUS_")]:
+        monkeypatch.delenv(name)
+    if key is not None:
+        monkeypatch.setenv("PILOT_STATUS_API_KEY", key)
+        monkeypatch.setenv("PILOT_STATUS_BASE_URL", base_url)
+    code = compile("\n" * (block.line - 1) + block.code, "README.md", "exec")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(code, {"__name__": "__main__"})
+    return printed.getvalue()
 
 
-def test_the_generated_layer_example_prints_a_page(local_api: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PILOT_STATUS_API_KEY", KEY)
-    lines = run_block(GENERATED, local_api).splitlines()
-    assert [line.partition(" ")[2] for line in lines] == ["INBOUND COMPLETED 5511999999999 60"] * 10
-    assert lines[0].startswith("2026-11-01T00:19:00+00:00 ")
+Check = Callable[[str], None]
+CHECKS: dict[str, Check] = {}
+"""What a block prints, checked after it ran with its declared key, by a marker only that block holds."""
 
 
-def test_the_generated_layer_example_prints_an_error(local_api: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PILOT_STATUS_API_KEY", "ps_readme_wrong_key")
-    assert run_block(GENERATED, local_api) == "401 (no code) Unauthorized\n"
+def prints(marker: str) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        CHECKS[marker] = check
+        return check
+
+    return register
 
 
-def test_the_sandbox_example_iterates_then_drives_a_call_and_an_inbound_call_through_the_clock() -> None:
-    assert run_block(SANDBOX, "unused").splitlines() == [
-        "calls: 1000",
-        "status: ACCEPTED",
-        "duration: 30",
-        "inbound: MISSED",
-        "events: call.ringing call.connected call.ended call.ringing call.missed",
-    ]
-    block = code_blocks("python")[SANDBOX]
-    printed = README[README.index(block) + len(block) :][:400]
-    assert "`calls: 1000`, `status: ACCEPTED`, `duration: 30`, `inbound: MISSED`" in printed
+@prints("calls.iter(since=")
+def quickstart_prints_the_newest_page_then_counts_a_week_of_the_sandbox(printed: str) -> None:
+    lines = printed.splitlines()
+    assert len(lines) == 12
+    assert all(len(line.split()) == 5 for line in lines[:10])  # created, direction, status, peer, duration
+    assert lines[10] == "more: True HTTP 200"
+    assert re.fullmatch(r"calls in the last week of October: [1-9][0-9]*", lines[11])
 
 
-def test_the_webhooks_example_reads_a_signed_event_and_refuses_a_tampered_one(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.delenv("PILOT_STATUS_WEBHOOK_SECRET", raising=False)
-    printed = run_block(WEBHOOKS, "unused")
-    shown = README[README.index(code_blocks("python")[WEBHOOKS]) :]
+@prints("client.calls.play(")
+def web_number_starts_a_call_plays_into_it_hangs_up_and_answers_a_ringing_one(printed: str) -> None:
+    lines = printed.splitlines()
+    assert re.fullmatch(r"started: call_\w+ INITIATED", lines[0])
+    assert re.fullmatch(r"now: (INITIATED|RINGING|ACCEPTED)", lines[1])  # by the wall clock: 200 ms to ring
+    assert lines[2:] == ["hung up: COMPLETED", "answered: ACCEPTED"]
+
+
+@prints("sdp=webrtc_sdp()")
+def meta_number_starts_a_call_with_an_offer_hangs_up_and_answers_with_an_answer(printed: str) -> None:
+    lines = printed.splitlines()
+    assert re.fullmatch(r"started: call_\w+ INITIATED", lines[0])
+    assert lines[1:] == ["hung up: COMPLETED", "answered: ACCEPTED"]
+
+
+@prints("permissions.request(")
+def meta_number_reads_and_sets_its_settings_then_asks_a_user_without_permission(printed: str) -> None:
+    lines = printed.splitlines()
+    assert re.fullmatch(r"calling: \w+ hours: \w+", lines[0])
+    assert lines[1] == "permission: no_permission"
+    assert re.fullmatch(r"asked, message \S+", lines[2])
+    assert len(lines) == 3
+
+
+@prints('whatsapp_number_id="num_sandbox_meta"')
+def tenant_key_lists_each_number_it_names(printed: str) -> None:
+    assert printed.splitlines() == ["Meta number: 5 calls", "web number: 5 calls"]
+
+
+CANNOT_CALL = "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers."
+
+
+@prints("except pilotstatus.FeatureNotSupportedError")
+def errors_catch_a_number_that_cannot_call_by_its_class(printed: str) -> None:
+    assert printed == f"This number cannot use calls: {CANNOT_CALL}\n"
+
+
+@prints("async for")
+def async_client_lists_then_walks_every_call(printed: str) -> None:
+    newest, count = printed.splitlines()
+    assert re.fullmatch(r"newest: call_\w+", newest)
+    assert re.fullmatch(r"calls in all: [0-9]+", count)
+    assert int(count.rpartition(" ")[2]) >= 5000  # the seeded history, and the calls blocks before it started
+
+
+@prints("webhooks.unwrap(")
+def webhooks_read_a_signed_event_and_refuse_a_tampered_one_as_the_readme_shows(printed: str) -> None:
+    block = block_with("webhooks.unwrap(")
+    shown = README[README.index(block.code) :]
     (expected,) = re.findall(r"It prints:\n\n```text\n(.*?)```", shown, flags=re.DOTALL)[:1]
     assert printed == expected
     assert printed.splitlines()[1:] == [
@@ -231,3 +255,92 @@ def test_the_webhooks_example_reads_a_signed_event_and_refuses_a_tampered_one(
         " with another secret",
         "400",
     ]
+
+
+@prints("with Sandbox(")
+def embedded_sandbox_iterates_then_drives_a_call_and_an_inbound_call_through_the_clock(printed: str) -> None:
+    assert printed.splitlines() == [
+        "calls: 1000",
+        "status: ACCEPTED",
+        "duration: 30",
+        "inbound: MISSED",
+        "events: call.ringing call.connected call.ended call.ringing call.missed",
+    ]
+    block = block_with("with Sandbox(")
+    shown = README[README.index(block.code) + len(block.code) :][:400]
+    assert "`calls: 1000`, `status: ACCEPTED`, `duration: 30`, `inbound: MISSED`" in shown
+
+
+@prints("sync_detailed")
+def generated_layer_prints_a_page(printed: str) -> None:
+    lines = printed.splitlines()
+    assert len(lines) == 10
+    assert all(len(line.split()) == 5 for line in lines)
+
+
+def test_each_check_of_what_a_block_prints_finds_its_one_block() -> None:
+    for marker in CHECKS:
+        block_with(marker)
+
+
+@pytest.mark.parametrize("block", RUN, ids=[f"README.md:{block.line}" for block in RUN])
+def test_every_python_block_runs_as_written_with_its_demo_key_against_the_sandbox(
+    block: Block, sandbox_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printed = run_block(block, monkeypatch, key=block.key, base_url=sandbox_url)
+    for marker, check in CHECKS.items():
+        if marker in block.code:
+            check(printed)
+
+
+ERRORS = "except pilotstatus.FeatureNotSupportedError"
+
+
+@pytest.mark.parametrize(
+    ("key", "printed"),
+    [
+        ("ps_sandbox_meta_number", ""),  # no error
+        ("ps_readme_wrong_key", re.escape("Check PILOT_STATUS_API_KEY\n")),
+        ("ps_sandbox_rate_limited", re.escape("Rate limited; retry after 3600.0 s\n")),
+        ("ps_sandbox_tenant", r"403 TENANT_SCOPE_NOT_ALLOWED \S.*\n"),  # APIStatusError: one line
+    ],
+)
+def test_the_error_example_catches_each_error_by_its_class(
+    sandbox_url: str, monkeypatch: pytest.MonkeyPatch, key: str, printed: str
+) -> None:
+    """`printed` is a pattern of what the block prints with `key`."""
+    assert re.fullmatch(printed, run_block(block_with(ERRORS), monkeypatch, key=key, base_url=sandbox_url))
+
+
+def test_the_error_example_reports_an_unreachable_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    printed = run_block(block_with(ERRORS), monkeypatch, key="ps_sandbox_meta_number", base_url=closed_port_url())
+    assert printed.startswith("Pilot Status is unreachable: ")
+
+
+def test_the_generated_layer_example_prints_an_error(sandbox_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    printed = run_block(block_with("sync_detailed"), monkeypatch, key="ps_readme_wrong_key", base_url=sandbox_url)
+    assert printed == "401 (no code) Unauthorized\n"
+
+
+def phone_numbers(code: str) -> list[str]:
+    return re.findall(r"\+?55[0-9]{10,11}\b", code)
+
+
+def test_the_numbers_an_example_calls_or_asks_are_the_sandboxs_magic_numbers_and_it_says_so() -> None:
+    for block in RUN:
+        if block.key is None:
+            continue  # it sends nothing to the server the reader points it at
+        numbers = phone_numbers(block.code)
+        assert all(number.endswith(MAGIC_SUFFIXES) for number in numbers), (block.line, numbers)
+        if numbers:
+            assert "the sandbox's magic numbers" in block.code, block.line
+            assert "against the real API" in block.code, block.line
+    assert phone_numbers(block_with("client.calls.play(").code) == ["+5511999990001"]
+
+
+def test_the_quickstart_links_to_the_demo_key_table_before_its_first_example() -> None:
+    quickstart = README.split("## Quickstart\n", 1)[1]
+    assert quickstart.index("(#demo-keys)") < quickstart.index("```python")
+    demo_keys = README.split("\n### Demo keys\n", 1)[1]
+    assert demo_keys.lstrip().startswith("One demo key per situation")
+    assert "| `ps_sandbox_meta_number` |" in demo_keys.split("\n### ", 1)[0]

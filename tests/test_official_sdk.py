@@ -1,14 +1,201 @@
-"""The checker of the official SDK's types (`tests/_typed_dicts.py`), on `TypedDict`s shaped like the SDK's."""
+"""The official SDK (`pilot-status` 1.15.0) against the sandbox: through all 13 Calls operations, as the Meta number's
+key, the web number's key and the tenant key acting on each number, every request it sends is accepted, every
+answer matches the `TypedDict` it is typed as, an operation the number's provider lacks is refused with the
+documented 400 FEATURE_NOT_SUPPORTED (which the SDK raises as its `ValidationError`), and every `call.*` webhook the
+sandbox emits is one the SDK's parser and types accept.
+
+The official SDK runs in a process of its own (`tests/_official_sdk.py`, once for the module): nothing here imports
+it. The checker of its types (`tests/_typed_dicts.py`) is tested here too, on `TypedDict`s shaped like the SDK's."""
 
 from __future__ import annotations
 
+import ast
+import functools
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
 from typing import Any, Literal, NotRequired, Required, TypedDict
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests._spec import ROOT, load_spec, operations
 from tests._typed_dicts import required_keys, type_issues
+
+ACCEPTED = "accepted"
+REFUSED = "FEATURE_NOT_SUPPORTED"
+CALLERS = {
+    "Meta number key": ("num_sandbox_meta", False),
+    "web number key": ("num_sandbox_web", False),
+    "tenant key on the Meta number": ("num_sandbox_meta", True),
+    "tenant key on the web number": ("num_sandbox_web", True),
+}
+# What each provider lacks (../shared/reference/calls-more.md, section 1; calls-api.md, section 6).
+LACKING = {
+    "num_sandbox_meta": {"calls.play", "calls.realtime_session"},
+    "num_sandbox_web": {
+        "calls.pre_accept",
+        "calls.get_settings",
+        "calls.update_settings",
+        "calls.get_permissions",
+        "calls.request_permission",
+    },
+}
+SDK_METHODS = {
+    "calls.list",
+    "calls.get",
+    "calls.initiate",
+    "calls.pre_accept",
+    "calls.accept",
+    "calls.reject",
+    "calls.terminate",
+    "calls.play",
+    "calls.realtime_session",
+    "calls.get_settings",
+    "calls.update_settings",
+    "calls.get_permissions",
+    "calls.request_permission",
+}
+CALL_EVENTS = {"call.ringing", "call.connected", "call.ended", "call.missed", "call.permission_updated"}
+OUR_PACKAGES = ("wrapper", "sandbox", "generated")
+
+Step = dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def walk() -> dict[str, Any]:
+    """What `tests/_official_sdk.py` saw, run once in a process of its own."""
+    ran = subprocess.run(
+        [sys.executable, "-m", "tests._official_sdk"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr
+    report: dict[str, Any] = json.loads(ran.stdout)
+    return report
+
+
+def exchanges(walk: dict[str, Any]) -> Iterator[tuple[Step, dict[str, Any]]]:
+    for step in walk["steps"]:
+        for exchange in step["exchanges"]:
+            yield step, exchange
+
+
+@functools.cache
+def routes() -> list[tuple[str, re.Pattern[str], str]]:
+    """(method, path pattern, `operationId`) of each operation of `openapi.json`, the literal paths first."""
+    found = sorted(operations(load_spec()), key=lambda found: found[0].count("{"))
+    return [
+        (verb.upper(), re.compile(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template))), operation["operationId"])
+        for template, verb, operation in found
+    ]
+
+
+def operation_of(method: str, path: str) -> str:
+    """The `operationId` of `openapi.json` that serves `method` on `path`."""
+    for verb, pattern, operation_id in routes():
+        if verb == method and pattern.fullmatch(path):
+            return operation_id
+    raise AssertionError(f"no operation of openapi.json serves {method} {path}")
+
+
+def describe(step: Step) -> str:
+    sent = [(e["method"], e["path"], e["query"], e["sent"], e["status"], e["answer"]) for e in step["exchanges"]]
+    return f"{step['caller']}: {step['method']} sent {sent}, the SDK {step['outcome']}"
+
+
+def test_the_walk_sends_all_13_calls_operations_as_each_caller(walk: dict[str, Any]) -> None:
+    every = {operation["operationId"] for _, _, operation in operations(load_spec())}
+    assert len(every) == 13
+    sent: dict[str, set[str]] = {caller: set() for caller in CALLERS}
+    for step, exchange in exchanges(walk):
+        sent[step["caller"]].add(operation_of(exchange["method"], exchange["path"]))
+    assert sent == dict.fromkeys(CALLERS, every)
+
+
+def test_no_scene_of_the_walk_broke_off(walk: dict[str, Any]) -> None:
+    assert walk["broken_scenes"] == []
+
+
+def test_each_sdk_call_sends_exactly_one_request(walk: dict[str, Any]) -> None:
+    assert [describe(step) for step in walk["steps"] if len(step["exchanges"]) != 1] == []
+
+
+def served(caller: str) -> set[tuple[str, str]]:
+    """(caller, SDK method) of each Calls method of the official SDK that the caller's number serves."""
+    number, _ = CALLERS[caller]
+    return {(caller, method) for method in SDK_METHODS - LACKING[number]}
+
+
+def test_every_request_the_official_sdk_sends_is_accepted(walk: dict[str, Any]) -> None:
+    accepted = [step for step in walk["steps"] if step["expect"] == ACCEPTED]
+    refused = [
+        describe(step)
+        for step in accepted
+        if not step["outcome"].get("returned") or not all(200 <= e["status"] < 300 for e in step["exchanges"])
+    ]
+    assert refused == []
+    assert {(step["caller"], step["method"]) for step in accepted} == set().union(*map(served, CALLERS))
+
+
+def test_every_answer_matches_the_type_the_official_sdk_gives_it(walk: dict[str, Any]) -> None:
+    returned = [step for step in walk["steps"] if step["outcome"].get("returned")]
+    mismatches = [
+        f"{step['caller']}: {step['method']}: {issue}" for step in returned for issue in step["outcome"]["type_issues"]
+    ]
+    assert mismatches == []
+    assert {(step["caller"], step["method"]) for step in returned} == set().union(*map(served, CALLERS))
+
+
+def test_an_operation_the_provider_lacks_is_refused_as_the_sdks_validation_error(walk: dict[str, Any]) -> None:
+    refusals = [step for step in walk["steps"] if step["expect"] == REFUSED]
+    for step in refusals:
+        (exchange,) = step["exchanges"]
+        answer = exchange["answer"]
+        assert exchange["status"] == 400, describe(step)
+        assert answer["code"] == "FEATURE_NOT_SUPPORTED", describe(step)
+        assert step["outcome"] == {
+            "raised": "ValidationError",
+            "status": 400,
+            "code": "FEATURE_NOT_SUPPORTED",
+            "message": answer["error"],
+        }
+    refused = {(step["caller"], step["method"]) for step in refusals}
+    assert refused == {(caller, method) for caller, (number, _) in CALLERS.items() for method in LACKING[number]}
+
+
+def test_the_tenant_key_names_its_number_on_every_request_and_a_number_key_names_none(walk: dict[str, Any]) -> None:
+    named = {(step["caller"], exchange["number_header"]) for step, exchange in exchanges(walk)}
+    assert named == {(caller, number if tenant else None) for caller, (number, tenant) in CALLERS.items()}
+
+
+def test_every_call_event_of_the_sandbox_matches_the_official_sdks_webhook_types(walk: dict[str, Any]) -> None:
+    wrong = [event for event in walk["events"] if event["parse_issues"] or event["type_issues"]]
+    assert wrong == []
+    seen = {(event["number"], event["event"]["event"]) for event in walk["events"]}
+    assert seen == {("num_sandbox_meta", name) for name in CALL_EVENTS} | {
+        ("num_sandbox_web", name) for name in CALL_EVENTS - {"call.permission_updated"}
+    }
+
+
+def test_our_packages_never_import_the_official_sdk() -> None:
+    importing = []
+    for package in OUR_PACKAGES:
+        for source in sorted((ROOT / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+                names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+                if isinstance(node, ast.ImportFrom) and node.module is not None:
+                    names = [node.module]
+                if any(name == "pilot_status" or name.startswith("pilot_status.") for name in names):
+                    importing.append(str(source.relative_to(ROOT)))
+    assert importing == []
+
 
 # The checker of the official SDK's types, on TypedDicts of the same shapes. This module, like the SDK's `types.py`,
 # has `from __future__ import annotations`: the case where Python 3.11 gets `__required_keys__` wrong.

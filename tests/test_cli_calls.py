@@ -465,8 +465,11 @@ def test_the_key_is_not_in_the_output_of_a_command_that_succeeds(
 
 
 @pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
-def test_no_server_listening_is_one_line_and_exit_1(capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
-    run(capsys, *command, "--base-url", closed_port_url()).assert_one_error_line(1, "Connection error")
+def test_no_server_listening_is_one_line_naming_the_address_and_exit_1(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    url = closed_port_url()
+    run(capsys, *command, "--base-url", url).assert_one_error_line(1, f"Could not connect to {url[len('http://') :]}")
 
 
 @pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())

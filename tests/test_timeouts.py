@@ -68,10 +68,14 @@ def test_a_body_dripped_past_the_read_timeout_raises_a_timeout_instead_of_runnin
 ) -> None:
     bodies, transport = dripping(clock, chunks=100_000, seconds=1.0)
     client = PilotStatus(api_key=KEY, base_url=BASE_URL, transport=transport, timeout=10, max_retries=0)
-    with client, pytest.raises(APITimeoutError):
+    with client, pytest.raises(APITimeoutError) as caught:
         client.calls.list()
     (body,) = bodies
     assert body.sent == 11  # the chunk that came after 10 s ended the attempt; the 99,989 others were never read
+    assert str(caught.value) == (
+        "Timed out reading the response from api.test:443: the read timeout is 10 s"
+        " (ReadTimeout: The response did not arrive in full within the attempt's 10.0 s)"
+    )
 
 
 def test_each_attempt_has_its_own_deadline_and_a_timed_out_read_is_retried(clock: FakeClock, sleeps: Sleeps) -> None:
@@ -120,6 +124,6 @@ def test_the_async_client_bounds_each_attempt_the_same_way(clock: FakeClock, sle
         ) as client:
             await client.calls.list()
 
-    with pytest.raises(APITimeoutError):
+    with pytest.raises(APITimeoutError, match=r"the read timeout is 10 s \(ReadTimeout: The response did not arrive"):
         asyncio.run(main())
     assert [body.sent for body in bodies] == [11, 11]

@@ -18,7 +18,7 @@ from typing import Any, Generic, Self, TypeVar
 import httpx
 
 from . import _logging
-from ._constants import BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_TIMEOUT
+from ._constants import API_KEY_HEADER, BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, SANDBOX_KEY_PREFIXES
 from ._credentials import REDACTED, Credentials, resolve_credentials
 from ._drift import DriftRecord
 from ._exceptions import (
@@ -69,6 +69,7 @@ class BaseClient(Generic[_Http]):
         _logging.register(self._credentials)  # kept out of httpx's and httpcore's log lines while it lives
         self.base_url: str = _check_base_url(base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL)
         """The address requests go to, such as `https://pilotstatus.com.br`."""
+        _check_sandbox_key(self._credentials, self.base_url)
         self.timeout: httpx.Timeout = _check_timeout(timeout)
         """The timeout of each attempt of a request: `connect` to open a connection, `read` for each wait for data
         and for the whole attempt (see `PilotStatus`)."""
@@ -241,14 +242,12 @@ class BaseClient(Generic[_Http]):
         """The exception for a final outcome that is not a success."""
         if response is None:
             text = f"{type(error).__name__}: {error}"
+            message = self._credentials.redact(_no_response(request, error, self.timeout))
             failure: APIConnectionError
             if isinstance(error, httpx.TimeoutException):
-                failure = APITimeoutError(request)
+                failure = APITimeoutError(request, message=message)
             else:
-                what = (
-                    "Connection error" if isinstance(error, httpx.TransportError) else "The response could not be read"
-                )
-                failure = APIConnectionError(f"{what}: {self._credentials.redact(text)}", request=request)
+                failure = APIConnectionError(message, request=request)
             # Chained to httpx's error for its traceback, unless that error's text holds the key.
             failure.__cause__ = error if self._credentials.redact(text) == text else None
             failure.__suppress_context__ = True
@@ -271,6 +270,48 @@ class BaseClient(Generic[_Http]):
                 ),
             )
         return status_error(response, redact=self._credentials.redact)
+
+
+# What each failure to get a response means, checked in this order (a subclass before its base): where it happened,
+# with `{where}` for the server's host and port, and for a timeout which of the `httpx.Timeout` values ran out.
+_NO_RESPONSE: tuple[tuple[type[Exception], str, str | None], ...] = (
+    (httpx.ConnectTimeout, "Timed out connecting to {where}", "connect"),
+    (httpx.ReadTimeout, "Timed out reading the response from {where}", "read"),
+    (httpx.WriteTimeout, "Timed out sending the request to {where}", "write"),
+    (httpx.PoolTimeout, "Timed out waiting for a free connection to {where} from the client's pool", "pool"),
+    (httpx.TimeoutException, "Timed out talking to {where}", None),
+    (httpx.ConnectError, "Could not connect to {where}", None),
+    (httpx.ReadError, "The connection to {where} was closed before the whole response was read", None),
+    (httpx.WriteError, "The connection to {where} was closed while the request was being sent", None),
+    (httpx.CloseError, "The connection to {where} failed as it was being closed", None),
+    (httpx.RemoteProtocolError, "{where} did not send a valid HTTP response", None),
+    (httpx.LocalProtocolError, "The request to {where} could not be sent as valid HTTP", None),
+    (httpx.ProxyError, "The proxy could not open a connection to {where}", None),
+    (httpx.UnsupportedProtocol, "The request to {where} uses a protocol the httpx client cannot send", None),
+    (httpx.DecodingError, "The response from {where} could not be read: its body does not decode", None),
+    (httpx.TransportError, "The connection to {where} failed or broke", None),
+)
+
+
+def _no_response(request: httpx.Request, error: Exception | None, timeout: httpx.Timeout) -> str:
+    """The message of an attempt that got no usable response: what failed and where, which timeout ran out and its
+    value, then httpx's own words, when it has any (a connection reset in an async client has none)."""
+    url = request.url
+    host = f"[{url.host}]" if ":" in url.host else url.host  # an IPv6 address
+    port = url.port or (443 if url.scheme == "https" else 80)
+    where, kind = f"{host}:{port}", None
+    situation = "The response from {where} could not be read"
+    for cls, text, timeout_kind in _NO_RESPONSE:
+        if isinstance(error, cls):
+            situation, kind = text, timeout_kind
+            break
+    message = situation.format(where=where)
+    if kind is not None:
+        seconds = getattr(timeout, kind)
+        message += f": the {kind} timeout is {seconds:g} s" if seconds is not None else f": the {kind} timeout ran out"
+    detail = str(error).strip() if error is not None else ""
+    name = type(error).__name__
+    return f"{message} ({name}: {detail})" if detail else f"{message} ({name})"
 
 
 class _BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
@@ -355,6 +396,26 @@ def _check_base_url(base_url: str) -> str:
     if url.query or url.fragment or url.userinfo:
         raise InvalidInputError("base_url must not have a query, a fragment or credentials in it.")
     return str(url).rstrip("/")
+
+
+def _check_sandbox_key(credentials: Credentials, base_url: str) -> None:
+    """Refuse a sandbox's demo key bound for the production API, before anything is sent: no deployment knows those
+    keys, so it could only come back as a 401 naming nothing. The usual cause is a shell or a program that was not
+    given the sandbox's address."""
+    prefix = SANDBOX_KEY_PREFIXES.get(credentials.header)
+    if prefix is None or not credentials.secret.startswith(prefix):
+        return
+    host, production = httpx.URL(base_url).host, httpx.URL(DEFAULT_BASE_URL).host
+    if host != production and not host.endswith("." + production):
+        return
+    argument = "api_key" if credentials.header == API_KEY_HEADER else "api_key_id"
+    raise InvalidInputError(
+        f"{argument} is one of the local sandbox's demo keys ({prefix}...), which the production API at {base_url}"
+        f" does not know: set {BASE_URL_ENV} (or pass base_url=) to your sandbox's address, such as"
+        " http://127.0.0.1:8080 (`pilotstatus sandbox` prints it).",
+        argument="base_url",
+        problem=InvalidInputError.SANDBOX_KEY,
+    )
 
 
 def _check_number_id(number_id: str | None) -> str | None:

@@ -18,6 +18,9 @@ WHATSAPP_NUMBER_ID_ENV = "PILOT_STATUS_WHATSAPP_NUMBER_ID"
 API_KEY_HEADER = "x-api-key"
 API_KEY_ID_HEADER = "x-api-key-id"
 API_KEY_PREFIX = "ps_"
+# How the local sandbox's demo keys and key ids begin (`pilotstatus_sandbox._scenarios`): no deployment of the API
+# knows them, so a client refuses to send one to the production API.
+SANDBOX_KEY_PREFIXES = {API_KEY_HEADER: "ps_sandbox_", API_KEY_ID_HEADER: "ck_sandbox_"}
 
 # How a 429 (or a 503) asks for a wait: the header, or in some bodies a number of seconds.
 RETRY_AFTER_HEADER = "retry-after"

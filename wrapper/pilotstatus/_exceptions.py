@@ -59,12 +59,14 @@ class InvalidInputError(PilotStatusError, ValueError):
     The message is worded for Python code. For a caller that words its own (the `pilotstatus` command, whose user
     sets environment variables and options, not arguments), `argument` names the argument or setting at fault, and
     `problem` says what is wrong with it, for the problems whose advice depends on who is asked: `MISSING` (nothing
-    given, as with no API key in the arguments or the environment) and `NO_TIME_ZONE` (a date-time without a zone).
-    Both are None when there is nothing to add.
+    given, as with no API key in the arguments or the environment), `NO_TIME_ZONE` (a date-time without a zone) and
+    `SANDBOX_KEY` (a sandbox's demo key with the production API's base URL). Both are None when there is nothing to
+    add.
     """
 
     MISSING = "missing"
     NO_TIME_ZONE = "no_time_zone"
+    SANDBOX_KEY = "sandbox_key"
 
     def __init__(self, message: str, *, argument: str | None = None, problem: str | None = None) -> None:
         super().__init__(message)
@@ -97,10 +99,10 @@ class APIConnectionError(PilotStatusError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out: a connection, a wait for data, or a whole attempt took longer than the client's
-    `timeout=` allows."""
+    `timeout=` allows. The message says which timeout ran out, its value, and where the request was going."""
 
-    def __init__(self, request: httpx.Request) -> None:
-        super().__init__("Request timed out.", request=request)
+    def __init__(self, request: httpx.Request, *, message: str = "Request timed out.") -> None:
+        super().__init__(message, request=request)
 
 
 class APIResponseValidationError(PilotStatusError):

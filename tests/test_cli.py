@@ -300,9 +300,10 @@ def test_a_key_the_server_echoes_back_is_not_printed(loopback: Loopback, capsys:
     assert "[redacted]" in line
 
 
-def test_no_server_listening_prints_one_line_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
-    ran = run(capsys, "calls", "list", "--base-url", closed_port_url())
-    ran.assert_one_error_line(1, "Connection error")
+def test_no_server_listening_prints_one_line_naming_the_address_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    url = closed_port_url()
+    ran = run(capsys, "calls", "list", "--base-url", url)
+    ran.assert_one_error_line(1, f"Could not connect to {url[len('http://') :]} (ConnectError: ")
 
 
 def test_a_missing_key_prints_one_line_naming_the_environment_variables_and_exits_2(
@@ -365,6 +366,58 @@ def test_a_rate_limit_says_how_long_to_wait_when_the_server_says(
         assert "retry after" not in line
     else:
         assert line.endswith(f"({wait})")
+
+
+@pytest.mark.parametrize("command", [["calls", "list"], ["calls", "export", "--output", "-"]])
+@pytest.mark.parametrize("variable", ["PILOT_STATUS_API_KEY", "PILOT_STATUS_API_KEY_ID"])
+def test_a_refused_key_says_which_variable_holds_it_and_that_it_must_match_the_deployment(
+    loopback: Loopback,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    variable: str,
+) -> None:
+    use_key(monkeypatch, None)
+    monkeypatch.setenv(variable, KEY if variable == "PILOT_STATUS_API_KEY" else "ck_0123456789SECRET")
+    url = loopback.serve(one_response(401, {"error": "Unauthorized"}))
+    line = run(capsys, *command, "--base-url", url, "--max-retries", "0").assert_one_error_line(1)
+    assert line.startswith(f"{ERROR_PREFIX}401 Unauthorized (the API at {url} refused the key in {variable}: ")
+    assert "a sandbox's demo key to the sandbox and a real key to https://pilotstatus.com.br" in line
+    assert "PILOT_STATUS_BASE_URL or --base-url says where requests go" in line
+    assert "SECRET" not in line
+
+
+@pytest.mark.parametrize(
+    ("number", "fragment"),
+    [
+        (None, "a tenant key on the number named with --whatsapp-number-id ID or $PILOT_STATUS_WHATSAPP_NUMBER_ID"),
+        ("num_other", "a tenant key on a number of its account, here num_other (from --whatsapp-number-id"),
+    ],
+    ids=["no-number", "a-number"],
+)
+def test_a_forbidden_request_says_to_check_the_key_s_scope_and_the_number(
+    loopback: Loopback, capsys: pytest.CaptureFixture[str], number: str | None, fragment: str
+) -> None:
+    url = loopback.serve(one_response(403, {"error": "Forbidden"}))
+    options = [] if number is None else ["--whatsapp-number-id", number]
+    line = run(capsys, "calls", "settings", "--base-url", url, *options).assert_one_error_line(1, "403 Forbidden (")
+    assert "the key in PILOT_STATUS_API_KEY is valid but may not do this: check its scope" in line
+    assert fragment in line
+
+
+@pytest.mark.parametrize("variable", ["PILOT_STATUS_API_KEY", "PILOT_STATUS_API_KEY_ID"])
+def test_a_demo_key_without_a_base_url_says_to_set_the_sandbox_s_address_before_sending_anything(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    use_key(monkeypatch, None)
+    monkeypatch.setenv(variable, "ps_sandbox_meta_number" if variable == "PILOT_STATUS_API_KEY" else "ck_sandbox_web")
+    for command in (["calls", "list"], ["calls", "export", "--output", "-"]):
+        line = run(capsys, *command).assert_one_error_line(2)
+        assert line == (
+            f"{ERROR_PREFIX}{variable} holds one of the sandbox's demo keys, but the base URL is the production API's,"
+            " which does not know them: set PILOT_STATUS_BASE_URL (or --base-url) to your sandbox's address, such as"
+            " http://127.0.0.1:8080 (`pilotstatus sandbox` prints it)"
+        )
 
 
 def test_a_malformed_key_is_refused_in_one_line_that_does_not_show_it(

@@ -10,9 +10,25 @@ import os
 import re
 import sys
 
-from pilotstatus._constants import API_KEY_ENV, API_KEY_ID_ENV, API_KEY_PREFIX, WHATSAPP_NUMBER_ID_ENV
+import httpx
+
+from pilotstatus._constants import (
+    API_KEY_ENV,
+    API_KEY_ID_ENV,
+    API_KEY_PREFIX,
+    BASE_URL_ENV,
+    DEFAULT_BASE_URL,
+    WHATSAPP_NUMBER_ID_ENV,
+)
 from pilotstatus._credentials import MIN_REDACTED, REDACTED, mask
-from pilotstatus._exceptions import InvalidInputError, PilotStatusError, RateLimitError, TenantScopeNotAllowedError
+from pilotstatus._exceptions import (
+    AuthenticationError,
+    InvalidInputError,
+    PermissionDeniedError,
+    PilotStatusError,
+    RateLimitError,
+    TenantScopeNotAllowedError,
+)
 
 # A word that starts like every Pilot Status key.
 _KEY_SHAPED = re.compile(re.escape(API_KEY_PREFIX) + r"[^\s'\"]+")
@@ -59,7 +75,8 @@ EXAMPLE_INSTANT = "2026-01-01T00:00:00Z"
 def describe(error: PilotStatusError) -> str:
     """What to tell a shell user about `error`: the SDK's message, except where its advice is for Python code (pass
     an argument, give an aware datetime), which is worded for the command line instead; for a rate limit, how long
-    the server asks to wait; and for a tenant key used without a number, how to name one."""
+    the server asks to wait; for a key refused (401) or not allowed (403), what to check in the environment and the
+    options; and for a tenant key used without a number, how to name one."""
     if isinstance(error, InvalidInputError):
         if error.problem == InvalidInputError.MISSING and error.argument in ("api_key", "api_key_id"):
             # ('ps_' quoted: a bare ps_ word would be masked as key-shaped by `redacted`.)
@@ -73,12 +90,46 @@ def describe(error: PilotStatusError) -> str:
                 f"{flag} has no time zone: add one, as in {flag} {EXAMPLE_INSTANT} (Z for UTC, or an offset such as"
                 " -03:00)"
             )
+        if error.problem == InvalidInputError.SANDBOX_KEY:
+            return (
+                f"{key_variable()} holds one of the sandbox's demo keys, but the base URL is the production API's,"
+                f" which does not know them: set {BASE_URL_ENV} (or --base-url) to your sandbox's address, such as"
+                " http://127.0.0.1:8080 (`pilotstatus sandbox` prints it)"
+            )
     if isinstance(error, RateLimitError) and error.retry_after is not None:
         return f"{error} (retry after {seconds(error.retry_after)} s)"
     if isinstance(error, TenantScopeNotAllowedError):
         where = f"--whatsapp-number-id ID, or ${WHATSAPP_NUMBER_ID_ENV}"
         return f"{error} (a tenant key acts on the number given with {where})"
+    if isinstance(error, AuthenticationError):
+        return (
+            f"{error} (the API at {origin(error.response.request.url)} refused the key in {key_variable()}: check"
+            " that it is whole and still valid, and that it belongs to that deployment, a sandbox's demo key to the"
+            f" sandbox and a real key to {DEFAULT_BASE_URL}; {BASE_URL_ENV} or --base-url says where requests go)"
+        )
+    if isinstance(error, PermissionDeniedError):
+        number = error.response.request.headers.get("x-whatsapp-number-id")
+        named = (
+            f"the number named with --whatsapp-number-id ID or ${WHATSAPP_NUMBER_ID_ENV}, which must be one of its"
+            " account's"
+            if number is None
+            else f"a number of its account, here {number} (from --whatsapp-number-id or ${WHATSAPP_NUMBER_ID_ENV})"
+        )
+        return (
+            f"{error} (the key in {key_variable()} is valid but may not do this: check its scope; a number's key acts"
+            f" on its own number only, a tenant key on {named})"
+        )
     return str(error)
+
+
+def key_variable() -> str:
+    """The environment variable the command's key came from: the key's, unless only a key id is set."""
+    return API_KEY_ENV if os.environ.get(API_KEY_ENV) else API_KEY_ID_ENV
+
+
+def origin(url: httpx.URL) -> str:
+    """The scheme, host and port of `url`: the deployment a request went to."""
+    return f"{url.scheme}://{url.netloc.decode('ascii')}"
 
 
 def option(argument: str) -> str:

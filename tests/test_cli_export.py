@@ -6,6 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +23,7 @@ import pilotstatus._cli._progress
 from pilotstatus import Call
 from pilotstatus._cli import main
 from pilotstatus._cli._output import Output
+from tests._clients import KEY
 from tests._command import (
     ERROR_PREFIX,
     OFFSETS_MS,
@@ -33,6 +38,9 @@ from tests._command import (
     use_key,
 )
 from tests._fake_api import FakeCallsAPI, dataset, iso
+
+if sys.platform != "win32":
+    import fcntl
 
 CSV_HEADER = [
     "id",
@@ -456,6 +464,80 @@ def test_a_failure_before_any_call_leaves_no_file_behind(
     line = ran.assert_one_error_line(1, "401 Unauthorized")
     assert "--resume" not in line
     assert not path.exists()
+
+
+# --- one writer at a time ------------------------------------------------------------------------------------------
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="exports lock their file on POSIX only (see _lock)")
+
+
+def refused(path: Path) -> str:
+    return (
+        f"{ERROR_PREFIX}{path} is being written by another pilotstatus calls export (wait for it to end, or choose"
+        " another --output)"
+    )
+
+
+@posix_only
+@pytest.mark.parametrize("lines", [0, 10], ids=["empty", "ten-calls"])
+@pytest.mark.parametrize("resume", [True, False], ids=["resume", "new"])
+def test_an_export_is_refused_while_another_holds_the_file_s_lock_and_leaves_the_file_as_it_was(
+    capsys: pytest.CaptureFixture[str], url: str, tmp_path: Path, exports: dict[str, bytes], lines: int, resume: bool
+) -> None:
+    full = exports["jsonl"]
+    path = tmp_path / "calls.jsonl"
+    path.write_bytes(b"".join(full.splitlines(keepends=True)[:lines]))
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    with path.open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as an export in progress holds it
+        ran = export(capsys, url, path, *(["--resume"] if resume else []))
+        assert ran.assert_one_error_line(1) == refused(path)
+        assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+    assert export(capsys, url, path, "--resume").code == 0  # the lock is released: the export can go on
+    assert path.read_bytes() == full
+
+
+def pausing_at(
+    request_number: int, handler: Callable[[httpx.Request], httpx.Response]
+) -> tuple[Callable[[httpx.Request], httpx.Response], threading.Event, threading.Event]:
+    """`handler`, except that request `request_number` waits for `release` once it has set `reached`."""
+    reached, release = threading.Event(), threading.Event()
+    served = 0
+
+    def pausing(request: httpx.Request) -> httpx.Response:
+        nonlocal served
+        served += 1
+        if served == request_number:
+            reached.set()
+            release.wait(timeout=300)
+        return handler(request)
+
+    return pausing, reached, release
+
+
+@posix_only
+def test_a_second_export_process_resuming_a_file_being_written_is_refused_and_the_first_completes_it(
+    server: Loopback, tmp_path: Path, exports: dict[str, bytes]
+) -> None:
+    handler, reached, release = pausing_at(3, FakeCallsAPI(CALLS).handler)
+    url = server.serve(handler)
+    path = tmp_path / "calls.jsonl"
+    command = [sys.executable, "-m", "pilotstatus", "calls", "export", "--output", str(path), "--base-url", url]
+    environment = {name: value for name, value in os.environ.items() if not name.startswith("PILOT_STATUS_")}
+    environment["PILOT_STATUS_API_KEY"] = KEY
+    first = subprocess.Popen([*command, "--page-size", "5", "--no-progress"], env=environment, stderr=subprocess.PIPE)
+    try:
+        assert reached.wait(timeout=300), "the first export never asked for its third page"
+        written = path.read_bytes()
+        assert len(written.splitlines()) == 10  # two pages, flushed; the first export waits for the third
+        second = subprocess.run([*command, "--resume"], env=environment, capture_output=True, text=True, check=False)
+        assert (second.returncode, second.stdout, second.stderr) == (1, "", refused(path) + "\n")
+        assert path.read_bytes() == written
+    finally:
+        release.set()
+        _, first_errors = first.communicate(timeout=300)
+    assert first.returncode == 0, first_errors
+    assert path.read_bytes() == exports["jsonl"]  # every call once, newest first
 
 
 # --- bad arguments and unwritable files -----------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """`pilotstatus calls export`: every call of a period to a JSON Lines or CSV file, newest first, each exactly once.
 
 The file is flushed after every page, so an interruption loses at most a partial last line, and `--resume` goes on
-from the last call written (see `_resume`): the result is the file an uninterrupted export would have written.
+from the last call written (see `_resume`): the result is the file an uninterrupted export would have written. An
+export holds a lock on its file while it runs (see `_lock`), so a second one never writes into it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pilotstatus_api.models.call import Call
 from ._connection import KEY_HELP, add_connection_options, client_from
 from ._errors import FAILURE, INTERRUPTED, USAGE, CommandError, describe, note, report
 from ._formats import CSV_HEADER, FORMATS, Format, NotAnExportError, format_for
+from ._lock import ExportLock
 from ._output import STDOUT, Output
 from ._parser import Commands
 from ._progress import Progress
@@ -72,11 +74,14 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--resume needs --output FILE: what went to stdout cannot be read back", USAGE)
     since = None if args.since is None else to_instant(args.since, "--since")
     until = None if args.until is None else to_instant(args.until, "--until")
-    with client_from(args) as client:
+    with client_from(args) as client, ExportLock(None if args.output == STDOUT else args.output) as lock:
         output = prepare(args.output, export_format, resume=args.resume, since=since, until=until)
-        cursor = output.written.cursor() if output.written is not None else None
-        calls = client.calls.iter(since=since, until=cursor or until, page_size=args.page_size)
-        return export(calls, output, flush_every=args.page_size, progress=Progress(enabled=not args.no_progress))
+        try:
+            cursor = output.written.cursor() if output.written is not None else None
+            calls = client.calls.iter(since=since, until=cursor or until, page_size=args.page_size)
+            return export(calls, output, flush_every=args.page_size, progress=Progress(enabled=not args.no_progress))
+        finally:
+            lock.keep = output.opened
 
 
 def prepare(

@@ -40,6 +40,11 @@ class Output:
         return self.path != STDOUT
 
     @property
+    def opened(self) -> bool:
+        """Whether this run has opened the destination (to write a call, or a header)."""
+        return self._stream is not None
+
+    @property
     def calls_before(self) -> int:
         """How many calls the file held before this run."""
         return self.written.calls if self.written is not None else 0

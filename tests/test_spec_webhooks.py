@@ -1,14 +1,29 @@
 """What `openapi.json` says of the call webhooks: one signed POST per documented event in the OpenAPI 3.1 `webhooks`
-section, its body described by `CallEvent` or `CallPermissionUpdatedEvent`, open to values and fields added later."""
+section, its body described by `CallEvent` or `CallPermissionUpdatedEvent`, requiring the keys the official SDK
+requires (null where it allows null), open to values and fields added later; and the schemas generated from it."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
+import typing
 from typing import Any
 
 import pytest
+from pilot_status.webhooks import types as official_types  # type: ignore[import-untyped]
 
-from tests._spec import JSON, component_schema, load_spec, media_examples, validator, webhook_operations
+from pilotstatus_api.webhook_schemas import WEBHOOK_SCHEMAS
+from tests._spec import (
+    JSON,
+    ROOT,
+    component_schema,
+    load_spec,
+    media_examples,
+    resolve,
+    validator,
+    webhook_operations,
+)
 
 SPEC = load_spec()
 WEBHOOKS = {name: operation for name, method, operation in webhook_operations(SPEC) if method == "post"}
@@ -91,16 +106,49 @@ def test_the_official_sdks_example_payload_is_a_call_event() -> None:
     assert messages(component_schema("CallEvent"), SDK_EXAMPLE) == []
 
 
+# Keys every call event must carry: `event`, `status` and `timestamp` (documented), and `callId`, `direction`, `from`
+# and `to`, which the official SDK requires and allows to be null.
+REQUIRED = {"event", "callId", "direction", "status", "from", "to", "timestamp"}
+NULLABLE = {"callId", "direction", "from", "to", "externalCallId", "bizOpaqueCallbackData"}
+
+
+def official_event_type(name: str) -> Any:
+    """The official SDK's TypedDict of an event: `call.ended` is `CallEndedEvent`."""
+    suffix = "".join(part.title() for part in name.removeprefix("call.").split("_"))
+    return getattr(official_types, f"Call{suffix}Event")
+
+
+def nullable(schema: JSON) -> bool:
+    types = schema.get("type", [])
+    members = [resolve(SPEC, member) for member in schema.get("anyOf", [])]
+    return "null" in types or any(member.get("type") == "null" for member in members)
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTED_STATUSES))
+def test_each_event_requires_the_keys_the_official_sdk_requires_and_allows_null_where_it_does(name: str) -> None:
+    schema = component_schema(SCHEMA_OF[name])
+    official = official_event_type(name)
+    hints = typing.get_type_hints(official)
+    assert set(schema["required"]) == set(official.__required_keys__) == REQUIRED
+    assert set(hints) <= set(schema["properties"])  # `bizOpaqueCallbackData` is ours alone: documented, optional
+    for key, hint in hints.items():
+        assert nullable(schema["properties"][key]) == (type(None) in typing.get_args(hint)), key
+    assert {key for key, prop in schema["properties"].items() if nullable(prop)} <= NULLABLE
+
+
 @pytest.mark.parametrize("schema", ["CallEvent", "CallPermissionUpdatedEvent"])
-def test_only_event_status_and_timestamp_are_required_and_unknown_fields_are_allowed(schema: str) -> None:
+def test_unknown_fields_are_allowed_each_required_key_is_needed_and_null_only_where_allowed(schema: str) -> None:
     event_schema = component_schema(schema)
-    assert sorted(event_schema["required"]) == ["event", "status", "timestamp"]
     assert "additionalProperties" not in event_schema
     name = "call.permission_updated" if schema == "CallPermissionUpdatedEvent" else "call.ringing"
-    minimal = {"event": name, "status": "TEMPORARY", "timestamp": "2026-07-03T15:00:00.000Z"}
+    minimal = {"event": name, "callId": None, "direction": None, "status": "TEMPORARY", "from": None, "to": None,
+               "timestamp": "2026-07-03T15:00:00.000Z"}  # fmt: skip
+    assert messages(event_schema, minimal) == []
     assert messages(event_schema, {**minimal, "recordingUrl": "https://example.test/r", "tags": [1]}) == []
     for field in event_schema["required"]:
         assert messages(event_schema, {key: value for key, value in minimal.items() if key != field}) != [], field
+    for field in ("event", "status", "timestamp"):
+        assert messages(event_schema, {**minimal, field: None}) != [], field
 
 
 def test_call_event_name_status_and_direction_are_open_enums() -> None:
@@ -138,3 +186,27 @@ def test_every_webhook_schema_property_says_where_it_comes_from() -> None:
                 schema,
                 name,
             )
+
+
+def _tool() -> Any:
+    """`tools/generate.py`, the writer of the generated webhook schemas (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("webhook_schemas_tool", ROOT / "tools" / "generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_generated_webhook_schemas_are_each_events_body_schema_resolved() -> None:
+    assert _tool().webhook_schemas(SPEC) == WEBHOOK_SCHEMAS
+    assert set(WEBHOOK_SCHEMAS) == set(SPEC["webhooks"])
+    for name, schema in WEBHOOK_SCHEMAS.items():
+        component = component_schema(SCHEMA_OF[name])
+        assert (schema["required"], list(schema["properties"])) == (
+            component["required"],
+            list(component["properties"]),
+        )
+        assert "$ref" not in json.dumps(schema)
+        assert "description" not in schema
+    assert WEBHOOK_SCHEMAS["call.permission_updated"]["properties"]["event"] == {"const": "call.permission_updated"}

@@ -359,12 +359,29 @@ def test_values_this_sdk_does_not_know_read_as_plain_strings() -> None:
     assert permission.status == "REVOKED"
 
 
-def test_a_call_event_with_only_the_required_fields_reads_none_for_the_others() -> None:
-    event = unwrap(*signed({"event": "call.missed", "status": "MISSED", "timestamp": "2026-07-03T15:00:30Z"}), SECRET)
+# A call event with only the keys its schema requires, the nullable ones null.
+MINIMAL_CALL = {"event": "call.missed", "callId": None, "direction": None, "status": "MISSED", "from": None, "to": None,
+                "timestamp": "2026-07-03T15:00:30Z"}  # fmt: skip
+MINIMAL_PERMISSION = {**MINIMAL_CALL, "event": "call.permission_updated", "status": "PERMANENT"}
+
+
+def test_a_call_event_with_only_the_required_fields_null_reads_none_for_them_and_the_others() -> None:
+    event = unwrap(*signed(MINIMAL_CALL), SECRET)
     assert isinstance(event, CallWebhookEvent)
     optional = (event.call_id, event.external_call_id, event.direction, event.from_, event.to, event.duration)
     assert optional == (None,) * 6
     assert event.timestamp == datetime.datetime(2026, 7, 3, 15, 0, 30, tzinfo=datetime.UTC)
+
+
+@pytest.mark.parametrize("payload", [MINIMAL_CALL, MINIMAL_PERMISSION], ids=["call event", "permission event"])
+@pytest.mark.parametrize("key", ["callId", "direction", "from", "to"])
+def test_a_call_event_without_a_key_the_official_sdk_requires_is_a_payload_error_naming_it(
+    payload: dict[str, Any], key: str
+) -> None:
+    """They may be null, but not absent: the official SDK's parser refuses such a body too."""
+    with pytest.raises(WebhookPayloadError) as caught:
+        unwrap(*signed({name: value for name, value in payload.items() if name != key}), SECRET)
+    assert f"has no `{key}`" in str(caught.value)
 
 
 def timestamps() -> st.SearchStrategy[str]:
@@ -389,15 +406,15 @@ nullable_text = st.none() | st.text(max_size=20)
 call_fields = st.fixed_dictionaries(
     {
         "event": st.sampled_from(CALL_EVENT_NAMES),
+        "callId": nullable_text,
+        "direction": st.none() | st.sampled_from(["INBOUND", "OUTBOUND"]) | st.text(),
         "status": st.sampled_from(["RINGING", "ACCEPTED", "COMPLETED", "FAILED", "REJECTED", "MISSED"]) | st.text(),
+        "from": nullable_text,
+        "to": st.none() | st.from_regex(r"\A[0-9]{7,15}\Z"),
         "timestamp": timestamps(),
     },
     optional={
-        "callId": nullable_text,
         "externalCallId": nullable_text,
-        "direction": st.none() | st.sampled_from(["INBOUND", "OUTBOUND"]) | st.text(),
-        "from": nullable_text,
-        "to": st.none() | st.from_regex(r"\A[0-9]{7,15}\Z"),
         "duration": st.integers(0, 10**6),
         "bizOpaqueCallbackData": nullable_text,
     },
@@ -461,12 +478,15 @@ def test_a_signed_body_that_is_not_a_json_object_is_a_payload_error(body: bytes,
 
 
 BROKEN_EVENTS = {
-    "no timestamp": ({"event": "call.ended", "status": "COMPLETED"}, "has no `timestamp`"),
-    "no status": ({"event": "call.ringing", "timestamp": "2026-07-03T15:00:00Z"}, "has no `status`"),
+    "no timestamp": ({key: value for key, value in CALL_ENDED.items() if key != "timestamp"}, "has no `timestamp`"),
+    "no status": ({key: value for key, value in MINIMAL_CALL.items() if key != "status"}, "has no `status`"),
     "a timestamp that is no date": ({**CALL_ENDED, "timestamp": "yesterday"}, "'yesterday' is not an ISO 8601"),
     "a timestamp as a number": ({**CALL_ENDED, "timestamp": 1751554925}, "is a number"),
     "a timestamp without a zone": ({**CALL_ENDED, "timestamp": "2026-07-03T15:02:05"}, "has no time zone"),
-    "a permission event without a timestamp": ({"event": "call.permission_updated", "status": "PERMANENT"}, "no `t"),
+    "a permission event without a timestamp": (
+        {key: value for key, value in MINIMAL_PERMISSION.items() if key != "timestamp"},
+        "has no `timestamp`",
+    ),
 }
 
 

@@ -68,8 +68,10 @@ def generate(spec: Path, config: Path, output: Path) -> None:
         )
     # With `--meta none` the generator writes no py.typed; the package is typed, so the pipeline adds it.
     (output / "py.typed").write_text("")
-    # The constraints of each request, which the generator does not keep, for the SDK to check arguments with.
+    # The constraints of each request, which the generator does not keep, for the SDK to check arguments with; and
+    # the schema of each webhook's body, which it does not read at all, for the SDK to check deliveries with.
     write_request_schemas(spec, output)
+    write_webhook_schemas(spec, output)
 
 
 # --- the constraints of each request ---------------------------------------------------------------------------
@@ -107,6 +109,8 @@ VALIDATION_KEYWORDS = frozenset(
     }
 )
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+# A webhook's body schema also uses `const` (`"event": {"const": "call.permission_updated"}`), which no request does.
+WEBHOOK_KEYWORDS = VALIDATION_KEYWORDS | {"const"}
 
 REQUEST_SCHEMAS_HEADER = '''"""The constraints `openapi.json` states on each request, checked before sending it.
 
@@ -118,27 +122,27 @@ from typing import Any
 REQUEST_SCHEMAS: dict[str, dict[str, Any]] = '''
 
 
-def _resolve(spec: dict[str, Any], node: Any) -> Any:
-    """`node` with every `$ref` replaced by its target, recursively, and only `VALIDATION_KEYWORDS` kept in schemas."""
+def _resolve(spec: dict[str, Any], node: Any, keywords: frozenset[str] = VALIDATION_KEYWORDS) -> Any:
+    """`node` with every `$ref` replaced by its target, recursively, and only `keywords` kept in schemas."""
     if isinstance(node, list):
-        return [_resolve(spec, item) for item in node]
+        return [_resolve(spec, item, keywords) for item in node]
     if not isinstance(node, dict):
         return node
     if "$ref" in node:
         target: Any = spec
         for part in node["$ref"].removeprefix("#/").split("/"):
             target = target[part]
-        return _resolve(spec, target)
+        return _resolve(spec, target, keywords)
     schema: dict[str, Any] = {}
     for key, value in node.items():
-        if key not in VALIDATION_KEYWORDS:
+        if key not in keywords:
             continue
         if key == "properties":
-            schema[key] = {name: _resolve(spec, prop) for name, prop in value.items()}
+            schema[key] = {name: _resolve(spec, prop, keywords) for name, prop in value.items()}
         elif key in ("items", "not"):
-            schema[key] = _resolve(spec, value)
+            schema[key] = _resolve(spec, value, keywords)
         elif key in ("anyOf", "allOf"):
-            schema[key] = [_resolve(spec, member) for member in value]
+            schema[key] = [_resolve(spec, member, keywords) for member in value]
         else:
             schema[key] = value
     return schema
@@ -178,10 +182,46 @@ def request_schemas(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def write_request_schemas(spec_path: Path, package: Path) -> None:
     """Write `request_schemas.py` into the generated `package`, formatted as the generator's post-hooks format."""
     spec = json.loads(spec_path.read_text(encoding="utf-8"))
-    target = package / "request_schemas.py"
-    target.write_text(
-        REQUEST_SCHEMAS_HEADER + pprint.pformat(request_schemas(spec), sort_dicts=False) + "\n", encoding="utf-8"
-    )
+    _write_module(package / "request_schemas.py", REQUEST_SCHEMAS_HEADER, request_schemas(spec))
+
+
+# --- the schema of each webhook's body -------------------------------------------------------------------------
+# `pilotstatus_api/webhook_schemas.py`: for each event of the spec's OpenAPI 3.1 `webhooks` section (by its name, as
+# the body's `event` holds it), the schema of the body it POSTs, with every `$ref` resolved and only the keywords that
+# constrain a value kept (`WEBHOOK_KEYWORDS`). The generator reads no `webhooks` section, so without this module a
+# delivery would be checked by nothing but the models' `from_dict()`, which converts and never checks. The SDK's
+# `pilotstatus.webhooks` checks each known event against it, so an event added to the spec is checked as soon as it
+# is generated.
+
+WEBHOOK_SCHEMAS_HEADER = '''"""The schema `openapi.json` gives the body of each webhook, checked as a delivery is read.
+
+Written by `tools/generate.py` from `openapi.json`; do not edit.
+"""
+
+from typing import Any
+
+WEBHOOK_SCHEMAS: dict[str, dict[str, Any]] = '''
+
+
+def webhook_schemas(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """For each webhook (by event name), the resolved schema of the JSON body it POSTs."""
+    found: dict[str, dict[str, Any]] = {}
+    for name, item in spec.get("webhooks", {}).items():
+        body = item.get("post", {}).get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+        if body is not None:
+            found[name] = _resolve(spec, body, WEBHOOK_KEYWORDS)
+    return dict(sorted(found.items()))
+
+
+def write_webhook_schemas(spec_path: Path, package: Path) -> None:
+    """Write `webhook_schemas.py` into the generated `package`, formatted as `request_schemas.py` is."""
+    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    _write_module(package / "webhook_schemas.py", WEBHOOK_SCHEMAS_HEADER, webhook_schemas(spec))
+
+
+def _write_module(target: Path, header: str, value: dict[str, Any]) -> None:
+    """Write `header` and `value`'s repr into `target`, formatted as the generator's post-hooks format."""
+    target.write_text(header + pprint.pformat(value, sort_dicts=False) + "\n", encoding="utf-8")
     ruff = Path(sys.executable).parent / "ruff"
     command = [str(ruff), "format", "--isolated", "--no-cache", "--line-length", "120", "--quiet", str(target)]
     subprocess.run(command, check=True)

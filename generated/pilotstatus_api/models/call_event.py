@@ -21,37 +21,39 @@ class CallEvent:
     signature`. Flat, without a `data` wrapper (unlike the `message.*` and `number.*` events, which arrive as `{event,
     data}`): documented on the Calls pages. The event names, which `status` each carries, `duration` on call.ended and
     the echo of `bizOpaqueCallbackData` are documented; the field list itself is not (the documentation pages say so):
-    it is inferred from the official Python SDK (`pilot-status` 1.15.0), which also sends `callId`, `direction`, `from`
-    and `to` on every event, nullable.
+    it is inferred from the official Python SDK (`pilot-status` 1.15.0), which declares `callId`, `direction`, `from`
+    and `to` required but nullable: sent on every event, null when unknown.
 
-    Required are only the fields every source agrees on: `event`, `status` and `timestamp`. The same events are sent for
-    Meta and web numbers. Web numbers may also receive native Evolution GO events (`{event, instance, data}`,
-    PascalCase), and a subscriber of `calls` gets Meta's raw calls envelope: neither is described here, and a receiver
-    must not fail on them. Fields the server adds later are kept, not rejected.
+    Required: `event`, `status` and `timestamp` (documented), and `callId`, `direction`, `from` and `to` (required by
+    the official Python SDK, nullable). Optional: `externalCallId`, `duration` and `bizOpaqueCallbackData`. The same
+    events are sent for Meta and web numbers. Web numbers may also receive native Evolution GO events (`{event,
+    instance, data}`, PascalCase), and a subscriber of `calls` gets Meta's raw calls envelope: neither is described
+    here, and a receiver must not fail on them. Fields the server adds later are kept, not rejected.
 
     """
 
     event: CallEventName | str
+    call_id: None | str
+    """ The Pilot Status call id (`call_...`). Required but nullable, as the official Python SDK (`pilot-status`
+    1.15.0) declares it. """
+    direction: CallDirection | None | str
+    """ INBOUND or OUTBOUND, as on the call. Required but nullable, as the official Python SDK (`pilot-status`
+    1.15.0) declares it. """
     status: CallStatus | str
     """ The call's status after the event: RINGING on call.ringing, ACCEPTED on call.connected, COMPLETED, FAILED or
     REJECTED on call.ended, MISSED on call.missed (documented). """
+    from_: None | str
+    """ Who placed the call: digits, country code first, without `+` (the number's phone on an OUTBOUND call, the
+    user's on an INBOUND one). Inferred from the official Python SDK (`pilot-status` 1.15.0), which declares it
+    required but nullable. """
+    to: None | str
+    """ Who was called: digits, country code first, without `+`. Inferred from the official Python SDK (`pilot-
+    status` 1.15.0), which declares it required but nullable. """
     timestamp: datetime.datetime
     """ When the event happened (ISO 8601, UTC). Inferred from the official Python SDK (`pilot-status` 1.15.0). """
-    call_id: str | None = None
-    """ The Pilot Status call id (`call_...`). Nullable, as the official Python SDK (`pilot-status` 1.15.0) declares
-    it. """
     external_call_id: str | None = None
     """ The provider's call id (Meta `wacid...`, Evolution GO `CallID`). Optional and nullable, as the official
     Python SDK (`pilot-status` 1.15.0) declares it. """
-    direction: CallDirection | str | None = None
-    """ INBOUND or OUTBOUND, as on the call. Nullable, as the official Python SDK (`pilot-status` 1.15.0) declares
-    it. """
-    from_: str | None = None
-    """ Who placed the call: digits, country code first, without `+` (the number's phone on an OUTBOUND call, the
-    user's on an INBOUND one). Inferred from the official Python SDK (`pilot-status` 1.15.0). """
-    to: str | None = None
-    """ Who was called: digits, country code first, without `+`. Inferred from the official Python SDK (`pilot-
-    status` 1.15.0). """
     duration: int | None = None
     """ How long the call was connected, in seconds: on call.ended, when the call had been answered (documented).
     """
@@ -70,22 +72,28 @@ class CallEvent:
         else:
             event = self.event
 
+        call_id: None | str
+        call_id = self.call_id
+
+        direction: None | str
+        if isinstance(self.direction, str):
+            direction = self.direction
+        else:
+            direction = self.direction
+
         status: str
         if isinstance(self.status, str):
             status = self.status
         else:
             status = self.status
 
-        timestamp = self.timestamp.isoformat()
+        from_: None | str
+        from_ = self.from_
 
-        _call_id: None | str | Unset = (
-            UNSET if self.call_id is None and "callId" not in self._explicit_nulls else self.call_id
-        )
-        call_id: None | str | Unset
-        if isinstance(_call_id, Unset):
-            call_id = UNSET
-        else:
-            call_id = _call_id
+        to: None | str
+        to = self.to
+
+        timestamp = self.timestamp.isoformat()
 
         _external_call_id: None | str | Unset = (
             UNSET
@@ -97,31 +105,6 @@ class CallEvent:
             external_call_id = UNSET
         else:
             external_call_id = _external_call_id
-
-        _direction: CallDirection | None | str | Unset = (
-            UNSET if self.direction is None and "direction" not in self._explicit_nulls else self.direction
-        )
-        direction: None | str | Unset
-        if isinstance(_direction, Unset):
-            direction = UNSET
-        elif isinstance(_direction, str):
-            direction = _direction
-        else:
-            direction = _direction
-
-        _from_: None | str | Unset = UNSET if self.from_ is None and "from" not in self._explicit_nulls else self.from_
-        from_: None | str | Unset
-        if isinstance(_from_, Unset):
-            from_ = UNSET
-        else:
-            from_ = _from_
-
-        _to: None | str | Unset = UNSET if self.to is None and "to" not in self._explicit_nulls else self.to
-        to: None | str | Unset
-        if isinstance(_to, Unset):
-            to = UNSET
-        else:
-            to = _to
 
         duration: int | Unset = UNSET if self.duration is None else self.duration
 
@@ -141,20 +124,16 @@ class CallEvent:
         field_dict.update(
             {
                 "event": event,
+                "callId": call_id,
+                "direction": direction,
                 "status": status,
+                "from": from_,
+                "to": to,
                 "timestamp": timestamp,
             }
         )
-        if call_id is not UNSET:
-            field_dict["callId"] = call_id
         if external_call_id is not UNSET:
             field_dict["externalCallId"] = external_call_id
-        if direction is not UNSET:
-            field_dict["direction"] = direction
-        if from_ is not UNSET:
-            field_dict["from"] = from_
-        if to is not UNSET:
-            field_dict["to"] = to
         if duration is not UNSET:
             field_dict["duration"] = duration
         if biz_opaque_callback_data is not UNSET:
@@ -167,19 +146,19 @@ class CallEvent:
         d = dict(src_dict)
         event = d.pop("event")
 
+        call_id = d.pop("callId")
+
+        direction = d.pop("direction")
+
         status = d.pop("status")
+
+        from_ = d.pop("from")
+
+        to = d.pop("to")
 
         timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
 
-        call_id = d.pop("callId", None)
-
         external_call_id = d.pop("externalCallId", None)
-
-        direction = d.pop("direction", None)
-
-        from_ = d.pop("from", None)
-
-        to = d.pop("to", None)
 
         duration = d.pop("duration", None)
 
@@ -187,27 +166,19 @@ class CallEvent:
 
         call_event = cls(
             event,
-            status,
-            timestamp,
             call_id,
-            external_call_id,
             direction,
+            status,
             from_,
             to,
+            timestamp,
+            external_call_id,
             duration,
             biz_opaque_callback_data,
         )
         explicit_nulls: list[str] = []
-        if call_id is None and "callId" in src_dict:
-            explicit_nulls.append("callId")
         if external_call_id is None and "externalCallId" in src_dict:
             explicit_nulls.append("externalCallId")
-        if direction is None and "direction" in src_dict:
-            explicit_nulls.append("direction")
-        if from_ is None and "from" in src_dict:
-            explicit_nulls.append("from")
-        if to is None and "to" in src_dict:
-            explicit_nulls.append("to")
         if biz_opaque_callback_data is None and "bizOpaqueCallbackData" in src_dict:
             explicit_nulls.append("bizOpaqueCallbackData")
         if explicit_nulls:

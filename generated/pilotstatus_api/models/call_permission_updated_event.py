@@ -18,25 +18,32 @@ class CallPermissionUpdatedEvent:
     """The body of the call.permission_updated webhook (Meta numbers only): the user answered a call permission request.
     Flat, without a `data` wrapper (unlike the `message.*` and `number.*` events, which arrive as `{event, data}`):
     documented on the Calls pages. The event, its `status` values and that `callId` and `direction` are null are
-    documented; the rest of the field list is inferred from the official Python SDK (`pilot-status` 1.15.0). Required
-    are only `event`, `status` and `timestamp`. Fields the server adds later are kept, not rejected.
+    documented; the rest of the field list is inferred from the official Python SDK (`pilot-status` 1.15.0). Required:
+    `event`, `status` and `timestamp`, and `callId`, `direction`, `from` and `to`, which the official Python SDK
+    declares required but nullable; `externalCallId` is optional and nullable, as it declares it. Fields the server adds
+    later are kept, not rejected.
 
     """
 
     event: Literal["call.permission_updated"]
+    call_id: None | str
+    """ Null: a permission belongs to no call (documented). Required but nullable, as the official Python SDK
+    (`pilot-status` 1.15.0) declares it. """
+    direction: None | str
+    """ Null: a permission belongs to no call (documented). Required but nullable, as the official Python SDK
+    (`pilot-status` 1.15.0) declares it. """
     status: CallPermissionEventStatus | str
+    from_: None | str
+    """ The user who answered: digits, country code first, without `+`. Inferred from the official Python SDK
+    (`pilot-status` 1.15.0), which declares it required but nullable. """
+    to: None | str
+    """ The business number asked: digits, without `+`. Inferred from the official Python SDK (`pilot-status`
+    1.15.0), which declares it required but nullable. """
     timestamp: datetime.datetime
     """ When the user answered (ISO 8601, UTC). Inferred from the official Python SDK (`pilot-status` 1.15.0). """
-    call_id: str | None = None
-    """ Null: a permission belongs to no call (documented). """
-    direction: str | None = None
-    """ Null: a permission belongs to no call (documented). """
-    from_: str | None = None
-    """ The user who answered: digits, country code first, without `+`. Inferred from the official Python SDK
-    (`pilot-status` 1.15.0). """
-    to: str | None = None
-    """ The business number asked: digits, without `+`. Inferred from the official Python SDK (`pilot-status`
-    1.15.0). """
+    external_call_id: str | None = None
+    """ The provider's call id: optional and nullable, as the official Python SDK (`pilot-status` 1.15.0) declares
+    it on every call event. A permission belongs to no call, so none is expected. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _explicit_nulls: frozenset[str] = _attrs_field(init=False, factory=frozenset, repr=False, eq=False)
     """ The keys of the optional nullable fields that from_dict() read as null, so that to_dict() writes them back as
@@ -45,63 +52,52 @@ class CallPermissionUpdatedEvent:
     def to_dict(self) -> dict[str, Any]:
         event = self.event
 
+        call_id: None | str
+        call_id = self.call_id
+
+        direction: None | str
+        direction = self.direction
+
         status: str
         if isinstance(self.status, str):
             status = self.status
         else:
             status = self.status
 
+        from_: None | str
+        from_ = self.from_
+
+        to: None | str
+        to = self.to
+
         timestamp = self.timestamp.isoformat()
 
-        _call_id: None | str | Unset = (
-            UNSET if self.call_id is None and "callId" not in self._explicit_nulls else self.call_id
+        _external_call_id: None | str | Unset = (
+            UNSET
+            if self.external_call_id is None and "externalCallId" not in self._explicit_nulls
+            else self.external_call_id
         )
-        call_id: None | str | Unset
-        if isinstance(_call_id, Unset):
-            call_id = UNSET
+        external_call_id: None | str | Unset
+        if isinstance(_external_call_id, Unset):
+            external_call_id = UNSET
         else:
-            call_id = _call_id
-
-        _direction: None | str | Unset = (
-            UNSET if self.direction is None and "direction" not in self._explicit_nulls else self.direction
-        )
-        direction: None | str | Unset
-        if isinstance(_direction, Unset):
-            direction = UNSET
-        else:
-            direction = _direction
-
-        _from_: None | str | Unset = UNSET if self.from_ is None and "from" not in self._explicit_nulls else self.from_
-        from_: None | str | Unset
-        if isinstance(_from_, Unset):
-            from_ = UNSET
-        else:
-            from_ = _from_
-
-        _to: None | str | Unset = UNSET if self.to is None and "to" not in self._explicit_nulls else self.to
-        to: None | str | Unset
-        if isinstance(_to, Unset):
-            to = UNSET
-        else:
-            to = _to
+            external_call_id = _external_call_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "event": event,
+                "callId": call_id,
+                "direction": direction,
                 "status": status,
+                "from": from_,
+                "to": to,
                 "timestamp": timestamp,
             }
         )
-        if call_id is not UNSET:
-            field_dict["callId"] = call_id
-        if direction is not UNSET:
-            field_dict["direction"] = direction
-        if from_ is not UNSET:
-            field_dict["from"] = from_
-        if to is not UNSET:
-            field_dict["to"] = to
+        if external_call_id is not UNSET:
+            field_dict["externalCallId"] = external_call_id
 
         return field_dict
 
@@ -112,36 +108,33 @@ class CallPermissionUpdatedEvent:
         if event != "call.permission_updated":
             raise ValueError(f"event must match const 'call.permission_updated', got '{event}'")
 
+        call_id = d.pop("callId")
+
+        direction = d.pop("direction")
+
         status = d.pop("status")
+
+        from_ = d.pop("from")
+
+        to = d.pop("to")
 
         timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
 
-        call_id = d.pop("callId", None)
-
-        direction = d.pop("direction", None)
-
-        from_ = d.pop("from", None)
-
-        to = d.pop("to", None)
+        external_call_id = d.pop("externalCallId", None)
 
         call_permission_updated_event = cls(
             event,
-            status,
-            timestamp,
             call_id,
             direction,
+            status,
             from_,
             to,
+            timestamp,
+            external_call_id,
         )
         explicit_nulls: list[str] = []
-        if call_id is None and "callId" in src_dict:
-            explicit_nulls.append("callId")
-        if direction is None and "direction" in src_dict:
-            explicit_nulls.append("direction")
-        if from_ is None and "from" in src_dict:
-            explicit_nulls.append("from")
-        if to is None and "to" in src_dict:
-            explicit_nulls.append("to")
+        if external_call_id is None and "externalCallId" in src_dict:
+            explicit_nulls.append("externalCallId")
         if explicit_nulls:
             call_permission_updated_event._explicit_nulls = frozenset(explicit_nulls)
 

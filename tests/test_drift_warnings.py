@@ -41,7 +41,7 @@ FIELD_WARNING = (
     "get_calls: the response has a field the SDK does not know, Call.recordingUrl (str); kept in additional_properties"
 )
 STATUS_WARNING = (
-    "get_calls: the response has a value the SDK does not know in the enum field Call.status (str); kept as it came"
+    "get_calls: the response has an enum value the SDK does not know, Call.status = 'ON_HOLD' (str); kept as it came"
 )
 
 CALL_KEYS = frozenset(resolve(SPEC, SPEC["components"]["schemas"]["Call"])["properties"])
@@ -104,6 +104,19 @@ def test_an_unknown_status_warns_once(warnings: pytest.LogCaptureFixture) -> Non
     with client_of(drifted_calls(30, field=False, status=True)) as client:
         assert {call.status for call in client.calls.iter(page_size=7)} == {STATUS}
     assert drift_lines(warnings) == [STATUS_WARNING]
+
+
+def test_two_unknown_statuses_warn_once_each_naming_the_value(warnings: pytest.LogCaptureFixture) -> None:
+    calls = dataset(range(20))
+    for index, call in enumerate(calls):
+        call["status"] = ("ON_HOLD", "TRANSFERRED")[index % 2]
+    with client_of(FakeCallsAPI(calls)) as client:
+        list(client.calls.iter(page_size=6))
+    assert sorted(drift_lines(warnings)) == [
+        STATUS_WARNING,
+        "get_calls: the response has an enum value the SDK does not know, Call.status = 'TRANSFERRED' (str); kept as"
+        " it came",
+    ]
 
 
 def test_two_distinct_drifts_warn_twice(warnings: pytest.LogCaptureFixture) -> None:
@@ -227,7 +240,14 @@ def test_drift_warnings_must_be_a_bool(value: object) -> None:
 
 @pytest.mark.parametrize(
     ("status", "shown"),
-    [(["ACCEPTED"], "list"), ({"code": "X"}, "dict"), (7, "int"), (None, "None"), (True, "bool"), (1.5, "float")],
+    [
+        (["ACCEPTED"], "[...] (list)"),
+        ({"code": "X"}, "{...} (dict)"),
+        (7, "7 (int)"),
+        (None, "None (None)"),
+        (True, "True (bool)"),
+        (1.5, "1.5 (float)"),
+    ],
     ids=["list", "dict", "int", "null", "bool", "float"],
 )
 def test_a_status_that_is_not_a_string_is_an_unknown_value_of_its_type(
@@ -239,9 +259,46 @@ def test_a_status_that_is_not_a_string_is_an_unknown_value_of_its_type(
         page = client.calls.list()
     assert [call.status for call in page] == ["COMPLETED", status, "COMPLETED"]
     assert drift_lines(warnings) == [
-        f"get_calls: the response has a value the SDK does not know in the enum field Call.status ({shown}); kept as"
-        " it came"
+        f"get_calls: the response has an enum value the SDK does not know, Call.status = {shown}; kept as it came"
     ]
+
+
+def test_a_status_of_true_and_one_of_1_are_two_values(warnings: pytest.LogCaptureFixture) -> None:
+    calls = dataset(range(3))
+    calls[0]["status"], calls[2]["status"] = True, 1
+    with client_of(FakeCallsAPI(calls)) as client:
+        client.calls.list()
+    assert sorted(drift_lines(warnings)) == [
+        f"get_calls: the response has an enum value the SDK does not know, Call.status = {shown}; kept as it came"
+        for shown in ("1 (int)", "True (bool)")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("status", "shown"),
+    [
+        ("ON\nWARNING forged line", "'ON\\nWARNING forged line'"),
+        ("\x1b[31mRED\x1b[0m", "'\\x1b[31mRED\\x1b[0m'"),
+        ("\u202eDLOH_NO", "'\\u202eDLOH_NO'"),
+        ("X" * 200, "'" + "X" * 60 + "..."),
+        (f"KEY_{KEY}", "'KEY_[redacted]'"),
+        ("A" * 55 + KEY, "'" + "A" * 55 + "[reda..."),
+    ],
+    ids=["newline", "terminal escape", "right-to-left override", "long", "holding the key", "the key where cut"],
+)
+def test_an_unknown_value_is_shown_as_its_repr_escaped_cut_short_and_without_the_key(
+    status: str, shown: str, warnings: pytest.LogCaptureFixture
+) -> None:
+    calls = dataset(range(2))
+    calls[0]["status"] = status
+    with client_of(FakeCallsAPI(calls)) as client:
+        assert status in [call.status for call in client.calls.list()]  # kept as it came
+    (line,) = drift_lines(warnings)
+    assert line == (
+        f"get_calls: the response has an enum value the SDK does not know, Call.status = {shown} (str); kept as it came"
+    )
+    assert line.isprintable()
+    assert KEY not in warnings.text
 
 
 def test_a_body_that_does_not_parse_is_still_a_validation_error_and_no_drift(
@@ -366,8 +423,8 @@ def test_an_unknown_value_of_any_enum_field_a_call_returns_warns_naming_its_mode
     holder = at(result, path[len(op.root) : -1])
     assert getattr(holder, python_name(str(path[-1]))) == "ADDED_LATER"
     assert drift_lines(warnings) == [
-        f"{op.operation_id}: the response has a value the SDK does not know in the enum field"
-        f" {type(holder).__name__}.{path[-1]} (str); kept as it came"
+        f"{op.operation_id}: the response has an enum value the SDK does not know,"
+        f" {type(holder).__name__}.{path[-1]} = 'ADDED_LATER' (str); kept as it came"
     ]
 
 
@@ -491,12 +548,17 @@ def test_random_extra_fields_never_fail_a_call_and_warn_once_per_distinct_field_
     for call, extra in zip(calls, extras, strict=True):
         assert by_id[call["id"]].additional_properties == extra
     fields = {(key, _TYPE_NAMES[type(value)]) for extra in extras for key, value in extra.items()}
-    unknown_status = {call["status"] for call in calls} - CALL_STATUS_VALUES
+    unknown_statuses = {call["status"] for call in calls} - CALL_STATUS_VALUES
     field_lines = [line for line in lines if "a field the SDK does not know" in line]
     assert len(field_lines) == len(fields)
     assert len(set(field_lines)) == len(fields)
-    assert sum("enum field Call.status (str)" in line for line in lines) == (1 if unknown_status else 0)
-    assert len(lines) == len(fields) + (1 if unknown_status else 0)
+    status_lines = [line for line in lines if "Call.status = " in line]
+    assert len(status_lines) == len(unknown_statuses)
+    for status in unknown_statuses:  # each named by its repr, cut short
+        shown = repr(status)
+        shown = shown if len(shown) <= 64 else shown[:61] + "..."
+        assert any(line.endswith(f"Call.status = {shown} (str); kept as it came") for line in status_lines)
+    assert len(lines) == len(fields) + len(unknown_statuses)
     for key, type_name in fields:
         if re.fullmatch(r"[A-Za-z0-9_-]{1,64}", key):
             assert (

@@ -6,11 +6,14 @@ gets ahead of `openapi.json`, but silently. Here the client looks at the models 
 WARNING per client for each distinct drift, on the `pilotstatus` logger:
 
     get_calls: the response has a field the SDK does not know, Call.recordingUrl (str); kept in additional_properties
-    get_calls: the response has a value the SDK does not know in the enum field Call.status (str); kept as it came
+    get_calls: the response has an enum value the SDK does not know, Call.status = 'ON_HOLD' (str); kept as it came
 
 It names the operation (its operationId in `openapi.json`), the model and field (a field's JSON key as received; an
-enum field's attribute name, which in this spec is also its JSON key) and the value's Python type. Never the value:
-a field may hold personal data. The client's key is redacted from the field name, as from every log line.
+enum field's attribute name, which in this spec is also its JSON key) and the value's Python type. An unknown enum
+value is named too, since it is the vocabulary of the API, not data (what the user must add to the spec), and each
+distinct one is its own drift: two new statuses are two warnings. It is shown as its repr (control characters escaped,
+cut short), and a list or an object there as `[...]` or `{...}`. The value of an unknown field is never shown: a field
+may hold personal data. The client's key is redacted from the field name and the value, as from every log line.
 
 What the spec knows is read from the generated models themselves, not from a spec file: once per model class, a small
 `Plan` is made from its attrs fields and their type hints (which fields are open enums, with their allowed values;
@@ -29,6 +32,7 @@ operation that can fail on an odd value (hashing an unhashable value of an enum 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import keyword
 import logging
@@ -38,7 +42,7 @@ import sys
 import threading
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, Final, Literal
 
 __all__ = ["DriftRecord", "Finding", "find_drift", "plan"]
@@ -54,22 +58,26 @@ MAX_WARNINGS = 100
 that sent a new key on every object must not grow a client's record without end)."""
 
 _MESSAGES: Final[dict[str, str]] = {
-    UNKNOWN_FIELD: "%s: the response has a field the SDK does not know, %s (%s); kept in additional_properties",
-    UNKNOWN_ENUM_VALUE: "%s: the response has a value the SDK does not know in the enum field %s (%s); kept as it came",
+    UNKNOWN_FIELD: "%s: the %s has a field the SDK does not know, %s (%s); kept in additional_properties",
+    UNKNOWN_ENUM_VALUE: "%s: the %s has an enum value the SDK does not know, %s = %s (%s); kept as it came",
 }
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _SHOWN_KEY = 64  # characters of an odd key's escaped form shown
+_SHOWN_VALUE = 64  # characters of an unknown enum value's repr shown
+_CONTAINERS: Final[dict[type, str]] = {list: "[...]", dict: "{...}"}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Finding:
     """One drift in one response: `model.name` holds a value of type `value_type` that the spec does not know.
-    `name` is the field's JSON key as received (an unknown field) or the attribute name (an enum field)."""
+    `name` is the field's JSON key as received (an unknown field) or the attribute name (an enum field). `value` is,
+    for an enum field, the unknown value's repr (`[...]` or `{...}` for a list or an object); for a field, empty."""
 
     kind: Kind
     model: str
     name: str
     value_type: str
+    value: str = ""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -255,12 +263,14 @@ def _examine(cls: type, model_plan: Plan, models: list[Any], found: set[Finding]
         for key, extra_type in pairs:
             found.add(Finding(UNKNOWN_FIELD, cls.__name__, str(key), _type_name(extra_type)))
     for getter, name, allowed in model_plan.enums:
-        try:
-            unknown: Iterable[object] = set(map(getter, models)).difference(allowed)
-        except TypeError:  # an unhashable value: compared one at a time
-            unknown = [value for value in map(getter, models) if not _is_allowed(value, allowed)]
-        for value_type in set(map(type, unknown)):
-            found.add(Finding(UNKNOWN_ENUM_VALUE, cls.__name__, name, _type_name(value_type)))
+        values = list(map(getter, models))
+        # Each distinct value once (by type too: True is not 1) before any is shown; with an unhashable value (a list,
+        # an object) each one is looked at, and `found` keeps one of each.
+        with contextlib.suppress(TypeError):
+            values = [value for _, value in {(type(value), value) for value in values}]
+        for value in values:
+            if not _is_allowed(value, allowed):
+                found.add(Finding(UNKNOWN_ENUM_VALUE, cls.__name__, name, _type_name(type(value)), _repr(value)))
 
 
 def _scan_mixed(objects: list[Any], found: set[Finding]) -> None:
@@ -268,6 +278,12 @@ def _scan_mixed(objects: list[Any], found: set[Finding]) -> None:
     for cls in set(map(type, objects)):
         if plan(cls) is not None:
             _scan([item for item in objects if type(item) is cls], found)
+
+
+def _repr(value: object) -> str:
+    """An unknown enum value as its repr (`'ON_HOLD'`, `7`, `None`), a list or an object as `[...]` or `{...}`: what
+    they hold is no vocabulary, and may be anything."""
+    return _CONTAINERS.get(type(value)) or repr(value)
 
 
 def _is_allowed(value: object, allowed: frozenset[object]) -> bool:
@@ -285,6 +301,13 @@ def _type_name(value_type: type) -> str:
     return _TYPE_NAMES.get(value_type) or value_type.__name__
 
 
+def _shown(finding: Finding, redact: Callable[[str], str]) -> str:
+    """An unknown enum value for a log line: its repr, which escapes line breaks and every other character that is not
+    printable, with the client's key redacted, then cut short (a key cut in two could no longer be found)."""
+    shown = redact(finding.value)
+    return shown if len(shown) <= _SHOWN_VALUE else shown[: _SHOWN_VALUE - 3] + "..."
+
+
 def _where(finding: Finding, redact: Callable[[str], str]) -> str:
     """`Model.name` for a log line: a key of letters, digits, `_` and `-` as it came, any other quoted, escaped
     and cut short (`Model['a key']`), so that a key can neither forge a line of the log nor fill it; the client's key
@@ -299,26 +322,27 @@ def _where(finding: Finding, redact: Callable[[str], str]) -> str:
 
 
 class DriftRecord:
-    """The drift one client has warned about: each distinct (operation, kind, where, value type) once. Shared by the
-    copies `with_options()` makes (the same client to the application, over the same connections), and by the threads
-    and tasks that use them: the record is locked while it is read and added to."""
+    """The drift one client has warned about: each distinct (operation, kind, where, value type, value) once. Shared
+    by the copies `with_options()` makes (the same client to the application, over the same connections), and by the
+    threads and tasks that use them: the record is locked while it is read and added to."""
 
     def __init__(self) -> None:
-        self._warned: set[tuple[str, str, str, str]] = set()
+        self._warned: set[tuple[str, str, str, str, str]] = set()
         self._lock = threading.Lock()
         self._full = False
 
-    def notice(self, operation_id: str, value: object, redact: Callable[[str], str]) -> None:
+    def notice(self, operation_id: str, value: object, redact: Callable[[str], str], source: str = "response") -> None:
         """Warn about each drift in `value` (what a 2xx response of `operation_id` parsed into) not warned about
-        before."""
+        before. `source` names what `value` was read from in the warning: the response, or a webhook."""
         findings = find_drift(value)
         if not findings:
             return
-        lines: list[tuple[str, str, str, str]] = []
+        lines: list[tuple[str, str, str, str, str]] = []
         stop = False
         with self._lock:
             for finding in sorted(findings, key=_order):
-                key = (operation_id, finding.kind, _where(finding, redact), finding.value_type)
+                shown = _shown(finding, redact) if finding.kind == UNKNOWN_ENUM_VALUE else ""
+                key = (operation_id, finding.kind, _where(finding, redact), finding.value_type, shown)
                 if key in self._warned:
                     continue
                 if len(self._warned) >= MAX_WARNINGS:
@@ -326,15 +350,19 @@ class DriftRecord:
                     break
                 self._warned.add(key)
                 lines.append(key)
-        for operation, kind, where, value_type in lines:  # logged outside the lock: a handler may be slow
-            log.warning(_MESSAGES[kind], operation, where, value_type)
+        for operation, kind, where, value_type, shown in lines:  # logged outside the lock: a handler may be slow
+            if kind == UNKNOWN_ENUM_VALUE:
+                log.warning(_MESSAGES[kind], operation, source, where, shown, value_type)
+            else:
+                log.warning(_MESSAGES[kind], operation, source, where, value_type)
         if stop:
             log.warning(
-                "%s: the responses hold more than %d kinds of drift from the spec; further ones are not logged",
+                "%s: the %ss hold more than %d kinds of drift from the spec; further ones are not logged",
                 operation_id,
+                source,
                 MAX_WARNINGS,
             )
 
 
-def _order(finding: Finding) -> tuple[str, str, str, str]:
-    return (finding.model, finding.name, finding.kind, finding.value_type)
+def _order(finding: Finding) -> tuple[str, str, str, str, str]:
+    return (finding.model, finding.name, finding.kind, finding.value_type, finding.value)

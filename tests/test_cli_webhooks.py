@@ -226,6 +226,36 @@ def test_a_signed_body_that_is_not_an_event_is_answered_400_saying_why(fresh: Li
         assert why in line
 
 
+BADLY_TYPED = {
+    "a duration as a string": (b'"duration":"abc"', "`duration` is a string, not an integer"),
+    "a status as a number": (b'"status":123', "`status` is a number, not a string"),
+    "NaN": (b'"duration":NaN', "`duration` is NaN, which is not a JSON number"),
+    "1e999": (b'"duration":1e999', "`duration` is Infinity, which is not a JSON number"),
+}
+
+
+@pytest.mark.parametrize(("member", "why"), BADLY_TYPED.values(), ids=BADLY_TYPED.keys())
+def test_a_signed_event_its_schema_refuses_is_answered_400_naming_the_field(
+    fresh: Listener, member: bytes, why: str
+) -> None:
+    body = body_of(DOCUMENTED["call.ended"])[:-1] + b"," + member + b"}"
+    assert fresh.post(body, signed_headers(body)).status_code == 400
+    assert fresh.next_err() == f"refused a webhook from 127.0.0.1 (400): the call.ended event's {why}"
+
+
+def test_a_status_it_does_not_know_is_printed_and_warned_about_once_on_stderr_naming_it(fresh: Listener) -> None:
+    for _ in range(2):
+        body = body_of({**DOCUMENTED["call.ended"], "status": "ON_HOLD_CLI"})
+        assert fresh.post(body, signed_headers(body)).status_code == 200
+        assert fresh.next_out() == PRINTED["call.ended"].replace("COMPLETED", "ON_HOLD_CLI")
+    assert fresh.next_err() == (
+        "call.ended: the webhook has an enum value the SDK does not know, CallEvent.status = 'ON_HOLD_CLI' (str);"
+        " kept as it came"
+    )
+    assert fresh.post(b"{}", {}).status_code == 400  # stderr's next line: no second warning came before it
+    assert fresh.next_err().startswith("refused a webhook")
+
+
 @pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "PATCH"])
 def test_any_method_but_post_is_answered_405(fresh: Listener, method: str) -> None:
     response = httpx.request(method, fresh.url, timeout=HANG_GUARD)

@@ -16,19 +16,29 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pilotstatus import __version__
+from pilotstatus import webhooks as pilotstatus_webhooks
+from pilotstatus._drift import DriftRecord
+from pilotstatus_api.webhook_schemas import WEBHOOK_SCHEMAS
 from pilotstatus_sandbox import Sandbox, SandboxConfig
+from pilotstatus_sandbox._models import Backend
 from pilotstatus_sandbox._webhooks import Delivery, WebhookSender, display_url, encode_payload, retry_delay
 from tests._command import closed_port_url
 from tests._loopback import serve
+from tests._spec import load_spec
 
 SECRET = "whsec_sandbox_test_SECRET"
 HANG_GUARD = 30.0  # seconds: only a broken sender ever waits this long
 EVENTS = ["call.ringing", "call.connected", "call.ended", "call.missed", "call.permission_updated"]
+SPEC = load_spec()
+SCHEMA_OF = {
+    name: "CallPermissionUpdatedEvent" if name == "call.permission_updated" else "CallEvent" for name in EVENTS
+}
 
 
 def payload(event: str = "call.ringing", call_id: str | None = "call_01", **extra: Any) -> dict[str, Any]:
@@ -385,3 +395,43 @@ def test_the_sandbox_delivers_each_event_of_a_call_signed_in_order_and_the_same_
     for request in received:
         assert hmac.compare_digest(request.headers["x-pilot-status-signature"], expected_signature(request.body))
         assert request.headers["x-pilot-status-event"] == json.loads(request.body)["event"]
+
+
+def test_every_event_the_sandbox_emits_satisfies_its_webhook_schema_and_reads_typed_without_drift(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every path of a call on both number kinds, and both answers to a permission request: each event carries every
+    key the schema requires (`callId`, `direction`, `from`, `to` null when there is none), and the SDK reads it with
+    nothing to warn about."""
+    events: list[dict[str, Any]] = []
+    backend = Backend(SandboxConfig(calls=0, seed=3, manual_clock=True, ring_timeout=30), on_event=events.append)
+    for number_id, sdp in (("num_sandbox_meta", "v=0\r\n"), ("num_sandbox_web", None)):
+        number = backend.number(number_id)
+        assert number is not None
+        # Answers, never answers, and (on a web number: on Meta it holds no permission) declines.
+        for peer in ("5511999990001", "5511999990003", *(["5511999990002"] if sdp is None else [])):
+            number.start_call(to=peer, sdp=sdp, biz_opaque_callback_data="order-42")
+        missed = number.incoming_call(from_="5511988887777")["id"]
+        answered = number.incoming_call(from_="5511988887776")["id"]
+        number.accept(answered, sdp=sdp)
+        backend.advance(5)
+        number.hangup(answered)
+        backend.advance(60)
+        assert number.get_call(missed, include_sdp=False)["status"] == "MISSED"
+    meta = backend.number("num_sandbox_meta")
+    assert meta is not None
+    meta.request_permission(to="5511987654321", text=None)
+    meta.request_permission(to="5511987650002", text=None)
+    backend.advance(2)
+
+    assert {event["event"] for event in events} == set(WEBHOOK_SCHEMAS)
+    assert {event["status"] for event in events} >= {"COMPLETED", "REJECTED", "FAILED", "TEMPORARY", "NO_PERMISSION"}
+    monkeypatch.setattr(pilotstatus_webhooks, "_drift_record", DriftRecord())
+    caplog.set_level(logging.WARNING, logger="pilotstatus")
+    for event in events:
+        schema = {"$ref": f"#/components/schemas/{SCHEMA_OF[event['event']]}", "components": SPEC["components"]}
+        jsonschema.validate(event, schema, cls=jsonschema.Draft202012Validator)
+        read = pilotstatus_webhooks.parse(encode_payload(event))
+        assert not isinstance(read, pilotstatus_webhooks.UnknownWebhookEvent)
+        assert read.raw == event
+    assert [record.getMessage() for record in caplog.records if record.name == "pilotstatus"] == []

@@ -1,24 +1,34 @@
-"""`pilotstatus.webhooks`: a delivery signed with the secret verifies and nothing else does; a verified body reads as
-a typed event, and whatever this SDK does not know (an event, a field, a value added later, a native provider event)
-comes back kept, never as an error."""
+"""`pilotstatus.webhooks`: a delivery signed with the secret verifies and nothing else does, whatever shape the web
+framework gives its headers; a verified body reads as a typed event, each field of the type it declares or a payload
+error naming the field, and whatever this SDK does not know (an event, a field, a value added later, a native provider
+event) comes back kept, never as an error, a field or value of a known event with one drift warning."""
 
 from __future__ import annotations
 
 import datetime
+import email.message
 import hashlib
 import hmac
 import json
+import logging
+import math
 import subprocess
 import sys
-from typing import Any, cast
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Literal, cast
 
+import attrs
 import httpx
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from starlette.datastructures import Headers as StarletteHeaders
 
 import pilotstatus
 from pilotstatus import InvalidInputError, PilotStatusError, webhooks
+from pilotstatus._drift import DriftRecord, _type_hints
 from pilotstatus.webhooks import (
     SIGNATURE_HEADER,
     CallPermissionWebhookEvent,
@@ -33,6 +43,7 @@ from pilotstatus.webhooks import (
     verify,
 )
 from pilotstatus_api.models import CallEvent, CallPermissionUpdatedEvent
+from pilotstatus_api.webhook_schemas import WEBHOOK_SCHEMAS
 from tests._spec import load_spec, media_examples, webhook_operations
 
 SECRET = "whsec_3c1b7f0e2a9d4c68b5e1f7a2d9c0b4e6"
@@ -505,6 +516,383 @@ def test_parse_reads_an_event_without_a_signature_from_bytes_text_or_a_dict() ->
         event = parse(given_payload)
         assert isinstance(event, CallWebhookEvent)
         assert event.raw == CALL_ENDED
+
+
+# --- the checks of a known event --------------------------------------------------------------------------------
+
+
+WRONG_TYPES = {
+    "a duration as a string": ({"duration": "abc"}, "`duration` is a string, not an integer"),
+    "a duration as a boolean": ({"duration": True}, "`duration` is true, not an integer"),
+    "a duration with a fraction": ({"duration": 1.5}, "`duration` is a number, not an integer"),
+    "a negative duration": ({"duration": -1}, "`duration` is -1, below its minimum of 0"),
+    "a status as a number": ({"status": 123}, "`status` is a number, not a string"),
+    "a null status": ({"status": None}, "`status` is null, not a string"),
+    "a call id as an object": ({"callId": {"x": 1}}, "`callId` is an object, not a string or null"),
+    "a direction as an array": ({"direction": ["INBOUND"]}, "`direction` is an array, not a string or null"),
+    "from as a number": ({"from": 5511888888888}, "`from` is a number, not a string or null"),
+    "an external call id as a boolean": ({"externalCallId": False}, "`externalCallId` is false, not a string or null"),
+    "callback data as a number": (
+        {"bizOpaqueCallbackData": 42},
+        "`bizOpaqueCallbackData` is a number, not a string or null",
+    ),
+    "a null timestamp": ({"timestamp": None}, "`timestamp` is null, not a string"),
+}
+
+
+@pytest.mark.parametrize(("change", "said"), WRONG_TYPES.values(), ids=WRONG_TYPES.keys())
+def test_a_signed_call_event_with_a_field_of_the_wrong_type_is_a_payload_error_naming_it(
+    change: dict[str, Any], said: str
+) -> None:
+    payload = {**CALL_ENDED, **change}
+    with pytest.raises(WebhookPayloadError) as caught:
+        unwrap(*signed(payload), SECRET)
+    assert str(caught.value) == f"the call.ended event's {said}"
+    assert caught.value.payload == body_of(payload)
+
+
+def test_a_permission_event_with_a_field_of_the_wrong_type_is_a_payload_error_naming_it() -> None:
+    for change, said in (({"status": 7}, "`status` is a number"), ({"to": {"n": 1}}, "`to` is an object")):
+        with pytest.raises(WebhookPayloadError, match=f"^the call.permission_updated event's {said}, not"):
+            unwrap(*signed({**DOCUMENTED["call.permission_updated"], **change}), SECRET)
+
+
+NOT_FINITE = {
+    "NaN": (b'"duration":NaN', "`duration` is NaN"),
+    "Infinity": (b'"duration":Infinity', "`duration` is Infinity"),
+    "-Infinity": (b'"duration":-Infinity', "`duration` is -Infinity"),
+    "1e999": (b'"duration":1e999', "`duration` is Infinity"),
+    "-1e999 in a field added later": (b'"score":-1e999', "`score` is -Infinity"),
+    "NaN deep in a field added later": (b'"labels":{"a b":[1,{"x":NaN}]}', "`labels['a b'][1].x` is NaN"),
+}
+
+
+@pytest.mark.parametrize(("member", "said"), NOT_FINITE.values(), ids=NOT_FINITE.keys())
+def test_a_number_that_is_not_finite_anywhere_in_a_known_event_is_a_payload_error_naming_where(
+    member: bytes, said: str
+) -> None:
+    """Python's json reads them, but none is JSON: a typed `duration` must never be a float('nan')."""
+    body = body_of(CALL_ENDED)[:-1] + b"," + member + b"}"
+    with pytest.raises(WebhookPayloadError) as caught:
+        unwrap(body, {SIGNATURE_HEADER: sign(body, SECRET)}, SECRET)
+    assert str(caught.value) == f"the call.ended event's {said}, which is not a JSON number"
+
+
+def test_a_whole_duration_written_with_a_fraction_reads_as_an_int() -> None:
+    event = unwrap(*signed({**CALL_ENDED, "duration": 120.0}), SECRET)
+    assert isinstance(event, CallWebhookEvent)
+    assert event.duration == 120
+    assert type(event.duration) is int
+    assert event.raw["duration"] == 120.0  # the body as it came
+
+
+def test_an_odd_key_is_named_escaped_and_on_one_line() -> None:
+    body = body_of(CALL_ENDED)[:-1] + b',"a\\nforged line":NaN}'
+    with pytest.raises(WebhookPayloadError) as caught:
+        unwrap(body, {SIGNATURE_HEADER: sign(body, SECRET)}, SECRET)
+    assert str(caught.value) == "the call.ended event's `['a\\nforged line']` is NaN, which is not a JSON number"
+
+
+def test_a_value_in_a_message_is_cut_short() -> None:
+    with pytest.raises(WebhookPayloadError) as caught:
+        unwrap(*signed({**CALL_ENDED, "timestamp": "x" * 10_000}), SECRET)
+    assert len(str(caught.value)) < 200
+    assert "is not an ISO 8601 date-time" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ({"duration": math.nan}, "`duration` is NaN, which is not a JSON number"),
+        ({"duration": -(10**5000)}, "`duration` is an int too long to show, below its minimum of 0"),
+        ({"callId": ("call_1",)}, "`callId` is a tuple, which is no JSON value, not a string or null"),
+    ],
+    ids=["NaN", "an int Python will not write out", "a tuple"],
+)
+def test_a_dict_given_to_parse_is_checked_as_a_body_is(change: dict[str, Any], said: str) -> None:
+    with pytest.raises(WebhookPayloadError) as caught:
+        parse({**CALL_ENDED, **change})
+    assert str(caught.value) == f"the call.ended event's {said}"
+
+
+def test_the_checker_supports_every_keyword_the_webhook_schemas_use() -> None:
+    def keywords(node: Any) -> set[str]:
+        if isinstance(node, list):
+            return set().union(*map(keywords, node)) if node else set()
+        if not isinstance(node, dict):
+            return set()
+        found = set(node)
+        for key, value in node.items():
+            if key == "properties":
+                found |= set().union(*map(keywords, value.values())) if value else set()
+            elif key in ("items", "anyOf", "allOf"):
+                found |= keywords(value)
+        return found
+
+    assert set().union(*map(keywords, WEBHOOK_SCHEMAS.values())) <= webhooks.SUPPORTED
+    assert set(WEBHOOK_SCHEMAS) == webhooks.CALL_EVENTS | {webhooks.PERMISSION_EVENT}
+
+
+# A body for the property below: a known event whose keys are well formed (or absent when optional) but for a few,
+# each absent or any JSON value at all (NaN and the infinities included), with keys added later.
+any_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+WELL_FORMED = {
+    "callId": nullable_text,
+    "direction": st.none() | st.sampled_from(["INBOUND", "OUTBOUND"]) | st.text(max_size=8),
+    "status": st.sampled_from(["RINGING", "COMPLETED", "TEMPORARY"]) | st.text(max_size=8),
+    "from": nullable_text,
+    "to": nullable_text,
+    "timestamp": timestamps(),
+}
+WELL_FORMED_OPTIONAL = {
+    "externalCallId": nullable_text,
+    "duration": st.integers(0, 10**6) | st.integers(0, 10**6).map(float),
+    "bizOpaqueCallbackData": nullable_text,
+}
+ABSENT = object()
+
+
+@st.composite
+def known_event_bodies(draw: st.DrawFn) -> dict[str, Any]:
+    payload: dict[str, Any] = {"event": draw(st.sampled_from(sorted(WEBHOOK_SCHEMAS)))}
+    for key, required in WELL_FORMED.items():
+        payload[key] = draw(required, label=key)
+    for key, optional in WELL_FORMED_OPTIONAL.items():
+        value: object = draw(st.just(ABSENT) | optional, label=key)
+        if value is not ABSENT:
+            payload[key] = value
+    keys = sorted({*WELL_FORMED, *WELL_FORMED_OPTIONAL})
+    for key in draw(st.lists(st.sampled_from(keys), max_size=2, unique=True), label="broken"):
+        value = draw(st.just(ABSENT) | any_json | st.sampled_from(["yesterday", "2026-07-03T15:00:30", -1, 1.5]))
+        if value is ABSENT:
+            payload.pop(key, None)
+        else:
+            payload[key] = value
+    payload.update(draw(later_fields, label="later"))
+    return payload
+
+
+def _holds_its_type(value: object, hint: Any) -> bool:
+    """Whether `value` is of the type `hint` declares: a union, a Literal, or a class (a bool is no int)."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return any(_holds_its_type(value, member) for member in typing.get_args(hint))
+    if typing.get_origin(hint) is Literal:
+        return value in typing.get_args(hint)
+    if hint is type(None):
+        return value is None
+    if hint is int:
+        return type(value) is int
+    if hint is datetime.datetime:
+        return isinstance(value, datetime.datetime) and value.utcoffset() is not None
+    return isinstance(value, hint)
+
+
+@settings(max_examples=300)
+@given(payload=known_event_bodies())
+def test_any_signed_known_event_reads_with_every_field_of_its_declared_type_or_is_a_payload_error(
+    payload: dict[str, Any],
+) -> None:
+    body = json.dumps(payload).encode()  # NaN and the infinities written as Python's json writes them
+    refused: WebhookPayloadError | None = None
+    try:
+        event = unwrap(body, {SIGNATURE_HEADER: sign(body, SECRET)}, SECRET)
+    except WebhookPayloadError as error:
+        refused = error
+    if refused is not None:
+        assert str(refused).startswith(f"the {payload['event']} event")
+        return
+    assert isinstance(event, (CallWebhookEvent, CallPermissionWebhookEvent))
+    model = event.model
+    hints = _type_hints(type(model))
+    for field in attrs.fields(type(model)):
+        if field.name not in ("additional_properties", "_explicit_nulls"):
+            value = getattr(model, field.name)
+            assert _holds_its_type(value, hints[field.name]), (field.name, value, hints[field.name])
+    assert not any(isinstance(value, float) and not math.isfinite(value) for value in event.raw.values())
+
+
+# --- headers as web frameworks give them ------------------------------------------------------------------------
+
+
+class DjangoLikeHeaders(Mapping[str, str]):
+    """Shaped as Django's `request.headers` (`HttpHeaders`): a case-insensitive mapping, names as Django writes them
+    (`X-Pilot-Status-Signature`)."""
+
+    def __init__(self, headers: dict[str, str]) -> None:
+        self._headers = {name.title(): value for name, value in headers.items()}
+
+    def __getitem__(self, name: str) -> str:
+        return {key.lower(): value for key, value in self._headers.items()}[name.lower()]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._headers)
+
+    def __len__(self) -> int:
+        return len(self._headers)
+
+
+class WerkzeugLikeHeaders:
+    """Shaped as werkzeug's `EnvironHeaders` (Flask's `request.headers`), and no more: `.get()` whatever the case,
+    and iterating gives (name, value) pairs, not names. No `items()` here: the pairs must be enough."""
+
+    def __init__(self, headers: dict[str, Any]) -> None:
+        self._headers = headers
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return next((value for key, value in self._headers.items() if key.lower() == name.lower()), default)
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        return iter(self._headers.items())
+
+
+def _message(headers: dict[str, str]) -> email.message.Message:
+    """The headers `http.server` gives a handler (`self.headers`)."""
+    message = email.message.Message()
+    for name, value in headers.items():
+        message[name] = value
+    return message
+
+
+HEADER_SHAPES: dict[str, Callable[[str], Any]] = {
+    "a dict": lambda signature: {"Content-Type": "application/json", "X-Pilot-Status-Signature": signature},
+    "a dict of bytes": lambda signature: {b"x-pilot-status-signature": signature.encode()},
+    "a dict with a bytes value": lambda signature: {SIGNATURE_HEADER: signature.encode()},
+    "ASGI pairs of bytes": lambda signature: [
+        (b"content-type", b"application/json"),
+        (b"x-pilot-status-signature", signature.encode()),
+    ],
+    "pairs as lists": lambda signature: [["X-Pilot-Status-Signature", signature]],
+    "pairs of text": lambda signature: [("x-pilot-status-signature", signature)],
+    "a generator of pairs": lambda signature: ((name, value) for name, value in [(SIGNATURE_HEADER, signature)]),
+    "httpx.Headers": lambda signature: httpx.Headers({"X-Pilot-Status-Signature": signature}),
+    "starlette Headers from an ASGI scope": lambda signature: StarletteHeaders(
+        scope={"type": "http", "headers": [(b"x-pilot-status-signature", signature.encode())]}
+    ),
+    "starlette Headers from a dict": lambda signature: StarletteHeaders({"X-Pilot-Status-Signature": signature}),
+    "Django-like HttpHeaders": lambda signature: DjangoLikeHeaders({SIGNATURE_HEADER: signature}),
+    "werkzeug-like EnvironHeaders": lambda signature: WerkzeugLikeHeaders({"X-Pilot-Status-Signature": signature}),
+    "werkzeug-like EnvironHeaders of bytes": lambda signature: WerkzeugLikeHeaders(
+        {SIGNATURE_HEADER: signature.encode()}
+    ),
+    "http.server's message": lambda signature: _message({"X-Pilot-Status-Signature": signature}),
+}
+
+
+@pytest.mark.parametrize("headers", HEADER_SHAPES.values(), ids=HEADER_SHAPES.keys())
+def test_the_headers_of_every_web_framework_are_read_with_text_or_bytes_values(headers: Callable[[str], Any]) -> None:
+    body = body_of(CALL_ENDED)
+    event = unwrap(body, headers(sign(body, SECRET)), SECRET)
+    assert isinstance(event, CallWebhookEvent)
+    with pytest.raises(WebhookVerificationError, match="does not match"):
+        unwrap(body, headers(sign(b"another body", SECRET)), SECRET)
+
+
+WITHOUT_SIGNATURE = {
+    "Django-like HttpHeaders": lambda: DjangoLikeHeaders({"content-type": "application/json"}),
+    "werkzeug-like EnvironHeaders": lambda: WerkzeugLikeHeaders({"Content-Type": "application/json"}),
+    "ASGI pairs": lambda: [(b"content-type", b"application/json")],
+    "starlette Headers": lambda: StarletteHeaders({"content-type": "application/json"}),
+    "http.server's message": lambda: _message({"Content-Type": "application/json"}),
+    "none at all": list,
+}
+
+
+@pytest.mark.parametrize("headers", WITHOUT_SIGNATURE.values(), ids=WITHOUT_SIGNATURE.keys())
+def test_headers_of_any_shape_without_the_signature_are_a_verification_error(headers: Callable[[], Any]) -> None:
+    with pytest.raises(WebhookVerificationError, match=f"no {SIGNATURE_HEADER} header"):
+        unwrap(body_of(CALL_ENDED), headers(), SECRET)
+
+
+def test_a_signature_header_that_is_none_is_no_signature() -> None:
+    with pytest.raises(WebhookVerificationError, match=f"no {SIGNATURE_HEADER} header"):
+        unwrap(body_of(CALL_ENDED), {SIGNATURE_HEADER: None}, SECRET)
+
+
+def test_verify_takes_the_signature_as_text_or_bytes() -> None:
+    signature = sign(b"{}", SECRET)
+    verify(b"{}", signature.encode(), SECRET)
+    with pytest.raises(WebhookVerificationError, match="does not match"):
+        verify(b"[]", signature.encode(), SECRET)
+
+
+BAD_HEADERS = {
+    "None": (None, "not None"),
+    "a number": (7, "not int"),
+    "a string": ("x-pilot-status-signature: abc", "not str"),
+    "bytes": (b"x-pilot-status-signature: abc", "not bytes"),
+    "a list of numbers": ([1, 2], "not a list that holds int"),
+    "a list of strings": (["x-pilot-status-signature"], "not a list that holds str"),
+    "a list of triples": ([("a", "b", "c")], "not a list that holds tuple"),
+    "a dict with a number as a name": ({1: "a"}, "not a dict with a name that is int"),
+}
+
+
+@pytest.mark.parametrize(("headers", "said"), BAD_HEADERS.values(), ids=BAD_HEADERS.keys())
+def test_headers_of_no_known_shape_are_a_usage_error_naming_headers(headers: Any, said: str) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        unwrap(body_of(CALL_ENDED), headers, SECRET)
+    assert caught.value.argument == "headers"
+    assert str(caught.value).startswith("headers must be the request's headers")
+    assert str(caught.value).endswith(said)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_a_signature_header_of_another_type_is_a_usage_error_naming_headers() -> None:
+    with pytest.raises(InvalidInputError, match=f"the {SIGNATURE_HEADER} header must be text or bytes, not int"):
+        unwrap(body_of(CALL_ENDED), {SIGNATURE_HEADER: 7}, SECRET)
+
+
+# --- drift: what a known event holds that the spec does not know -----------------------------------------------
+
+
+@pytest.fixture
+def drift(caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[str]]:
+    """A record of drift as a fresh process has it, and the warnings logged so far."""
+    monkeypatch.setattr(webhooks, "_drift_record", DriftRecord())
+    caplog.set_level(logging.WARNING, logger="pilotstatus")
+    return lambda: [record.getMessage() for record in caplog.records if record.name == "pilotstatus"]
+
+
+def test_an_unknown_status_and_field_in_a_known_event_are_kept_and_warned_about_once_each(
+    drift: Callable[[], list[str]],
+) -> None:
+    for status in ("ON_HOLD", "ON_HOLD", "TRANSFERRED"):
+        event = unwrap(
+            *signed({**CALL_ENDED, "status": status, "recordingUrl": "https://example.test/5511999"}), SECRET
+        )
+        assert isinstance(event, CallWebhookEvent)
+        assert event.status == status
+    permission = unwrap(*signed({**DOCUMENTED["call.permission_updated"], "status": "REVOKED"}), SECRET)
+    assert isinstance(permission, CallPermissionWebhookEvent)
+    assert sorted(drift()) == [
+        "call.ended: the webhook has a field the SDK does not know, CallEvent.recordingUrl (str); kept in"
+        " additional_properties",
+        "call.ended: the webhook has an enum value the SDK does not know, CallEvent.status = 'ON_HOLD' (str); kept as"
+        " it came",
+        "call.ended: the webhook has an enum value the SDK does not know, CallEvent.status = 'TRANSFERRED' (str); kept"
+        " as it came",
+        "call.permission_updated: the webhook has an enum value the SDK does not know,"
+        " CallPermissionUpdatedEvent.status = 'REVOKED' (str); kept as it came",
+    ]
+    assert "5511999" not in " ".join(drift())  # the value of a field is never shown
+
+
+def test_an_unknown_event_and_a_documented_one_are_no_drift(drift: Callable[[], list[str]]) -> None:
+    for payload in [*DOCUMENTED.values(), *NOT_OURS.values(), META_ENVELOPE]:
+        unwrap(*signed(payload), SECRET)
+    assert drift() == []
+
+
+def test_the_secret_is_redacted_from_a_drift_warning(drift: Callable[[], list[str]]) -> None:
+    event = unwrap(*signed({**CALL_ENDED, "status": f"LEAKED_{SECRET}"}), SECRET)
+    assert event.raw["status"] == f"LEAKED_{SECRET}"
+    (line,) = drift()
+    assert "CallEvent.status = 'LEAKED_[redacted]' (str)" in line
+    assert SECRET not in line
 
 
 # --- loading ------------------------------------------------------------------------------------------------------

@@ -23,6 +23,9 @@ time `CallList.from_dict` takes to parse it, and only the calls picked out (thos
 model that declares no field at all (`Voicemail`, `SipSettings`: "whatever Meta returns") is a free-form object: what
 it holds is not drift.
 
+`pilotstatus.webhooks` does the same with each known event it reads (`call.ended: the webhook has ...`), with one
+record for the process.
+
 Only what the parsed value holds is seen: an envelope that the resource drops before returning (`{"calling": ...}`
 of `calls.settings.retrieve()`, the `CallList` around a page's calls) is not checked itself; what it held is.
 
@@ -283,7 +286,13 @@ def _scan_mixed(objects: list[Any], found: set[Finding]) -> None:
 def _repr(value: object) -> str:
     """An unknown enum value as its repr (`'ON_HOLD'`, `7`, `None`), a list or an object as `[...]` or `{...}`: what
     they hold is no vocabulary, and may be anything."""
-    return _CONTAINERS.get(type(value)) or repr(value)
+    shown = _CONTAINERS.get(type(value))
+    if shown is not None:
+        return shown
+    try:
+        return repr(value)
+    except ValueError:  # an int of more digits than Python converts (a model built by hand: no JSON parser makes one)
+        return f"<{type(value).__name__}>"
 
 
 def _is_allowed(value: object, allowed: frozenset[object]) -> bool:

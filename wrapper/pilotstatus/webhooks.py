@@ -2,7 +2,7 @@
 
     from pilotstatus import webhooks
 
-    def receive(body: bytes, headers: Mapping[str, str]) -> int:  # in any web framework
+    def receive(body: bytes, headers: webhooks.Headers) -> int:  # in any web framework
         try:
             event = webhooks.unwrap(body, headers, secret=os.environ["PILOT_STATUS_WEBHOOK_SECRET"])
         except webhooks.WebhookError:
@@ -18,20 +18,34 @@ received, so pass the body before any framework parses it; `unwrap()` verifies, 
 prefix (neither is documented, and neither weakens the check). Nothing is documented about a timestamp or a replay
 window, so none is checked: a receiver that must refuse a replayed delivery keeps the ids it has seen.
 
+`headers` are the request's headers as the framework gives them: any mapping (a dict, httpx's and Starlette's
+`Headers`, Django's `request.headers`), an object with `items()` (werkzeug's `request.headers` in Flask, the standard
+library's `http.server`), or (name, value) pairs (an ASGI scope's `headers`); names and values as text or bytes.
+
 The events (`openapi.json`'s `webhooks` section, whose models are generated into `pilotstatus_api`):
 
 - `call.ringing`, `call.connected`, `call.ended`, `call.missed` come back as a `CallWebhookEvent`;
 - `call.permission_updated` as a `CallPermissionWebhookEvent`;
 - anything else, an event added later, a native Evolution GO event a web number may get (`{"event": "CallOffer",
   "instance": ..., "data": {...}}`) or Meta's raw `calls` envelope, as an `UnknownWebhookEvent`: never an error,
-  since the platform adds events. Fields added later to a known event are kept (`event.raw`, and the model's
-  `additional_properties`); a status or direction this SDK does not know is kept as a plain string.
+  since the platform adds events, and nothing in it is checked.
+
+A known event is checked against the schema the spec gives its body (`pilotstatus_api.webhook_schemas`, generated from
+the `webhooks` section by `make generate`, so that an event added to the spec is checked the same way), so that each
+field of the event holds the type it declares. Fields added later are kept (`event.raw`, and the model's
+`additional_properties`), and a status or direction this SDK does not know is kept as a plain string: both are logged
+as drift from the spec, one WARNING on the `pilotstatus` logger for each distinct one in the life of the process (see
+`pilotstatus._drift`; the unknown value is named, never the value of an unknown field).
 
 A delivery is refused with a `WebhookError` (a `PilotStatusError`): a `WebhookVerificationError` when its signature is
 missing, malformed or wrong, a `WebhookPayloadError` when it is signed but its body is not a JSON object, or is a
-documented event without a field its schema requires (`event`, `status`, `timestamp`) or with a `timestamp` that is
-not an ISO 8601 date-time with a zone. No message holds the secret or the signature expected. An empty secret, or a
-body that is not bytes or text (a parsed dict, say), is a mistake of the caller: `InvalidInputError`, a `ValueError`.
+known event its schema refuses, naming the field: a required key missing (`event`, `status`, `timestamp`, and
+`callId`, `direction`, `from` and `to`, which may be null), a value of the wrong type (`"duration": "abc"`, a `null`
+where none is allowed), a `timestamp` that is not an ISO 8601 date-time with a zone, or a number that is not finite
+anywhere in the body (`NaN`, `Infinity`, or `1e999`, which Python's `json` reads as infinite: none is JSON). No
+message holds the secret or the signature expected. An empty secret, a body that is not bytes or text (a parsed dict,
+say), or headers of no shape above (None, a number, a list that holds no pairs) are a mistake of the caller:
+`InvalidInputError`, a `ValueError`, naming the argument.
 
 `sign()` makes the header's value, for testing a receiver: `headers={SIGNATURE_HEADER: sign(body, secret)}`.
 """
@@ -42,10 +56,11 @@ import datetime
 import hashlib
 import hmac
 import json
+import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, TypeAlias, TypeVar, get_args
+from typing import Any, Literal, Protocol, TypeAlias, TypeVar, get_args
 
 from pilotstatus_api.models.call_direction import CallDirection
 from pilotstatus_api.models.call_event import CallEvent
@@ -53,7 +68,10 @@ from pilotstatus_api.models.call_event_name import CallEventName
 from pilotstatus_api.models.call_permission_event_status import CallPermissionEventStatus
 from pilotstatus_api.models.call_permission_updated_event import CallPermissionUpdatedEvent
 from pilotstatus_api.models.call_status import CallStatus
+from pilotstatus_api.webhook_schemas import WEBHOOK_SCHEMAS
 
+from ._credentials import Credentials
+from ._drift import DriftRecord
 from ._exceptions import InvalidInputError, WebhookError, WebhookPayloadError, WebhookVerificationError
 
 __all__ = [
@@ -62,6 +80,7 @@ __all__ = [
     "SIGNATURE_HEADER",
     "CallPermissionWebhookEvent",
     "CallWebhookEvent",
+    "Headers",
     "UnknownWebhookEvent",
     "WebhookError",
     "WebhookEvent",
@@ -85,6 +104,20 @@ PERMISSION_EVENT = "call.permission_updated"
 # The signature: 64 hex digits, maybe after `sha256=` (GitHub's spelling, which some proxies and tools add).
 _SIGNATURE = re.compile(r"(?:sha256=)?([0-9a-f]{64})", re.IGNORECASE)
 _DIGEST_SIZE = hashlib.sha256().digest_size
+
+_drift_record = DriftRecord()
+"""The drift the known events read in this process have been warned about: each distinct one once, as a client
+does for its responses (a receiver has no client; the deliveries of one process are its record)."""
+
+
+class _SupportsItems(Protocol):
+    def items(self) -> Iterable[tuple[Any, Any]]: ...
+
+
+Headers: TypeAlias = _SupportsItems | Iterable[tuple[str | bytes, str | bytes]]
+"""A request's headers as a web framework gives them: a mapping (a dict, httpx's and Starlette's `Headers`, Django's
+`HttpHeaders`), an object with `items()` (werkzeug's `EnvironHeaders`, `http.server`'s message), or (name, value)
+pairs (an ASGI scope's `headers`); names and values as text or bytes."""
 
 
 @dataclass(frozen=True, eq=True, repr=False)
@@ -226,7 +259,7 @@ def sign(payload: bytes | str, secret: str) -> str:
     return hmac.new(_key(secret), _body(payload), hashlib.sha256).hexdigest()
 
 
-def verify(payload: bytes | str, signature: str, secret: str) -> None:
+def verify(payload: bytes | str, signature: str | bytes, secret: str) -> None:
     """Check that `signature` (the `x-pilot-status-signature` header) is the HMAC-SHA256 of `payload` with `secret`,
     in constant time; raise `WebhookVerificationError` if it is not.
 
@@ -238,23 +271,35 @@ def verify(payload: bytes | str, signature: str, secret: str) -> None:
     _verify(body, signature, key)
 
 
-def unwrap(payload: bytes | str, headers: Mapping[str, str], secret: str) -> WebhookEvent:
-    """Verify a delivery with its `headers` (the `x-pilot-status-signature` header is found whatever its case), then
-    read it as an event: `CallWebhookEvent`, `CallPermissionWebhookEvent`, or `UnknownWebhookEvent` for any other.
+def unwrap(payload: bytes | str, headers: Headers, secret: str) -> WebhookEvent:
+    """Verify a delivery with its `headers` (the `x-pilot-status-signature` header is found whatever its case, in any
+    shape a web framework gives headers: see `Headers`), then read it as an event: `CallWebhookEvent`,
+    `CallPermissionWebhookEvent`, or `UnknownWebhookEvent` for any other.
 
     Raises `WebhookVerificationError` (no header, or a signature that does not verify) before reading anything, and
-    `WebhookPayloadError` for a signed body that is not an event (see the module's docstring).
+    `WebhookPayloadError` for a signed body that is not an event, or a known event its schema refuses (see the
+    module's docstring); `InvalidInputError` for an empty secret, a payload that is not bytes or text, or headers of
+    no known shape.
     """
-    key, body = _key(secret), _body(payload)  # the caller's mistakes first, even when the header is missing too
-    _verify(body, _header(headers, body), key)
-    return parse(body)
+    # The caller's mistakes first, even when the header is missing too.
+    key, body, signature = _key(secret), _body(payload), _header(headers)
+    if signature is None:
+        raise WebhookVerificationError(f"no {SIGNATURE_HEADER} header: the delivery is not signed", payload=body)
+    _verify(body, signature, key)
+    # A drift warning redacts the secret as a client's redacts its key, should a body ever hold it.
+    return _parse(body, Credentials(SIGNATURE_HEADER, secret).redact)
 
 
 def parse(payload: bytes | str | Mapping[str, Any]) -> WebhookEvent:
     """Read a delivery's body as an event, without verifying it: for a body already verified, or an event as the
-    sandbox's `/_sandbox/events` lists it (a dict). Raises `WebhookPayloadError` for a body that is not an event."""
+    sandbox's `/_sandbox/events` lists it (a dict). Raises `WebhookPayloadError` for a body that is not an event, or a
+    known event its schema refuses."""
+    return _parse(payload, _unchanged)
+
+
+def _parse(payload: bytes | str | Mapping[str, Any], redact: _Redact) -> WebhookEvent:
     if isinstance(payload, Mapping):
-        return _event(dict(payload), b"")
+        return _event(dict(payload), b"", redact)
     body = _body(payload)
     try:
         decoded = json.loads(body)
@@ -264,51 +309,233 @@ def parse(payload: bytes | str | Mapping[str, Any]) -> WebhookEvent:
         raise WebhookPayloadError(
             f"the webhook's body is JSON but not an object (it is {_json_kind(decoded)})", payload=body
         )
-    return _event(decoded, body)
+    return _event(decoded, body, redact)
 
 
-def _event(raw: dict[str, Any], body: bytes) -> WebhookEvent:
+def _event(raw: dict[str, Any], body: bytes, redact: _Redact) -> WebhookEvent:
     name = raw.get("event")
     if not isinstance(name, str):  # Meta's raw envelope has none; and a list is not even hashable
         return UnknownWebhookEvent(None, raw)
     if name in CALL_EVENTS:
-        call = _model(CallEvent, raw, body)
+        call = _model(CallEvent, raw, body, redact)
         return CallWebhookEvent(call, raw)
     if name == PERMISSION_EVENT:
-        permission = _model(CallPermissionUpdatedEvent, raw, body)
+        permission = _model(CallPermissionUpdatedEvent, raw, body, redact)
         return CallPermissionWebhookEvent(permission, raw)
     return UnknownWebhookEvent(name, raw)
 
 
 _Model = TypeVar("_Model", CallEvent, CallPermissionUpdatedEvent)
+_Redact: TypeAlias = Callable[[str], str]
 
 
-def _model(model: type[_Model], raw: dict[str, Any], body: bytes) -> _Model:
-    """`raw` parsed by a generated event model, its `timestamp` checked first: ISO 8601, with a zone."""
-    name = raw["event"]
-    if "timestamp" in raw:
-        _check_timestamp(name, raw["timestamp"], body)
+def _unchanged(text: str) -> str:
+    return text
+
+
+def _model(model: type[_Model], raw: dict[str, Any], body: bytes, redact: _Redact) -> _Model:
+    """`raw` checked against its event's schema, then parsed by the generated event model; its drift from the spec (a
+    field or an enum value the model does not know) warned about."""
+    name: str = raw["event"]
+    _check_finite(name, raw, body)
     try:
-        return model.from_dict(raw)
-    except KeyError as missing:  # the generated from_dict() pops each required key
+        data = _conform(raw, WEBHOOK_SCHEMAS[name], "")
+    except _RefusedError as refused:
+        raise WebhookPayloadError(f"the {name} event{refused}", payload=body) from None
+    try:  # the schema and the model come from one spec: what the schema lets through, the model reads
+        parsed = model.from_dict(data)
+    except KeyError as missing:  # (but should they ever disagree, the error is still a WebhookPayloadError)
         raise WebhookPayloadError(f"the {name} event has no `{missing.args[0]}`", payload=body) from None
-    except (ValueError, TypeError) as error:  # a field a later version of the spec converts
+    except (ValueError, TypeError) as error:
         raise WebhookPayloadError(f"the {name} event cannot be read: {_reason(error)}", payload=body) from None
+    _drift_record.notice(name, parsed, redact, source="webhook")
+    return parsed
 
 
-def _check_timestamp(name: str, value: object, body: bytes) -> None:
-    if not isinstance(value, str):
-        raise WebhookPayloadError(
-            f"the {name} event's timestamp is {_json_kind(value)}, not an ISO 8601 date-time", payload=body
+# --- the checks of a known event ------------------------------------------------------------------------------------
+# The schemas of `pilotstatus_api.webhook_schemas` are checked here, with the keywords they use (`SUPPORTED`; a test
+# fails if the spec starts using another in a webhook). Not with the SDK's argument checker (`_validation`): a
+# delivery is JSON the server wrote, so a failure names the field by its JSON key and the value by its JSON kind
+# ("`duration` is a string, not an integer"), and a whole number written with a fraction (`120.0`) where an integer is
+# expected becomes the int the model declares.
+
+SUPPORTED = frozenset(
+    {
+        "type",
+        "enum",
+        "const",
+        "anyOf",
+        "allOf",
+        "minimum",
+        "maximum",
+        "minLength",
+        "maxLength",
+        "format",
+        "required",
+        "properties",
+        "items",
+        "minItems",
+        "maxItems",
+    }
+)
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_SHOWN = 60  # characters of a value's repr shown in a message
+_KINDS = {"string": "a string", "integer": "an integer", "number": "a number", "boolean": "a boolean",
+          "null": "null", "object": "an object", "array": "an array"}  # fmt: skip
+
+
+class _RefusedError(Exception):
+    """What a schema refuses in an event, worded to follow "the call.ended event": " has no `callId`",
+    "'s `duration` is a string, not an integer"."""
+
+
+def _check_finite(name: str, raw: dict[str, Any], body: bytes) -> None:
+    """Refuse a number that is not finite anywhere in the event: JSON has none, but Python's `json` reads `NaN`,
+    `Infinity` and `-Infinity`, and a number too large for a float (`1e999`) as infinite."""
+    stack: list[tuple[object, str]] = [(raw, "")]
+    while stack:  # a loop, not recursion: a body may be nested as deep as the parser went
+        value, where = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            written = "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+            raise WebhookPayloadError(
+                f"the {name} event's `{where}` is {written}, which is not a JSON number", payload=body
+            )
+        if isinstance(value, Mapping):
+            stack.extend((item, _path(where, key)) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}[{index}]") for index, item in enumerate(value))
+
+
+def _conform(value: Any, schema: Mapping[str, Any], where: str) -> Any:
+    """`value` if it satisfies `schema`, else `_RefusedError`. A whole number written as a float (`120.0`) where an
+    integer is expected comes back an int, in a copy of the object that holds it: the model holds the type it
+    declares."""
+    declared = schema.get("type")
+    if declared is not None:
+        types = [declared] if isinstance(declared, str) else declared
+        if not any(_is_a(value, json_type) for json_type in types):
+            raise _RefusedError(f"'s `{where}` is {_json_kind(value)}, not {_wanted(types)}")
+        if isinstance(value, float) and "integer" in types and "number" not in types:
+            value = int(value)  # a whole number, or it would not be an integer
+    if "const" in schema and value != schema["const"]:
+        raise _RefusedError(f"'s `{where}` is {_shown(value)}, not {_shown(schema['const'])}")
+    if "enum" in schema and not any(value == choice for choice in schema["enum"]):
+        raise _RefusedError(f"'s `{where}` is {_shown(value)}, not one of {', '.join(map(_shown, schema['enum']))}")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "minimum" in schema and value < schema["minimum"]:
+            raise _RefusedError(f"'s `{where}` is {_shown(value)}, below its minimum of {schema['minimum']}")
+        if "maximum" in schema and value > schema["maximum"]:
+            raise _RefusedError(f"'s `{where}` is {_shown(value)}, above its maximum of {schema['maximum']}")
+    elif isinstance(value, str):
+        if len(value) < schema.get("minLength", 0):
+            raise _RefusedError(f"'s `{where}` is shorter than {schema['minLength']} characters")
+        if "maxLength" in schema and len(value) > schema["maxLength"]:
+            raise _RefusedError(f"'s `{where}` is longer than {schema['maxLength']} characters")
+        if schema.get("format") == "date-time":
+            _check_timestamp(value, where)
+    elif isinstance(value, Mapping):
+        value = _conform_object(value, schema, where)
+    elif isinstance(value, list):
+        if len(value) < schema.get("minItems", 0):
+            raise _RefusedError(f"'s `{where}` has fewer than {schema['minItems']} items")
+        if "maxItems" in schema and len(value) > schema["maxItems"]:
+            raise _RefusedError(f"'s `{where}` has more than {schema['maxItems']} items")
+        if "items" in schema:
+            value = [_conform(item, schema["items"], f"{where}[{index}]") for index, item in enumerate(value)]
+    for member in schema.get("allOf", ()):
+        value = _conform(value, member, where)
+    if "anyOf" in schema:
+        value = _conform_any(value, schema["anyOf"], where)
+    return value
+
+
+def _conform_object(value: Mapping[str, Any], schema: Mapping[str, Any], where: str) -> Mapping[str, Any]:
+    for key in schema.get("required", ()):
+        if key not in value:
+            raise _RefusedError(f" has no `{_path(where, key)}`")
+    changed: dict[str, Any] = {}
+    for key, prop in schema.get("properties", {}).items():
+        if key in value:
+            item = value[key]
+            conformed = _conform(item, prop, _path(where, key))
+            if conformed is not item:
+                changed[key] = conformed
+    return {**value, **changed} if changed else value
+
+
+def _conform_any(value: Any, members: list[Mapping[str, Any]], where: str) -> Any:
+    """`value` as the first of `members` it satisfies. When none does, what the first member of its type refuses (an
+    enum's value, say), or, when no member is of its type, every type they allow."""
+    refusals: list[_RefusedError] = []
+    for member in members:
+        try:
+            return _conform(value, member, where)
+        except _RefusedError as refusal:
+            refusals.append(refusal)
+    for member, refused in zip(members, refusals, strict=True):
+        if "type" not in member or any(_is_a(value, json_type) for json_type in _types(member)):
+            raise refused
+    allowed = [json_type for member in members for json_type in _types(member)]
+    raise _RefusedError(f"'s `{where}` is {_json_kind(value)}, not {_wanted(list(dict.fromkeys(allowed)))}")
+
+
+def _types(schema: Mapping[str, Any]) -> list[str]:
+    declared = schema.get("type", [])
+    return [declared] if isinstance(declared, str) else list(declared)
+
+
+def _is_a(value: object, json_type: str) -> bool:
+    """Whether `value`, decoded from JSON, is of the JSON Schema type `json_type` (a bool is no number; a float with
+    no fraction is an integer, as JSON Schema says)."""
+    if json_type == "string":
+        return isinstance(value, str)
+    if json_type == "null":
+        return value is None
+    if json_type == "boolean":
+        return isinstance(value, bool)
+    if json_type == "integer":
+        return (isinstance(value, int) and not isinstance(value, bool)) or (
+            isinstance(value, float) and value.is_integer()
         )
+    if json_type == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if json_type == "object":
+        return isinstance(value, Mapping)
+    return json_type == "array" and isinstance(value, list)
+
+
+def _wanted(types: list[str]) -> str:
+    return " or ".join(_KINDS.get(json_type, json_type) for json_type in types)
+
+
+def _check_timestamp(value: str, where: str) -> None:
+    """`format: date-time`, read as the model reads it (`datetime.fromisoformat`), and with a zone: an instant."""
     try:
         stamp = datetime.datetime.fromisoformat(value)
     except ValueError:
-        raise WebhookPayloadError(
-            f"the {name} event's timestamp {value!r} is not an ISO 8601 date-time", payload=body
-        ) from None
+        raise _RefusedError(f"'s `{where}` {_shown(value)} is not an ISO 8601 date-time") from None
     if stamp.tzinfo is None or stamp.utcoffset() is None:
-        raise WebhookPayloadError(f"the {name} event's timestamp {value!r} has no time zone", payload=body)
+        raise _RefusedError(f"'s `{where}` {_shown(value)} has no time zone")
+
+
+def _path(where: str, key: object) -> str:
+    """Where a key is, for a message: `a.b` for a plain key, `a['odd key']` (escaped, cut short) for any other, so
+    that no body can break the message's line."""
+    if isinstance(key, str) and _PLAIN_KEY.fullmatch(key):
+        return f"{where}.{key}" if where else key
+    return f"{where}[{_shown(key)}]"
+
+
+def _shown(value: object) -> str:
+    """A value in a message: its repr (which escapes line breaks and every character that is not printable), cut
+    short; a list or an object as `[...]` or `{...}`."""
+    if isinstance(value, (list, dict)):
+        return "[...]" if isinstance(value, list) else "{...}"
+    try:
+        text = repr(value)
+    except ValueError:  # an int of more digits than Python writes out (in a dict given to parse(): JSON has none)
+        return f"an {type(value).__name__} too long to show"
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
 
 
 def _verify(body: bytes, signature: object, key: bytes) -> None:
@@ -358,6 +585,8 @@ def _body(payload: object) -> bytes:
 
 def _digest(signature: object, body: bytes) -> bytes:
     """The digest a signature header states; `WebhookVerificationError` when there is none to compare."""
+    if isinstance(signature, bytes):
+        signature = _text(signature)
     if not isinstance(signature, str) or not signature.strip():
         raise WebhookVerificationError(f"no {SIGNATURE_HEADER} signature to verify", payload=body)
     found = _SIGNATURE.fullmatch(signature.strip())
@@ -368,18 +597,43 @@ def _digest(signature: object, body: bytes) -> bytes:
     return bytes.fromhex(found.group(1))
 
 
-def _header(headers: Mapping[str, str], body: bytes) -> object:
-    """The signature header's value: a case-insensitive mapping (httpx, Starlette, Django) finds it at once, a plain
-    dict by a look at each name."""
-    value = headers.get(SIGNATURE_HEADER)
-    if value is None:
-        value = next(
-            (found for name, found in headers.items() if isinstance(name, str) and name.lower() == SIGNATURE_HEADER),
-            None,
-        )
-    if value is None:
-        raise WebhookVerificationError(f"no {SIGNATURE_HEADER} header: the delivery is not signed", payload=body)
-    return value
+def _header(headers: object) -> str | None:
+    """The signature header's value (the first, if there are several), or None when there is none. Each name is
+    looked at, whatever its case, so that every shape of `Headers` is read the same way; the headers' shape is checked
+    whole, as a mistake of the caller's is reported whatever the delivery."""
+    items = headers.items if isinstance(headers, Mapping) else getattr(headers, "items", None)
+    pairs = items() if callable(items) else headers
+    if isinstance(pairs, (str, bytes, bytearray)) or not isinstance(pairs, Iterable):
+        raise _bad_headers("not None" if headers is None else f"not {type(headers).__name__}")
+    found: str | None = None
+    for pair in pairs:
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise _bad_headers(f"not a {type(headers).__name__} that holds {type(pair).__name__}")
+        name, value = pair
+        if not isinstance(name, (str, bytes)):
+            raise _bad_headers(f"not a {type(headers).__name__} with a name that is {type(name).__name__}")
+        if found is not None or value is None or _text(name).lower() != SIGNATURE_HEADER:
+            continue
+        if not isinstance(value, (str, bytes)):
+            raise InvalidInputError(
+                f"headers: the {SIGNATURE_HEADER} header must be text or bytes, not {type(value).__name__}",
+                argument="headers",
+            )
+        found = _text(value)
+    return found
+
+
+def _bad_headers(what: str) -> InvalidInputError:
+    return InvalidInputError(
+        "headers must be the request's headers: a mapping of names to values, an object with items(), or (name,"
+        f" value) pairs, names and values as str or bytes; {what}",
+        argument="headers",
+    )
+
+
+def _text(value: str | bytes) -> str:
+    """A header name or value as text: bytes are read as Latin-1, as HTTP (and ASGI, and WSGI) read them."""
+    return value.decode("latin-1") if isinstance(value, bytes) else value
 
 
 def _reason(error: BaseException) -> str:
@@ -393,8 +647,10 @@ def _json_kind(value: object) -> str:
         return "an array"
     if isinstance(value, str):
         return "a string"
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return "an object"
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
-    return "a number"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return f"a {type(value).__name__}, which is no JSON value"  # in a dict given to parse()

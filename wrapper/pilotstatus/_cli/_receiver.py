@@ -55,7 +55,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if body is None:
             return
         try:
-            event = unwrap(body, dict(self.headers.items()), self.server.secret)
+            event = unwrap(body, self.headers, self.server.secret)
         except WebhookError as error:
             self._refuse(400, str(error))
             return

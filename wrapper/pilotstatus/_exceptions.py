@@ -244,9 +244,10 @@ class WebhookVerificationError(WebhookError):
 
 class WebhookPayloadError(WebhookError, ValueError):
     """A webhook whose signature verifies, but whose body is not a JSON object, or is a documented event
-    (`call.ended`, ...) lacking a field its schema requires or with one that cannot be read (a timestamp without a
-    zone, say). An event this SDK does not know is no error: it comes back as an `UnknownWebhookEvent`. Also a
-    `ValueError`, as a body that is not JSON is for `json.loads`."""
+    (`call.ended`, ...) its schema refuses: a required key missing, a value of the wrong type or `null` where none is
+    allowed, a number that is not finite, a timestamp without a zone; the message names the field. An event this SDK
+    does not know is no error: it comes back as an `UnknownWebhookEvent`. Also a `ValueError`, as a body that is not
+    JSON is for `json.loads`."""
 
 
 # Codes whose meaning does not depend on the status they come with: their class is used whatever the status.

@@ -5,10 +5,11 @@ line, as `stripe listen` does.
     pilotstatus sandbox --webhook-url http://127.0.0.1:8090/ --webhook-secret ...
 
 Each POST, whatever its path, is checked with `pilotstatus.webhooks.unwrap`: a verified event is answered 200 and
-printed on stdout; a delivery whose signature is missing or wrong, or whose signed body is not an event, is answered
-400, and one line on stderr says it was refused and why. Any other method is answered 405. The line it starts with
-(on stderr, so that stdout holds only events) says where it listens; with `--port 0` that is the port the system
-chose. Ctrl-C stops it (exit 0); an address it cannot listen on is one error line (exit 1).
+printed on stdout; a delivery whose signature is missing or wrong, or whose signed body is not an event (or is a known
+event its schema refuses), is answered 400, and one line on stderr says it was refused and why; a drift warning (a
+field or a value the SDK does not know, kept) goes to stderr too. Any other method is answered 405. The line it
+starts with (on stderr, so that stdout holds only events) says where it listens; with `--port 0` that is the port the
+system chose. Ctrl-C stops it (exit 0); an address it cannot listen on is one error line (exit 1).
 
 The web server is the standard library's `ThreadingHTTPServer`: the SDK has no web server dependency, and a local
 receiver for development needs none (`_receiver`). The secret is never printed: every line is scrubbed of it.

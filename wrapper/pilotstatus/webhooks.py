@@ -380,6 +380,8 @@ SUPPORTED = frozenset(
 )
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _SHOWN = 60  # characters of a value's repr shown in a message
+_EXACT_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "integer": (int,), "number": (int, float),
+    "boolean": (bool,), "null": (type(None),), "object": (dict,), "array": (list,)}  # fmt: skip
 _KINDS = {"string": "a string", "integer": "an integer", "number": "a number", "boolean": "a boolean",
           "null": "null", "object": "an object", "array": "an array"}  # fmt: skip
 
@@ -392,18 +394,18 @@ class _RefusedError(Exception):
 def _check_finite(name: str, raw: dict[str, Any], body: bytes) -> None:
     """Refuse a number that is not finite anywhere in the event: JSON has none, but Python's `json` reads `NaN`,
     `Infinity` and `-Infinity`, and a number too large for a float (`1e999`) as infinite."""
-    stack: list[tuple[object, str]] = [(raw, "")]
+    stack: list[tuple[Mapping[Any, Any] | list[Any], str]] = [(raw, "")]
     while stack:  # a loop, not recursion: a body may be nested as deep as the parser went
-        value, where = stack.pop()
-        if isinstance(value, float) and not math.isfinite(value):
-            written = "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
-            raise WebhookPayloadError(
-                f"the {name} event's `{where}` is {written}, which is not a JSON number", payload=body
-            )
-        if isinstance(value, Mapping):
-            stack.extend((item, _path(where, key)) for key, item in value.items())
-        elif isinstance(value, list):
-            stack.extend((item, f"{where}[{index}]") for index, item in enumerate(value))
+        container, where = stack.pop()
+        items = container.items() if isinstance(container, Mapping) else enumerate(container)
+        for key, value in items:
+            if isinstance(value, float) and not math.isfinite(value):
+                written = "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+                raise WebhookPayloadError(
+                    f"the {name} event's `{_path(where, key)}` is {written}, which is not a JSON number", payload=body
+                )
+            if isinstance(value, (Mapping, list)):
+                stack.append((value, _path(where, key)))
 
 
 def _conform(value: Any, schema: Mapping[str, Any], where: str) -> Any:
@@ -412,27 +414,29 @@ def _conform(value: Any, schema: Mapping[str, Any], where: str) -> Any:
     declares."""
     declared = schema.get("type")
     if declared is not None:
-        types = [declared] if isinstance(declared, str) else declared
+        types = (declared,) if isinstance(declared, str) else declared
         if not any(_is_a(value, json_type) for json_type in types):
             raise _RefusedError(f"'s `{where}` is {_json_kind(value)}, not {_wanted(types)}")
         if isinstance(value, float) and "integer" in types and "number" not in types:
             value = int(value)  # a whole number, or it would not be an integer
     if "const" in schema and value != schema["const"]:
         raise _RefusedError(f"'s `{where}` is {_shown(value)}, not {_shown(schema['const'])}")
-    if "enum" in schema and not any(value == choice for choice in schema["enum"]):
+    if "enum" in schema and value not in schema["enum"]:
         raise _RefusedError(f"'s `{where}` is {_shown(value)}, not one of {', '.join(map(_shown, schema['enum']))}")
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if "minimum" in schema and value < schema["minimum"]:
-            raise _RefusedError(f"'s `{where}` is {_shown(value)}, below its minimum of {schema['minimum']}")
-        if "maximum" in schema and value > schema["maximum"]:
-            raise _RefusedError(f"'s `{where}` is {_shown(value)}, above its maximum of {schema['maximum']}")
-    elif isinstance(value, str):
+    if isinstance(value, str):  # the usual, first
         if len(value) < schema.get("minLength", 0):
             raise _RefusedError(f"'s `{where}` is shorter than {schema['minLength']} characters")
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             raise _RefusedError(f"'s `{where}` is longer than {schema['maxLength']} characters")
         if schema.get("format") == "date-time":
             _check_timestamp(value, where)
+    elif value is None:
+        pass
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "minimum" in schema and value < schema["minimum"]:
+            raise _RefusedError(f"'s `{where}` is {_shown(value)}, below its minimum of {schema['minimum']}")
+        if "maximum" in schema and value > schema["maximum"]:
+            raise _RefusedError(f"'s `{where}` is {_shown(value)}, above its maximum of {schema['maximum']}")
     elif isinstance(value, Mapping):
         value = _conform_object(value, schema, where)
     elif isinstance(value, list):
@@ -487,6 +491,8 @@ def _types(schema: Mapping[str, Any]) -> list[str]:
 def _is_a(value: object, json_type: str) -> bool:
     """Whether `value`, decoded from JSON, is of the JSON Schema type `json_type` (a bool is no number; a float with
     no fraction is an integer, as JSON Schema says)."""
+    if type(value) in _EXACT_TYPES.get(json_type, ()):  # the usual: the type `json` decodes it to
+        return True
     if json_type == "string":
         return isinstance(value, str)
     if json_type == "null":
@@ -504,7 +510,7 @@ def _is_a(value: object, json_type: str) -> bool:
     return json_type == "array" and isinstance(value, list)
 
 
-def _wanted(types: list[str]) -> str:
+def _wanted(types: Iterable[str]) -> str:
     return " or ".join(_KINDS.get(json_type, json_type) for json_type in types)
 
 
@@ -519,8 +525,10 @@ def _check_timestamp(value: str, where: str) -> None:
 
 
 def _path(where: str, key: object) -> str:
-    """Where a key is, for a message: `a.b` for a plain key, `a['odd key']` (escaped, cut short) for any other, so
-    that no body can break the message's line."""
+    """Where a key (or a list's index) is, for a message: `a.b` for a plain key, `a[2]` for an index, `a['odd key']`
+    (escaped, cut short) for any other key, so that no body can break the message's line."""
+    if isinstance(key, int):
+        return f"{where}[{key}]"
     if isinstance(key, str) and _PLAIN_KEY.fullmatch(key):
         return f"{where}.{key}" if where else key
     return f"{where}[{_shown(key)}]"

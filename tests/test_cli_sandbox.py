@@ -27,7 +27,7 @@ from pilotstatus._cli._sandbox import DEFAULT_RING_TIMEOUT as HELP_RING_TIMEOUT
 from pilotstatus._cli._sandbox import WEBHOOK_SECRET_ENV
 from pilotstatus_sandbox import Sandbox, SandboxConfig
 from pilotstatus_sandbox._config import DEFAULT_RING_TIMEOUT
-from tests._command import run
+from tests._command import run, use_key
 from tests._loopback import serve
 from tests._sandbox_process import sandbox_process
 
@@ -205,6 +205,19 @@ def test_the_sandbox_command_signs_its_webhooks_with_the_secret_from_the_environ
     assert hmac.compare_digest(request.headers["x-pilot-status-signature"], expected)
     assert json.loads(request.content)["event"] == "call.ringing"
     assert json.loads(request.content)["callId"] == call.json()["id"]
+
+
+# --- pilotstatus calls get against the sandbox ---------------------------------------------------------------------
+
+
+def test_calls_get_finds_a_call_by_a_provider_id_holding_a_slash(
+    sandbox: Sandbox, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_key(monkeypatch, "ps_sandbox_meta_number")
+    call = next(call for call in sandbox.app.state.histories["META"] if "/" in (call["externalCallId"] or ""))
+    ran = run(capsys, "calls", "get", call["externalCallId"], "--json", "--base-url", sandbox.url)
+    assert (ran.code, ran.err) == (0, "")
+    assert json.loads(ran.out) == call
 
 
 # --- pilotstatus calls export against the sandbox --------------------------------------------------------------------

@@ -5,8 +5,10 @@ Routes are built from the documents themselves: one route per path of `openapi.j
 `_helpers_openapi.json`), each with the methods its document gives it, so a path the spec lacks is 404 and a
 method the path lacks is 405 with `Allow` (both with the API's error body). Literal paths come before templated
 ones (`/v1/calls/settings` is not a `{callId}`); HEAD answers as GET; a trailing slash is another path (404), not a
-redirect. What each request goes through, in order, and the sandbox behaviour not documented upstream, is said in
-`_responses`.
+redirect. Paths are matched on the raw path, segment by segment, each segment decoded on its own: a call id sent
+as `wacid.HB...O%2F6...` (a third of Meta's ids hold a `/`) is one `{callId}`, as the client meant it, where the
+path Starlette decodes whole would split it in two and route it nowhere. What each request goes through, in order,
+and the sandbox behaviour not documented upstream, is said in `_responses`.
 
 `create_app` builds the backend (`_models.Backend`), a `WebhookSender` when `SandboxConfig.webhook_url` is set
 (each event the backend emits is handed to it, never holding up the request), and a lifespan that runs the
@@ -22,12 +24,14 @@ import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, Protocol
+from urllib.parse import unquote_to_bytes
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import BaseRoute, Route, WebSocketRoute
+from starlette.routing import BaseRoute, Match, Route, WebSocketRoute
+from starlette.types import Scope
 
 from ._config import SandboxConfig
 from ._models import Backend
@@ -71,6 +75,57 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return error(exc.status_code, exc.detail, headers=exc.headers)
 
 
+def _segments(scope: Scope) -> list[str]:
+    """The request's path cut at each `/` it was sent with, each segment percent-decoded on its own: `%2F` stays
+    inside its segment, which `scope["path"]` (decoded whole) cannot show."""
+    raw: bytes | None = scope.get("raw_path")
+    if raw is None:  # optional in ASGI: without it, the decoded path is all there is
+        return str(scope["path"]).split("/")
+    # Decoded as the server decodes `scope["path"]`: UTF-8, a byte that is not replaced rather than refused.
+    return [unquote_to_bytes(segment).decode("utf-8", "replace") for segment in raw.split(b"/")]
+
+
+def _path_params(template: list[str], scope: Scope) -> dict[str, str] | None:
+    """The path parameters of a request whose segments match `template`'s (a literal segment matches itself, a
+    `{name}` any segment but the empty one, as Starlette's), or None when they do not match."""
+    segments = _segments(scope)
+    if len(segments) != len(template):
+        return None
+    params = {}
+    for expected, given in zip(template, segments, strict=True):
+        if expected.startswith("{"):
+            if not given:
+                return None
+            params[expected[1:-1]] = given
+        elif given != expected:
+            return None
+    return params
+
+
+class _SegmentRoute(Route):
+    """Starlette's route (its methods, HEAD with GET, a method it lacks a partial match: 405 with `Allow`), matched
+    segment by segment on the raw path (`_segments`)."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        params = _path_params(self.path.split("/"), scope) if scope["type"] == "http" else None
+        if params is None:
+            return Match.NONE, {}
+        child_scope = {"endpoint": self.endpoint, "path_params": {**scope.get("path_params", {}), **params}}
+        if self.methods and scope["method"] not in self.methods:
+            return Match.PARTIAL, child_scope
+        return Match.FULL, child_scope
+
+
+class _SegmentWebSocketRoute(WebSocketRoute):
+    """Starlette's WebSocket route, matched segment by segment on the raw path, as `_SegmentRoute`."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        params = _path_params(self.path.split("/"), scope) if scope["type"] == "websocket" else None
+        if params is None:
+            return Match.NONE, {}
+        return Match.FULL, {"endpoint": self.endpoint, "path_params": {**scope.get("path_params", {}), **params}}
+
+
 async def _helpers_document(request: Request) -> Response:
     return JSONResponse(helpers_spec())
 
@@ -90,9 +145,9 @@ def _routes(responses: Responses) -> list[BaseRoute]:
             handlers = API_HANDLERS if api else HELPER_HANDLERS
             handler = _bound(responses, Endpoint(operation_id, path, handlers[operation_id], api))
         endpoints.setdefault(path, {})[method] = handler
-    routes: list[BaseRoute] = [WebSocketRoute("/_sandbox/realtime/{callId}", realtime_socket)]
+    routes: list[BaseRoute] = [_SegmentWebSocketRoute("/_sandbox/realtime/{callId}", realtime_socket)]
     for path in sorted(endpoints, key=lambda path: ("{" in path, path)):
-        routes.append(Route(path, _by_method(endpoints[path]), methods=list(endpoints[path])))
+        routes.append(_SegmentRoute(path, _by_method(endpoints[path]), methods=list(endpoints[path])))
     return routes
 
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.starlette.requests import StarletteOpenAPIRequest
@@ -74,12 +75,18 @@ def _date_time_text(value: Any) -> str:
     return str(value)
 
 
-_URLSPLIT_DROPS = str.maketrans({"\t": "%09", "\n": "%0A", "\r": "%0D"})
+_PARAMETER = re.compile(r"\{([^}]+)\}")
 
 
 class _Request(StarletteOpenAPIRequest):
-    """A Starlette request with its body; a HEAD request is validated as the GET it mirrors (HTTP: a HEAD is a GET
-    without the body)."""
+    """A Starlette request with its body, as routed to the operation whose path in the spec is `template`; a HEAD
+    request is validated as the GET it mirrors (HTTP: a HEAD is a GET without the body)."""
+
+    def __init__(self, request: Request, *, body: bytes | None, template: str) -> None:
+        super().__init__(request, body=body)
+        # The path parameters as the router read them, decoded: openapi-core checks these, and reads none itself.
+        self.parameters.path = dict(request.path_params)
+        self._template = template
 
     @property
     def method(self) -> str:
@@ -87,11 +94,11 @@ class _Request(StarletteOpenAPIRequest):
 
     @property
     def path(self) -> str:
-        # openapi-core joins the path to the host with `urljoin`, whose `urlsplit` drops every tab, newline and
-        # carriage return: `/v1/calls/%0A/reject` would read as `/v1/calls//reject`, an empty call id the spec does
-        # not allow. Escaped, they stay in the call id (which the handler reads from the route, decoded).
-        path: str = self.request.scope["path"]
-        return path.translate(_URLSPLIT_DROPS)
+        # The operation's own path, each parameter percent-encoded whole, so that openapi-core finds the operation the
+        # router chose: decoded, a call id holding `/` would read as more segments, and `urljoin` (with which
+        # openapi-core joins the path to the host) drops tabs and newlines, leaving an empty call id.
+        params = self.request.path_params
+        return _PARAMETER.sub(lambda found: quote(params[found[1]], safe=""), self._template)
 
 
 class RequestValidator:
@@ -125,12 +132,11 @@ class RequestValidator:
         }
         self._has_body = {key for key, operation in operations.items() if "requestBody" in operation}
 
-    def validate(self, request: Request, body: bytes = b"", *, template: str | None = None) -> ValidatedRequest:
+    def validate(self, request: Request, body: bytes = b"", *, template: str) -> ValidatedRequest:
         """`request` (with `body`, its bytes, read by the caller) against its operation, whose path in the spec is
-        `template` (`/v1/calls/{callId}`; the request's own path by default): the first problem, or its parameters
-        and JSON body."""
-        openapi_request = _Request(request, body=body or None)
-        operation = (template or openapi_request.path, openapi_request.method)
+        `template` (`/v1/calls/{callId}`): the first problem, or its parameters and JSON body."""
+        openapi_request = _Request(request, body=body or None, template=template)
+        operation = (template, openapi_request.method)
         for name, integer in self._query.get(operation, {}).items():
             values = request.query_params.getlist(name)
             if len(values) > 1:

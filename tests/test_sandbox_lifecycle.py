@@ -422,6 +422,13 @@ def test_settings_update_is_partial_and_call_hours_replace_the_stored_ones(api: 
     assert api.ok("GET", "/v1/calls/settings")["calling"]["call_hours"] == {"status": "DISABLED"}
 
 
+def test_an_empty_settings_update_changes_nothing_and_succeeds(api: SandboxClient) -> None:
+    """`{}` is a valid body by the spec, and the official SDK sends it."""
+    before = api.ok("GET", "/v1/calls/settings")
+    assert api.ok("PUT", "/v1/calls/settings", json={}) == {"success": True}
+    assert api.ok("GET", "/v1/calls/settings") == before
+
+
 def test_settings_refuse_sip(api: SandboxClient) -> None:
     response = api.put("/v1/calls/settings", json={"sip": {"status": "ENABLED"}})
     assert response.status_code == 400

@@ -326,6 +326,12 @@ def test_settings_update_is_partial_call_hours_replace_and_sip_is_refused(meta: 
     assert "sip" in refusal(lambda: meta.update_settings({"sip": {"status": "ENABLED"}})).message
 
 
+def test_an_empty_settings_update_changes_nothing(meta: Number) -> None:
+    before = meta.get_settings()
+    assert meta.update_settings({}) == {"success": True}
+    assert meta.get_settings() == before
+
+
 @pytest.mark.parametrize(
     ("windows", "problem"),
     [

@@ -15,7 +15,7 @@ Sandbox behaviour, not documented upstream (the sandbox's README section repeats
 - an action the call's state does not allow is 409 INVALID_CALL_STATE, naming the status and what the action needs;
 - terminate on a call never answered ends it COMPLETED with a null `durationSeconds`;
 - `durationSeconds` counts whole seconds from connection to hang-up;
-- settings are stored and returned as given; they do not change how calls behave.
+- settings are stored and returned as given; they do not change how calls behave; an empty update changes nothing.
 """
 
 from __future__ import annotations
@@ -436,12 +436,11 @@ class Number:
             return {"calling": _copy(self._settings)}
 
     def update_settings(self, update: dict[str, Any]) -> dict[str, Any]:
-        """Meta's partial update: only the keys given change, and a `call_hours` given replaces the stored one."""
+        """Meta's partial update: only the keys given change, and a `call_hours` given replaces the stored one. An
+        empty update (`{}`, which the spec allows and the official SDK sends) changes nothing, and succeeds."""
         with self._backend.locked() as now:
             if "sip" in update:
                 raise _validation("sip cannot be set through Pilot Status (SIP credentials are never exchanged)")
-            if not update:
-                raise _validation("the update is empty: give at least one setting to change")
             if "call_hours" in update:
                 _check_call_hours(update["call_hours"], today=format_ms(now)[:10])
             self._settings.update(_copy(update))

@@ -115,6 +115,12 @@ BAD_ARGUMENTS = [
         "biz_opaque_callback_data",
         lambda calls, i: calls.create(to=PHONE, biz_opaque_callback_data=unchecked(5)),
     ),
+    bad(
+        "create data over 512",
+        "biz_opaque_callback_data",
+        lambda calls, i: calls.create(to=PHONE, biz_opaque_callback_data="x" * 513),
+        "at most 512 characters",
+    ),
     bad("include_sdp yes", "include_sdp", lambda calls, i: calls.retrieve(i, include_sdp=unchecked("yes"))),
     bad("include_sdp 1", "include_sdp", lambda calls, i: calls.retrieve(i, include_sdp=unchecked(1))),
     bad("include_sdp None", "include_sdp", lambda calls, i: calls.retrieve(i, include_sdp=unchecked(None))),

@@ -187,7 +187,12 @@ def test_a_parameter_stricter_than_upstream_says_so(op_id: str, name: str) -> No
 
 @pytest.mark.parametrize(
     ("schema", "field"),
-    [("StartCallRequest", "to"), ("CallPermissionRequest", "to"), ("CallingSettingsUpdate", "status")],
+    [
+        ("StartCallRequest", "to"),
+        ("StartCallRequest", "bizOpaqueCallbackData"),
+        ("CallPermissionRequest", "to"),
+        ("CallingSettingsUpdate", "status"),
+    ],
 )
 def test_a_body_field_stricter_than_upstream_says_so(schema: str, field: str) -> None:
     assert "Stricter than upstream" in component_schema(schema)["properties"][field]["description"]
@@ -200,6 +205,8 @@ def test_a_body_field_stricter_than_upstream_says_so(schema: str, field: str) ->
         ("StartCallRequest", {"to": "5511999999999", "sdp": "v=0", "bizOpaqueCallbackData": "order-42"}, True),
         ("StartCallRequest", {"to": "call me"}, False),
         ("StartCallRequest", {"to": "+5511999999999", "sdp": ""}, False),
+        ("StartCallRequest", {"to": "+5511999999999", "bizOpaqueCallbackData": "x" * 512}, True),
+        ("StartCallRequest", {"to": "+5511999999999", "bizOpaqueCallbackData": "x" * 513}, False),
         ("SdpAnswer", {"sdp": ""}, False),
         ("AcceptCallRequest", {}, True),
         ("PlayAudioRequest", {"mediaUrl": "https://example.com/a.mp3"}, True),

@@ -45,7 +45,7 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                 "to": {"type": "string", "pattern": "^\\+?[0-9]{7,15}$"},
                 "sdp": {"type": "string", "minLength": 1},
                 "sdpType": {"type": "string", "enum": ["offer"]},
-                "bizOpaqueCallbackData": {"type": "string"},
+                "bizOpaqueCallbackData": {"type": "string", "maxLength": 512},
             },
         },
     },

@@ -25,7 +25,8 @@ class StartCallRequest:
     sdp_type: StartCallRequestSdpType | None = None
     """ Always `offer` (the default). """
     biz_opaque_callback_data: str | None = None
-    """ Opaque data echoed back on the terminate event. """
+    """ Opaque data echoed back on the terminate event. Stricter than upstream (our assumption): at most 512
+    characters, Meta's limit for `biz_opaque_callback_data` (per Meta's changelog); upstream states no limit. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -4,6 +4,7 @@ checked against its document (the API's against `openapi.json` by schemathesis, 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -12,13 +13,23 @@ from urllib.parse import parse_qs, unquote
 import httpx
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
+from starlette.applications import Starlette
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from pilotstatus_sandbox import Sandbox, SandboxConfig
 from pilotstatus_sandbox._responses import helpers_spec
 from tests._contract import RESPONSE_CHECKS, load_schema
 
-__all__ = ["KEYS", "NUMBER_IDS", "SandboxClient", "check_response", "manual_sandbox", "validate_with_spec"]
+__all__ = [
+    "KEYS",
+    "NUMBER_IDS",
+    "SandboxClient",
+    "check_response",
+    "manual_sandbox",
+    "send",
+    "send_all",
+    "validate_with_spec",
+]
 
 KEYS = {
     "meta": "ps_sandbox_meta_number",
@@ -164,3 +175,26 @@ def manual_sandbox(calls: int = 50, **options: Any) -> Iterator[SandboxClient]:
         httpx.Client(base_url=sandbox.url, event_hooks={"response": [check_response]}) as client,
     ):
         yield SandboxClient(sandbox, client)
+
+
+def send_all(app: Starlette, requests: list[tuple[str, str, str]], **kwargs: Any) -> list[httpx.Response]:
+    """Each (method, path, demo key of `KEYS`) sent to the sandbox's app in process (no socket), in order, with
+    `kwargs` (and `headers` beside the key's) for each; their responses."""
+
+    headers = kwargs.pop("headers", {})
+
+    async def send_each() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as client:
+            return [
+                await client.request(method, path, headers={"x-api-key": KEYS[key], **headers}, **kwargs)
+                for method, path, key in requests
+            ]
+
+    return asyncio.run(send_each())
+
+
+def send(app: Starlette, method: str, path: str, key: str = "meta", **kwargs: Any) -> httpx.Response:
+    """One request sent to the sandbox's app in process, as `send_all`."""
+    (response,) = send_all(app, [(method, path, key)], **kwargs)
+    return response

@@ -9,7 +9,6 @@ templated ones, 405 with `Allow`, HEAD as GET, no redirect for a trailing slash.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 from urllib.parse import quote
 
@@ -20,7 +19,7 @@ from hypothesis import strategies as st
 from starlette.applications import Starlette
 
 from pilotstatus_sandbox import Sandbox, SandboxConfig, create_app
-from tests._sandbox_client import KEYS
+from tests._sandbox_client import KEYS, send, send_all
 
 IN_PROCESS_CALLS = 1000
 """The seeded calls of each number fetched in process: the newest 1,000 of the default history (a shorter history
@@ -36,25 +35,6 @@ def segment(call_id: str) -> str:
 def app() -> Starlette:
     """The sandbox in process: its ASGI app, no socket."""
     return create_app(SandboxConfig(calls=IN_PROCESS_CALLS, manual_clock=True))
-
-
-def send_all(app: Starlette, requests: list[tuple[str, str, str]], **kwargs: Any) -> list[httpx.Response]:
-    """Each (method, path, demo key) sent to `app` in process, in order; their responses."""
-
-    async def send() -> list[httpx.Response]:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as client:
-            return [
-                await client.request(method, path, headers={"x-api-key": KEYS[key]}, **kwargs)
-                for method, path, key in requests
-            ]
-
-    return asyncio.run(send())
-
-
-def send(app: Starlette, method: str, path: str, key: str = "meta", **kwargs: Any) -> httpx.Response:
-    (response,) = send_all(app, [(method, path, key)], **kwargs)
-    return response
 
 
 @pytest.mark.parametrize(("kind", "provider"), [("meta", "META"), ("web", "EVO_GO")])

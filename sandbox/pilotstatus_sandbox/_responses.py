@@ -7,7 +7,9 @@ and returns its JSON; everything before that is the same for every operation, in
 3. the key's scope: the tenant key without an `x-whatsapp-number-id` naming a sandbox number (403
    TENANT_SCOPE_NOT_ALLOWED), the rate-limited key (429, `Retry-After: 3600`);
 4. the parameters and the JSON body against the spec, by openapi-core (400 `Validation error: ...`, no code,
-   naming the parameter or field and the problem);
+   naming the parameter or field and the problem); first, a body over its operation's limit (`_spec.body_limit`:
+   1 MiB unless the operation's `x-pilotstatus-body-limit` says otherwise) is 413 PAYLOAD_TOO_LARGE, refused by its
+   Content-Length before any of it is read, or, chunked, at the chunk that passes the limit, the rest left unread;
 5. the provider: the unsupported-provider key (400 FEATURE_NOT_SUPPORTED, "Calling is only supported for Meta Cloud
    API and Pilot Status (web) numbers."), or an operation the number's provider lacks (400 FEATURE_NOT_SUPPORTED,
    saying which numbers have it: `_providers`);
@@ -78,6 +80,7 @@ __all__ = ["API_HANDLERS", "HELPER_HANDLERS", "Endpoint", "Operation", "Response
 _KEY_HEADERS = ("x-api-key", "x-api-key-id")
 _NUMBER_HEADER = "x-whatsapp-number-id"
 NOT_CONNECTED = "WhatsApp instance not connected"
+TOO_LARGE = "PAYLOAD_TOO_LARGE"
 
 
 def error(status: int, message: str, code: str | None = None, **extra: Any) -> JSONResponse:
@@ -222,7 +225,11 @@ class Responses:
         if decided.step == "scope":
             return _refusal(decided)
         validator = self._api_validator if endpoint.api else self._helper_validator
-        validated = validator.validate(request, await request.body(), template=endpoint.template)
+        limit = validator.body_limit(request, template=endpoint.template)
+        body = await _read_body(request, limit)
+        if body is None:
+            return error(413, f"Payload too large: this operation takes a body of at most {limit} bytes", TOO_LARGE)
+        validated = validator.validate(request, body, template=endpoint.template)
         if validated.problem is not None:
             return error(400, f"Validation error: {validated.problem}")
         if decided.step == "provider":
@@ -247,6 +254,23 @@ class Responses:
             drifted, headers = drift(endpoint.operation_id, result, target=target, history=number.history)
             return JSONResponse(drifted, headers=headers)
         return JSONResponse(result)
+
+
+async def _read_body(request: Request, limit: int) -> bytes | None:
+    """The request's body, or None as soon as it is known to hold more than `limit` bytes: by its Content-Length
+    before any of it is read, or, sent without one (chunked), at the chunk that passes the limit, the rest left
+    unread."""
+    length = request.headers.get("content-length", "")
+    if length.isascii() and length.isdigit() and int(length) > limit:
+        return None
+    chunks = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _authenticate(request: Request) -> Scenario | None:

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["load_spec", "validation_spec"]
+__all__ = ["BODY_LIMIT_EXTENSION", "DEFAULT_BODY_LIMIT", "body_limit", "load_spec", "validation_spec"]
+
+DEFAULT_BODY_LIMIT = 1 << 20
+"""The most bytes a request body may hold (1 MiB) when its operation does not say: far more than any Calls body
+needs (an SDP offer is a few kilobytes), and little enough that an oversized request costs the sandbox nothing."""
+
+BODY_LIMIT_EXTENSION = "x-pilotstatus-body-limit"
+"""The operation extension that sets its own body limit, in bytes (for media sent as data URLs, say)."""
 
 _SOURCE_SPEC = Path(__file__).resolve().parents[2] / "openapi.json"
 
@@ -28,3 +36,12 @@ def validation_spec() -> dict[str, Any]:
     spec = copy.deepcopy(load_spec())
     spec["servers"] = [{"url": "/"}]
     return spec
+
+
+def body_limit(operation: Mapping[str, Any]) -> int:
+    """The most bytes a request body of `operation` (an operation object of a spec) may hold: its
+    `x-pilotstatus-body-limit`, else `DEFAULT_BODY_LIMIT`. The one place the limit is read from a spec."""
+    limit = operation.get(BODY_LIMIT_EXTENSION, DEFAULT_BODY_LIMIT)
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise ValueError(f"{BODY_LIMIT_EXTENSION} must be a whole number of bytes, not {limit!r}")
+    return limit

@@ -37,6 +37,7 @@ from starlette.requests import Request
 from pilotstatus._validation import is_absolute_uri
 
 from ._instants import is_date_time
+from ._spec import DEFAULT_BODY_LIMIT, body_limit
 
 __all__ = ["RequestValidator", "ValidatedRequest", "strict_json"]
 
@@ -78,9 +79,14 @@ def _date_time_text(value: Any) -> str:
 _PARAMETER = re.compile(r"\{([^}]+)\}")
 
 
+def _method(request: Request) -> str:
+    """The method of the operation `request` is checked against: a HEAD request's is the GET it mirrors (HTTP: a HEAD
+    is a GET without the body)."""
+    return "get" if request.method == "HEAD" else request.method.lower()
+
+
 class _Request(StarletteOpenAPIRequest):
-    """A Starlette request with its body, as routed to the operation whose path in the spec is `template`; a HEAD
-    request is validated as the GET it mirrors (HTTP: a HEAD is a GET without the body)."""
+    """A Starlette request with its body, as routed to the operation whose path in the spec is `template`."""
 
     def __init__(self, request: Request, *, body: bytes | None, template: str) -> None:
         super().__init__(request, body=body)
@@ -90,7 +96,7 @@ class _Request(StarletteOpenAPIRequest):
 
     @property
     def method(self) -> str:
-        return "get" if self.request.method == "HEAD" else self.request.method.lower()
+        return _method(self.request)
 
     @property
     def path(self) -> str:
@@ -131,6 +137,12 @@ class RequestValidator:
             for key, operation in operations.items()
         }
         self._has_body = {key for key, operation in operations.items() if "requestBody" in operation}
+        self._body_limits = {key: body_limit(operation) for key, operation in operations.items()}
+
+    def body_limit(self, request: Request, *, template: str) -> int:
+        """The most bytes the body of `request`, routed to the operation whose path in the spec is `template`, may
+        hold (`_spec.body_limit`)."""
+        return self._body_limits.get((template, _method(request)), DEFAULT_BODY_LIMIT)
 
     def validate(self, request: Request, body: bytes = b"", *, template: str) -> ValidatedRequest:
         """`request` (with `body`, its bytes, read by the caller) against its operation, whose path in the spec is

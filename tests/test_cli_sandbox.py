@@ -24,9 +24,10 @@ import httpx
 import pytest
 
 from pilotstatus._cli._sandbox import DEFAULT_RING_TIMEOUT as HELP_RING_TIMEOUT
+from pilotstatus._cli._sandbox import MAX_CALLS as HELP_MAX_CALLS
 from pilotstatus._cli._sandbox import WEBHOOK_SECRET_ENV
 from pilotstatus_sandbox import Sandbox, SandboxConfig
-from pilotstatus_sandbox._config import DEFAULT_RING_TIMEOUT
+from pilotstatus_sandbox._config import DEFAULT_RING_TIMEOUT, MAX_CALLS
 from tests._command import run, use_key
 from tests._loopback import serve
 from tests._sandbox_process import sandbox_process
@@ -134,6 +135,12 @@ def test_a_webhook_secret_without_a_url_or_the_reverse_is_refused_in_one_line_be
             "argument --webhook-url: 'http://hooks.test:99999/' is not a URL",
         ),
         (["--webhook-url", HOOK, "--webhook-secret", ""], "argument --webhook-secret: the secret must not be empty"),
+        (
+            ["--calls", "10000001"],
+            "argument --calls: 10000001 is more calls than the sandbox holds (at most 10,000,000 a number)",
+        ),
+        (["--calls", "100000000"], "argument --calls: 100000000 is more calls than the sandbox holds"),
+        (["--calls", "-1"], "argument --calls: -1 is not a count (0 or more)"),
     ],
 )
 def test_bad_webhook_and_ring_timeout_values_are_usage_errors_naming_the_option(
@@ -147,6 +154,17 @@ def test_bad_webhook_and_ring_timeout_values_are_usage_errors_naming_the_option(
     assert ran.err_lines[-1].startswith(f"pilotstatus sandbox: error: {fragment}")
     assert "Traceback" not in ran.err
     assert served == []
+
+
+def test_the_most_calls_the_sandbox_holds_is_taken_and_is_the_sandboxs_own_bound(
+    capsys: pytest.CaptureFixture[str], served: list[dict[str, Any]]
+) -> None:
+    assert run(capsys, "sandbox", "--calls", "10000000").code == 0
+    assert served == [{**BASE, "calls": 10_000_000}]
+    assert HELP_MAX_CALLS == MAX_CALLS  # the wrapper's copy of the sandbox's bound, in step
+    with pytest.raises(ValueError, match="calls must be a whole number from 0 to 10,000,000"):
+        SandboxConfig(calls=MAX_CALLS + 1)
+    assert "at most 10,000,000" in " ".join(run(capsys, "sandbox", "--help").out.split())
 
 
 def test_the_help_names_the_secrets_environment_variable_and_the_sandboxs_default_ring_timeout(

@@ -168,6 +168,23 @@ def test_the_calls_of_a_shorter_history_are_the_newest_of_a_longer_one() -> None
     ).page(limit=300, before_ms=None)
 
 
+def test_a_history_drawn_in_blocks_is_the_one_the_seed_always_gave() -> None:
+    """600,000 calls span several blocks of instants: the history is the one drawn whole before blocks were used."""
+    history = CallHistory(count=600_000, seed=7, provider="META")
+    created = b"".join(ms.to_bytes(8, "little", signed=True) for ms in history._created)
+    assert hashlib.sha256(created).hexdigest() == "8e9d7011767ab7e6591deab3d5aa84500b131cb52ec879d704d104a84cc7cc65"
+
+
+# A block of 262,144 instants holds about 330,000 calls.
+@pytest.mark.parametrize(("count", "blocks"), [(0, 0), (1, 1), (1000, 1), (600_000, 2)])
+def test_drawing_a_history_reports_each_block_of_calls_drawn(count: int, blocks: int) -> None:
+    drawn: list[int] = []
+    CallHistory(count=count, seed=7, provider="EVO_GO", on_progress=drawn.append)
+    assert sum(drawn) == count
+    assert all(calls > 0 for calls in drawn)
+    assert len(drawn) == blocks
+
+
 def test_the_draws_read_the_hash_little_endian_on_every_machine() -> None:
     draws = _draws16(12345, 1000)
     stream = hashlib.shake_256(b"pilotstatus-sandbox createdAt " + (12345).to_bytes(8, "big")).digest(2000)

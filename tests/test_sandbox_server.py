@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import re
 import socket
 import threading
+import types
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,7 +20,7 @@ import httpx
 import pytest
 import uvicorn
 
-from pilotstatus_sandbox import ListenError, Sandbox, SandboxConfig, _server, serve
+from pilotstatus_sandbox import ListenError, Sandbox, SandboxConfig, _server, create_app, serve
 from pilotstatus_sandbox._server import banner
 from tests._command import closed_port_url
 
@@ -151,6 +153,55 @@ def test_the_banner_without_webhooks_says_none_are_sent_and_hides_a_password_in_
     assert "Webhooks: POST https://hooks.test/in, signed" in shown
     assert "hunter2" not in shown
     assert SECRET not in shown
+
+
+def test_the_banner_is_printed_before_the_histories_are_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    printed_before_drawing: list[str] = []
+
+    def drawn(config: SandboxConfig, **options: Any) -> Any:
+        printed_before_drawing.append(out.getvalue())
+        return create_app(config, **options)
+
+    monkeypatch.setattr(_server, "create_app", drawn)
+    out = io.StringIO()
+    with _server._listen("127.0.0.1", 0) as listening:
+        monkeypatch.setattr(_server, "_listen", lambda host, port: listening)
+        not_served = types.SimpleNamespace(run=lambda sockets: None)
+        monkeypatch.setattr(_server, "_uvicorn_server", lambda app, **settings: not_served)
+        serve(port=0, calls=3, out=out)
+    (printed,) = printed_before_drawing
+    assert printed.startswith("Pilot Status sandbox: 3 calls per number")
+    assert "Base URL: http://127.0.0.1:" in printed
+
+
+def tqdm_clock(monkeypatch: pytest.MonkeyPatch, seconds_a_reading: float) -> None:
+    """tqdm's clock, made to move `seconds_a_reading` each time it is read: the counter's delay without waiting."""
+    readings = itertools.count()
+    monkeypatch.setattr("tqdm.std.time", lambda: next(readings) * seconds_a_reading)
+
+
+def test_drawing_that_takes_more_than_a_second_shows_a_counter_of_the_calls_drawn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tqdm_clock(monkeypatch, 100.0)
+    out = io.StringIO()
+    app = _server._drawn_app(SandboxConfig(calls=1000), out)
+    lines = out.getvalue().splitlines()
+    assert lines
+    assert all(line.startswith("drawing calls: ") for line in lines)
+    assert "2000/2000" in lines[-1]  # both seeded numbers' calls, all drawn
+    assert {provider: len(history) for provider, history in app.state.histories.items()} == {
+        "META": 1000,
+        "EVO_GO": 1000,
+    }
+
+
+def test_drawing_done_within_a_second_shows_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    tqdm_clock(monkeypatch, 0.0)
+    out = io.StringIO()
+    _server._drawn_app(SandboxConfig(calls=1000), out)
+    assert out.getvalue() == ""
+    assert _server.PROGRESS_DELAY == 1.0
 
 
 # --- stopping -------------------------------------------------------------------------------------------------------

@@ -177,11 +177,12 @@ def _webhook_sender(config: SandboxConfig) -> _Sender | None:
     return sender
 
 
-def create_app(config: SandboxConfig | None = None) -> Starlette:
-    """The sandbox's ASGI app, its data drawn from `config` (default: 5,000 calls a number, seed 7)."""
+def create_app(config: SandboxConfig | None = None, *, on_progress: Callable[[int], None] | None = None) -> Starlette:
+    """The sandbox's ASGI app, its data drawn from `config` (default: 5,000 calls a number, seed 7); `on_progress`,
+    when given, is told each block of calls drawn, as a count."""
     config = config or SandboxConfig()
     sender = _webhook_sender(config)
-    backend = Backend(config, on_event=None if sender is None else sender.send)
+    backend = Backend(config, on_event=None if sender is None else sender.send, on_progress=on_progress)
     responses = Responses(config, backend)
 
     @asynccontextmanager

@@ -31,7 +31,7 @@ import hashlib
 import operator
 import sys
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from typing import Any, Literal
@@ -109,6 +109,8 @@ _LONE = _RUN_LENGTHS.count(1)
 """Draws below this give a run of one call."""
 _GAPS_MS = _table([(6_554, 1, 999), (58_982, 1_000, 900_000)])
 """Milliseconds from an instant to the next older one: seconds to minutes, and within a second one time in ten."""
+_BLOCK = 1 << 18
+"""Instants drawn at a time: the step of the progress a large history shows while it is drawn."""
 
 
 def _draws16(seed: int, count: int) -> array[int]:
@@ -120,24 +122,33 @@ def _draws16(seed: int, count: int) -> array[int]:
     return draws
 
 
-def _created_ms(count: int, seed: int, newest: int) -> array[int]:
-    """`createdAt` of `count` calls in milliseconds, newest first, in runs that share one millisecond."""
+def _created_ms(count: int, seed: int, newest: int, on_progress: Callable[[int], None] | None = None) -> array[int]:
+    """`createdAt` of `count` calls in milliseconds, newest first, in runs that share one millisecond. Drawn a block
+    of instants at a time, each block's calls handed to `on_progress` as a count."""
+    created: array[int] = array("q")
     if count == 0:
-        return array("q")
+        return created
     # Two draws per instant (its run length, its gap to the next older one); no more instants than calls are needed.
     draws = _draws16(seed, 2 * count)
-    runs = list(map(_RUN_LENGTHS.__getitem__, draws[0::2]))
-    instants = bisect.bisect_left(list(accumulate(runs)), count) + 1  # the first instants that hold `count` calls
-    gaps = map(_GAPS_MS.__getitem__, draws[1 : 2 * instants - 2 : 2])
-    distinct = array("q", accumulate(gaps, operator.sub, initial=newest))
-    # Most instants hold one call: copy them in slices, repeating only the instants of a run.
-    created: array[int] = array("q")
-    start = 0
-    for run_at in compress(range(instants), map(operator.le, repeat(_LONE), draws[0 : 2 * instants : 2])):
-        created.extend(distinct[start:run_at])
-        created.extend(repeat(distinct[run_at], runs[run_at]))
-        start = run_at + 1
-    created.extend(distinct[start:])
+    instant = newest
+    for start in range(0, count, _BLOCK):
+        stop = min(start + _BLOCK, count)
+        run_draws = draws[2 * start : 2 * stop : 2]
+        gaps = map(_GAPS_MS.__getitem__, draws[2 * start + 1 : 2 * stop : 2])
+        distinct = array("q", accumulate(gaps, operator.sub, initial=instant))
+        instant = distinct.pop()  # the first instant of the next block
+        # Most instants hold one call: copy them in slices, repeating only the instants of a run.
+        drawn = len(created)
+        at = 0
+        for run_at in compress(range(len(run_draws)), map(operator.le, repeat(_LONE), run_draws)):
+            created.extend(distinct[at:run_at])
+            created.extend(repeat(distinct[run_at], _RUN_LENGTHS[run_draws[run_at]]))
+            at = run_at + 1
+        created.extend(distinct[at:])
+        if on_progress is not None:
+            on_progress(min(len(created), count) - drawn)
+        if len(created) >= count:
+            break
     del created[count:]
     return created
 
@@ -179,14 +190,24 @@ class _Call:
 class CallHistory:
     """The calls of one number, newest first."""
 
-    def __init__(self, *, count: int, seed: int, provider: Provider, newest: int = DEFAULT_NEWEST) -> None:
+    def __init__(
+        self,
+        *,
+        count: int,
+        seed: int,
+        provider: Provider,
+        newest: int = DEFAULT_NEWEST,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> None:
+        """The history of `count` calls drawn from `seed`; `on_progress`, when given, is told each block of calls
+        drawn, as a count."""
         if count < 0:
             raise ValueError(f"a history holds zero or more calls, not {count}")
         if count > 1 << 32:
             raise ValueError(f"a history holds at most 2**32 calls (an id has 32 bits for the position), not {count}")
         self.provider = provider
         self._seed = _mix(seed ^ (0x0E7A if provider == "META" else 0x0EB0))
-        self._created = _created_ms(count, self._seed, newest)
+        self._created = _created_ms(count, self._seed, newest, on_progress)
 
     def __len__(self) -> int:
         return len(self._created)

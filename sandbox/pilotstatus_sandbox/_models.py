@@ -208,7 +208,15 @@ def _instant(ms: int | None) -> str | None:
 class Backend:
     """The state of every sandbox number, and the clock and timers that move it."""
 
-    def __init__(self, config: SandboxConfig, *, on_event: Callable[[Event], None] | None = None) -> None:
+    def __init__(
+        self,
+        config: SandboxConfig,
+        *,
+        on_event: Callable[[Event], None] | None = None,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> None:
+        """The sandbox's numbers, their histories drawn from `config` (`on_progress` told each block of calls drawn,
+        as a count), each emitted event handed to `on_event`."""
         self.config = config
         self.clock = Clock(manual=config.manual_clock, start_ms=config.newest_ms + _DAY_MS)
         self._on_event = on_event
@@ -217,7 +225,7 @@ class Backend:
         self._order = itertools.count()
         self._wake = threading.Event()
         self._ring_timeout_ms = round(config.ring_timeout * 1000)
-        self._numbers = {spec.number_id: Number(self, spec) for spec in NUMBERS}
+        self._numbers = {spec.number_id: Number(self, spec, on_progress=on_progress) for spec in NUMBERS}
 
     def number(self, number_id: str) -> Number | None:
         """The sandbox number with this id, or None."""
@@ -280,7 +288,7 @@ class Backend:
 class Number:
     """One sandbox number: its calls (history and live), Meta settings and call permissions."""
 
-    def __init__(self, backend: Backend, spec: NumberSpec) -> None:
+    def __init__(self, backend: Backend, spec: NumberSpec, *, on_progress: Callable[[int], None] | None = None) -> None:
         config = backend.config
         self.spec = spec
         self.number_id = spec.number_id
@@ -289,7 +297,13 @@ class Number:
         self.connected = spec.connected
         self._backend = backend
         self.history: CallHistory | None = (
-            CallHistory(count=config.calls, seed=config.seed, provider=spec.provider, newest=config.newest_ms)
+            CallHistory(
+                count=config.calls,
+                seed=config.seed,
+                provider=spec.provider,
+                newest=config.newest_ms,
+                on_progress=on_progress,
+            )
             if spec.seeded
             else None
         )

@@ -21,6 +21,7 @@ from starlette.applications import Starlette
 from ._app import create_app
 from ._config import DEFAULT_RING_TIMEOUT, SandboxConfig
 from ._drift import DRIFT_FIELD, DRIFT_HEADER, DRIFT_STATUS
+from ._models import NUMBERS
 from ._scenarios import SCENARIOS
 from ._webhooks import display_url
 
@@ -29,6 +30,9 @@ __all__ = ["ListenError", "Sandbox", "key_table", "serve"]
 
 GRACE_SECONDS = 5
 """How long a stopping server waits for requests still running before cutting them off."""
+
+PROGRESS_DELAY = 1.0
+"""Seconds of drawing the call histories after which `serve` shows a counter of the calls drawn."""
 
 
 class ListenError(OSError):
@@ -62,7 +66,9 @@ def serve(
     out: TextIO = sys.stderr,
 ) -> None:
     """Serve the sandbox until interrupted (Ctrl-C), after printing its address, its settings and the demo keys to
-    `out` (the webhook target, never its secret).
+    `out` (the webhook target, never its secret). The banner comes first, as soon as the address listens; then the
+    call histories are drawn (a counter on `out` once that takes more than a second), then requests are answered
+    (those sent meanwhile wait).
 
     Raises `ListenError` naming the address when it cannot be listened on (a port in use, say); port 0 picks a free
     one. Raises `ValueError` for settings `SandboxConfig` refuses.
@@ -77,10 +83,22 @@ def serve(
         manual_clock=manual_clock,
         drift=drift,
     )
-    app = create_app(config)
     with _listen(host, port) as listening:
         print(banner(config, _base_url(host, listening)), file=out, flush=True)
+        app = _drawn_app(config, out)
         _uvicorn_server(app, log_level="info", access_log=True).run(sockets=[listening])
+
+
+def _drawn_app(config: SandboxConfig, out: TextIO) -> Starlette:
+    """The app, with a counter of the calls drawn on `out` once drawing them takes more than `PROGRESS_DELAY`."""
+    from pilotstatus._cli._progress import Progress  # the command line's counter: only `serve` shows one
+
+    total = config.calls * sum(spec.seeded for spec in NUMBERS)
+    progress = Progress(enabled=True, desc="drawing calls", total=total, delay=PROGRESS_DELAY, stream=out)
+    try:
+        return create_app(config, on_progress=progress.advance)
+    finally:
+        progress.close()
 
 
 def banner(config: SandboxConfig, url: str) -> str:

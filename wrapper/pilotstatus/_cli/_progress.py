@@ -1,4 +1,5 @@
-"""The progress of an export on stderr: how many calls are written, and how fast.
+"""The progress of an export on stderr: how many calls are written, and how fast (and, with its own words, how many
+calls the sandbox has drawn while it starts).
 
 On a terminal it is a tqdm counter updated in place. Elsewhere (a log file, CI) a line redrawn with carriage returns
 would pile up into one unreadable line, so the same counter is written as a plain line now and then. It appears with
@@ -33,11 +34,22 @@ class _AsLines:
 
 
 class Progress:
-    """A counter of calls written; `enabled=False` (`--no-progress`) shows nothing."""
+    """A counter of calls written; `enabled=False` (`--no-progress`) shows nothing. Others count with it too: what
+    `desc` names, out of `total` when known, on `stream` (stderr by default), shown only once `delay` seconds have
+    passed since the first calls (so that a quick task prints nothing)."""
 
-    def __init__(self, *, enabled: bool) -> None:
+    def __init__(
+        self,
+        *,
+        enabled: bool,
+        desc: str = "export",
+        total: int | None = None,
+        delay: float = 0.0,
+        stream: TextIO | None = None,
+    ) -> None:
         self._enabled = enabled
         self._bar: tqdm[NoReturn] | None = None
+        self._desc, self._total, self._delay, self._stream = desc, total, delay, stream
 
     def advance(self, calls: int) -> None:
         if not self._enabled or calls <= 0:
@@ -54,19 +66,28 @@ class Progress:
             self._bar.close()
             self._bar = None
 
-    @staticmethod
-    def _start(initial: int) -> tqdm[NoReturn]:
-        stream = sys.stderr
+    def _start(self, initial: int) -> tqdm[NoReturn]:
+        stream = self._stream or sys.stderr
         if _is_terminal(stream):
-            return tqdm(file=stream, initial=initial, unit=" calls", desc="export", leave=True)
+            return tqdm(
+                file=stream,
+                initial=initial,
+                total=self._total,
+                unit=" calls",
+                desc=self._desc,
+                leave=True,
+                delay=self._delay,
+            )
         return tqdm(
             file=_AsLines(stream),
             initial=initial,
+            total=self._total,
             unit=" calls",
-            desc="export",
+            desc=self._desc,
             leave=True,
             ascii=True,
             mininterval=LOG_INTERVAL,
+            delay=self._delay,
         )
 
 

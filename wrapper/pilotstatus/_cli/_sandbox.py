@@ -15,10 +15,12 @@ from urllib.parse import urlsplit
 from ._errors import USAGE, CommandError
 from ._parser import Commands
 
-# The sandbox's own floor (`pilotstatus_sandbox._rate_limit.MIN_RATE`) and default ring timeout
-# (`pilotstatus_sandbox._config.DEFAULT_RING_TIMEOUT`), here since the extra may not be installed.
+# The sandbox's own floor (`pilotstatus_sandbox._rate_limit.MIN_RATE`), default ring timeout
+# (`pilotstatus_sandbox._config.DEFAULT_RING_TIMEOUT`) and most calls a number (`..._config.MAX_CALLS`, and why),
+# here since the extra may not be installed.
 MIN_RATE = 0.001
 DEFAULT_RING_TIMEOUT = 30.0
+MAX_CALLS = 10_000_000
 EXTRA_MISSING = "the sandbox needs its extra: pip install 'pilotstatus[sandbox]'"
 WEBHOOK_SECRET_ENV = "PILOT_STATUS_WEBHOOK_SECRET"
 
@@ -36,7 +38,11 @@ def register(commands: Commands) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=_port, default=8080, help="the port to listen on (default: 8080)")
     parser.add_argument(
-        "--calls", metavar="N", type=_count, default=5000, help="calls in each number's history (default: 5000)"
+        "--calls",
+        metavar="N",
+        type=_count,
+        default=5000,
+        help=f"calls in each number's history (default: 5000, at most {MAX_CALLS:,})",
     )
     parser.add_argument("--seed", type=_whole, default=7, help="the seed the history is drawn from (default: 7)")
     parser.add_argument(
@@ -154,6 +160,10 @@ def _count(text: str) -> int:
     count = _whole(text)
     if count < 0:
         raise argparse.ArgumentTypeError(f"{text} is not a count (0 or more)")
+    if count > MAX_CALLS:
+        raise argparse.ArgumentTypeError(
+            f"{text} is more calls than the sandbox holds (at most {MAX_CALLS:,} a number)"
+        )
     return count
 
 

@@ -81,7 +81,7 @@ def _segments(scope: Scope) -> list[str]:
     raw: bytes | None = scope.get("raw_path")
     if raw is None:  # optional in ASGI: without it, the decoded path is all there is
         return str(scope["path"]).split("/")
-    # Decoded as the server decodes `scope["path"]`: UTF-8, a byte that is not replaced rather than refused.
+    # Decoded as the server decodes `scope["path"]`: UTF-8, a byte that is not UTF-8 replaced rather than refused.
     return [unquote_to_bytes(segment).decode("utf-8", "replace") for segment in raw.split(b"/")]
 
 

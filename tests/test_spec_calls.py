@@ -175,6 +175,7 @@ STRICTER = [
     ("get_calls", "before"),
     ("get_calls_callId", "includeSdp"),
     ("get_calls_permissions", "to"),
+    *((op_id, "callId") for op_id in CALL_OPERATIONS),
 ]
 
 
@@ -222,6 +223,27 @@ def test_request_bodies_state_their_constraints(schema: str, body: JSON, valid: 
 
 def test_the_settings_update_cannot_carry_a_sip_object_by_name() -> None:
     assert "sip" not in component_schema("CallingSettingsUpdate")["properties"]
+
+
+@pytest.mark.parametrize("op_id", CALL_OPERATIONS)
+@pytest.mark.parametrize(
+    ("call_id", "valid"),
+    [
+        ("call_01HZX", True),
+        ("wacid.ABGG/x y", True),
+        ("x" * 256, True),
+        ("x" * 257, False),
+        ("", False),
+        ("   ", False),
+        ("\t\n", False),
+        (".", False),
+        ("..", False),
+    ],
+    ids=lambda value: repr(value)[:12] if isinstance(value, str) else str(value),
+)
+def test_a_call_id_is_at_most_256_characters_and_not_blank(op_id: str, call_id: str, valid: bool) -> None:
+    (parameter,) = [p for p in OPERATIONS[op_id][2]["parameters"] if p["name"] == "callId"]
+    assert (messages(resolve(SPEC, parameter["schema"]), call_id) == []) is valid
 
 
 def test_include_sdp_takes_only_the_documented_value() -> None:

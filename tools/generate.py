@@ -84,7 +84,8 @@ def generate(spec: Path, config: Path, output: Path) -> None:
 #
 # For each operation, under the name of its generated module (its operationId in snake case, as the generator names
 # it): its operationId, its path and query parameters (name, whether required, schema) and its body's schema, with
-# every `$ref` resolved and only the keywords that constrain a value kept (`VALIDATION_KEYWORDS`).
+# every `$ref` resolved, only the keywords that constrain a value kept (`VALIDATION_KEYWORDS`), and every open enum
+# closed (`_closed_enum`).
 
 # What constrains a value; descriptions and examples are left out. The SDK's checker supports exactly these, and a
 # test fails if the spec uses another one in a request.
@@ -122,29 +123,60 @@ from typing import Any
 REQUEST_SCHEMAS: dict[str, dict[str, Any]] = '''
 
 
-def _resolve(spec: dict[str, Any], node: Any, keywords: frozenset[str] = VALIDATION_KEYWORDS) -> Any:
-    """`node` with every `$ref` replaced by its target, recursively, and only `keywords` kept in schemas."""
+def _closed_enum(members: list[Any]) -> dict[str, Any] | None:
+    """Of the (resolved) members of an `anyOf`, the enum of the open-enum idiom, `anyOf: [{$ref: SomeEnum}, {type:
+    string}]`; None for any other `anyOf`.
+
+    A request is checked against the enum alone: the spec's enums are closed on write, even where they are open on
+    read. The idiom is there so that a response may carry a value the server adds later without breaking a read; a
+    request is written by the caller, who can only mean one of the values the spec knows. Sent as it is, a value
+    outside them (`call_hours.status="MAYBE"`, `day_of_week="FUNDAY"`) is a typo the server may store as such, and
+    that the SDK reads back as drift from the spec. Closed here, in the writer, because the spec cannot say it: the
+    same component (`CallHours`) describes what is read and what is written. Not in the checker, which applies JSON
+    Schema as it is (a test proves it agrees with a validator on these schemas): the rule stays visible in the
+    generated file."""
+    if len(members) != 2 or {"type": "string"} not in members:
+        return None
+    enums = [member for member in members if "enum" in member]
+    return enums[0] if len(enums) == 1 else None
+
+
+def _resolve(
+    spec: dict[str, Any], node: Any, keywords: frozenset[str] = VALIDATION_KEYWORDS, *, close_enums: bool = True
+) -> Any:
+    """`node` with every `$ref` replaced by its target, recursively, and only `keywords` kept in schemas; with
+    `close_enums` (a request's constraints), every open enum closed (`_closed_enum`). A webhook's schema keeps its
+    enums open: what the server sends may hold a value added later, as a response may."""
     if isinstance(node, list):
-        return [_resolve(spec, item, keywords) for item in node]
+        return [_resolve(spec, item, keywords, close_enums=close_enums) for item in node]
     if not isinstance(node, dict):
         return node
     if "$ref" in node:
         target: Any = spec
         for part in node["$ref"].removeprefix("#/").split("/"):
             target = target[part]
-        return _resolve(spec, target, keywords)
+        return _resolve(spec, target, keywords, close_enums=close_enums)
     schema: dict[str, Any] = {}
     for key, value in node.items():
         if key not in keywords:
             continue
         if key == "properties":
-            schema[key] = {name: _resolve(spec, prop, keywords) for name, prop in value.items()}
+            schema[key] = {
+                name: _resolve(spec, prop, keywords, close_enums=close_enums) for name, prop in value.items()
+            }
         elif key in ("items", "not"):
-            schema[key] = _resolve(spec, value, keywords)
+            schema[key] = _resolve(spec, value, keywords, close_enums=close_enums)
         elif key in ("anyOf", "allOf"):
-            schema[key] = [_resolve(spec, member, keywords) for member in value]
+            schema[key] = [_resolve(spec, member, keywords, close_enums=close_enums) for member in value]
         else:
             schema[key] = value
+    closed = _closed_enum(schema["anyOf"]) if close_enums and "anyOf" in schema else None
+    if closed is not None:
+        del schema["anyOf"]
+        if schema:  # beside other keywords: the enum as the one member, which says the same
+            schema["anyOf"] = [closed]
+        else:
+            schema = closed
     return schema
 
 
@@ -209,7 +241,7 @@ def webhook_schemas(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
     for name, item in spec.get("webhooks", {}).items():
         body = item.get("post", {}).get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
         if body is not None:
-            found[name] = _resolve(spec, body, WEBHOOK_KEYWORDS)
+            found[name] = _resolve(spec, body, WEBHOOK_KEYWORDS, close_enums=False)
     return dict(sorted(found.items()))
 
 

@@ -21,7 +21,13 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             {
                 "name": "callId",
                 "required": True,
-                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 256,
+                    "pattern": "\\S",
+                    "not": {"enum": [".", ".."]},
+                },
             }
         ],
         "query": [{"name": "includeSdp", "required": False, "schema": {"type": "string", "enum": ["1"]}}],
@@ -55,7 +61,13 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             {
                 "name": "callId",
                 "required": True,
-                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 256,
+                    "pattern": "\\S",
+                    "not": {"enum": [".", ".."]},
+                },
             }
         ],
         "query": [],
@@ -73,7 +85,13 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             {
                 "name": "callId",
                 "required": True,
-                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 256,
+                    "pattern": "\\S",
+                    "not": {"enum": [".", ".."]},
+                },
             }
         ],
         "query": [],
@@ -91,7 +109,13 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             {
                 "name": "callId",
                 "required": True,
-                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 256,
+                    "pattern": "\\S",
+                    "not": {"enum": [".", ".."]},
+                },
             }
         ],
         "query": [],
@@ -110,7 +134,13 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             {
                 "name": "callId",
                 "required": True,
-                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 256,
+                    "pattern": "\\S",
+                    "not": {"enum": [".", ".."]},
+                },
             }
         ],
         "query": [],
@@ -126,7 +156,13 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             {
                 "name": "callId",
                 "required": True,
-                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 256,
+                    "pattern": "\\S",
+                    "not": {"enum": [".", ".."]},
+                },
             }
         ],
         "query": [],
@@ -138,7 +174,13 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             {
                 "name": "callId",
                 "required": True,
-                "schema": {"type": "string", "minLength": 1, "not": {"enum": [".", ".."]}},
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 256,
+                    "pattern": "\\S",
+                    "not": {"enum": [".", ".."]},
+                },
             }
         ],
         "query": [],
@@ -168,7 +210,7 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                     "type": "object",
                     "required": ["status"],
                     "properties": {
-                        "status": {"anyOf": [{"type": "string", "enum": ["ENABLED", "DISABLED"]}, {"type": "string"}]},
+                        "status": {"type": "string", "enum": ["ENABLED", "DISABLED"]},
                         "timezone_id": {"type": "string"},
                         "weekly_operating_hours": {
                             "type": "array",
@@ -177,21 +219,16 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                                 "required": ["day_of_week", "open_time", "close_time"],
                                 "properties": {
                                     "day_of_week": {
-                                        "anyOf": [
-                                            {
-                                                "type": "string",
-                                                "enum": [
-                                                    "MONDAY",
-                                                    "TUESDAY",
-                                                    "WEDNESDAY",
-                                                    "THURSDAY",
-                                                    "FRIDAY",
-                                                    "SATURDAY",
-                                                    "SUNDAY",
-                                                ],
-                                            },
-                                            {"type": "string"},
-                                        ]
+                                        "type": "string",
+                                        "enum": [
+                                            "MONDAY",
+                                            "TUESDAY",
+                                            "WEDNESDAY",
+                                            "THURSDAY",
+                                            "FRIDAY",
+                                            "SATURDAY",
+                                            "SUNDAY",
+                                        ],
                                     },
                                     "open_time": {"type": "string", "pattern": "^([01][0-9]|2[0-3])[0-5][0-9]$"},
                                     "close_time": {"type": "string", "pattern": "^([01][0-9]|2[0-3])[0-5][0-9]$"},

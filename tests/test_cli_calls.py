@@ -236,7 +236,15 @@ def test_a_call_not_on_the_number_is_one_line_naming_it(server: Loopback, capsys
 
 @pytest.mark.parametrize(
     ("call_id", "fragment"),
-    [("", "CALL_ID must not be empty"), ("..", "CALL_ID must not be '.' or '..'"), (".", "CALL_ID must not be")],
+    [
+        ("", "CALL_ID must not be empty"),
+        ("..", "CALL_ID must not be '.' or '..'"),
+        (".", "CALL_ID must not be"),
+        ("x" * 70_000, "CALL_ID must be at most 256 characters long"),
+        ("   ", "CALL_ID must not be blank"),
+        ("\udcff", "CALL_ID holds a lone surrogate ('\\udcff' at position 0)"),  # a byte not UTF-8, as argv decodes it
+    ],
+    ids=["empty", "dot dot", "dot", "70000 characters", "blank", "not UTF-8"],
 )
 def test_a_bad_call_id_is_refused_for_a_shell_user_before_any_request(
     server: Loopback, capsys: pytest.CaptureFixture[str], call_id: str, fragment: str

@@ -98,7 +98,8 @@ def test_a_call_id_is_percent_encoded_as_one_path_segment(flavor: Flavor, op: Op
 @flavors
 @pytest.mark.parametrize(
     "call_id",
-    ["wacid.HBgMNTUxMTk5OTk5OTk5FQIAEhggQ0E=", "id with spaces", "100%", "a#b", "ç/ã", "..a", "a.."],
+    ["wacid.HBgMNTUxMTk5OTk5OTk5FQIAEhggQ0E=", "id with spaces", "100%", "a#b", "ç/ã", "..a", "a..", " a\t", "x" * 256],
+    ids=lambda call_id: repr(call_id)[:40],
 )
 def test_any_call_id_reaches_the_server_as_it_was_given(flavor: Flavor, call_id: str) -> None:
     op = CALL_OPERATIONS[0]

@@ -11,13 +11,18 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pilotstatus import AsyncPilotStatus, InvalidInputError, PilotStatus
+from pilotstatus_api.models.call_hours import CallHours
+from pilotstatus_api.models.weekly_operating_hours import WeeklyOperatingHours
 from tests._clients import BASE_URL, KEY
 from tests._operations import (
     CALL_ID,
     CALL_OPERATIONS,
     FLAVORS,
+    MEDIA_URL,
     PHONE,
     Flavor,
     Invoke,
@@ -60,6 +65,25 @@ def test_a_call_id_that_is_no_path_segment_is_refused(flavor: Flavor, op: Op, ca
     assert says in message
 
 
+@flavors
+@pytest.mark.parametrize("op", CALL_OPERATIONS, ids=str)
+@pytest.mark.parametrize(
+    ("call_id", "says"),
+    [
+        pytest.param("x" * 257, "call_id must be at most 256 characters long", id="257 characters"),
+        pytest.param("x" * 70_000, "call_id must be at most 256 characters long", id="70000 characters"),
+        pytest.param("   ", "call_id must not be blank", id="spaces"),
+        pytest.param("\t\n", "call_id must not be blank", id="tab and newline"),
+        pytest.param("call_\ud800", "call_id holds a lone surrogate ('\\ud800' at position 5)", id="lone surrogate"),
+        pytest.param("\udcff", "call_id holds a lone surrogate ('\\udcff' at position 0)", id="undecodable byte"),
+    ],
+)
+def test_a_call_id_too_long_blank_or_not_unicode_is_refused_naming_it(
+    flavor: Flavor, op: Op, call_id: str, says: str
+) -> None:
+    assert str(refused(flavor, op, call_id=call_id)).startswith(says)
+
+
 BAD_PHONES = [
     "call me",
     "55 11 9999",
@@ -88,6 +112,14 @@ def test_a_to_that_is_not_a_phone_number_is_refused(flavor: Flavor, name: str, i
 
 def unchecked(value: object) -> Any:
     """`value`, typed so that the type checker lets it be passed as any argument (as a caller without one may)."""
+    return value
+
+
+def nested(depth: int) -> dict[str, Any]:
+    """An object holding an object, and so on, `depth` times: deeper than any JSON encoder goes."""
+    value: dict[str, Any] = {}
+    for _ in range(depth):
+        value = {"inner": value}
     return value
 
 
@@ -209,7 +241,70 @@ BAD_ARGUMENTS = [
         "at most 20",
     ),
     bad("call_hours not a dict", "call_hours", lambda calls, i: calls.settings.update(call_hours=unchecked("ENABLED"))),
+    # Nested enums are open on read (a value Meta adds later still parses) but closed on write.
+    bad(
+        "call_hours status MAYBE",
+        "call_hours.status='MAYBE'",
+        lambda calls, i: calls.settings.update(call_hours={"status": "MAYBE"}),
+        "must be one of 'ENABLED', 'DISABLED'",
+    ),
+    bad(
+        "call_hours status lower",
+        "call_hours.status='enabled'",
+        lambda calls, i: calls.settings.update(call_hours={"status": "enabled", "timezone_id": "America/Sao_Paulo"}),
+        "must be one of",
+    ),
+    bad(
+        "call_hours model status MAYBE",
+        "call_hours.status='MAYBE'",
+        lambda calls, i: calls.settings.update(call_hours=CallHours(status="MAYBE")),
+        "must be one of 'ENABLED', 'DISABLED'",
+    ),
+    bad(
+        "call_hours day FUNDAY",
+        "call_hours.weekly_operating_hours[1].day_of_week='FUNDAY'",
+        lambda calls, i: calls.settings.update(
+            call_hours={
+                "status": "ENABLED",
+                "weekly_operating_hours": [
+                    {"day_of_week": "MONDAY", "open_time": "0900", "close_time": "1800"},
+                    {"day_of_week": "FUNDAY", "open_time": "0900", "close_time": "1800"},
+                ],
+            }
+        ),
+        "must be one of 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'",
+    ),
+    bad(
+        "call_hours day lower",
+        "call_hours.weekly_operating_hours[0].day_of_week='monday'",
+        lambda calls, i: calls.settings.update(
+            call_hours={
+                "status": "ENABLED",
+                "weekly_operating_hours": [{"day_of_week": "monday", "open_time": "0900", "close_time": "1800"}],
+            }
+        ),
+        "must be one of 'MONDAY'",
+    ),
+    bad(
+        "call_hours model day FUNDAY",
+        "call_hours.weekly_operating_hours[0].day_of_week='FUNDAY'",
+        lambda calls, i: calls.settings.update(
+            call_hours=CallHours(
+                status="ENABLED",
+                weekly_operating_hours=[
+                    WeeklyOperatingHours(day_of_week="FUNDAY", open_time="0900", close_time="1800")
+                ],
+            )
+        ),
+        "must be one of 'MONDAY'",
+    ),
     bad("voicemail not a dict", "voicemail", lambda calls, i: calls.settings.update(voicemail=unchecked("on"))),
+    bad(
+        "voicemail nested too deeply",
+        "voicemail",
+        lambda calls, i: calls.settings.update(voicemail=nested(5000)),
+        "nested too deeply",
+    ),
 ]
 
 
@@ -219,6 +314,113 @@ def test_a_bad_argument_is_refused_naming_it(flavor: Flavor, invoke: Invoke, arg
     message = str(refused(flavor, invoke))
     assert argument in message
     assert says in message
+
+
+# --- a lone surrogate, in any string argument ---------------------------------------------------------------------
+
+
+def _hours(field: str, text: str) -> dict[str, Any]:
+    """Valid call hours, with one weekly window and one holiday, but for `text` as their `field`."""
+    weekly = {"day_of_week": "MONDAY", "open_time": "0900", "close_time": "1800"}
+    holiday = {"date": "2026-12-25", "start_time": "0000", "end_time": "2359"}
+    hours: dict[str, Any] = {"status": "ENABLED", "timezone_id": "America/Sao_Paulo"}
+    for fields in (weekly, holiday, hours):
+        if field in fields:
+            fields[field] = text
+    return {**hours, "weekly_operating_hours": [weekly], "holiday_schedule": [holiday]}
+
+
+def _updating_hours(field: str) -> Invoke:
+    """Calls `settings.update()` with valid call hours, but for the text as their `field`."""
+    return lambda calls, text: calls.settings.update(call_hours=_hours(field, text))
+
+
+def string_argument(argument: str, operation: str, invoke: Invoke, variant: str = "") -> Any:
+    """A string `argument` of `operation` (as a refusal names it), given the text by `invoke` (as its call id)."""
+    return pytest.param(invoke, argument, id=f"{argument}{variant} of {operation}")
+
+
+HOURS_FIELDS = [
+    ("status", "call_hours.status"),
+    ("timezone_id", "call_hours.timezone_id"),
+    ("day_of_week", "call_hours.weekly_operating_hours[0].day_of_week"),
+    ("open_time", "call_hours.weekly_operating_hours[0].open_time"),
+    ("close_time", "call_hours.weekly_operating_hours[0].close_time"),
+    ("date", "call_hours.holiday_schedule[0].date"),
+    ("start_time", "call_hours.holiday_schedule[0].start_time"),
+    ("end_time", "call_hours.holiday_schedule[0].end_time"),
+]
+
+STRING_ARGUMENTS = [
+    *(string_argument("call_id", op.name, op.invoke) for op in CALL_OPERATIONS),
+    string_argument("to", "create", lambda calls, text: calls.create(to=text)),
+    string_argument("sdp", "create", lambda calls, text: calls.create(to=PHONE, sdp=text)),
+    string_argument(
+        "biz_opaque_callback_data", "create", lambda calls, text: calls.create(to=PHONE, biz_opaque_callback_data=text)
+    ),
+    string_argument("sdp", "pre_accept", lambda calls, text: calls.pre_accept(CALL_ID, sdp=text)),
+    string_argument("sdp", "accept", lambda calls, text: calls.accept(CALL_ID, sdp=text)),
+    string_argument("media_url", "play", lambda calls, text: calls.play(CALL_ID, media_url=MEDIA_URL + text)),
+    string_argument(
+        "mode", "realtime_session", lambda calls, text: calls.realtime_session(CALL_ID, mode=unchecked(text))
+    ),
+    string_argument("before", "list", lambda calls, text: calls.list(before="2026-01-01T00:00:00Z" + text)),
+    string_argument("status", "settings.update", lambda calls, text: calls.settings.update(status=unchecked(text))),
+    string_argument(
+        "call_icon_visibility",
+        "settings.update",
+        lambda calls, text: calls.settings.update(call_icon_visibility=unchecked(text)),
+    ),
+    string_argument(
+        "callback_permission_status",
+        "settings.update",
+        lambda calls, text: calls.settings.update(callback_permission_status=unchecked(text)),
+    ),
+    *(
+        string_argument(
+            where,
+            "settings.update",
+            _updating_hours(field),
+        )
+        for field, where in HOURS_FIELDS
+    ),
+    string_argument(
+        "call_hours.timezone_id",
+        "settings.update",
+        lambda calls, text: calls.settings.update(call_hours=CallHours(status="ENABLED", timezone_id=text)),
+        variant=" (a model)",
+    ),
+    string_argument(
+        "voicemail.status", "settings.update", lambda calls, text: calls.settings.update(voicemail={"status": text})
+    ),
+    string_argument(
+        "voicemail has a key",
+        "settings.update",
+        lambda calls, text: calls.settings.update(voicemail={"status": "ENABLED", text: "x"}),
+    ),
+    string_argument("to", "permissions.retrieve", lambda calls, text: calls.permissions.retrieve(to=text)),
+    string_argument("to", "permissions.request", lambda calls, text: calls.permissions.request(to=text)),
+    string_argument("text", "permissions.request", lambda calls, text: calls.permissions.request(to=PHONE, text=text)),
+]
+
+NOT_UNICODE = st.builds(
+    lambda before, surrogate, after: before + surrogate + after,
+    st.text(max_size=8),
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),  # each one alone in a `str`, even a pair
+    st.text(max_size=8),
+)
+
+
+@flavors
+@pytest.mark.parametrize(("invoke", "argument"), STRING_ARGUMENTS)
+@settings(max_examples=8)
+@given(text=NOT_UNICODE)
+def test_a_lone_surrogate_in_any_string_argument_is_refused_naming_it(
+    flavor: Flavor, invoke: Invoke, argument: str, text: str
+) -> None:
+    message = str(refused(flavor, invoke, call_id=text))
+    assert message.startswith(argument)
+    message.encode("utf-8")  # the message can be printed and logged: it quotes the character escaped
 
 
 # JSON Schema reads `pattern` in the ECMA-262 dialect, where `$` (without the multiline flag) matches only at the end

@@ -216,12 +216,51 @@ def _uri_only_difference(value: Any, schema: dict[str, Any]) -> bool:
             "to='2026-02-30T00:00:00Z' is not an RFC 3339 date-time (such as 2026-01-29T12:00:00.000Z).",
         ),
         ("2026-02-30", {"type": "string", "format": "date"}, "to='2026-02-30' is not a date (YYYY-MM-DD)."),
+        (" \t", {"type": "string", "pattern": "\\S"}, "to must not be blank: ' \\t' is only whitespace."),
+        (
+            "call_\ud800",
+            {"type": "string"},
+            "to holds a lone surrogate ('\\ud800' at position 5), which has no UTF-8 form and cannot be sent.",
+        ),
+        (
+            {"weeklyHours": [{"dayOfWeek": "MON\udcff"}]},
+            {"type": "object"},  # an open object: its strings are sent all the same
+            "to.weekly_hours[0].day_of_week holds a lone surrogate ('\\udcff' at position 3), which has no UTF-8"
+            " form and cannot be sent.",
+        ),
+        (
+            {"ok": 1, "\udcffx": 2},
+            {"type": "object"},
+            "to has a key that holds a lone surrogate ('\\udcff' at position 0), which has no UTF-8 form and cannot"
+            " be sent.",
+        ),
     ],
 )
 def test_a_failure_names_the_argument_and_the_rule(value: Any, schema: dict[str, Any], message: str) -> None:
     with pytest.raises(InvalidInputError) as caught:
         check_value(value, schema, "to")
     assert str(caught.value) == message
+
+
+@given(
+    text=st.builds(
+        lambda before, surrogate, after: before + surrogate + after,
+        st.text(max_size=5),
+        st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),
+        st.text(max_size=5),
+    ),
+    depth=st.integers(0, 3),
+)
+def test_a_lone_surrogate_is_refused_wherever_it_is_and_the_message_can_be_printed(text: str, depth: int) -> None:
+    value: Any = text
+    for level in range(depth):
+        value = {"inner": value} if level % 2 else [value]
+    with pytest.raises(InvalidInputError) as caught:
+        check_value(value, {}, "to")  # no rule of the spec's: the surrogate alone is refused
+    message = str(caught.value)
+    assert message.startswith("to")
+    assert "lone surrogate" in message
+    message.encode("utf-8")  # the message itself holds none
 
 
 def test_a_long_bad_value_is_shortened_in_the_message() -> None:
@@ -236,3 +275,52 @@ def test_a_long_bad_value_is_shortened_in_the_message() -> None:
 )
 def test_api_field_names_are_given_as_the_sdks_argument_names(name: str, python: str) -> None:
     assert python_name(name) == python
+
+
+# --- open enums are closed on write -----------------------------------------------------------------------------
+
+
+def _open_enums(node: Any) -> list[Any]:
+    """Every `anyOf` in a schema that holds an enum beside a bare string: the open-enum idiom."""
+    if isinstance(node, list):
+        return [found for item in node for found in _open_enums(item)]
+    if not isinstance(node, dict):
+        return []
+    found = [node] if {"type": "string"} in node.get("anyOf", []) else []
+    return found + [found_inside for value in node.values() for found_inside in _open_enums(value)]
+
+
+def test_the_spec_reads_nested_enums_open_but_the_generated_constraints_close_them() -> None:
+    spec = load_spec()
+    call_hours = spec["components"]["schemas"]["CallHours"]
+    assert _open_enums(call_hours) != []  # a value Meta adds later must still parse when read
+    assert [where for where, schema in SCHEMAS if _open_enums(schema)] == []
+    body = REQUEST_SCHEMAS["put_calls_settings"]["body"]["properties"]["call_hours"]
+    assert body["properties"]["status"] == {"type": "string", "enum": ["ENABLED", "DISABLED"]}
+    day = body["properties"]["weekly_operating_hours"]["items"]["properties"]["day_of_week"]
+    assert day["enum"] == ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]
+
+
+ENUM = {"$ref": "#/components/schemas/Mode"}
+TOY_SPEC = {"components": {"schemas": {"Mode": {"type": "string", "enum": ["a", "b"], "description": "A mode."}}}}
+
+
+@pytest.mark.parametrize(
+    ("schema", "written"),
+    [
+        ({"anyOf": [ENUM, {"type": "string"}]}, {"type": "string", "enum": ["a", "b"]}),
+        ({"anyOf": [{"type": "string", "description": "Later ones."}, ENUM]}, {"type": "string", "enum": ["a", "b"]}),
+        (
+            {"anyOf": [ENUM, {"type": "string"}], "not": {"enum": ["b"]}},
+            {"not": {"enum": ["b"]}, "anyOf": [{"type": "string", "enum": ["a", "b"]}]},
+        ),
+        ({"anyOf": [ENUM, {"type": "null"}]}, {"anyOf": [{"type": "string", "enum": ["a", "b"]}, {"type": "null"}]}),
+        (
+            {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+            {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+        ),
+    ],
+    ids=["open enum", "string first", "beside another keyword", "nullable enum", "no enum"],
+)
+def test_the_writer_closes_the_open_enum_idiom_and_no_other_any_of(schema: Any, written: Any) -> None:
+    assert TOOL._resolve(TOY_SPEC, schema) == written

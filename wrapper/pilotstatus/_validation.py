@@ -4,6 +4,9 @@ The rules are not written here: they are read from `pilotstatus_api.request_sche
 from the spec beside the generated client. This module only knows how to apply the JSON Schema keywords that spec
 uses in requests (`SUPPORTED`; a test fails if the spec starts using another), and how to word a failure so that it
 names the argument: `to='call me' must match ^\\+?[0-9]{7,15}$`.
+
+One rule is not the spec's, because JSON Schema cannot state it: every string sent, anywhere in a request (keys and
+the values of open objects included), must have a UTF-8 form, which a lone surrogate has not (see `_lone_surrogate`).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import datetime
 import re
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._exceptions import InvalidInputError
 
@@ -94,10 +97,72 @@ def check_body_field(operation_id: str, field: str, value: object) -> None:
 
 
 def check_value(value: object, schema: Mapping[str, Any], where: str) -> None:
-    """Raise `InvalidInputError`, naming `where`, unless `value` (JSON) satisfies `schema`."""
-    problem = _problem(value, schema, where)
+    """Raise `InvalidInputError`, naming `where`, unless `value` (JSON) satisfies `schema` and can be sent."""
+    try:
+        problem = _unsendable(value, where) or _problem(value, schema, where)
+    except RecursionError:  # nested deeper than any JSON encoder goes: it could not be sent either
+        problem = f"{where or 'the body'} is nested too deeply to be sent as JSON."
     if problem is not None:
         raise InvalidInputError(problem)
+
+
+def _unsendable(value: object, where: str) -> str | None:
+    """What makes `value` impossible to send, worded for the caller, or None."""
+    found = _lone_surrogate(value)
+    if found is None:
+        return None
+    for step in found.path:
+        where = f"{where}[{step}]" if isinstance(step, int) else _join(where, step)
+    holder = f"{where or 'the body'} has a key that" if found.in_key else (where or "the body")
+    return (
+        f"{holder} holds a lone surrogate ({found.text[found.position]!a} at position {found.position}), which"
+        " has no UTF-8 form and cannot be sent."
+    )
+
+
+class _Surrogate(NamedTuple):
+    """Where a lone surrogate is: in which string (`text`, at `position`), itself at `path` (keys and indexes), or a
+    key of the object at `path` when `in_key`."""
+
+    path: tuple[str | int, ...]
+    text: str
+    position: int
+    in_key: bool = False
+
+    def under(self, step: str | int) -> _Surrogate:
+        return self._replace(path=(step, *self.path))
+
+
+def _lone_surrogate(value: object) -> _Surrogate | None:
+    """The first lone surrogate in `value`, or None.
+
+    JSON and URLs are UTF-8, and a lone surrogate (half of a UTF-16 pair, as Python makes of bytes that are not
+    UTF-8 in a file name, an environment variable or a command line) has no UTF-8 form: httpx would fail on it with a
+    `UnicodeEncodeError` while encoding the request. Every string is looked at, keys included, and those of an object
+    the spec leaves open (`voicemail`), since they are sent all the same. The path is kept as keys, not words, until
+    a surrogate is found: most requests have none."""
+    if isinstance(value, str):
+        if value.isascii():  # the usual case, and much faster than encoding
+            return None
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            return _Surrogate((), value, error.start)
+        return None
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            in_key = _lone_surrogate(key)
+            if in_key is not None:
+                return in_key._replace(in_key=True)
+            inner = _lone_surrogate(item)
+            if inner is not None:
+                return inner.under(str(key))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            inner = _lone_surrogate(item)
+            if inner is not None:
+                return inner.under(index)
+    return None
 
 
 def _shown(value: object) -> str:
@@ -140,6 +205,8 @@ def _problem(value: object, schema: Mapping[str, Any], where: str) -> str | None
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             return f"{where} must be at most {schema['maxLength']} characters long."
         if "pattern" in schema and _pattern(schema["pattern"]).search(value) is None:
+            if value.isspace():  # said plainly: whatever the pattern wants, it is not blank
+                return f"{where} must not be blank: {_shown(value)} is only whitespace."
             return f"{_named(where, value)} must match {schema['pattern']}."
         format_problem = _format_problem(value, schema.get("format"))
         if format_problem is not None:

@@ -205,11 +205,14 @@ _TURNS: Counter[tuple[str, str]] = Counter()
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    """The live deployment, or a sandbox of this module's own: 1,000 seeded calls a number, calls ringing 3 s."""
+    """The live deployment, or a sandbox of this module's own: 1,000 seeded calls a number, on a clock that moves only
+    when a test moves it (`/_sandbox/clock/advance`, as the scripted lifecycles do). On the wall clock, a call would
+    ring out while a busy machine ran the steps of a chain (an incoming call MISSED before its hang-up or accept),
+    and what the run reached would depend on the machine's load."""
     if LIVE:
         yield os.environ[LIVE_URL_ENV]
         return
-    with Sandbox(SandboxConfig(calls=1000, seed=7, ring_timeout=3.0)) as sandbox:
+    with Sandbox(SandboxConfig(calls=1000, seed=7, manual_clock=True)) as sandbox:
         yield sandbox.url
 
 

@@ -29,7 +29,7 @@ import jsonschema
 import referencing
 import referencing.jsonschema
 
-from pilotstatus._validation import _format_problem
+from pilotstatus._validation import FORMATS
 
 __all__ = [
     "ADDITIVE",
@@ -260,7 +260,8 @@ _BASE = "urn:pilotstatus:openapi"
 
 
 def _format_holds(value: object, form: str) -> bool:
-    return not isinstance(value, str) or _format_problem(value, form) is None
+    check = FORMATS.get(form)
+    return not isinstance(value, str) or check is None or check(value) is None
 
 
 def _declared_types(schema: Mapping[str, Any]) -> set[str]:

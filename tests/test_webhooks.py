@@ -615,6 +615,29 @@ def test_a_dict_given_to_parse_is_checked_as_a_body_is(change: dict[str, Any], s
     assert str(caught.value) == f"the call.ended event's {said}"
 
 
+# The webhook schemas are checked by the SDK's one schema walker: a keyword the spec may start using in a webhook
+# (as it does in requests) is applied to a delivery too, worded as a delivery's failures are.
+SCHEMA_RULES = {
+    "pattern": ({"type": "string", "pattern": "^call_"}, "id_1", "`callId` 'id_1' does not match ^call_"),
+    "not": ({"type": "string", "not": {"enum": ["call_0"]}}, "call_0", "`callId` is 'call_0', which it must not be"),
+    "const": ({"const": "call_1"}, "call_2", "`callId` is 'call_2', not 'call_1'"),
+    "maxLength": ({"type": "string", "maxLength": 3}, "call_1", "`callId` is longer than 3 characters"),
+}
+
+
+@pytest.mark.parametrize(("schema", "value", "said"), SCHEMA_RULES.values(), ids=SCHEMA_RULES.keys())
+def test_a_rule_a_webhook_schema_states_is_applied_by_the_shared_checker_naming_the_json_key(
+    monkeypatch: pytest.MonkeyPatch, schema: dict[str, Any], value: str, said: str
+) -> None:
+    ended = WEBHOOK_SCHEMAS["call.ended"]
+    monkeypatch.setitem(
+        WEBHOOK_SCHEMAS, "call.ended", {**ended, "properties": {**ended["properties"], "callId": schema}}
+    )
+    with pytest.raises(WebhookPayloadError) as caught:
+        parse({**CALL_ENDED, "callId": value})
+    assert str(caught.value) == f"the call.ended event's {said}"
+
+
 def test_the_checker_supports_every_keyword_the_webhook_schemas_use() -> None:
     def keywords(node: Any) -> set[str]:
         if isinstance(node, list):

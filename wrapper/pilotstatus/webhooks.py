@@ -73,6 +73,8 @@ from pilotstatus_api.webhook_schemas import WEBHOOK_SCHEMAS
 from ._credentials import Credentials
 from ._drift import DriftRecord
 from ._exceptions import InvalidInputError, WebhookError, WebhookPayloadError, WebhookVerificationError
+from ._validation import FORMATS, RefusedError, conform
+from ._validation import SUPPORTED as SUPPORTED  # the keywords a webhook schema may use, as requests'
 
 __all__ = [
     "CALL_EVENTS",
@@ -339,9 +341,9 @@ def _model(model: type[_Model], raw: dict[str, Any], body: bytes, redact: _Redac
     name: str = raw["event"]
     _check_finite(name, raw, body)
     try:
-        data = _conform(raw, WEBHOOK_SCHEMAS[name], "")
-    except _RefusedError as refused:
-        raise WebhookPayloadError(f"the {name} event{refused}", payload=body) from None
+        data = conform(raw, WEBHOOK_SCHEMAS[name], _FORMATS, whole_floats=True)
+    except RefusedError as refused:
+        raise WebhookPayloadError(f"the {name} event{_worded(refused)}", payload=body) from None
     try:  # the schema and the model come from one spec: what the schema lets through, the model reads
         parsed = model.from_dict(data)
     except KeyError as missing:  # (but should they ever disagree, the error is still a WebhookPayloadError)
@@ -353,42 +355,58 @@ def _model(model: type[_Model], raw: dict[str, Any], body: bytes, redact: _Redac
 
 
 # --- the checks of a known event ------------------------------------------------------------------------------------
-# The schemas of `pilotstatus_api.webhook_schemas` are checked here, with the keywords they use (`SUPPORTED`; a test
-# fails if the spec starts using another in a webhook). Not with the SDK's argument checker (`_validation`): a
-# delivery is JSON the server wrote, so a failure names the field by its JSON key and the value by its JSON kind
-# ("`duration` is a string, not an integer"), and a whole number written with a fraction (`120.0`) where an integer is
-# expected becomes the int the model declares.
+# The schemas of `pilotstatus_api.webhook_schemas` are checked by the SDK's one schema walker (`_validation.conform`,
+# which applies the keywords of `SUPPORTED`; a test fails if the spec starts using another in a webhook). What is a
+# delivery's own is said here: it is JSON the server wrote, so a failure names the field by its JSON key and the value
+# by its JSON kind ("`duration` is a string, not an integer"), a whole number written with a fraction (`120.0`) where
+# an integer is expected becomes the int the model declares, and a `date-time` is read as the model reads it.
 
-SUPPORTED = frozenset(
-    {
-        "type",
-        "enum",
-        "const",
-        "anyOf",
-        "allOf",
-        "minimum",
-        "maximum",
-        "minLength",
-        "maxLength",
-        "format",
-        "required",
-        "properties",
-        "items",
-        "minItems",
-        "maxItems",
-    }
-)
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _SHOWN = 60  # characters of a value's repr shown in a message
-_EXACT_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "integer": (int,), "number": (int, float),
-    "boolean": (bool,), "null": (type(None),), "object": (dict,), "array": (list,)}  # fmt: skip
 _KINDS = {"string": "a string", "integer": "an integer", "number": "a number", "boolean": "a boolean",
           "null": "null", "object": "an object", "array": "an array"}  # fmt: skip
 
 
-class _RefusedError(Exception):
-    """What a schema refuses in an event, worded to follow "the call.ended event": " has no `callId`",
-    "'s `duration` is a string, not an integer"."""
+def _instant(value: str) -> str | None:
+    """`format: date-time`, read as the model reads it (`datetime.fromisoformat`), and with a zone: an instant."""
+    try:
+        stamp = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return "is not an ISO 8601 date-time"
+    return "has no time zone" if stamp.tzinfo is None or stamp.utcoffset() is None else None
+
+
+_FORMATS = {**FORMATS, "date-time": _instant}
+
+
+def _worded(refused: RefusedError) -> str:
+    """What `refused` says is wrong in an event, worded to follow "the call.ended event": " has no `callId`", "'s
+    `duration` is a string, not an integer"."""
+    where = ""
+    for step in refused.path:
+        where = _path(where, step)
+    rule, value, limit = refused.rule, refused.value, refused.limit
+    if rule == "required":
+        return f" has no `{where}`"
+    if rule == "type":
+        return f"'s `{where}` is {_json_kind(value)}, not {_wanted(limit)}"
+    if rule == "const":
+        return f"'s `{where}` is {_shown(value)}, not {_shown(limit)}"
+    if rule == "enum":
+        return f"'s `{where}` is {_shown(value)}, not one of {', '.join(map(_shown, limit))}"
+    if rule in ("minLength", "maxLength"):
+        return f"'s `{where}` is {'shorter' if rule == 'minLength' else 'longer'} than {limit} characters"
+    if rule == "pattern":
+        return f"'s `{where}` {_shown(value)} does not match {limit}"
+    if rule == "format":
+        return f"'s `{where}` {_shown(value)} {limit}"
+    if rule == "minimum":
+        return f"'s `{where}` is {_shown(value)}, below its minimum of {limit}"
+    if rule == "maximum":
+        return f"'s `{where}` is {_shown(value)}, above its maximum of {limit}"
+    if rule in ("minItems", "maxItems"):
+        return f"'s `{where}` has {'fewer' if rule == 'minItems' else 'more'} than {limit} items"
+    return f"'s `{where}` is {_shown(value)}, which it must not be"  # "not"
 
 
 def _check_finite(name: str, raw: dict[str, Any], body: bytes) -> None:
@@ -408,120 +426,8 @@ def _check_finite(name: str, raw: dict[str, Any], body: bytes) -> None:
                 stack.append((value, _path(where, key)))
 
 
-def _conform(value: Any, schema: Mapping[str, Any], where: str) -> Any:
-    """`value` if it satisfies `schema`, else `_RefusedError`. A whole number written as a float (`120.0`) where an
-    integer is expected comes back an int, in a copy of the object that holds it: the model holds the type it
-    declares."""
-    declared = schema.get("type")
-    if declared is not None:
-        types = (declared,) if isinstance(declared, str) else declared
-        if not any(_is_a(value, json_type) for json_type in types):
-            raise _RefusedError(f"'s `{where}` is {_json_kind(value)}, not {_wanted(types)}")
-        if isinstance(value, float) and "integer" in types and "number" not in types:
-            value = int(value)  # a whole number, or it would not be an integer
-    if "const" in schema and value != schema["const"]:
-        raise _RefusedError(f"'s `{where}` is {_shown(value)}, not {_shown(schema['const'])}")
-    if "enum" in schema and value not in schema["enum"]:
-        raise _RefusedError(f"'s `{where}` is {_shown(value)}, not one of {', '.join(map(_shown, schema['enum']))}")
-    if isinstance(value, str):  # the usual, first
-        if len(value) < schema.get("minLength", 0):
-            raise _RefusedError(f"'s `{where}` is shorter than {schema['minLength']} characters")
-        if "maxLength" in schema and len(value) > schema["maxLength"]:
-            raise _RefusedError(f"'s `{where}` is longer than {schema['maxLength']} characters")
-        if schema.get("format") == "date-time":
-            _check_timestamp(value, where)
-    elif value is None:
-        pass
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        if "minimum" in schema and value < schema["minimum"]:
-            raise _RefusedError(f"'s `{where}` is {_shown(value)}, below its minimum of {schema['minimum']}")
-        if "maximum" in schema and value > schema["maximum"]:
-            raise _RefusedError(f"'s `{where}` is {_shown(value)}, above its maximum of {schema['maximum']}")
-    elif isinstance(value, Mapping):
-        value = _conform_object(value, schema, where)
-    elif isinstance(value, list):
-        if len(value) < schema.get("minItems", 0):
-            raise _RefusedError(f"'s `{where}` has fewer than {schema['minItems']} items")
-        if "maxItems" in schema and len(value) > schema["maxItems"]:
-            raise _RefusedError(f"'s `{where}` has more than {schema['maxItems']} items")
-        if "items" in schema:
-            value = [_conform(item, schema["items"], f"{where}[{index}]") for index, item in enumerate(value)]
-    for member in schema.get("allOf", ()):
-        value = _conform(value, member, where)
-    if "anyOf" in schema:
-        value = _conform_any(value, schema["anyOf"], where)
-    return value
-
-
-def _conform_object(value: Mapping[str, Any], schema: Mapping[str, Any], where: str) -> Mapping[str, Any]:
-    for key in schema.get("required", ()):
-        if key not in value:
-            raise _RefusedError(f" has no `{_path(where, key)}`")
-    changed: dict[str, Any] = {}
-    for key, prop in schema.get("properties", {}).items():
-        if key in value:
-            item = value[key]
-            conformed = _conform(item, prop, _path(where, key))
-            if conformed is not item:
-                changed[key] = conformed
-    return {**value, **changed} if changed else value
-
-
-def _conform_any(value: Any, members: list[Mapping[str, Any]], where: str) -> Any:
-    """`value` as the first of `members` it satisfies. When none does, what the first member of its type refuses (an
-    enum's value, say), or, when no member is of its type, every type they allow."""
-    refusals: list[_RefusedError] = []
-    for member in members:
-        try:
-            return _conform(value, member, where)
-        except _RefusedError as refusal:
-            refusals.append(refusal)
-    for member, refused in zip(members, refusals, strict=True):
-        if "type" not in member or any(_is_a(value, json_type) for json_type in _types(member)):
-            raise refused
-    allowed = [json_type for member in members for json_type in _types(member)]
-    raise _RefusedError(f"'s `{where}` is {_json_kind(value)}, not {_wanted(list(dict.fromkeys(allowed)))}")
-
-
-def _types(schema: Mapping[str, Any]) -> list[str]:
-    declared = schema.get("type", [])
-    return [declared] if isinstance(declared, str) else list(declared)
-
-
-def _is_a(value: object, json_type: str) -> bool:
-    """Whether `value`, decoded from JSON, is of the JSON Schema type `json_type` (a bool is no number; a float with
-    no fraction is an integer, as JSON Schema says)."""
-    if type(value) in _EXACT_TYPES.get(json_type, ()):  # the usual: the type `json` decodes it to
-        return True
-    if json_type == "string":
-        return isinstance(value, str)
-    if json_type == "null":
-        return value is None
-    if json_type == "boolean":
-        return isinstance(value, bool)
-    if json_type == "integer":
-        return (isinstance(value, int) and not isinstance(value, bool)) or (
-            isinstance(value, float) and value.is_integer()
-        )
-    if json_type == "number":
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if json_type == "object":
-        return isinstance(value, Mapping)
-    return json_type == "array" and isinstance(value, list)
-
-
 def _wanted(types: Iterable[str]) -> str:
     return " or ".join(_KINDS.get(json_type, json_type) for json_type in types)
-
-
-def _check_timestamp(value: str, where: str) -> None:
-    """`format: date-time`, read as the model reads it (`datetime.fromisoformat`), and with a zone: an instant."""
-    try:
-        stamp = datetime.datetime.fromisoformat(value)
-    except ValueError:
-        raise _RefusedError(f"'s `{where}` {_shown(value)} is not an ISO 8601 date-time") from None
-    if stamp.tzinfo is None or stamp.utcoffset() is None:
-        raise _RefusedError(f"'s `{where}` {_shown(value)} has no time zone")
 
 
 def _path(where: str, key: object) -> str:

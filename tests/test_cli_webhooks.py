@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import queue
 import re
@@ -22,6 +23,8 @@ from typing import IO, Any
 import httpx
 import pytest
 
+from pilotstatus._cli._receiver import Receiver, sdk_warnings
+from pilotstatus._credentials import REDACTED, Credentials
 from pilotstatus.webhooks import SIGNATURE_HEADER, sign
 from pilotstatus_sandbox import Sandbox, SandboxConfig
 from tests._command import run, use_key
@@ -254,6 +257,32 @@ def test_a_status_it_does_not_know_is_printed_and_warned_about_once_on_stderr_na
     )
     assert fresh.post(b"{}", {}).status_code == 400  # stderr's next line: no second warning came before it
     assert fresh.next_err().startswith("refused a webhook")
+
+
+def test_a_drift_warning_naming_a_value_that_holds_the_secret_is_one_line_on_stderr_without_it(
+    fresh: Listener,
+) -> None:
+    body = body_of({**DOCUMENTED["call.ended"], "status": f"HOLD_{SECRET}"})
+    assert fresh.post(body, signed_headers(body)).status_code == 200
+    fresh.next_out()
+    assert fresh.next_err() == (
+        f"call.ended: the webhook has an enum value the SDK does not know, CallEvent.status = 'HOLD_{REDACTED}' (str);"
+        " kept as it came"
+    )
+    assert fresh.post(b"{}", {}).status_code == 400  # stderr's next line: the warning came once
+    assert fresh.next_err().startswith("refused a webhook")
+
+
+def test_an_sdk_warning_while_listening_is_said_by_the_receiver_on_one_line_scrubbed_of_the_secret(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Through `Receiver.say`, as every other line on stderr (its lock, its scrub): not Python's last-resort handler,
+    which would print the secret and a line break as they are."""
+    scrub = Credentials(header="webhook secret", secret=SECRET).redact
+    with Receiver(("127.0.0.1", 0), secret=SECRET, as_json=False, scrub=scrub) as server, sdk_warnings(server):
+        logging.getLogger("pilotstatus.webhooks").warning("drift in %s\nsecond line", SECRET)
+    logging.getLogger("pilotstatus").warning("after the command")  # its handler is gone with it
+    assert capsys.readouterr().err == f"drift in {REDACTED} second line\n"
 
 
 @pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "PATCH"])

@@ -3,12 +3,14 @@ printed as. Imported only when the command runs (the standard library's web serv
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import http.server
+import logging
 import socket
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from pilotstatus._timestamps import format_instant
@@ -42,6 +44,34 @@ class Receiver(http.server.ThreadingHTTPServer):
     def say(self, line: str, stream: TextIO) -> None:
         with self.lock:
             print(self.scrub(line), file=stream, flush=True)
+
+
+@contextlib.contextmanager
+def sdk_warnings(server: Receiver) -> Iterator[None]:
+    """While it lasts, the SDK's warnings (the drift `unwrap` finds in a delivery) are lines of `server`'s on stderr:
+    one handler on the `pilotstatus` logger, rather than Python's last-resort handler, which would print them past the
+    lock that keeps lines whole and past the scrub of the secret."""
+    handler = _Said(server)
+    logger = logging.getLogger("pilotstatus")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+class _Said(logging.Handler):
+    """A warning as one line through `Receiver.say`."""
+
+    def __init__(self, server: Receiver) -> None:
+        super().__init__(logging.WARNING)
+        self.server = server
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.server.say(printable(record.getMessage()), sys.stderr)
+        except Exception:  # a record whose arguments do not fit its format: logging reports that itself
+            self.handleError(record)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

@@ -59,14 +59,14 @@ def run(args: argparse.Namespace) -> int:
     secret = args.secret if args.secret is not None else os.environ.get(SECRET_ENV, "")
     if not secret:
         raise CommandError(f"no webhook secret: set {SECRET_ENV}, or pass --secret", USAGE)
-    from ._receiver import Receiver  # the standard library's web server, for this command only
+    from ._receiver import Receiver, sdk_warnings  # the standard library's web server, for this command only
 
     scrub = Credentials(header="webhook secret", secret=secret).redact
     try:
         server = Receiver((args.host, args.port), secret=secret, as_json=args.json, scrub=scrub)
     except OSError as error:  # a port in use, a host not of this machine
         raise CommandError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
-    with server:
+    with server, sdk_warnings(server):
         port = server.server_address[1]  # the port the system chose, for --port 0
         host = f"[{args.host}]" if ":" in args.host else args.host
         note(f"Listening for webhooks on http://{host}:{port}/ (POST; Ctrl-C to stop)")

@@ -299,7 +299,9 @@ def _contract_test(target: Target) -> Callable[..., None]:
 
 _LIFECYCLES = {
     # A user calls in; the business answers (on Meta after a pre-accept), opens media, plays audio, hangs up; a
-    # second user call is rejected; a Start call to a peer that answers is answered, then hung up.
+    # second user call is rejected; a third is hung up by the user (the sandbox's helper), so that every operation a
+    # number serves answers 200 here, whatever the stateful phase's chains happened to reach; a Start call to a peer
+    # that answers is answered, then hung up.
     "META": [
         ("incoming", "POST", "/_sandbox/calls/incoming", {"from": "5511988887701"}, "RINGING"),
         ("inbound", "POST", "/v1/calls/{callId}/pre-accept", {"sdp": SDP_OFFER}, "RINGING"),
@@ -310,6 +312,8 @@ _LIFECYCLES = {
         ("incoming", "POST", "/_sandbox/calls/incoming", {"from": "5511988887702"}, "RINGING"),
         ("inbound", "POST", "/v1/calls/{callId}/reject", None, "REJECTED"),
         ("inbound", "GET", "/v1/calls/{callId}", None, "REJECTED"),
+        ("incoming", "POST", "/_sandbox/calls/incoming", {"from": "5511988887705"}, "RINGING"),
+        ("inbound", "POST", "/_sandbox/calls/{callId}/hangup", None, "MISSED"),  # the user gives up
         ("outbound", "POST", "/v1/calls", {"to": "+5511988880001", "sdp": SDP_OFFER}, "INITIATED"),
         ("outbound", "GET", "/v1/calls/{callId}", None, "ACCEPTED"),  # the clock is moved on first
         ("outbound", "POST", "/v1/calls/{callId}/terminate", None, "COMPLETED"),
@@ -329,6 +333,9 @@ _LIFECYCLES = {
         ("inbound", "GET", "/v1/calls/{callId}", None, "COMPLETED"),
         ("incoming", "POST", "/_sandbox/calls/incoming", {"from": "5511988887704"}, "RINGING"),
         ("inbound", "POST", "/v1/calls/{callId}/reject", None, "REJECTED"),
+        ("incoming", "POST", "/_sandbox/calls/incoming", {"from": "5511988887706"}, "RINGING"),
+        ("inbound", "POST", "/v1/calls/{callId}/accept", {}, "ACCEPTED"),
+        ("inbound", "POST", "/_sandbox/calls/{callId}/hangup", None, "COMPLETED"),  # the user hangs up
         ("outbound", "POST", "/v1/calls", {"to": "+5511988880001"}, "INITIATED"),
         ("outbound", "POST", "/v1/calls/{callId}/play", {"mediaUrl": "https://example.com/queued.mp3"}, "INITIATED"),
         ("outbound", "GET", "/v1/calls/{callId}", None, "ACCEPTED"),  # the clock is moved on first

@@ -396,3 +396,36 @@ def test_the_sandboxs_webhooks_of_an_inbound_call_are_verified_and_printed_in_or
     ]
     assert all(parts[4] == "5511988887777 -> 5511955550200" for parts in fields)
     assert fields[2][5].endswith(" s")
+
+
+def test_each_delivery_is_printed_before_it_is_answered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sender that waits for each answer before its next delivery (as the sandbox's does) sees its events printed
+    in the order it sent them: each line (or refusal) is out before its answer, never left to a race between the
+    threads of two deliveries."""
+    from pilotstatus._cli._receiver import Receiver, _Handler
+
+    order: list[tuple[str, object]] = []
+    server = Receiver(("127.0.0.1", 0), secret=SECRET, as_json=False, scrub=lambda text: text)
+    # An event's line names it second ("<when>  call.ringing  ..."); a refusal's starts "refused".
+    monkeypatch.setattr(server, "say", lambda line, stream: order.append(("printed", [*line.split("  "), ""][1])))
+    answer = _Handler._answer
+
+    def recorded(handler: _Handler, status: int, *, allow: str | None = None) -> None:
+        order.append(("answered", status))
+        answer(handler, status, allow=allow)
+
+    monkeypatch.setattr(_Handler, "_answer", recorded)
+    serving = threading.Thread(target=server.serve_forever, daemon=True)
+    serving.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/hooks/calls"
+    try:
+        for name in ("call.ringing", "call.connected"):
+            body = body_of(DOCUMENTED[name])
+            assert httpx.post(url, content=body, headers=signed_headers(body), timeout=HANG_GUARD).status_code == 200
+        unsigned = body_of(DOCUMENTED["call.ended"])
+        assert httpx.post(url, content=unsigned, timeout=HANG_GUARD).status_code == 400
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [kind for kind, _ in order] == ["printed", "answered"] * 3
+    assert [what for kind, what in order if kind == "printed"] == ["call.ringing", "call.connected", ""]

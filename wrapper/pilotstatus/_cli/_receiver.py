@@ -89,8 +89,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         except WebhookError as error:
             self._refuse(400, str(error))
             return
-        self._answer(200)
+        # Printed before the 200: a sender that waits for each answer before its next delivery (the sandbox's does)
+        # then sees its events printed in the order it sent them, not in the order their threads got to print.
         self.server.say(_json_line(event.raw) if self.server.as_json else event_line(event), sys.stdout)
+        self._answer(200)
 
     def do_GET(self) -> None:
         self._not_allowed()
@@ -150,8 +152,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def _refuse(self, status: int, why: str, *, allow: str | None = None) -> None:
         self.close_connection = True
-        self._answer(status, allow=allow)
         self.server.say(f"refused a webhook from {self.client_address[0]} ({status}): {printable(why)}", sys.stderr)
+        self._answer(status, allow=allow)
 
     def _answer(self, status: int, *, allow: str | None = None) -> None:
         self.send_response(status)

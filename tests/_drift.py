@@ -318,8 +318,8 @@ class _Walk:
                 media_type=media_type,
             )
             return self.analysis
-        pointer = f"{base}/{escape(code)}"
-        documented = responses[code]
+        # A shared response (`components/responses`) is followed: what it lacks is reported, and adopted, there.
+        documented, pointer = self.index.resolve(responses[code], f"{base}/{escape(code)}")
         self.analysis.visits[pointer] += 1
         self._headers(documented, pointer, headers)
         self._body(documented, pointer, status, media_type, content)

@@ -102,6 +102,17 @@ def webhook_operations(document: JSON) -> Iterator[tuple[str, str, JSON]]:
                 yield name, method, item[method]
 
 
+def inlined(document: JSON, operation: JSON) -> JSON:
+    """A copy of `operation` with each shared parameter and response (`components/parameters`,
+    `components/responses`) in its place, for reading; the document itself keeps its `$ref`s."""
+    copied = dict(operation)
+    if "parameters" in copied:
+        copied["parameters"] = [resolve(document, parameter) for parameter in copied["parameters"]]
+    if "responses" in copied:
+        copied["responses"] = {status: resolve(document, response) for status, response in copied["responses"].items()}
+    return copied
+
+
 def list_calls_operation(document: JSON) -> JSON:
     operation: JSON = document["paths"][LIST_CALLS[0]][LIST_CALLS[1]]
     return operation
@@ -127,7 +138,7 @@ def error_examples() -> list[tuple[int, JSON]]:
     """Every documented error body of List calls, with its status."""
     return [
         (int(status), example)
-        for status, response in error_responses(list_calls_operation(load_spec())).items()
+        for status, response in error_responses(inlined(load_spec(), list_calls_operation(load_spec()))).items()
         for example in media_examples(response["content"]["application/json"])
     ]
 
@@ -153,7 +164,7 @@ def media_examples(media: JSON) -> list[Any]:
 
 def response_examples(document: JSON) -> Iterator[Example]:
     for path, method, operation in operations(document):
-        for status, response in operation.get("responses", {}).items():
+        for status, response in inlined(document, operation).get("responses", {}).items():
             for media_type, media in response.get("content", {}).items():
                 for index, value in enumerate(media_examples(media)):
                     where = f"{method.upper()} {path} {status} {media_type} example {index}"
@@ -173,7 +184,8 @@ def component_schema(name: str) -> JSON:
 
 
 def response_schema(document: JSON, path: str, method: str, status: str, media_type: str) -> JSON:
-    schema: JSON = document["paths"][path][method]["responses"][status]["content"][media_type]["schema"]
+    response = resolve(document, document["paths"][path][method]["responses"][status])
+    schema: JSON = response["content"][media_type]["schema"]
     return schema
 
 

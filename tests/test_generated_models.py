@@ -58,7 +58,12 @@ def ref(name: str) -> JSON:
 
 
 def operation(operation_id: str, **fields: Any) -> JSON:
-    return {"operationId": operation_id, "tags": ["Things"], **fields}
+    return {
+        "operationId": operation_id,
+        "tags": ["Things"],
+        "x-pilotstatus": {"scope": "any", "idempotency": "none"},
+        **fields,
+    }
 
 
 def returns(status: str, schema: JSON | None = None) -> JSON:

@@ -17,7 +17,7 @@ import pytest
 from starlette.applications import Starlette
 
 from pilotstatus_sandbox import Sandbox, SandboxConfig, create_app
-from pilotstatus_sandbox._spec import BODY_LIMIT_EXTENSION, DEFAULT_BODY_LIMIT, body_limit, validation_spec
+from pilotstatus_sandbox._spec import DEFAULT_BODY_LIMIT, TRAITS_EXTENSION, body_limit, validation_spec
 from tests._sandbox_client import KEYS, send
 from tests._spec import component_schema
 
@@ -108,8 +108,8 @@ def test_the_auth_and_scope_checks_come_before_the_body_is_read(app: Starlette) 
 
 def test_an_operation_sets_its_own_limit_with_the_extension(monkeypatch: pytest.MonkeyPatch) -> None:
     spec = copy.deepcopy(validation_spec())
-    spec["paths"]["/v1/calls/{callId}/play"]["post"][BODY_LIMIT_EXTENSION] = 4 * DEFAULT_BODY_LIMIT
-    spec["paths"]["/v1/calls"]["post"][BODY_LIMIT_EXTENSION] = 100
+    spec["paths"]["/v1/calls/{callId}/play"]["post"][TRAITS_EXTENSION]["bodyLimit"] = 4 * DEFAULT_BODY_LIMIT
+    spec["paths"]["/v1/calls"]["post"][TRAITS_EXTENSION]["bodyLimit"] = 100
     monkeypatch.setattr("pilotstatus_sandbox._responses.validation_spec", lambda: spec)
     app = create_app(SandboxConfig(calls=5, manual_clock=True))
     assert_too_large(send(app, "POST", "/v1/calls", "web", **padded(START_CALL, 101)), limit=100)
@@ -121,15 +121,15 @@ def test_an_operation_sets_its_own_limit_with_the_extension(monkeypatch: pytest.
     assert_too_large(settings)  # any other operation keeps the default
 
 
-@pytest.mark.parametrize(("given", "limit"), [({}, DEFAULT_BODY_LIMIT), ({BODY_LIMIT_EXTENSION: 7}, 7)])
+@pytest.mark.parametrize(("given", "limit"), [({}, DEFAULT_BODY_LIMIT), ({TRAITS_EXTENSION: {"bodyLimit": 7}}, 7)])
 def test_the_limit_is_read_from_the_operation(given: dict[str, Any], limit: int) -> None:
     assert body_limit({"operationId": "x", **given}) == limit
 
 
 @pytest.mark.parametrize("bad", [-1, 1.5, "1024", True, None])
 def test_a_limit_that_is_no_count_of_bytes_is_refused(bad: Any) -> None:
-    with pytest.raises(ValueError, match=BODY_LIMIT_EXTENSION):
-        body_limit({BODY_LIMIT_EXTENSION: bad})
+    with pytest.raises(ValueError, match="bodyLimit"):
+        body_limit({TRAITS_EXTENSION: {"bodyLimit": bad}})
 
 
 def test_no_operation_sets_a_limit_yet() -> None:

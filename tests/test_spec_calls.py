@@ -7,10 +7,12 @@ from typing import Any
 
 import pytest
 
-from tests._spec import JSON, component_schema, load_spec, media_examples, operations, resolve, validator
+from tests._spec import JSON, component_schema, inlined, load_spec, media_examples, operations, resolve, validator
 
 SPEC = load_spec()
-OPERATIONS = {operation["operationId"]: (path, method, operation) for path, method, operation in operations(SPEC)}
+OPERATIONS = {
+    operation["operationId"]: (path, method, inlined(SPEC, operation)) for path, method, operation in operations(SPEC)
+}
 CALL_OPERATIONS = sorted(op_id for op_id, (path, _, _) in OPERATIONS.items() if "{callId}" in path)
 
 # Which provider cannot use which operation (the official Python SDK and the documentation pages agree on these).

@@ -72,6 +72,7 @@ def generate(spec: Path, config: Path, output: Path) -> None:
     # the schema of each webhook's body, which it does not read at all, for the SDK to check deliveries with.
     write_request_schemas(spec, output)
     write_webhook_schemas(spec, output)
+    write_catalogue(spec, output)
 
 
 # --- the constraints of each request ---------------------------------------------------------------------------
@@ -180,6 +181,16 @@ def _resolve(
     return schema
 
 
+def _deref(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """`node`, or what its `$ref` points at (a shared parameter or response of `components`)."""
+    while "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
 def module_name(operation_id: str) -> str:
     """The name the generator gives the module of an operation."""
     return str(PythonIdentifier(operation_id, prefix="field_"))
@@ -196,7 +207,7 @@ def request_schemas(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
             operation = item[method]
             parameters = [*item.get("parameters", []), *operation.get("parameters", [])]
             entry: dict[str, Any] = {"operation_id": operation["operationId"], "path": [], "query": []}
-            for parameter in parameters:
+            for parameter in (_deref(spec, node) for node in parameters):
                 if parameter["in"] in entry:
                     entry[parameter["in"]].append(
                         {
@@ -249,6 +260,212 @@ def write_webhook_schemas(spec_path: Path, package: Path) -> None:
     """Write `webhook_schemas.py` into the generated `package`, formatted as `request_schemas.py` is."""
     spec = json.loads(spec_path.read_text(encoding="utf-8"))
     _write_module(package / "webhook_schemas.py", WEBHOOK_SCHEMAS_HEADER, webhook_schemas(spec))
+
+
+# --- the catalogue: one row per operation ------------------------------------------------------------------------
+# `pilotstatus_api/catalogue.py`: every operation of the spec with the traits its `x-pilotstatus` object states (see
+# `spec/x-pilotstatus.schema.json`) and what the generator made of it (its module, its 2xx model). Every list of
+# operations in the project (the SDK's resources, the sandbox's routes and pipeline, the tests' tables) is read from
+# it, so that an operation added to the spec is known everywhere at once.
+
+CATALOGUE_HEADER = '''"""Every operation of `openapi.json` and its traits: the one list of operations the project reads.
+
+Written by `tools/generate.py` from `openapi.json` (each operation's `x-pilotstatus` object); do not edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Scope = Literal["number", "tenant", "any", "none"]
+Idempotency = Literal["none", "optional", "required"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One operation, and the traits its `x-pilotstatus` object states."""
+
+    operation_id: str
+    """As `openapi.json` spells it (`post_calls_callId_accept`)."""
+    module: str
+    """The generated module under `pilotstatus_api.api.<area>` (`post_calls_call_id_accept`)."""
+    area: str
+    """The API area, from the operation's first tag in snake case (`calls`): its package in the sandbox."""
+    http_method: str
+    path: str
+    sdk_method: str | None
+    """Where the SDK exposes it, from the client (`calls.settings.retrieve`); None when it does not."""
+    scope: Scope
+    """Which keys may call it: `number` (a number key, or a tenant key naming the number in `x-whatsapp-number-id`),
+    `tenant`, `any`, or `none`."""
+    providers: tuple[str, ...] | None
+    """The kinds of number that serve it; None: all of them."""
+    idempotency: Idempotency
+    """Whether it honours an `Idempotency-Key`: `none`, `optional` or `required`."""
+    body_limit: int | None
+    """The most bytes its request body may hold, where that is not the default."""
+    path_parameters: tuple[str, ...]
+    """Its path parameters, as the spec names them, in the path's order."""
+    query_parameters: tuple[str, ...]
+    number_header: bool
+    """Whether it takes `x-whatsapp-number-id`."""
+    body: str | None
+    """The schema (component name) of its JSON request body, if it takes one."""
+    body_required: bool
+    success_status: int
+    model: str | None
+    """The component schema its 2xx body parses into (`CallActionResult`), as the generated model's class is named."""
+    model_module: str | None
+    """That model's module under `pilotstatus_api.models` (`call_action_result`)."""
+    returns: Literal["object", "list"]
+    """`list` for a paginated list of items, `object` for anything else."""
+    pagination: str | None
+    handwritten: bool
+    """Its SDK method is written by hand (behaviour the generator cannot give), not generated."""
+    hide: tuple[str, ...]
+    """Request properties and parameters the SDK method does not expose (their default is sent)."""
+    flags: tuple[str, ...]
+    """Query parameters the SDK takes as `bool` (sent as their one value when True, left out when False)."""
+    unwrap: str | None
+    """The property of the 2xx body the SDK method returns, when the body is an envelope."""
+    has_example: bool
+    """Whether its 2xx response has an example (what the sandbox answers an operation with no handler)."""
+
+
+'''
+
+
+def _component_name(spec: dict[str, Any], node: dict[str, Any] | None) -> str | None:
+    """The component schema `node` refers to (`CallList`), or None."""
+    ref = (node or {}).get("$ref", "")
+    return ref.rsplit("/", 1)[1] if ref.startswith("#/components/schemas/") else None
+
+
+TRAITS_SCHEMA = ROOT / "spec" / "x-pilotstatus.schema.json"
+
+
+def trait_problems(spec: dict[str, Any]) -> list[str]:
+    """What is wrong with the operations' `x-pilotstatus` objects, checked against `spec/x-pilotstatus.schema.json`:
+    one line per problem, naming the operation. Every operation must have one: a trait left out would be a guess."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(json.loads(TRAITS_SCHEMA.read_text(encoding="utf-8")))
+    problems = []
+    methods: dict[str, str] = {}
+    for item in spec.get("paths", {}).values():
+        for method in HTTP_METHODS:
+            if method not in item:
+                continue
+            operation = item[method]
+            name = operation.get("operationId", f"{method.upper()} operation")
+            if "x-pilotstatus" not in operation:
+                problems.append(f"{name}: no x-pilotstatus object (its traits: {TRAITS_SCHEMA.name})")
+                continue
+            traits = operation["x-pilotstatus"]
+            for error in validator.iter_errors(traits):
+                where = "/".join(str(part) for part in error.absolute_path)
+                problems.append(f"{name}: x-pilotstatus{'/' + where if where else ''}: {error.message}")
+            sdk_method = traits.get("method") if isinstance(traits, dict) else None
+            if isinstance(sdk_method, str):
+                if sdk_method in methods:
+                    problems.append(f"{name}: x-pilotstatus/method {sdk_method!r} is {methods[sdk_method]}'s too")
+                methods[sdk_method] = name
+    return problems
+
+
+def catalogue(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The catalogue's rows, in the spec's order of paths and methods."""
+    from openapi_python_client.strings import ClassName, snake_case
+
+    problems = trait_problems(spec)
+    if problems:
+        raise GenerationError("The operations' traits are not valid:\n" + "\n".join(problems))
+
+    rows: list[dict[str, Any]] = []
+    for path, item in spec.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            if method not in item:
+                continue
+            operation = item[method]
+            traits = operation.get("x-pilotstatus", {})
+            parameters = [
+                _deref(spec, node) for node in [*item.get("parameters", []), *operation.get("parameters", [])]
+            ]
+            body = operation.get("requestBody")
+            body = _deref(spec, body) if body else None
+            body_schema = (body or {}).get("content", {}).get("application/json", {}).get("schema")
+            status, success = next(
+                (code, _deref(spec, response))
+                for code, response in operation["responses"].items()
+                if code.startswith("2")
+            )
+            media = success.get("content", {}).get("application/json", {})
+            model = _component_name(spec, media.get("schema"))
+            class_name = (
+                None if model is None else str(ClassName(spec["components"]["schemas"][model].get("title", model), ""))
+            )
+            tags = operation.get("tags") or ["default"]
+            rows.append(
+                {
+                    "operation_id": operation["operationId"],
+                    "module": module_name(operation["operationId"]),
+                    "area": snake_case(tags[0]),
+                    "http_method": method.upper(),
+                    "path": path,
+                    "sdk_method": traits.get("method"),
+                    "scope": traits["scope"],
+                    "providers": None if "providers" not in traits else tuple(traits["providers"]),
+                    "idempotency": traits["idempotency"],
+                    "body_limit": traits.get("bodyLimit"),
+                    "path_parameters": tuple(p["name"] for p in parameters if p["in"] == "path"),
+                    "query_parameters": tuple(p["name"] for p in parameters if p["in"] == "query"),
+                    "number_header": any(
+                        p["in"] == "header" and p["name"].lower() == "x-whatsapp-number-id" for p in parameters
+                    ),
+                    "body": _component_name(spec, body_schema),
+                    "body_required": bool((body or {}).get("required", False)),
+                    "success_status": int(status.replace("XX", "00")),
+                    "model": class_name,
+                    "model_module": None if class_name is None else snake_case(class_name),
+                    "returns": "list" if "pagination" in traits else "object",
+                    "pagination": traits.get("pagination"),
+                    "handwritten": bool(traits.get("handwritten", False)),
+                    "hide": tuple(traits.get("hide", ())),
+                    "flags": tuple(traits.get("flags", ())),
+                    "unwrap": traits.get("unwrap"),
+                    "has_example": "example" in media or bool(media.get("examples")),
+                }
+            )
+    return rows
+
+
+def write_catalogue(spec_path: Path, package: Path) -> None:
+    """Write `catalogue.py` into the generated `package`: `OPERATIONS`, a tuple of `Entry`, in the spec's order."""
+    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    entries = "".join(
+        "    Entry(" + ", ".join(f"{key}={value!r}" for key, value in row.items()) + "),\n" for row in catalogue(spec)
+    )
+    target = package / "catalogue.py"
+    target.write_text(
+        CATALOGUE_HEADER
+        + f"OPERATIONS: tuple[Entry, ...] = (\n{entries})\n"
+        + '''"""Every operation, in the spec's order."""
+
+BY_ID: dict[str, Entry] = {entry.operation_id: entry for entry in OPERATIONS}
+"""Each operation by its operationId."""
+
+BY_MODULE: dict[str, Entry] = {entry.module: entry for entry in OPERATIONS}
+"""Each operation by the name of its generated module."""
+
+BY_SDK_METHOD: dict[str, Entry] = {entry.sdk_method: entry for entry in OPERATIONS if entry.sdk_method is not None}
+"""Each operation the SDK exposes, by its SDK name (`calls.settings.retrieve`)."""
+''',
+        encoding="utf-8",
+    )
+    ruff = Path(sys.executable).parent / "ruff"
+    command = [str(ruff), "format", "--isolated", "--no-cache", "--line-length", "120", "--quiet", str(target)]
+    subprocess.run(command, check=True)
 
 
 def _write_module(target: Path, header: str, value: dict[str, Any]) -> None:

@@ -8,7 +8,7 @@ and returns its JSON; everything before that is the same for every operation, in
    TENANT_SCOPE_NOT_ALLOWED), the rate-limited key (429, `Retry-After: 3600`);
 4. the parameters and the JSON body against the spec, by openapi-core (400 `Validation error: ...`, no code,
    naming the parameter or field and the problem); first, a body over its operation's limit (`_spec.body_limit`:
-   1 MiB unless the operation's `x-pilotstatus-body-limit` says otherwise) is 413 PAYLOAD_TOO_LARGE, refused by its
+   1 MiB unless the operation's `x-pilotstatus` `bodyLimit` says otherwise) is 413 PAYLOAD_TOO_LARGE, refused by its
    Content-Length before any of it is read, or, chunked, at the chunk that passes the limit, the rest left unread;
 5. the provider: the unsupported-provider key (400 FEATURE_NOT_SUPPORTED, "Calling is only supported for Meta Cloud
    API and Pilot Status (web) numbers."), or an operation the number's provider lacks (400 FEATURE_NOT_SUPPORTED,

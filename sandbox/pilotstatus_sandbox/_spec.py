@@ -10,14 +10,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["BODY_LIMIT_EXTENSION", "DEFAULT_BODY_LIMIT", "body_limit", "load_spec", "validation_spec"]
+__all__ = ["DEFAULT_BODY_LIMIT", "TRAITS_EXTENSION", "body_limit", "load_spec", "validation_spec"]
 
 DEFAULT_BODY_LIMIT = 1 << 20
 """The most bytes a request body may hold (1 MiB) when its operation does not say: far more than any Calls body
 needs (an SDP offer is a few kilobytes), and little enough that an oversized request costs the sandbox nothing."""
 
-BODY_LIMIT_EXTENSION = "x-pilotstatus-body-limit"
-"""The operation extension that sets its own body limit, in bytes (for media sent as data URLs, say)."""
+TRAITS_EXTENSION = "x-pilotstatus"
+"""The operation extension holding its traits (`spec/x-pilotstatus.schema.json`); its `bodyLimit` sets the
+operation's own body limit, in bytes (for media sent as data URLs, say)."""
 
 _SOURCE_SPEC = Path(__file__).resolve().parents[2] / "openapi.json"
 
@@ -40,8 +41,8 @@ def validation_spec() -> dict[str, Any]:
 
 def body_limit(operation: Mapping[str, Any]) -> int:
     """The most bytes a request body of `operation` (an operation object of a spec) may hold: its
-    `x-pilotstatus-body-limit`, else `DEFAULT_BODY_LIMIT`. The one place the limit is read from a spec."""
-    limit = operation.get(BODY_LIMIT_EXTENSION, DEFAULT_BODY_LIMIT)
+    `x-pilotstatus` `bodyLimit`, else `DEFAULT_BODY_LIMIT`. The one place the limit is read from a spec."""
+    limit = operation.get(TRAITS_EXTENSION, {}).get("bodyLimit", DEFAULT_BODY_LIMIT)
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise ValueError(f"{BODY_LIMIT_EXTENSION} must be a whole number of bytes, not {limit!r}")
+        raise ValueError(f"{TRAITS_EXTENSION}.bodyLimit must be a whole number of bytes, not {limit!r}")
     return limit

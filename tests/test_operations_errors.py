@@ -29,7 +29,7 @@ from pilotstatus import (
 )
 from pilotstatus._exceptions import error_class
 from tests._operations import CALL_OPERATIONS, FLAVORS, OPERATIONS, Flavor, Op, Recorder, error, run
-from tests._spec import JSON, error_responses, media_examples
+from tests._spec import JSON, error_responses, inlined, load_spec, media_examples
 
 ops = pytest.mark.parametrize("op", OPERATIONS, ids=str)
 flavors = pytest.mark.parametrize("flavor", FLAVORS)
@@ -167,7 +167,7 @@ def documented_errors() -> list[tuple[Op, int, JSON]]:
     return [
         (op, int(status), example)
         for op in OPERATIONS
-        for status, response in error_responses(op.spec_operation[2]).items()
+        for status, response in error_responses(inlined(load_spec(), op.spec_operation[2])).items()
         for example in media_examples(response["content"]["application/json"])
     ]
 

@@ -23,7 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -508,23 +508,91 @@ def differences(expected: Path, actual: Path) -> list[str]:
     return report
 
 
+# --- files of the project outside the package ----------------------------------------------------------------------
+# Some derived files live outside `generated/` (the SDK's resource classes in `wrapper/`, `api.md`, the sandbox's table
+# in the README). Each `ProjectWriter` writes its files into a scratch copy of the project's layout, and they are
+# compared with, or copied over, the project's own exactly as the package is: `make generate` and `make check-generated`
+# cover them too. A folder in `GENERATED_FOLDERS` is replaced whole, so that a file no longer derived is removed.
+
+ProjectWriter = Callable[[dict[str, Any], Path], None]
+"""Writes derived files, given the spec and the scratch project root to write them under (at their project paths)."""
+
+PROJECT_WRITERS: list[ProjectWriter] = []
+"""Every writer of files outside the package, in the order they run."""
+
+GENERATED_FOLDERS: list[str] = []
+"""Folders of the project (relative to its root) that hold nothing but derived files."""
+
+
+def write_project_files(spec_path: Path, scratch: Path) -> None:
+    """Run every `PROJECT_WRITERS` into `scratch` (a folder mirroring the project's layout)."""
+    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    for writer in PROJECT_WRITERS:
+        writer(spec, scratch)
+
+
+def project_differences(scratch: Path, project: Path) -> list[str]:
+    """Unified diffs that turn the project's derived files into what `scratch` holds."""
+    report: list[str] = []
+    for folder in GENERATED_FOLDERS:
+        report.extend(differences(expected=scratch / folder, actual=project / folder))
+    in_folders = {Path(folder) for folder in GENERATED_FOLDERS}
+    for relative in files_below(scratch):
+        if any(relative.is_relative_to(folder) for folder in in_folders):
+            continue
+        before = (project / relative).read_bytes() if (project / relative).is_file() else b""
+        after = (scratch / relative).read_bytes()
+        if before != after:
+            label = str(relative)
+            diff = list(
+                difflib.unified_diff(lines(before), lines(after), f"committed: {label}", f"regenerated: {label}")
+            )
+            report.extend(diff or [f"{label}: the bytes differ (line endings or encoding)\n"])
+    return report
+
+
+def install_project_files(scratch: Path, project: Path) -> None:
+    """Copy what `scratch` holds over the project's files (each folder of `GENERATED_FOLDERS` replaced whole)."""
+    for folder in GENERATED_FOLDERS:
+        if (project / folder).exists():
+            shutil.rmtree(project / folder)
+    for relative in files_below(scratch):
+        (project / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(scratch / relative, project / relative)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--spec", type=Path, default=ROOT / "openapi.json")
     parser.add_argument("--config", type=Path, default=ROOT / "generator-config.yaml")
     parser.add_argument("--target", type=Path, default=ROOT / "generated" / PACKAGE)
     parser.add_argument("--check", action="store_true", help="compare with --target instead of replacing it")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=None,
+        help="the project whose files outside the package are derived too (default: this project, when --target is"
+        " its own package; none otherwise)",
+    )
     args = parser.parse_args(argv)
+    default_target = (ROOT / "generated" / PACKAGE).resolve()
+    project = args.project or (ROOT if args.target.resolve() == default_target else None)
 
     with tempfile.TemporaryDirectory(prefix="pilotstatus-generate-") as scratch:
         fresh = Path(scratch) / PACKAGE
+        scratch_project = Path(scratch) / "project"
+        scratch_project.mkdir()
         try:
             generate(args.spec.resolve(), args.config.resolve(), fresh)
+            if project is not None:
+                write_project_files(args.spec.resolve(), scratch_project)
         except GenerationError as error:
             print(error, file=sys.stderr)
             return 1
         if args.check:
             report = differences(expected=fresh, actual=args.target)
+            if project is not None:
+                report += project_differences(scratch_project, project)
             if report:
                 sys.stdout.writelines(report)
                 print(
@@ -538,6 +606,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(args.target)
         args.target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(fresh, args.target)
+        if project is not None:
+            install_project_files(scratch_project, project)
         print(f"Regenerated {args.target} from {args.spec.name}.")
         return 0
 

@@ -6,7 +6,7 @@ LOCK := requirements/dev.lock
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install generate check-generated lint format test bench demo sandbox contract adopt-drift lock clean
+.PHONY: help install generate check-generated lint format test test-slow bench demo sandbox contract adopt-drift lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -36,8 +36,11 @@ format: $(STAMP) ## Apply ruff's fixes and formatting to the hand-written code
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(STAMP) ## Run every test, on every core (a test file runs whole in one worker)
-	$(BIN)/python -m pytest -n auto --dist loadfile
+test: $(STAMP) ## Run every test but the proofs on a copy of the project, on every core (a test file runs whole in one worker)
+	$(BIN)/python -m pytest -n auto --dist loadfile -m "not proof"
+
+test-slow: $(STAMP) ## The proofs on a copy of the project (minutes): an operation added to the spec alone is generated, served and tested
+	$(BIN)/python -m pytest -n auto --dist loadfile -m proof
 
 bench: $(STAMP) ## Ratios: wrapper vs generated layer vs raw httpx, memory, sandbox page, import time, full walk vs the official SDK (about 2 minutes)
 	$(BIN)/python tools/bench.py

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pilotstatus_sandbox._drift import DRIFT_FIELD, DRIFT_HEADER, DRIFT_STATUS
+from tests._project_copy import IMPORTED_FROM, copy_env, copy_project, make
 from tests._spec import JSON, ROOT, SPEC_PATH
 from tools.adopt_drift import OBSERVED, AdoptionError, adopt, dump_spec, main, observed_sentence
 
@@ -52,21 +51,6 @@ PLANTED_PATCH: list[JSON] = [
 """The design's patch for what `pilotstatus sandbox --drift` plants: a field on Call, a status value, a header of List
 calls (whose 200 response has no `headers` yet), each labelled as `make contract` labels it."""
 
-COPIED = (
-    "Makefile",
-    "openapi.json",
-    "generator-config.yaml",
-    "pyproject.toml",
-    "requirements",
-    "generated",
-    "sandbox",
-    "spec",
-    "templates",
-    "tests",
-    "tools",
-    "wrapper",
-)
-"""What the pipeline's tests need of the checkout."""
 
 PIPELINE_TESTS = (
     "tests/test_superset.py",
@@ -82,31 +66,6 @@ PLANTED_NAME_AS_UNKNOWN = (
 )
 """Tests whose example of a key the spec does not know is `recordingUrl`, the very field the drifting sandbox plants:
 once it is adopted the key is known, so they fail for their example's sake, not the pipeline's."""
-
-
-IMPORTED_FROM = (
-    "import pilotstatus_api, pilotstatus, pilotstatus_sandbox;"
-    "print(pilotstatus_api.__file__, pilotstatus.__file__, pilotstatus_sandbox.__file__)"
-)
-"""Prints where the three packages are imported from."""
-
-
-def copy_project(destination: Path) -> Path:
-    """A copy of what the pipeline needs, at `destination/<checkout's name>`, with `shared/` beside it as the
-    checkout has it (the spec tests read the published pages there). Modification times are kept, so that `make`
-    sees the copy's install as current."""
-    root = destination / ROOT.name
-    root.mkdir(parents=True)
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        else:
-            shutil.copy2(source, root / name)
-    shared = ROOT.parent / "shared"
-    if shared.exists():
-        (destination / "shared").symlink_to(shared)
-    return root
 
 
 def write_patch(folder: Path, operations: Any) -> Path:
@@ -130,18 +89,7 @@ def adopted(tmp_path_factory: pytest.TempPathFactory) -> Adopted:
     install `make` must take as it is: `--assume-old`)."""
     root = copy_project(tmp_path_factory.mktemp("adopted"))
     patch = write_patch(root.parent, PLANTED_PATCH)
-    venv = ROOT / ".venv"
-    command = [
-        "make",
-        "--no-print-directory",
-        "-C",
-        str(root),
-        f"--assume-old={venv / '.installed-stamp'}",
-        "adopt-drift",
-        f"VENV={venv}",
-        f"PATCH={patch}",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    result = make(root, "adopt-drift", f"PATCH={patch}")
     return Adopted(root, result)
 
 
@@ -188,9 +136,7 @@ def test_the_diffs_of_the_spec_and_of_the_package_are_printed_with_what_to_do_ne
 def test_the_pipelines_own_tests_still_pass_on_the_adopted_copy(adopted: Adopted) -> None:
     assert adopted.result.returncode == 0, adopted.result.stderr
     root = adopted.root
-    env = {name: value for name, value in os.environ.items() if not name.startswith("PYTEST_")}
-    # The checkout's .venv has the original packages installed (editable): the copy's must come first.
-    env["PYTHONPATH"] = os.pathsep.join(str(root / folder) for folder in ("wrapper", "generated", "sandbox"))
+    env = copy_env(root)
     where = subprocess.run(
         [sys.executable, "-c", IMPORTED_FROM],
         cwd=root, env=env, capture_output=True, text=True, check=True,

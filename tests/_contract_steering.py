@@ -13,11 +13,12 @@ cases that the target's budget gives each operation.
   documented META_CALL_PERMISSION_REQUIRED).
 - A tenant key acting on a number sends `x-whatsapp-number-id` on every request whose headers are not the invalid
   part of it.
-- Live, `TO` replaces every `to` of Start call, Request call permission and Get call permission that has 7 digits
-  or more (any digits, not only ASCII ones), valid request or not: a server lenient enough to read a phone number
-  in an invalid one (`"+55 11 9..."`, a trailing newline) still calls no number but TO. A `to` that becomes valid
-  so turns its case valid (schemathesis revalidates a changed case before sending it); one with fewer digits stays
-  as generated, so that invalid numbers are still sent.
+- Live, `TO` replaces every `to` of a body or a query that has 7 digits or more (any digits, not only ASCII ones),
+  whatever the operation (Start call, Request call permission, Get call permission, and any operation added
+  later), valid request or not: a server lenient enough to read a phone number in an invalid one (`"+55 11 9..."`,
+  a trailing newline) still calls no number but TO. A `to` that becomes valid so turns its case valid
+  (schemathesis revalidates a changed case before sending it); one with fewer digits stays as generated, so that
+  invalid numbers are still sent.
 
 Otherwise invalid cases keep what made them invalid: only a valid case's body is steered.
 """
@@ -60,7 +61,6 @@ SDP_OFFER = (
 
 _PEERS = {"META": ("0001", "0003", "0001", None), "EVO_GO": ("0001", "0002", "0003", None)}
 _WITH_SDP = frozenset({"post_calls", "post_calls_callId_accept"})
-_PHONE_BODIES = frozenset({"post_calls", "post_calls_permissions_request"})
 
 
 def dialable(text: str) -> bool:
@@ -94,7 +94,7 @@ def steer(target: Target, *, to: str | None = None) -> Callable[[HookContext, An
             body, case.media_type = {}, "application/json"  # accept's body is optional, but not its sdp on Meta
         if isinstance(body, dict):
             body = dict(body)
-            peer = body.get("to") if operation_id in _PHONE_BODIES else None
+            peer = body.get("to")
             if to is not None and isinstance(peer, str) and dialable(peer):
                 body["to"] = to
             elif to is None and valid and target.provider is not None and operation_id == "post_calls" and peer:
@@ -107,7 +107,7 @@ def steer(target: Target, *, to: str | None = None) -> Callable[[HookContext, An
             case.body = body
         query = case.query
         probed = query.get("to") if to is not None and isinstance(query, dict) else None
-        if operation_id == "get_calls_permissions" and isinstance(probed, str) and dialable(probed):
+        if isinstance(probed, str) and dialable(probed):
             case.query = {**query, "to": to}
         return case
 

@@ -6,11 +6,11 @@ None for a refusal without one. A valid request gets 200 where the number serves
 refusals; `documented_answer` (tests/test_contract.py) holds every refusal to its code, and `positive_data_acceptance`
 gets the statuses.
 
-What a sandbox number answers follows the design of the stateful sandbox (and the Calls documentation where it
-speaks): a Meta number serves every operation but `play` and `realtime-session`, a web (EVO_GO) number the call
-operations with `play` and `realtime-session` but no pre-accept, settings or permissions, and any other operation is
-400 FEATURE_NOT_SUPPORTED; an action on a random `{callId}` is 404 CALL_NOT_FOUND, one the call's state forbids 409
-INVALID_CALL_STATE. The fixed answers of the other keys (403, 429, 400, 409) come before any of that.
+What a sandbox number answers follows the catalogue (`pilotstatus_api.catalogue`): a number serves the operations
+whose `providers` name its kind (or name none), and any other operation is 400 FEATURE_NOT_SUPPORTED. What is
+particular to the Calls area is written here: an action on a random `{callId}` is 404 CALL_NOT_FOUND, one the
+call's state forbids 409 INVALID_CALL_STATE, and a few documented refusals of one operation. The fixed answers of
+the other keys (403, 429, 400, 409) come before any of that.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from pilotstatus_api import catalogue
 from pilotstatus_sandbox import SCENARIOS, Scenario
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "HELPER_OPERATIONS",
     "LESSER",
     "OPERATIONS",
+    "PROVIDERS",
     "Budget",
     "Credential",
     "Refusal",
@@ -55,48 +57,32 @@ Refusals = Mapping[str, frozenset[Refusal]]
 ANY_CODE = "*"
 """In a refusal, any code or none (a live 429 may say RATE_LIMITED, or nothing)."""
 
-_CALL_OPERATIONS = frozenset(
-    {
-        "get_calls",
-        "post_calls",
-        "get_calls_callId",
-        "post_calls_callId_accept",
-        "post_calls_callId_reject",
-        "post_calls_callId_terminate",
-    }
-)
-_META_ONLY = frozenset(
-    {
-        "post_calls_callId_pre-accept",
-        "get_calls_settings",
-        "put_calls_settings",
-        "get_calls_permissions",
-        "post_calls_permissions_request",
-    }
-)
-_WEB_ONLY = frozenset({"post_calls_callId_play", "post_calls_callId_realtime-session"})
-OPERATIONS = _CALL_OPERATIONS | _META_ONLY | _WEB_ONLY
+PROVIDERS: tuple[Provider, ...] = ("META", "EVO_GO")
+"""The kinds of number the sandbox has, as the catalogue's `providers` names them."""
+
+OPERATIONS = frozenset(entry.operation_id for entry in catalogue.OPERATIONS)
 """Every operationId of openapi.json."""
 
 HELPER_OPERATIONS = frozenset({"sandbox_incoming_call", "sandbox_hangup_call"})
 """The sandbox's helpers that the stateful phase uses (a user calls the number; the user hangs up)."""
 
 _SERVED: Mapping[Provider, frozenset[str]] = {
-    "META": _CALL_OPERATIONS | _META_ONLY | HELPER_OPERATIONS,
-    "EVO_GO": _CALL_OPERATIONS | _WEB_ONLY | HELPER_OPERATIONS,
+    provider: frozenset(
+        entry.operation_id for entry in catalogue.OPERATIONS if entry.providers is None or provider in entry.providers
+    )
+    | HELPER_OPERATIONS
+    for provider in PROVIDERS
 }
+"""The operations each kind of number serves (the catalogue's `providers`), and the helpers."""
 
 _NOT_FOUND: Refusal = (404, "CALL_NOT_FOUND")
 _BAD_STATE: Refusal = (409, "INVALID_CALL_STATE")
 _UNSUPPORTED: Refusal = (400, "FEATURE_NOT_SUPPORTED")
 _ON_A_CALL = frozenset({_NOT_FOUND, _BAD_STATE})
 
-# The refusals of an operation a number serves (the same on both kinds of number), beyond 200.
-_SERVED_REFUSALS: Mapping[str, frozenset[Refusal]] = {
-    "get_calls_callId": frozenset({_NOT_FOUND}),
-    **dict.fromkeys(("post_calls_callId_pre-accept", "post_calls_callId_accept"), _ON_A_CALL),
-    **dict.fromkeys(("post_calls_callId_reject", "post_calls_callId_terminate"), _ON_A_CALL),
-    **dict.fromkeys(("post_calls_callId_play", "post_calls_callId_realtime-session"), _ON_A_CALL),
+# What is particular to the Calls area: an operation on a random `{callId}` is 404 CALL_NOT_FOUND, a change the
+# call's state forbids 409 INVALID_CALL_STATE; and the refusals below, which the spec documents for one operation.
+_PARTICULAR_REFUSALS: Mapping[str, frozenset[Refusal]] = {
     "sandbox_hangup_call": _ON_A_CALL,
     # A Meta peer without a granted permission (calls-api.md: Meta's 138006).
     "post_calls": frozenset({(400, "META_CALL_PERMISSION_REQUIRED")}),
@@ -108,6 +94,14 @@ _SERVED_REFUSALS: Mapping[str, frozenset[Refusal]] = {
 }
 
 
+def _served_refusals(operation: str) -> frozenset[Refusal]:
+    """The refusals of an operation a number serves (the same on both kinds of number), beyond 200."""
+    entry = catalogue.BY_ID.get(operation)
+    if entry is not None and "callId" in entry.path_parameters:
+        return _ON_A_CALL if entry.http_method != "GET" else frozenset({_NOT_FOUND})
+    return _PARTICULAR_REFUSALS.get(operation, frozenset())
+
+
 def _number_refusals(provider: Provider) -> dict[str, frozenset[Refusal]]:
     served = _SERVED[provider]
     refusals = {}
@@ -117,12 +111,12 @@ def _number_refusals(provider: Provider) -> dict[str, frozenset[Refusal]]:
         elif operation == "post_calls" and provider == "EVO_GO":
             refusals[operation] = frozenset()  # a web number calls without a permission
         else:
-            refusals[operation] = _SERVED_REFUSALS.get(operation, frozenset())
+            refusals[operation] = _served_refusals(operation)
     return refusals
 
 
 _NUMBER_REFUSALS: Mapping[Provider, Mapping[str, frozenset[Refusal]]] = {
-    provider: _number_refusals(provider) for provider in ("META", "EVO_GO")
+    provider: _number_refusals(provider) for provider in PROVIDERS
 }
 
 
@@ -272,9 +266,6 @@ def _live_refusals() -> dict[str, frozenset[Refusal]]:
     for operation in ("post_calls", "post_calls_callId_accept"):
         refusals[operation] |= {(400, None)}
     return refusals
-
-
-_LIVE_NEGATIVE = ("400", "401", "403", "409", "429")
 
 
 _LIVE_NEGATIVE = ("400", "401", "403", "409", "429")

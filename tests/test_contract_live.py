@@ -23,7 +23,7 @@ import httpx
 import pytest
 from schemathesis.core.result import Ok
 
-from pilotstatus import PilotStatus
+from pilotstatus_api import catalogue
 from pilotstatus_sandbox import Sandbox, SandboxConfig
 from pilotstatus_sandbox._drift import DRIFT_FIELD, DRIFT_HEADER, DRIFT_STATUS
 from tests._contract import SPEC_PATH
@@ -156,7 +156,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
             "read-only": (separate, (), {"PILOT_STATUS_API_KEY": KEY}),
             "writes": (
                 proxy,
-                ("ALLOW=create_call,calls.terminate,update_settings", f"TO={TO}"),  # a short name, an SDK method...
+                ("ALLOW=calls.create,post_calls_callId_terminate,calls.settings.update", f"TO={TO}"),  # by both names
                 {
                     "PILOT_STATUS_API_KEY_ID": KEY_ID,
                     "CONTRACT_ALLOW_WRITES": "post_calls_permissions_request",  # ... an operationId, by the older name
@@ -170,7 +170,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
                 (),
                 {
                     "PILOT_STATUS_API_KEY": KEY,
-                    "CONTRACT_OPERATIONS": "list_calls,retrieve_settings,retrieve_permission",
+                    "CONTRACT_OPERATIONS": "calls.list,calls.settings.retrieve,calls.permissions.retrieve",
                 },
             ),
         }
@@ -294,7 +294,9 @@ def _template(path: str) -> str:
 
 def test_a_live_run_sends_only_the_writes_named_and_calls_only_to(runs: Runs) -> None:
     run, requests = runs.runs["writes"], runs.recorder.requests
-    assert "writes allowed: create_call, request_permission, terminate_call, update_settings" in run.output
+    assert (
+        "writes allowed: calls.create, calls.permissions.request, calls.settings.update, calls.terminate" in run.output
+    )
     sent = {(method, _template(path)) for method, path, _ in requests}
     assert {(method, path) for method, path in sent if method != "GET"} == ALLOWED_WRITES
     dialling = {("POST", "/v1/calls"), ("POST", "/v1/calls/permissions/request")}
@@ -373,12 +375,12 @@ def test_a_live_run_whose_valid_requests_never_get_a_call_fails(runs: Runs) -> N
         ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "CONTRACT_MAX_EXAMPLES": "ten"}, "CONTRACT_MAX_EXAMPLES"),
         ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "CONTRACT_RATE_LIMIT": "fast"}, "CONTRACT_RATE_LIMIT"),
         ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "CONTRACT_ALLOW_WRITES": "post_x"}, "post_x"),
-        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "start_call"}, "ALLOW names no operation"),
-        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "create_call"}, "TO must name"),
-        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "request_permission"}, "TO must name"),
-        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "create_call", "TO": "+55 11"}, "TO must be"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "create_call"}, "ALLOW names no operation"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "calls.create"}, "TO must name"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "calls.permissions.request"}, "TO must name"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "calls.create", "TO": "+55 11"}, "TO must be"),
         # The settings cannot be read (nothing listens): no run, rather than a run that could not restore them.
-        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "update_settings"}, "cannot read"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "calls.settings.update"}, "cannot read"),
     ],
 )
 def test_make_contract_refuses_a_bad_setting_in_one_line_before_any_run(
@@ -401,13 +403,13 @@ def live_operations(environ: dict[str, str]) -> set[str]:
     return {operation.ok().label for operation in operations if isinstance(operation, Ok)}
 
 
-READS = {"GET /v1/calls", "GET /v1/calls/{callId}", "GET /v1/calls/settings", "GET /v1/calls/permissions"}
+READS = {f"GET {entry.path}" for entry in catalogue.OPERATIONS if entry.http_method == "GET"}
 
 
 def test_live_mode_runs_only_get_operations_unless_one_is_named() -> None:
     assert live_operations({}) == READS
     assert live_operations({"ALLOW": "post_calls", "TO": TO}) == READS | {"POST /v1/calls"}
-    assert live_operations({"ALLOW": "terminate_call, calls.reject"}) == READS | {
+    assert live_operations({"ALLOW": "post_calls_callId_terminate, calls.reject"}) == READS | {
         "POST /v1/calls/{callId}/terminate",
         "POST /v1/calls/{callId}/reject",
     }
@@ -418,60 +420,17 @@ def test_live_mode_runs_only_get_operations_unless_one_is_named() -> None:
 
 def test_live_mode_can_be_limited_to_the_operations_named() -> None:
     assert live_operations({"CONTRACT_OPERATIONS": "get_calls"}) == {"GET /v1/calls"}
-    limited = {"CONTRACT_OPERATIONS": "get_calls, create_call", "TO": TO}
+    limited = {"CONTRACT_OPERATIONS": "get_calls, calls.create", "TO": TO}
     assert live_operations(limited) == {"GET /v1/calls"}  # a write still needs ALLOW
-    assert live_operations({**limited, "ALLOW": "create_call"}) == {"GET /v1/calls", "POST /v1/calls"}
+    assert live_operations({**limited, "ALLOW": "calls.create"}) == {"GET /v1/calls", "POST /v1/calls"}
 
 
 def test_live_mode_refuses_a_settings_update_that_no_runner_writes_back() -> None:
     with pytest.raises(RuntimeError, match="restores the settings"):
-        live_operations({"ALLOW": "update_settings"})
+        live_operations({"ALLOW": "calls.settings.update"})
     assert "PUT /v1/calls/settings" in live_operations(
-        {"ALLOW": "update_settings", "PILOTSTATUS_CONTRACT_RESTORES_SETTINGS": "1"}
+        {"ALLOW": "calls.settings.update", "PILOTSTATUS_CONTRACT_RESTORES_SETTINGS": "1"}
     )
-
-
-def test_every_operation_has_a_short_name_and_an_sdk_method_that_sends_it() -> None:
-    """`OPERATION_NAMES` covers the spec, and each SDK method named there exists on a client and sends its
-    operation (its method and path)."""
-    spec = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
-    routes = {
-        operation["operationId"]: (method.upper(), path)
-        for path, item in spec["paths"].items()
-        for method, operation in item.items()
-    }
-    assert set(contract_runner.OPERATION_NAMES) == set(routes)
-    shorts = [short for short, _ in contract_runner.OPERATION_NAMES.values()]
-    assert len(set(shorts)) == len(shorts)
-    sent: list[httpx.Request] = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        sent.append(request)
-        return httpx.Response(599)
-
-    client = PilotStatus(
-        api_key=KEY, base_url="https://api.test", transport=httpx.MockTransport(handler), max_retries=0
-    )
-    arguments: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
-        "calls.create": ((), {"to": "+5511999990001"}),
-        "calls.pre_accept": (("call_1",), {"sdp": "v=0"}),
-        "calls.play": (("call_1",), {"media_url": "https://example.com/a.mp3"}),
-        "calls.realtime_session": (("call_1",), {"mode": "talk"}),
-        "calls.settings.update": ((), {"status": "ENABLED"}),
-        "calls.permissions.retrieve": ((), {"to": "+5511999990001"}),
-        "calls.permissions.request": ((), {"to": "+5511999990001"}),
-    }
-    for operation_id, (_, sdk_path) in contract_runner.OPERATION_NAMES.items():
-        method: Any = client
-        for attribute in sdk_path.split("."):
-            method = getattr(method, attribute)
-        args, kwargs = arguments.get(sdk_path, (("call_1",), {}) if "{callId}" in routes[operation_id][1] else ((), {}))
-        sent.clear()
-        with pytest.raises(Exception):  # noqa: B017, PT011 (the 599 answer; only the request matters)
-            method(*args, **kwargs)
-        expected_method, expected_path = routes[operation_id]
-        assert (sent[0].method, _template(sent[0].url.path)) == (expected_method, expected_path), sdk_path
-    client.close()
 
 
 def test_the_runner_removes_the_key_and_any_long_enough_piece_of_its_ends() -> None:

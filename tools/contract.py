@@ -2,12 +2,12 @@
 included, with the key from PILOT_STATUS_API_KEY (or PILOT_STATUS_API_KEY_ID).
 
 Only GET operations run, unless `ALLOW` (or its older name `CONTRACT_ALLOW_WRITES`) names others one by one, by
-operationId (`post_calls`), by the SDK's method (`calls.create`) or by its short name (`create_call`):
+operationId (`post_calls`) or by the SDK's method (`calls.create`), both as the catalogue has them:
 
-    make contract BASE_URL=https://pilotstatus.com.br ALLOW=create_call,terminate_call TO=+5511999990001
+    make contract BASE_URL=https://pilotstatus.com.br ALLOW=calls.create,calls.terminate TO=+5511999990001
 
 `TO` is the only number a Start call or a permission request of the run goes to, and is required when either is
-allowed. An allowed settings update (`update_settings`) is preceded by a read of the settings, which are written
+allowed. An allowed settings update (`calls.settings.update`) is preceded by a read of the settings, which are written
 back at the end of the run, failed or not. CONTRACT_OPERATIONS limits a run to the operations it names; no other
 method is sent to any path; requests are throttled (CONTRACT_RATE_LIMIT, default 2/s). The key never reaches the
 output: the suite masks it and schemathesis filters it from its reports, and this runner removes it from every
@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from pilotstatus._credentials import MIN_REDACTED, REDACTED
+from pilotstatus_api import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY_ENVS = ("PILOT_STATUS_API_KEY", "PILOT_STATUS_API_KEY_ID")
@@ -42,25 +43,24 @@ DRIFT_REPORTS_ENV = "PILOTSTATUS_DRIFT_REPORTS"
 DRIFT_REPORTS = ("drift.json", "drift.md", "drift.patch.json")
 """The drift reports the suite writes beside the JUnit report (tests/_drift_log.py)."""
 
-OPERATION_NAMES = {
-    "get_calls": ("list_calls", "calls.list"),
-    "post_calls": ("create_call", "calls.create"),
-    "get_calls_callId": ("retrieve_call", "calls.retrieve"),
-    "post_calls_callId_pre-accept": ("pre_accept_call", "calls.pre_accept"),
-    "post_calls_callId_accept": ("accept_call", "calls.accept"),
-    "post_calls_callId_reject": ("reject_call", "calls.reject"),
-    "post_calls_callId_terminate": ("terminate_call", "calls.terminate"),
-    "post_calls_callId_play": ("play_call", "calls.play"),
-    "post_calls_callId_realtime-session": ("realtime_session", "calls.realtime_session"),
-    "get_calls_settings": ("retrieve_settings", "calls.settings.retrieve"),
-    "put_calls_settings": ("update_settings", "calls.settings.update"),
-    "get_calls_permissions": ("retrieve_permission", "calls.permissions.retrieve"),
-    "post_calls_permissions_request": ("request_permission", "calls.permissions.request"),
+SDK_METHODS: dict[str, str] = {
+    entry.operation_id: entry.sdk_method for entry in catalogue.OPERATIONS if entry.sdk_method is not None
 }
-"""Every operationId, with the short name and the SDK method (on a `PilotStatus` client) that `ALLOW` may name it by."""
+"""The SDK method (on a `PilotStatus` client) that `ALLOW` may name an operation by, from the catalogue."""
 
-DIALLING = frozenset({"post_calls", "post_calls_permissions_request"})
-"""The operations that reach a phone number (`to`): allowed only with `TO`."""
+
+def dialling_operations(spec_path: Path = ROOT / "openapi.json") -> frozenset[str]:
+    """The operations that reach a phone number: the writes whose request body has a `to`. Allowed only with
+    `TO`."""
+    schemas = json.loads(spec_path.read_text(encoding="utf-8"))["components"]["schemas"]
+    return frozenset(
+        entry.operation_id
+        for entry in catalogue.OPERATIONS
+        if entry.http_method != "GET" and entry.body is not None and "to" in schemas[entry.body].get("properties", {})
+    )
+
+
+DIALLING = dialling_operations()
 PHONE = re.compile(r"\+?[0-9]{7,15}")
 """The spec's pattern of a `to`."""
 
@@ -124,10 +124,10 @@ def read_operations(spec_path: Path) -> set[str]:
 
 
 def operation_id_of(name: str, known: set[str]) -> str | None:
-    """The operationId that `name` names: itself, or by its short name or SDK method (`OPERATION_NAMES`)."""
+    """The operationId that `name` names: itself, or by its SDK method (`SDK_METHODS`)."""
     if name in known:
         return name
-    return next((op for op, names in OPERATION_NAMES.items() if name in names and op in known), None)
+    return next((op for op, method in SDK_METHODS.items() if name == method and op in known), None)
 
 
 def _named_operations(environ: Mapping[str, str], setting: str, known: set[str]) -> set[str]:
@@ -138,7 +138,7 @@ def _named_operations(environ: Mapping[str, str], setting: str, known: set[str])
     if unknown:
         raise ValueError(
             f"{setting} names no operation of openapi.json: {', '.join(unknown)} (an operationId such as "
-            "post_calls, an SDK method such as calls.create, or a short name such as create_call)"
+            "post_calls, or an SDK method such as calls.create)"
         )
     return {operation_id for operation_id in resolved.values() if operation_id is not None}
 
@@ -156,7 +156,7 @@ def destination(environ: Mapping[str, str], writes: set[str]) -> str | None:
     dialling = sorted(writes & DIALLING)
     if not to:
         if dialling:
-            names = ", ".join(OPERATION_NAMES[op][0] for op in dialling)
+            names = ", ".join(SDK_METHODS.get(op, op) for op in dialling)
             raise ValueError(
                 f"TO must name the phone number to call when ALLOW has {names} (such as TO=+5511999990001)"
             )
@@ -292,7 +292,7 @@ def _run_suite(
         "-p", "no:cacheprovider", "--tb=short", "-q", "-rfE", f"--junitxml={report}",
     ]  # fmt: skip
     reads = read_operations(ROOT / "openapi.json")
-    allowed = ", ".join(sorted(OPERATION_NAMES[op][0] for op in writes - reads)) or "none: read-only"
+    allowed = ", ".join(sorted(SDK_METHODS.get(op, op) for op in writes - reads)) or "none: read-only"
     print(f"contract: checking {base_url} against openapi.json (writes allowed: {allowed}; throttled)", flush=True)
     with subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"

@@ -1,6 +1,7 @@
 """Every demo key on every operation (the API's and the helpers'), and the tenant key acting on each number it
-names: the answer of a valid request, and the order of the checks for an invalid one. The expected answers are
-written here from the design, not read from the sandbox's own tables."""
+names: the answer of a valid request, and the order of the checks for an invalid one. Which operations a kind of
+number serves is the catalogue's `providers` (which tests/test_spec_calls.py checks against the spec's documented
+refusals); the rest of the expected answers are written here from the design, not read from the sandbox's tables."""
 
 from __future__ import annotations
 
@@ -12,31 +13,20 @@ from typing import Any
 import httpx
 import pytest
 
+from pilotstatus_api import catalogue
 from pilotstatus_sandbox import SCENARIOS
 from tests._sandbox_client import KEYS, NUMBER_IDS, SandboxClient, manual_sandbox
+from tests._traits import body_schema, row_of
 
 UNSUPPORTED = "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers."
-CALL_OPERATIONS = {
-    "get_calls",
-    "post_calls",
-    "get_calls_callId",
-    "post_calls_callId_accept",
-    "post_calls_callId_reject",
-    "post_calls_callId_terminate",
-}
 SERVES = {
-    "META": CALL_OPERATIONS
-    | {
-        "post_calls_callId_pre-accept",
-        "get_calls_settings",
-        "put_calls_settings",
-        "get_calls_permissions",
-        "post_calls_permissions_request",
-    },
-    "EVO_GO": CALL_OPERATIONS | {"post_calls_callId_play", "post_calls_callId_realtime-session"},
+    kind: {entry.operation_id for entry in catalogue.OPERATIONS if entry.providers is None or kind in entry.providers}
+    for kind in ("META", "EVO_GO")
 }
+"""The operations each kind of number serves: the catalogue's `providers`."""
 PROVIDER = {"meta": "META", "relay-only": "META", "web": "EVO_GO", "web-disconnected": "EVO_GO"}
 _PEERS = itertools.count(100)
+CALL_UNKNOWN = "call_unknown"
 
 
 @dataclass(frozen=True)
@@ -63,32 +53,28 @@ CREDENTIALS = [Credential(scenario.name) for scenario in SCENARIOS] + [
 
 
 def api_request(operation: str, provider: str) -> tuple[str, str, dict[str, Any]]:
-    """A valid request for `operation` on a number of `provider` (call operations name a call that is not one)."""
-    sdp = {"sdp": "v=0\r\n"} if provider == "META" else {}
+    """A valid request for `operation` on a number of `provider`, from the spec's examples (`tests/_traits.py`): a
+    call id names a call that is not one, each `to` a peer of its own (Meta allows one permission request a day to a
+    user), and an SDP is sent where the number needs one (on Meta; a web number takes none)."""
+    entry = catalogue.BY_ID[operation]
+    row = row_of(entry)
     peer = f"+55119{next(_PEERS):05d}0003"
-    return {
-        "get_calls": ("GET", "/v1/calls", {}),
-        "post_calls": ("POST", "/v1/calls", {"json": {"to": peer, **sdp}}),
-        "get_calls_callId": ("GET", "/v1/calls/call_unknown", {}),
-        "post_calls_callId_pre-accept": ("POST", "/v1/calls/call_unknown/pre-accept", {"json": {"sdp": "v=0"}}),
-        "post_calls_callId_accept": ("POST", "/v1/calls/call_unknown/accept", {"json": sdp}),
-        "post_calls_callId_reject": ("POST", "/v1/calls/call_unknown/reject", {}),
-        "post_calls_callId_terminate": ("POST", "/v1/calls/call_unknown/terminate", {}),
-        "post_calls_callId_play": (
-            "POST",
-            "/v1/calls/call_unknown/play",
-            {"json": {"mediaUrl": "https://example.com/a.mp3"}},
-        ),
-        "post_calls_callId_realtime-session": (
-            "POST",
-            "/v1/calls/call_unknown/realtime-session",
-            {"json": {"mode": "listen"}},
-        ),
-        "get_calls_settings": ("GET", "/v1/calls/settings", {}),
-        "put_calls_settings": ("PUT", "/v1/calls/settings", {"json": {"status": "ENABLED"}}),
-        "get_calls_permissions": ("GET", "/v1/calls/permissions", {"params": {"to": peer}}),
-        "post_calls_permissions_request": ("POST", "/v1/calls/permissions/request", {"json": {"to": peer}}),
-    }[operation]
+    pairs = zip(entry.path_parameters, row.path_values, strict=True)
+    values = [CALL_UNKNOWN if name == "callId" else value for name, value in pairs]
+    kwargs: dict[str, Any] = {}
+    if row.query:
+        kwargs["params"] = {name: peer if name == "to" else value for name, value in row.query}
+    if row.body is not None:
+        body = {name: peer if name == "to" else value for name, value in row.body.items()}
+        schema = body_schema(entry)
+        assert schema is not None
+        if "sdp" in schema["properties"]:
+            if provider == "META" or "sdp" in schema["required"]:
+                body["sdp"] = "v=0\r\n"
+            else:
+                body.pop("sdp", None)
+        kwargs["json"] = body
+    return entry.http_method, row.url_path(tuple(values)), kwargs
 
 
 HELPERS: dict[str, tuple[str, str, dict[str, Any]]] = {
@@ -97,7 +83,7 @@ HELPERS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "sandbox_advance_clock": ("POST", "/_sandbox/clock/advance", {"json": {"seconds": 0}}),
     "sandbox_list_events": ("GET", "/_sandbox/events", {}),
 }
-OPERATIONS = sorted(SERVES["META"] | SERVES["EVO_GO"])
+OPERATIONS = sorted(entry.operation_id for entry in catalogue.OPERATIONS)
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +134,7 @@ def test_each_key_gets_its_answer_for_each_operation(
         assert response.json()["error"] != UNSUPPORTED  # it says which numbers have the operation
     elif acts_as == "web-disconnected":
         assert_refusal(response, 409, "WHATSAPP_INSTANCE_NOT_CONNECTED", "WhatsApp instance not connected")
-    elif "call_unknown" in path:
+    elif CALL_UNKNOWN in path:
         assert_refusal(response, 404, "CALL_NOT_FOUND")
     elif acts_as == "relay-only" and operation == "get_calls":
         assert response.json() == {"calls": [], "notice": "PII_RELAY_ONLY"}

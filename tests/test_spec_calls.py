@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from pilotstatus_api import catalogue
+from tests._operations import OPERATIONS as ORACLE
 from tests._spec import JSON, component_schema, inlined, load_spec, media_examples, operations, resolve, validator
 
 SPEC = load_spec()
@@ -15,10 +17,15 @@ OPERATIONS = {
 }
 CALL_OPERATIONS = sorted(op_id for op_id, (path, _, _) in OPERATIONS.items() if "{callId}" in path)
 
-# Which provider cannot use which operation (the official Python SDK and the documentation pages agree on these).
-NOT_ON_WEB = ["post_calls_callId_pre-accept", "get_calls_settings", "put_calls_settings", "get_calls_permissions",
-              "post_calls_permissions_request"]  # fmt: skip
-NOT_ON_META = ["post_calls_callId_play", "post_calls_callId_realtime-session"]
+# Which kind of number cannot use which operation: the catalogue's `providers` (checked below against the examples
+# the spec documents for it, which follow the official Python SDK and the documentation pages).
+KINDS = {"META": "Meta", "EVO_GO": "web"}
+NOT_ON = [
+    (entry.operation_id, kind)
+    for entry in catalogue.OPERATIONS
+    for kind in KINDS
+    if entry.providers is not None and kind not in entry.providers
+]
 
 
 def messages(schema: JSON, instance: Any) -> list[str]:
@@ -35,13 +42,10 @@ def examples_of(operation: JSON, status: str) -> list[Any]:
     return media_examples(operation["responses"][status]["content"]["application/json"])
 
 
-def test_the_spec_has_the_thirteen_calls_operations() -> None:
-    assert set(OPERATIONS) == {
-        "get_calls", "post_calls", "get_calls_callId", "post_calls_callId_pre-accept", "post_calls_callId_accept",
-        "post_calls_callId_reject", "post_calls_callId_terminate", "post_calls_callId_play",
-        "post_calls_callId_realtime-session", "get_calls_settings", "put_calls_settings", "get_calls_permissions",
-        "post_calls_permissions_request",
-    }  # fmt: skip
+def test_the_calls_operations_of_the_spec_are_the_oracles_and_list_calls() -> None:
+    calls = {entry.operation_id for entry in catalogue.OPERATIONS if entry.area == "calls"}
+    assert calls == {op.operation_id for op in ORACLE} | {"get_calls"}
+    assert calls <= set(OPERATIONS)
 
 
 @pytest.mark.parametrize("op_id", sorted(OPERATIONS))
@@ -60,11 +64,9 @@ def test_every_success_is_a_named_schema_and_its_example_matches_it(op_id: str) 
 WITH_BODY = sorted(op_id for op_id, (_, _, operation) in OPERATIONS.items() if "requestBody" in operation)
 
 
-def test_the_operations_that_take_a_body_are_those_upstream_describes_with_one() -> None:
-    assert WITH_BODY == [
-        "post_calls", "post_calls_callId_accept", "post_calls_callId_play", "post_calls_callId_pre-accept",
-        "post_calls_callId_realtime-session", "post_calls_permissions_request", "put_calls_settings",
-    ]  # fmt: skip
+def test_the_calls_operations_that_take_a_body_are_those_the_oracle_sends_one_with() -> None:
+    calls = {entry.operation_id for entry in catalogue.OPERATIONS if entry.area == "calls"}
+    assert set(WITH_BODY) & calls == {op.operation_id for op in ORACLE if op.body is not None}
 
 
 @pytest.mark.parametrize("op_id", WITH_BODY)
@@ -85,21 +87,48 @@ def test_every_call_operation_documents_call_not_found(op_id: str) -> None:
     }
 
 
-@pytest.mark.parametrize("op_id", NOT_ON_WEB + NOT_ON_META)
-def test_an_operation_a_provider_cannot_use_shows_feature_not_supported(op_id: str) -> None:
+@pytest.mark.parametrize(("op_id", "provider"), NOT_ON, ids=[f"{op_id}-{provider}" for op_id, provider in NOT_ON])
+def test_an_operation_a_provider_cannot_use_shows_feature_not_supported(op_id: str, provider: str) -> None:
     operation = OPERATIONS[op_id][2]
-    kind = "web" if op_id in NOT_ON_WEB else "Meta"
     examples = operation["responses"]["400"]["content"]["application/json"]["examples"]
-    provider_examples = [e for e in examples.values() if f"on {kind} numbers" in e["summary"]]
+    provider_examples = [e for e in examples.values() if f"on {KINDS[provider]} numbers" in e["summary"]]
     assert [e["value"]["code"] for e in provider_examples] == ["FEATURE_NOT_SUPPORTED"]
 
 
 @pytest.mark.parametrize("op_id", sorted(OPERATIONS))
-def test_every_operation_takes_an_optional_whatsapp_number_id_header(op_id: str) -> None:
-    parameters = {(p["name"], p["in"]): p for p in OPERATIONS[op_id][2]["parameters"]}
-    header = parameters[("x-whatsapp-number-id", "header")]
-    assert header["required"] is False
-    assert header["schema"]["type"] == "string"
+def test_an_operation_every_provider_serves_documents_no_provider_refusal(op_id: str) -> None:
+    entry = catalogue.BY_ID[op_id]
+    for provider, kind in KINDS.items():
+        if entry.providers is None or provider in entry.providers:
+            examples = OPERATIONS[op_id][2]["responses"].get("400", {}).get("content", {})
+            summaries = [
+                example.get("summary", "")
+                for media in examples.values()
+                for example in media.get("examples", {}).values()
+            ]
+            assert not [summary for summary in summaries if f"on {kind} numbers" in summary], (op_id, kind)
+
+
+def test_the_calls_providers_are_those_the_documentation_gives() -> None:
+    # calls-more.md section 1: settings, permissions and pre-accept are Meta's alone; play and realtime-session
+    # the web numbers'.
+    methods = {(catalogue.BY_ID[op_id].sdk_method, provider) for op_id, provider in NOT_ON}
+    assert {(method, provider) for method, provider in methods if method and method.startswith("calls.")} == {
+        ("calls.pre_accept", "EVO_GO"), ("calls.settings.retrieve", "EVO_GO"), ("calls.settings.update", "EVO_GO"),
+        ("calls.permissions.retrieve", "EVO_GO"), ("calls.permissions.request", "EVO_GO"),
+        ("calls.play", "META"), ("calls.realtime_session", "META"),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("op_id", sorted(OPERATIONS))
+def test_every_operation_on_a_number_takes_an_optional_whatsapp_number_id_header(op_id: str) -> None:
+    parameters = {(p["name"], p["in"]): p for p in OPERATIONS[op_id][2].get("parameters", [])}
+    entry = catalogue.BY_ID[op_id]
+    assert (("x-whatsapp-number-id", "header") in parameters) is entry.number_header
+    if entry.scope == "number":
+        header = parameters[("x-whatsapp-number-id", "header")]
+        assert header["required"] is False
+        assert header["schema"]["type"] == "string"
 
 
 def test_start_call_links_its_id_to_every_operation_on_a_call() -> None:

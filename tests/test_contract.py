@@ -2,9 +2,9 @@
 links from call to call, and every built-in check judges each answer, with the checks of what JSON Schema cannot say
 (`tests/_contract_checks.py`) and `documented_answer`.
 
-Every phase runs: examples, coverage and fuzzing for each of the 13 operations, then the stateful phase, chains of
-linked calls (`tests/_contract_stateful.py`), with every built-in check but `max_response_time` (a timed check, so
-never in CI; live runs may switch it on). Generated security parameters are off in every phase: the key is the
+Every phase runs: examples, coverage and fuzzing for each operation of the catalogue, then the stateful phase,
+chains of linked calls (`tests/_contract_stateful.py`), with every built-in check but `max_response_time` (a timed
+check, so never in CI; live runs may switch it on). Generated security parameters are off in every phase: the key is the
 target's, never a generated `x-api-key` beside an `x-api-key-id` (`one_credential` fails any request that carries
 another).
 

@@ -53,7 +53,7 @@ sandbox: $(STAMP) ## Serve the sandbox on http://127.0.0.1:8080 (PORT=, CALLS=, 
 
 # The key is read from the environment (PILOT_STATUS_API_KEY or PILOT_STATUS_API_KEY_ID), never from this recipe,
 # which make prints.
-contract: $(STAMP) ## The contract suite against a deployment: make contract BASE_URL=https://... [ALLOW=create_call,... TO=+55...] (key from the environment)
+contract: $(STAMP) ## The contract suite against a deployment: make contract BASE_URL=https://... [ALLOW=calls.create,... TO=+55...] (key from the environment)
 	$(BIN)/python tools/contract.py --base-url "$(BASE_URL)" --report "$(or $(REPORT),reports/contract-junit.xml)"
 
 # Only additions are applied, each labelled "Observed on <date>, not documented upstream."; nothing is written when

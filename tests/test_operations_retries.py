@@ -1,7 +1,8 @@
 """The no-resend rule on every Calls operation, sync and async.
 
-A POST or PUT may have been acted on once the server got it, and the API has no idempotency keys: after a 5xx, a 408,
-a timeout or a connection broken after sending, it is sent exactly once and the error raised. It is sent again only
+A POST or PUT may have been acted on once the server got it, and no Calls operation honours an `Idempotency-Key`
+(its catalogue row says `idempotency: none`): after a 5xx, a 408, a timeout or a connection broken after sending, it
+is sent exactly once and the error raised. It is sent again only
 after a 429 (refused without being acted on) or when its connection never opened. A GET is retried after all of
 these. No test sleeps (the waits are recorded by the `sleeps` fixture).
 """

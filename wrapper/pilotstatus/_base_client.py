@@ -216,12 +216,22 @@ class BaseClient(Generic[_Http]):
         return None, error
 
     def _retry_delay(
-        self, request: httpx.Request, retries_done: int, response: httpx.Response | None, error: Exception | None
+        self,
+        request: httpx.Request,
+        retries_done: int,
+        response: httpx.Response | None,
+        error: Exception | None,
+        idempotency: str = "none",
     ) -> float | None:
         """Seconds to wait before sending `request` again, or None when it must not be retried (the rule is
-        `_retries.RetryPolicy.retry_delay`); a retry is logged."""
+        `_retries.RetryPolicy.retry_delay`, given its operation's `idempotency`); a retry is logged."""
         delay = self._retry_policy.retry_delay(
-            request.method, retries_done=retries_done, max_retries=self.max_retries, response=response, error=error
+            request.method,
+            retries_done=retries_done,
+            max_retries=self.max_retries,
+            response=response,
+            error=error,
+            idempotency=idempotency,
         )
         if delay is not None:
             outcome = f"status {response.status_code}" if response is not None else type(error).__name__

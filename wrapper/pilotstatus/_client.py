@@ -97,7 +97,7 @@ class PilotStatus(BaseClient[httpx.Client]):
             response, error = self._attempt(request)
             if response is not None and error is None and response.is_success:
                 return self._parsed(response, parse, spec.get("operation_id"))
-            delay = self._retry_delay(request, retries_done, response, error)
+            delay = self._retry_delay(request, retries_done, response, error, spec.get("idempotency", "none"))
             if delay is None:
                 raise self._failure(request, response, error)
             if response is not None:
@@ -192,7 +192,7 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
             response, error = await self._attempt(request)
             if response is not None and error is None and response.is_success:
                 return self._parsed(response, parse, spec.get("operation_id"))
-            delay = self._retry_delay(request, retries_done, response, error)
+            delay = self._retry_delay(request, retries_done, response, error, spec.get("idempotency", "none"))
             if delay is None:
                 raise self._failure(request, response, error)
             if response is not None:

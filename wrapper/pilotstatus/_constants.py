@@ -26,6 +26,10 @@ SANDBOX_KEY_PREFIXES = {API_KEY_HEADER: "ps_sandbox_", API_KEY_ID_HEADER: "ck_sa
 RETRY_AFTER_HEADER = "retry-after"
 RETRY_AFTER_BODY_FIELD = "retryAfterSeconds"
 
+# Sent with a request of an operation that honours it (its catalogue row's `idempotency`): the server acts once on
+# each key, so a request carrying one may be sent again.
+IDEMPOTENCY_KEY_HEADER = "Idempotency-Key"
+
 # GET /v1/calls: `limit` is 1..100, default 25.
 MIN_PAGE_SIZE = 1
 MAX_PAGE_SIZE = 100

@@ -8,20 +8,27 @@ response. `_get_kwargs` is private to the generated module, but the generator is
 through here, so a generator change that renames it fails at once, in one place.
 
 An `Operation` pairs that description with how the 2xx body is parsed, and checks every argument against the spec's
-constraints (`_validation`) before anything is sent.
+constraints (`_validation`) before anything is sent. What else a request depends on is the operation's row of the
+catalogue (`pilotstatus_api.catalogue`): whether it takes the number header, and whether it honours an
+`Idempotency-Key` (then each call gets a key of its own, which its retries repeat).
 """
 
 from __future__ import annotations
 
 import functools
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
 from . import _validation
+from ._constants import IDEMPOTENCY_KEY_HEADER
+
+if TYPE_CHECKING:
+    from pilotstatus_api.catalogue import Entry
 
 __all__ = ["Operation", "RequestSpec"]
 
@@ -29,7 +36,9 @@ _T = TypeVar("_T")
 
 RequestSpec = dict[str, Any]
 """A request as `_get_kwargs` describes it: `method`, `url` (the path), and `params`, `json`, `headers` when any;
-`Operation.request` adds `operation_id`, which the client names the operation by in what it logs of the response."""
+`Operation.request` adds `operation_id`, which the client names the operation by in what it logs of the response,
+and `idempotency`, the catalogue's word on whether the operation honours an `Idempotency-Key` (which the retry rule
+reads)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,17 @@ class Operation(Generic[_T]):
     module: ModuleType
     parse: Callable[[Any], _T]
     """From the decoded JSON body to the returned value (a generated model's `from_dict`, or a field of one)."""
+    traits: Entry | None = None
+    """Its row of the catalogue; None (always, but in tests): the catalogue's row of `module`."""
+
+    @functools.cached_property
+    def entry(self) -> Entry:
+        """Its row of the catalogue: whether it takes the number header, whether it honours an `Idempotency-Key`."""
+        if self.traits is not None:
+            return self.traits
+        from pilotstatus_api.catalogue import BY_MODULE  # loaded by the first request, like the checks
+
+        return BY_MODULE[self.name]
 
     @functools.cached_property  # read for every request (a frozen dataclass keeps it in its __dict__ all the same)
     def name(self) -> str:
@@ -65,15 +85,25 @@ class Operation(Generic[_T]):
 
         `path` are the path parameters in the spec's order; `body` a generated request model; `query` the keyword
         arguments of the generated function (typed values, such as a `datetime`); `whatsapp_number_id` the number a
-        tenant key acts on (sent as `x-whatsapp-number-id`)."""
+        tenant key acts on, sent as `x-whatsapp-number-id` to an operation that takes that header (the generated
+        function of one that does not has no such argument).
+
+        An operation that honours an `Idempotency-Key` gets a new one (a UUID4) here, once per call: every retry of
+        the call sends the same key, so the server acts on it once however often it arrives."""
         _validation.check_path(self.name, *path)
+        entry = self.entry
         arguments: dict[str, Any] = dict(query or {})
         if body is not None:
             arguments["body"] = body
-        spec: RequestSpec = self.module._get_kwargs(*path, **arguments, x_whatsapp_number_id=whatsapp_number_id)
+        if entry.number_header:
+            arguments["x_whatsapp_number_id"] = whatsapp_number_id
+        spec: RequestSpec = self.module._get_kwargs(*path, **arguments)
         _validation.check_query(self.name, spec.get("params", {}))
         _validation.check_body(self.name, spec.get("json"))
         spec["operation_id"] = self.operation_id
+        spec["idempotency"] = entry.idempotency
+        if entry.idempotency != "none":
+            spec["headers"] = {**spec.get("headers", {}), IDEMPOTENCY_KEY_HEADER: str(uuid.uuid4())}
         return spec
 
     def parse_response(self, response: httpx.Response) -> _T:

@@ -1,9 +1,12 @@
 """When a request is sent again, and how long to wait first. The rule lives here and nowhere else.
 
-The API documents no idempotency keys, so a request that changes state is never re-sent once it may have reached
-the server: a second "start call" would ring a phone twice. Only reads (GET, HEAD, OPTIONS) are retried after a
-timeout, a broken connection, a 408 or a 5xx. Any request is retried after a 429 (the server refused it without
-acting on it) or when its connection never opened (nothing was sent).
+A request that changes state is never re-sent once it may have reached the server, unless its operation honours an
+`Idempotency-Key`: a second "start call" would ring a phone twice. None of the Calls operations does; an operation
+does when its row of the catalogue says so (`idempotency`: `optional` or `required`, from the spec's
+`x-pilotstatus`), and then each call is sent with a key of its own, the same on every retry of it, so the server
+acts on it once. So reads (GET, HEAD, OPTIONS) and requests carrying a key are retried after a timeout, a broken
+connection, a 408 or a 5xx; any request is retried after a 429 (the server refused it without acting on it) or when
+its connection never opened (nothing was sent).
 
 How long to wait: what the server asks for, in a `Retry-After` header (seconds or an HTTP date) or, when there is
 no such header, in the body's `retryAfterSeconds`; else an exponential backoff with jitter.
@@ -31,6 +34,9 @@ from ._constants import RETRY_AFTER_BODY_FIELD, RETRY_AFTER_HEADER
 
 # Methods that do not change state, so sending one twice is harmless.
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# The catalogue's `idempotency` of an operation that honours an `Idempotency-Key`: sending one of its requests twice
+# with the same key is harmless too.
+KEYED = frozenset({"optional", "required"})
 
 # Transport failures that happen before any byte of the request leaves: the request cannot have reached the server.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -44,15 +50,20 @@ _DELAY_SECONDS = re.compile(r"[0-9]+(\.[0-9]+)?")
 clock = time.time
 
 
-def should_retry(method: str, *, status_code: int | None = None, error: Exception | None = None) -> bool:
-    """Whether a request that got `status_code` (or failed with `error`) may be sent again."""
+def should_retry(
+    method: str, *, status_code: int | None = None, error: Exception | None = None, idempotency: str = "none"
+) -> bool:
+    """Whether a request that got `status_code` (or failed with `error`) may be sent again. `idempotency` is its
+    operation's (the catalogue's `none`, `optional` or `required`): with a key, a write is as safe to resend as a
+    read."""
     if status_code is not None:
         if status_code == 429:
             return True
-        return method.upper() in SAFE_METHODS and (status_code >= 500 or status_code == 408)
+        repeatable = method.upper() in SAFE_METHODS or idempotency in KEYED
+        return repeatable and (status_code >= 500 or status_code == 408)
     if isinstance(error, _NOT_SENT):
         return True
-    return method.upper() in SAFE_METHODS and isinstance(error, _TRANSIENT)
+    return (method.upper() in SAFE_METHODS or idempotency in KEYED) and isinstance(error, _TRANSIENT)
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
@@ -129,14 +140,15 @@ class RetryPolicy:
         max_retries: int,
         response: httpx.Response | None,
         error: Exception | None,
+        idempotency: str = "none",
     ) -> float | None:
         """Seconds to wait before sending a request again after `response` (a non-2xx one, read) or `error`, or None
-        when it must not be sent again: the retries are spent, the rule forbids it, or the server asks for too
-        long a wait."""
+        when it must not be sent again: the retries are spent, the rule forbids it (for its method and its
+        operation's `idempotency`), or the server asks for too long a wait."""
         if retries_done >= max_retries:
             return None
         status_code = response.status_code if response is not None else None
-        if not should_retry(method, status_code=status_code, error=error):
+        if not should_retry(method, status_code=status_code, error=error, idempotency=idempotency):
             return None
         return self.delay(retries_done, response)
 

@@ -523,6 +523,11 @@ PROJECT_WRITERS: list[ProjectWriter] = []
 GENERATED_FOLDERS: list[str] = []
 """Folders of the project (relative to its root) that hold nothing but derived files."""
 
+sys.path.insert(0, str(ROOT))  # run as a script, the checkout's `tools` is importable too
+from tools import generate_sdk  # noqa: E402  (the SDK's resources, registry, exports and api.md)
+
+generate_sdk.register(sys.modules[__name__])
+
 
 def write_project_files(spec_path: Path, scratch: Path) -> None:
     """Run every `PROJECT_WRITERS` into `scratch` (a folder mirroring the project's layout)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from . import _exports
 from ._client import AsyncPilotStatus, PilotStatus
 from ._exceptions import (
     APIConnectionError,
@@ -51,61 +52,16 @@ from ._exceptions import (
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from pilotstatus_api.models.call import Call
-    from pilotstatus_api.models.call_action_result import CallActionResult
-    from pilotstatus_api.models.call_detail import CallDetail
-    from pilotstatus_api.models.call_direction import CallDirection
-    from pilotstatus_api.models.call_event import CallEvent
-    from pilotstatus_api.models.call_event_name import CallEventName
-    from pilotstatus_api.models.call_hours import CallHours
-    from pilotstatus_api.models.call_permission import CallPermission
-    from pilotstatus_api.models.call_permission_action import CallPermissionAction
-    from pilotstatus_api.models.call_permission_event_status import CallPermissionEventStatus
-    from pilotstatus_api.models.call_permission_limit import CallPermissionLimit
-    from pilotstatus_api.models.call_permission_request_sent import CallPermissionRequestSent
-    from pilotstatus_api.models.call_permission_state import CallPermissionState
-    from pilotstatus_api.models.call_permission_updated_event import CallPermissionUpdatedEvent
-    from pilotstatus_api.models.call_started import CallStarted
-    from pilotstatus_api.models.call_status import CallStatus
-    from pilotstatus_api.models.calling_settings import CallingSettings
-    from pilotstatus_api.models.calling_settings_updated import CallingSettingsUpdated
-    from pilotstatus_api.models.holiday_schedule import HolidaySchedule
-    from pilotstatus_api.models.realtime_session import RealtimeSession
-    from pilotstatus_api.models.realtime_session_mode import RealtimeSessionMode
-    from pilotstatus_api.models.voicemail import Voicemail
-    from pilotstatus_api.models.weekly_operating_hours import WeeklyOperatingHours
-
     from . import webhooks
+    from ._exports import *  # noqa: F403  (the models: `_exports.__all__`)
     from .pagination import AsyncCallPage, CallPage, Cursor
 
-# Where each name loaded on first use lives.
+# Where each name loaded on first use lives: the page classes, and the models (generated into `_exports`).
 _LAZY = {
     "AsyncCallPage": "pilotstatus.pagination",
     "CallPage": "pilotstatus.pagination",
     "Cursor": "pilotstatus.pagination",
-    "Call": "pilotstatus_api.models.call",
-    "CallActionResult": "pilotstatus_api.models.call_action_result",
-    "CallDetail": "pilotstatus_api.models.call_detail",
-    "CallDirection": "pilotstatus_api.models.call_direction",
-    "CallEvent": "pilotstatus_api.models.call_event",
-    "CallEventName": "pilotstatus_api.models.call_event_name",
-    "CallHours": "pilotstatus_api.models.call_hours",
-    "CallPermission": "pilotstatus_api.models.call_permission",
-    "CallPermissionAction": "pilotstatus_api.models.call_permission_action",
-    "CallPermissionEventStatus": "pilotstatus_api.models.call_permission_event_status",
-    "CallPermissionLimit": "pilotstatus_api.models.call_permission_limit",
-    "CallPermissionRequestSent": "pilotstatus_api.models.call_permission_request_sent",
-    "CallPermissionState": "pilotstatus_api.models.call_permission_state",
-    "CallPermissionUpdatedEvent": "pilotstatus_api.models.call_permission_updated_event",
-    "CallStarted": "pilotstatus_api.models.call_started",
-    "CallStatus": "pilotstatus_api.models.call_status",
-    "CallingSettings": "pilotstatus_api.models.calling_settings",
-    "CallingSettingsUpdated": "pilotstatus_api.models.calling_settings_updated",
-    "HolidaySchedule": "pilotstatus_api.models.holiday_schedule",
-    "RealtimeSession": "pilotstatus_api.models.realtime_session",
-    "RealtimeSessionMode": "pilotstatus_api.models.realtime_session_mode",
-    "Voicemail": "pilotstatus_api.models.voicemail",
-    "WeeklyOperatingHours": "pilotstatus_api.models.weekly_operating_hours",
+    **_exports.MODELS,
 }
 
 # Submodules loaded on first use, as `pilotstatus.webhooks` (importing one makes it an attribute of the package).
@@ -136,33 +92,14 @@ __all__ = [
     "AsyncPilotStatus",
     "AuthenticationError",
     "BadRequestError",
-    "Call",
-    "CallActionResult",
-    "CallDetail",
-    "CallDirection",
-    "CallEvent",
-    "CallEventName",
-    "CallHours",
     "CallNotFoundError",
     "CallPage",
-    "CallPermission",
-    "CallPermissionAction",
     "CallPermissionError",
-    "CallPermissionEventStatus",
-    "CallPermissionLimit",
     "CallPermissionRequestLimitError",
-    "CallPermissionRequestSent",
     "CallPermissionRequiredError",
-    "CallPermissionState",
-    "CallPermissionUpdatedEvent",
-    "CallStarted",
-    "CallStatus",
-    "CallingSettings",
-    "CallingSettingsUpdated",
     "ConflictError",
     "Cursor",
     "FeatureNotSupportedError",
-    "HolidaySchedule",
     "InstanceNotConnectedError",
     "InternalServerError",
     "InvalidInputError",
@@ -174,14 +111,11 @@ __all__ = [
     "PilotStatus",
     "PilotStatusError",
     "RateLimitError",
-    "RealtimeSession",
-    "RealtimeSessionMode",
     "TenantScopeNotAllowedError",
-    "Voicemail",
     "WebhookError",
     "WebhookPayloadError",
     "WebhookVerificationError",
-    "WeeklyOperatingHours",
     "__version__",
     "webhooks",
 ]
+__all__ += _exports.__all__

@@ -32,6 +32,7 @@ from ._exceptions import (
     status_error,
 )
 from ._operations import Operation, RequestSpec
+from ._resource import AsyncAPIResource, SyncAPIResource
 from ._retries import RetryPolicy
 from ._version import __version__
 
@@ -92,7 +93,6 @@ class BaseClient(Generic[_Http]):
         # Name this SDK, unless the httpx client handed in names its own application.
         default_agent = self._http.headers.get("user-agent", "").startswith("python-httpx/")
         self._user_agent = {"user-agent": USER_AGENT} if default_agent else {}
-        self._bind_resources()
 
     def __repr__(self) -> str:
         number = "" if self.whatsapp_number_id is None else f", whatsapp_number_id={self.whatsapp_number_id!r}"
@@ -125,7 +125,7 @@ class BaseClient(Generic[_Http]):
         if drift_warnings is not None:
             clone.drift_warnings = _check_drift_warnings(drift_warnings)
         clone._owns_http = False
-        clone._bind_resources()
+        clone._drop_resources()
         return clone
 
     def _prepare(
@@ -134,9 +134,12 @@ class BaseClient(Generic[_Http]):
         """The request of `operation` for these arguments (checked against the spec), for this client's number."""
         return operation.request(*path, body=body, query=query, whatsapp_number_id=self.whatsapp_number_id)
 
-    def _bind_resources(self) -> None:
-        """Create the resources (`self.calls`, ...) bound to this client."""
-        raise NotImplementedError
+    def _drop_resources(self) -> None:
+        """Forget the resources created so far (`self.calls`, ...), which a copy made by `with_options()` shares
+        with this client: the copy creates its own, bound to itself, on first use."""
+        for name, value in list(vars(self).items()):
+            if isinstance(value, (SyncAPIResource, AsyncAPIResource)):
+                del self.__dict__[name]
 
     def _build_request(self, spec: dict[str, Any]) -> httpx.Request:
         """The `httpx.Request` for a generated request description (`method`, `url` path, `params`, ...)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import httpx
 
@@ -12,16 +12,14 @@ from . import _retries
 from ._base_client import BaseClient, bound_body
 from ._constants import DEFAULT_MAX_RETRIES
 from ._operations import Operation, RequestSpec
-
-if TYPE_CHECKING:
-    from .resources.calls import AsyncCalls, Calls
+from .resources._generated._registry import AsyncResources, SyncResources
 
 __all__ = ["AsyncPilotStatus", "PilotStatus"]
 
 _T = TypeVar("_T")
 
 
-class PilotStatus(BaseClient[httpx.Client]):
+class PilotStatus(BaseClient[httpx.Client], SyncResources):
     """A client of the Pilot Status API.
 
     Args:
@@ -45,11 +43,8 @@ class PilotStatus(BaseClient[httpx.Client]):
             came. False turns the warnings off.
 
     Use it as a context manager, or call `close()`, to release connections. Redirects are never followed, so the key
-    only ever goes to `base_url`.
+    only ever goes to `base_url`. Its resources (`client.calls`, ...; see api.md) are created on first use.
     """
-
-    calls: Calls
-    """The Calls API: list and walk calls, start, answer and hang up calls, `calls.settings`, `calls.permissions`."""
 
     def __init__(
         self,
@@ -76,11 +71,6 @@ class PilotStatus(BaseClient[httpx.Client]):
             drift_warnings=drift_warnings,
             build_http=lambda verify: httpx.Client(transport=transport, verify=verify),
         )
-
-    def _bind_resources(self) -> None:
-        from .resources.calls import Calls  # with the generated models, loaded by the first client, not by import
-
-        self.calls = Calls(self)
 
     def _call(
         self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
@@ -137,15 +127,12 @@ class PilotStatus(BaseClient[httpx.Client]):
         self.close()
 
 
-class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
+class AsyncPilotStatus(BaseClient[httpx.AsyncClient], AsyncResources):
     """The async twin of `PilotStatus`: the same arguments, with `httpx.AsyncClient` and `httpx.AsyncBaseTransport`.
 
     `await client.calls.list()` fetches a page and `async for call in client.calls.iter()` walks every call. Use it as
     an async context manager, or `await client.close()`.
     """
-
-    calls: AsyncCalls
-    """The Calls API, async: `await calls.create(...)`, `async for call in calls.iter()`, ..."""
 
     def __init__(
         self,
@@ -172,11 +159,6 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient]):
             drift_warnings=drift_warnings,
             build_http=lambda verify: httpx.AsyncClient(transport=transport, verify=verify),
         )
-
-    def _bind_resources(self) -> None:
-        from .resources.calls import AsyncCalls
-
-        self.calls = AsyncCalls(self)
 
     async def _call(
         self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None

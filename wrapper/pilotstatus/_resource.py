@@ -1,0 +1,93 @@
+"""What every resource (`client.calls`, `client.calls.settings`, ...) stands on: the client it calls through.
+
+A resource holds its client and calls an operation with `_call(...)`: one line per method. It knows the client only
+as `SyncClient` or `AsyncClient`, the few methods it calls, so that no resource module imports `_client.py` (which
+imports the registry of resources): the resources depend on this module, and nothing here depends on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, TypeVar
+
+import httpx
+
+from ._exceptions import InvalidInputError
+from ._operations import Operation, RequestSpec
+
+__all__ = ["AsyncAPIResource", "AsyncClient", "SyncAPIResource", "SyncClient", "flag"]
+
+_T = TypeVar("_T")
+
+
+class SyncClient(Protocol):
+    """What a sync resource calls on `PilotStatus`."""
+
+    def _call(
+        self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+    ) -> _T:
+        """Call `operation` with these arguments: checked, sent with retries, its 2xx body parsed, or its failure
+        raised."""
+        ...
+
+    def _prepare(
+        self, operation: Operation[Any], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+    ) -> RequestSpec:
+        """The request of `operation` for these arguments (checked against the spec), for the client's number."""
+        ...
+
+    def _request(self, spec: RequestSpec, parse: Callable[[httpx.Response], _T]) -> _T:
+        """Send a prepared request with retries; parse its 2xx response with `parse`, or raise."""
+        ...
+
+
+class AsyncClient(Protocol):
+    """What an async resource calls on `AsyncPilotStatus`."""
+
+    async def _call(
+        self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+    ) -> _T:
+        """Call `operation` with these arguments, as `SyncClient._call` does."""
+        ...
+
+    def _prepare(
+        self, operation: Operation[Any], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+    ) -> RequestSpec:
+        """The request of `operation` for these arguments (checked against the spec), for the client's number."""
+        ...
+
+    async def _request(self, spec: RequestSpec, parse: Callable[[httpx.Response], _T]) -> _T:
+        """Send a prepared request with retries; parse its 2xx response with `parse`, or raise."""
+        ...
+
+
+class SyncAPIResource:
+    """A resource of `PilotStatus`: its methods call operations through the client."""
+
+    def __init__(self, client: SyncClient) -> None:
+        self._client = client
+
+    def _call(
+        self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+    ) -> _T:
+        return self._client._call(operation, *path, body=body, query=query)
+
+
+class AsyncAPIResource:
+    """A resource of `AsyncPilotStatus`: its methods call operations through the client, awaited."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def _call(
+        self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+    ) -> _T:
+        return await self._client._call(operation, *path, body=body, query=query)
+
+
+def flag(value: bool, name: str, on: str) -> str | None:
+    """A query parameter whose one value means yes (`includeSdp=1`), taken as a `bool` argument: `on` when True,
+    None (left out) when False; anything else is an `InvalidInputError` naming the argument."""
+    if not isinstance(value, bool):
+        raise InvalidInputError(f"{name} must be True or False, not {value!r}.")
+    return on if value else None

@@ -501,12 +501,24 @@ def _import_lines(items: set[tuple[str, str]]) -> list[str]:
     return lines
 
 
+_BUILTIN_LIST = re.compile(r"(?<![\w.])list\[")
+
+
 def resource_module(resource: Resource) -> str:
+    classes: list[str] = []
+    for flavor in ("sync", "async"):
+        classes += ["", "", *_class_lines(resource, flavor)]
     imports = _all_imports(resource)
     standard = {("functools", "")} if resource.children else set()
     standard |= {item for item in imports if item[0] in ("datetime", "typing")}
+    if "list" in {method.name for method in resource.methods} | set(resource.handwritten):
+        # In the class, `list` is the method: a type of a list is the builtin's.
+        renamed = [_BUILTIN_LIST.sub("builtins.list[", line) for line in classes]
+        if renamed != classes:
+            classes = renamed
+            standard.add(("builtins", ""))
     first_party = {item for item in imports if item not in standard}
-    if any(method.arguments and any(a.where == "flag" for a in method.arguments) for method in resource.methods):
+    if any(argument.where == "flag" for method in resource.methods for argument in method.arguments):
         first_party.add(("pilotstatus._resource", "flag"))
     if resource.mixin:
         module = f"pilotstatus.resources._handwritten.{resource.module}"
@@ -517,9 +529,9 @@ def resource_module(resource: Resource) -> str:
     local = {(f".{child.module}", child.class_name) for child in resource.children}
     local |= {(f".{child.module}", f"Async{child.class_name}") for child in resource.children}
     lines = [
-        f'"""`{resource.path}`: the resource\'s generated methods, sync and async.',
+        f'"""{HEADER}',
         "",
-        f"{HEADER}",
+        f"`{resource.path}`: the resource's generated methods, sync and async.",
         '"""',
         "",
         "from __future__ import annotations",
@@ -534,9 +546,7 @@ def resource_module(resource: Resource) -> str:
         "",
     ]
     lines += [f"{method.constant} = Operation({method.row['module']}, {method.parse})" for method in resource.methods]
-    for flavor in ("sync", "async"):
-        lines += ["", "", *_class_lines(resource, flavor)]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + classes) + "\n"
 
 
 # --- the registry, the exports ------------------------------------------------------------------------------------
@@ -544,10 +554,10 @@ def resource_module(resource: Resource) -> str:
 
 def registry_module(found: list[Resource]) -> str:
     lines = [
-        '"""The resources of the clients (`client.calls`, ...): each created, and its module loaded, on first use, so',
-        "that `import pilotstatus` loads none of them.",
+        f'"""{HEADER}',
         "",
-        HEADER,
+        "The resources of the clients (`client.calls`, ...): each created, and its module loaded, on first use, so",
+        "that `import pilotstatus` loads none of them.",
         '"""',
         "",
         "from __future__ import annotations",
@@ -630,10 +640,10 @@ def _subschemas(schema: Any) -> Iterator[dict[str, Any]]:
 
 def exports_module(models: dict[str, str]) -> str:
     lines = [
-        '"""The models `pilotstatus` exports (`pilotstatus.Call`), each loaded on first use from the generated',
-        "package, so that `import pilotstatus` loads none of them.",
+        f'"""{HEADER}',
         "",
-        HEADER,
+        "The models `pilotstatus` exports (`pilotstatus.Call`), each loaded on first use from the generated package,",
+        "so that `import pilotstatus` loads none of them.",
         '"""',
         "",
         "from __future__ import annotations",
@@ -780,7 +790,7 @@ def write_sdk(generate: ModuleType, spec: dict[str, Any], scratch: Path, root: P
     folder.mkdir(parents=True, exist_ok=True)
     written = [folder / "__init__.py", folder / "_registry.py", scratch / EXPORTS, scratch / API_MD]
     (folder / "__init__.py").write_text(
-        f'"""The resource classes, one module per resource, and the clients\' registry of them.\n\n{HEADER}\n"""\n',
+        f'"""{HEADER}\n\nThe resource classes, one module per resource, and the clients\' registry of them.\n"""\n',
         encoding="utf-8",
     )
     for resource in walk(found):

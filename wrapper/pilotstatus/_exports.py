@@ -1,7 +1,7 @@
-"""The models `pilotstatus` exports (`pilotstatus.Call`), each loaded on first use from the generated
-package, so that `import pilotstatus` loads none of them.
+"""Written by tools/generate.py from openapi.json; do not edit.
 
-Written by tools/generate.py from openapi.json; do not edit.
+The models `pilotstatus` exports (`pilotstatus.Call`), each loaded on first use from the generated package,
+so that `import pilotstatus` loads none of them.
 """
 
 from __future__ import annotations

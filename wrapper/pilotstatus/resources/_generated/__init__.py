@@ -1,4 +1,4 @@
-"""The resource classes, one module per resource, and the clients' registry of them.
+"""Written by tools/generate.py from openapi.json; do not edit.
 
-Written by tools/generate.py from openapi.json; do not edit.
+The resource classes, one module per resource, and the clients' registry of them.
 """

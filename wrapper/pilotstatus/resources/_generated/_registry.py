@@ -1,7 +1,7 @@
-"""The resources of the clients (`client.calls`, ...): each created, and its module loaded, on first use, so
-that `import pilotstatus` loads none of them.
+"""Written by tools/generate.py from openapi.json; do not edit.
 
-Written by tools/generate.py from openapi.json; do not edit.
+The resources of the clients (`client.calls`, ...): each created, and its module loaded, on first use, so
+that `import pilotstatus` loads none of them.
 """
 
 from __future__ import annotations

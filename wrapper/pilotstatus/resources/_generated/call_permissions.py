@@ -1,6 +1,6 @@
-"""`calls.permissions`: the resource's generated methods, sync and async.
+"""Written by tools/generate.py from openapi.json; do not edit.
 
-Written by tools/generate.py from openapi.json; do not edit.
+`calls.permissions`: the resource's generated methods, sync and async.
 """
 
 from __future__ import annotations

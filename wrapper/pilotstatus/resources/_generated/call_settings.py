@@ -1,6 +1,6 @@
-"""`calls.settings`: the resource's generated methods, sync and async.
+"""Written by tools/generate.py from openapi.json; do not edit.
 
-Written by tools/generate.py from openapi.json; do not edit.
+`calls.settings`: the resource's generated methods, sync and async.
 """
 
 from __future__ import annotations

@@ -1,0 +1,228 @@
+"""What `make generate` writes of the SDK (`tools/generate_sdk.py`) for operations the Calls API does not have: a new
+area with a list returned bare, a path parameter, arguments named as Python builtins or keywords, a hidden property,
+an operation that honours an `Idempotency-Key` and one without the number header; and what it refuses.
+
+The spec is a copy of `openapi.json` with synthetic operations added (only the spec: nothing else is written by
+hand), and the writer runs on it in process; the modules it writes are compiled, and read as text."""
+
+from __future__ import annotations
+
+import ast
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests._spec import JSON, load_spec
+from tools import generate
+from tools.generate_sdk import EXPORTS, RESOURCES, Resource, exported_models, resources, walk, write_sdk
+
+
+def synthetic_spec() -> JSON:
+    spec = copy.deepcopy(load_spec())
+    spec["tags"].append({"name": "Templates", "description": "The number's message templates."})
+    schemas = spec["components"]["schemas"]
+    schemas["Template"] = {
+        "title": "Template",
+        "type": "object",
+        "required": ["id"],
+        "properties": {"id": {"type": "string"}, "name": {"type": "string"}},
+    }
+    schemas["TemplateUpdate"] = {
+        "title": "TemplateUpdate",
+        "type": "object",
+        "required": ["name"],
+        "properties": {
+            "name": {"type": "string", "description": "The template's new name."},
+            "list": {"type": "array", "items": {"type": "string"}, "description": "Where it is listed."},
+            "from": {"type": "string", "format": "date-time", "description": "From when it applies."},
+            "kind": {"type": "string", "enum": ["marketing", "utility"]},
+            "format": {"type": "string", "enum": ["text"]},
+        },
+    }
+    templates = [{"$ref": "#/components/schemas/Template"}]
+    spec["paths"]["/v1/templates"] = {
+        "get": {
+            "tags": ["Templates"],
+            "summary": "List templates",
+            "description": "Every template of the account.",
+            "operationId": "get_templates",
+            "x-pilotstatus": {"method": "templates.list", "scope": "tenant", "idempotency": "none"},
+            "parameters": [
+                {
+                    "name": "pageSize",
+                    "in": "query",
+                    "description": "How many.",
+                    "schema": {"type": "integer", "default": 30},
+                },
+                {"name": "status", "in": "query", "schema": {"type": "string"}},
+            ],
+            "responses": {
+                "200": {
+                    "description": "The templates.",
+                    "content": {"application/json": {"schema": {"type": "array", "items": templates[0]}}},
+                }
+            },
+        }
+    }
+    spec["paths"]["/v1/templates/{id}"] = {
+        "put": {
+            "tags": ["Templates"],
+            "summary": "Update template",
+            "operationId": "put_templates_id",
+            "x-pilotstatus": {
+                "method": "templates.update",
+                "scope": "number",
+                "idempotency": "optional",
+                "hide": ["format"],
+            },
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "description": "Its id.", "schema": {"type": "string"}},
+                {"$ref": "#/components/parameters/WhatsappNumberId"},
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TemplateUpdate"}}},
+            },
+            "responses": {
+                "200": {
+                    "description": "The template.",
+                    "content": {"application/json": {"schema": templates[0]}},
+                }
+            },
+        }
+    }
+    return spec
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    scratch = tmp_path_factory.mktemp("sdk")
+    write_sdk(generate, synthetic_spec(), scratch)
+    return scratch
+
+
+def source(written: Path, module: str) -> str:
+    return (written / RESOURCES / f"{module}.py").read_text(encoding="utf-8")
+
+
+def test_a_new_area_gets_a_module_that_compiles_and_states_where_it_comes_from(written: Path) -> None:
+    text = source(written, "templates")
+    compile(text, "templates.py", "exec")
+    assert text.startswith('"""Written by tools/generate.py from openapi.json; do not edit.')
+    assert "class Templates(SyncAPIResource):" in text
+    assert "class AsyncTemplates(AsyncAPIResource):" in text
+
+
+def methods(text: str, cls: str) -> dict[str, str]:
+    """Each method of class `cls` in `text`: its signature and body, as source, without the docstring."""
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.ClassDef) and node.name == cls:
+            found = {}
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    item.body = [statement for statement in item.body if not isinstance(statement, ast.Expr)]
+                    found[item.name] = ast.unparse(item)
+            return found
+    raise AssertionError(f"no class {cls}")
+
+
+def test_a_list_returned_bare_is_a_list_of_its_model_with_query_parameters_keyword_only(written: Path) -> None:
+    text = source(written, "templates")
+    listed = methods(text, "Templates")["list"]
+    assert listed.startswith(
+        "def list(self, *, page_size: int=30, status: str | None=None) -> builtins.list[Template]:"
+    )
+    assert 'return self._call(LIST, query={"page_size": page_size, "status": status})' in text
+    assert "LIST = Operation(get_templates, lambda body: [Template.from_dict(item) for item in body])" in text
+    assert "import builtins" in text
+
+
+def test_arguments_keep_the_apis_names_builtins_included_and_a_keyword_gets_an_underscore(written: Path) -> None:
+    update = methods(source(written, "templates"), "Templates")["update"]
+    assert update.startswith(
+        "def update(self, id: str, *, name: str, list: builtins.list[str] | None=None,"
+        " from_: datetime.datetime | None=None, kind: TemplateUpdateKind | None=None) -> Template:"
+    )
+    assert "body=TemplateUpdate(name=name, list_=list, from_=from_, kind=kind)" in update
+    assert "format" not in update  # hidden
+
+
+def test_the_async_twin_awaits_the_same_call(written: Path) -> None:
+    update = methods(source(written, "templates"), "AsyncTemplates")["update"]
+    assert update.startswith("async def update(self, id: str, *, name: str,")
+    assert "return await self._call(UPDATE, id, body=TemplateUpdate(" in update
+
+
+def test_a_docstring_has_the_summary_the_description_the_arguments_and_what_the_catalogue_says(written: Path) -> None:
+    text = source(written, "templates")
+    assert '"""Update template.' in text
+    assert "            name: The template's new name." in text
+    assert "            list: Where it is listed." in text
+    assert "Sent with an `Idempotency-Key` of its own, the same on each retry" in text
+    assert '"""List templates.\n\n        Every template of the account.' in text
+    assert "            page_size: How many." in text
+
+
+def test_the_registry_and_the_exports_have_the_new_area(written: Path) -> None:
+    registry = (written / RESOURCES / "_registry.py").read_text(encoding="utf-8")
+    assert "    def templates(self) -> Templates:" in registry
+    assert "    def templates(self) -> AsyncTemplates:" in registry
+    exports = (written / EXPORTS).read_text(encoding="utf-8")
+    assert '"Template": "pilotstatus_api.models.template",' in exports
+    assert "TemplateUpdate" not in exports  # a request body: its properties are the arguments
+    api = (written / "api.md").read_text(encoding="utf-8")
+    assert "## `client.templates`" in api
+    assert "- `client.templates.update(id: str, *, name: str," in api
+
+
+def test_the_writer_changes_nothing_of_the_calls_resources(written: Path) -> None:
+    root = Path(generate.ROOT)
+    for module in ("calls", "call_settings", "call_permissions"):
+        assert source(written, module) == (root / RESOURCES / f"{module}.py").read_text(encoding="utf-8")
+
+
+def found_resources(spec: JSON) -> dict[str, Resource]:
+    return {resource.path: resource for resource in walk(resources(generate, spec))}
+
+
+def test_a_resource_is_named_by_its_path_each_parent_in_the_singular() -> None:
+    found = found_resources(load_spec())
+    assert {path: (r.class_name, r.module) for path, r in found.items()} == {
+        "calls": ("Calls", "calls"),
+        "calls.settings": ("CallSettings", "call_settings"),
+        "calls.permissions": ("CallPermissions", "call_permissions"),
+    }
+
+
+REFUSED: dict[str, tuple[dict[str, Any], str]] = {
+    "a required property hidden": ({"hide": ["name"]}, "name is required, so it cannot be hidden"),
+    "a flag of more than one value": ({"flags": ["status"]}, "the flag status must be an enum of one value"),
+}
+
+
+@pytest.mark.parametrize(("traits", "problem"), REFUSED.values(), ids=REFUSED.keys())
+def test_the_writer_refuses_what_it_cannot_write_naming_the_operation(traits: dict[str, Any], problem: str) -> None:
+    spec = synthetic_spec()
+    operation = spec["paths"]["/v1/templates/{id}"]["put"]
+    operation["parameters"].append({"name": "status", "in": "query", "schema": {"type": "string"}})
+    operation["x-pilotstatus"].update(traits)
+    with pytest.raises(generate.GenerationError, match=problem):
+        resources(generate, spec)
+
+
+def test_a_method_marked_hand_written_but_not_written_is_refused(tmp_path: Path) -> None:
+    spec = synthetic_spec()
+    spec["paths"]["/v1/templates"]["get"]["x-pilotstatus"]["handwritten"] = True
+    with pytest.raises(generate.GenerationError, match=r"templates: list marked handwritten.*TemplatesMixin"):
+        write_sdk(generate, spec, tmp_path / "scratch", root=Path(generate.ROOT))
+
+
+def test_the_exports_leave_out_request_bodies_envelopes_and_the_error_body() -> None:
+    exported = exported_models(generate, load_spec())
+    assert "StartCallRequest" not in exported
+    assert "CallList" not in exported
+    assert "CallingSettingsEnvelope" not in exported
+    assert {"Error", "ErrorCode", "ErrorDetails"}.isdisjoint(exported)
+    assert exported["CallDetail"] == "pilotstatus_api.models.call_detail"

@@ -16,7 +16,7 @@ import pytest
 
 from tests._spec import JSON, load_spec
 from tools import generate
-from tools.generate_sdk import EXPORTS, RESOURCES, Resource, exported_models, resources, walk, write_sdk
+from tools.generate_sdk import EXPORTS, REGISTRY, RESOURCES, Resource, exported_models, resources, walk, write_sdk
 
 
 def synthetic_spec() -> JSON:
@@ -166,7 +166,7 @@ def test_a_docstring_has_the_summary_the_description_the_arguments_and_what_the_
 
 
 def test_the_registry_and_the_exports_have_the_new_area(written: Path) -> None:
-    registry = (written / RESOURCES / "_registry.py").read_text(encoding="utf-8")
+    registry = (written / REGISTRY).read_text(encoding="utf-8")
     assert "    def templates(self) -> Templates:" in registry
     assert "    def templates(self) -> AsyncTemplates:" in registry
     exports = (written / EXPORTS).read_text(encoding="utf-8")

@@ -526,7 +526,7 @@ GENERATED_FOLDERS: list[str] = []
 sys.path.insert(0, str(ROOT))  # run as a script, the checkout's `tools` is importable too
 from tools import generate_sdk  # noqa: E402  (the SDK's resources, registry, exports and api.md)
 
-generate_sdk.register(sys.modules[__name__])
+generate_sdk.register(globals())
 
 
 def write_project_files(spec_path: Path, scratch: Path) -> None:

@@ -8,8 +8,8 @@
   else keyword-only and named by the API's names in snake case, its docstring from the operation's summary,
   description and arguments. The methods the catalogue marks `handwritten` are not written: they come from a
   hand-written base class (`<Class>Mixin` and `Async<Class>Mixin` in `resources/_handwritten/<module>.py`), which
-  the generated class extends. Sub-resources are attributes (`calls.settings`), created on first use. Also
-  `_registry.py`: the clients' top-level resources (`client.calls`), each loaded on first use.
+  the generated class extends. Sub-resources are attributes (`calls.settings`), created on first use.
+- `wrapper/pilotstatus/_registry.py`: the clients' top-level resources (`client.calls`), each loaded on first use.
 - `wrapper/pilotstatus/_exports.py`: the models `pilotstatus` exports (`pilotstatus.Call`), loaded on first use.
 - `api.md`: every resource, method, argument and return type on one page.
 
@@ -37,17 +37,20 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path("wrapper/pilotstatus")
 RESOURCES = PACKAGE / "resources" / "_generated"
 HANDWRITTEN = PACKAGE / "resources" / "_handwritten"
+REGISTRY = PACKAGE / "_registry.py"
 EXPORTS = PACKAGE / "_exports.py"
 API_MD = Path("api.md")
 HEADER = "Written by tools/generate.py from openapi.json; do not edit."
 WIDTH = 120
 
 
-def register(generate: ModuleType) -> None:
-    """Add the SDK's writer and its generated folder to `tools/generate.py` (passed as itself, so that its
-    `catalogue()` and `GenerationError` are those of the running script)."""
-    generate.PROJECT_WRITERS.append(lambda spec, scratch: write_sdk(generate, spec, scratch))
-    generate.GENERATED_FOLDERS.append(str(RESOURCES))
+def register(namespace: dict[str, Any]) -> None:
+    """Add the SDK's writer and its generated folder to `tools/generate.py`, given its globals (so that its
+    `catalogue()` and `GenerationError` are those of the running script, however it was loaded)."""
+    generate = ModuleType("generate")
+    vars(generate).update(namespace)
+    namespace["PROJECT_WRITERS"].append(lambda spec, scratch: write_sdk(generate, spec, scratch))
+    namespace["GENERATED_FOLDERS"].append(str(RESOURCES))
 
 
 # --- the resources, from the catalogue ------------------------------------------------------------------------------
@@ -565,11 +568,11 @@ def registry_module(found: list[Resource]) -> str:
         "import functools",
         "from typing import TYPE_CHECKING",
         "",
-        "from pilotstatus._resource import AsyncClient, SyncClient",
+        "from ._resource import AsyncClient, SyncClient",
         "",
         "if TYPE_CHECKING:",
     ]
-    lines += [f"    from .{r.module} import Async{r.class_name}, {r.class_name}" for r in found]
+    lines += [f"    from .resources._generated.{r.module} import Async{r.class_name}, {r.class_name}" for r in found]
     lines += ["", '__all__ = ["AsyncResources", "SyncResources"]']
     for flavor, protocol in (("sync", "SyncClient"), ("async", "AsyncClient")):
         prefix = "Async" if flavor == "async" else ""
@@ -588,7 +591,7 @@ def registry_module(found: list[Resource]) -> str:
                 "    @functools.cached_property",
                 f"    def {resource.attribute}(self) -> {prefix}{resource.class_name}:",
                 f'        """{doc_text}{closing}',
-                f"        from .{resource.module} import {prefix}{resource.class_name}",
+                f"        from .resources._generated.{resource.module} import {prefix}{resource.class_name}",
                 "",
                 f"        return {prefix}{resource.class_name}(self)",
             ]
@@ -788,16 +791,16 @@ def write_sdk(generate: ModuleType, spec: dict[str, Any], scratch: Path, root: P
             )
     folder = scratch / RESOURCES
     folder.mkdir(parents=True, exist_ok=True)
-    written = [folder / "__init__.py", folder / "_registry.py", scratch / EXPORTS, scratch / API_MD]
+    written = [folder / "__init__.py", scratch / REGISTRY, scratch / EXPORTS, scratch / API_MD]
     (folder / "__init__.py").write_text(
-        f'"""{HEADER}\n\nThe resource classes, one module per resource, and the clients\' registry of them.\n"""\n',
+        f'"""{HEADER}\n\nThe resource classes, one module per resource.\n"""\n',
         encoding="utf-8",
     )
     for resource in walk(found):
         target = folder / f"{resource.module}.py"
         target.write_text(resource_module(resource), encoding="utf-8")
         written.append(target)
-    (folder / "_registry.py").write_text(registry_module(found), encoding="utf-8")
+    (scratch / REGISTRY).write_text(registry_module(found), encoding="utf-8")
     (scratch / EXPORTS).write_text(exports_module(exported_models(generate, spec)), encoding="utf-8")
     (scratch / API_MD).write_text(api_md(generate, spec, found, root), encoding="utf-8")
     _format(written)

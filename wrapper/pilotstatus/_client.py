@@ -12,7 +12,7 @@ from . import _retries
 from ._base_client import BaseClient, bound_body
 from ._constants import DEFAULT_MAX_RETRIES
 from ._operations import Operation, RequestSpec
-from .resources._generated._registry import AsyncResources, SyncResources
+from ._registry import AsyncResources, SyncResources
 
 __all__ = ["AsyncPilotStatus", "PilotStatus"]
 

@@ -16,7 +16,7 @@ __all__ = ["AsyncCalls", "Calls"]
 
 
 def __getattr__(name: str) -> Any:
-    # On first use: `import pilotstatus` reads `_generated._registry`, which must not load every resource with it.
+    # On first use, as the clients' resources: `import pilotstatus` loads none of them.
     if name in ("AsyncCalls", "Calls"):
         return getattr(importlib.import_module(f"{__name__}.calls"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,4 +1,4 @@
 """Written by tools/generate.py from openapi.json; do not edit.
 
-The resource classes, one module per resource, and the clients' registry of them.
+The resource classes, one module per resource.
 """

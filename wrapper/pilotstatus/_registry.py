@@ -9,10 +9,10 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from pilotstatus._resource import AsyncClient, SyncClient
+from ._resource import AsyncClient, SyncClient
 
 if TYPE_CHECKING:
-    from .calls import AsyncCalls, Calls
+    from .resources._generated.calls import AsyncCalls, Calls
 
 __all__ = ["AsyncResources", "SyncResources"]
 
@@ -26,7 +26,7 @@ class SyncResources(SyncClient):
         `create()`, `list()`, `play()`, `pre_accept()`, `realtime_session()`, `reject()`, `retrieve()`, `terminate()`;
         `calls.settings`, `calls.permissions`.
         """
-        from .calls import Calls
+        from .resources._generated.calls import Calls
 
         return Calls(self)
 
@@ -40,6 +40,6 @@ class AsyncResources(AsyncClient):
         `create()`, `list()`, `play()`, `pre_accept()`, `realtime_session()`, `reject()`, `retrieve()`, `terminate()`;
         `calls.settings`, `calls.permissions`.
         """
-        from .calls import AsyncCalls
+        from .resources._generated.calls import AsyncCalls
 
         return AsyncCalls(self)

@@ -465,9 +465,14 @@ def _class_lines(resource: Resource, flavor: str) -> list[str]:
     return lines
 
 
+def _walks(resource: Resource) -> list[str]:
+    """`iter()`, beside a paginated list: written by hand with it, though no operation of its own."""
+    return ["iter"] if any(row["pagination"] and row["handwritten"] for row in resource.rows) else []
+
+
 def _methods_text(resource: Resource) -> str:
-    names = [f"`{name}()`" for name in sorted({*(m.name for m in resource.methods), *resource.handwritten})]
-    return ", ".join(names)
+    names = {*(m.name for m in resource.methods), *resource.handwritten, *_walks(resource)}
+    return ", ".join(f"`{name}()`" for name in sorted(names))
 
 
 def _class_docstring(resource: Resource, flavor: str) -> list[str]:
@@ -481,7 +486,7 @@ def _class_docstring(resource: Resource, flavor: str) -> list[str]:
             "",
             *_paragraphs(
                 f"Written by hand (`resources/_handwritten/{resource.module}.py`): "
-                + ", ".join(f"`{name}()`" for name in resource.handwritten)
+                + ", ".join(f"`{name}()`" for name in [*resource.handwritten, *_walks(resource)])
                 + ".",
                 "    ",
             ),

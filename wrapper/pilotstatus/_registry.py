@@ -23,8 +23,8 @@ class SyncResources(SyncClient):
     @functools.cached_property
     def calls(self) -> Calls:
         """WhatsApp voice calls on Meta Cloud API (META) and Pilot Status web (EVO_GO) numbers. `calls`: `accept()`,
-        `create()`, `list()`, `play()`, `pre_accept()`, `realtime_session()`, `reject()`, `retrieve()`, `terminate()`;
-        `calls.settings`, `calls.permissions`.
+        `create()`, `iter()`, `list()`, `play()`, `pre_accept()`, `realtime_session()`, `reject()`, `retrieve()`,
+        `terminate()`; `calls.settings`, `calls.permissions`.
         """
         from .resources._generated.calls import Calls
 
@@ -37,8 +37,8 @@ class AsyncResources(AsyncClient):
     @functools.cached_property
     def calls(self) -> AsyncCalls:
         """WhatsApp voice calls on Meta Cloud API (META) and Pilot Status web (EVO_GO) numbers. `calls`: `accept()`,
-        `create()`, `list()`, `play()`, `pre_accept()`, `realtime_session()`, `reject()`, `retrieve()`, `terminate()`;
-        `calls.settings`, `calls.permissions`.
+        `create()`, `iter()`, `list()`, `play()`, `pre_accept()`, `realtime_session()`, `reject()`, `retrieve()`,
+        `terminate()`; `calls.settings`, `calls.permissions`.
         """
         from .resources._generated.calls import AsyncCalls
 

@@ -30,6 +30,8 @@ class CallSettings(CallSettingsMixin):
 
         **Requires a number-scoped key.**
 
+        What Meta returns beyond the fields the spec knows is kept in the model's `additional_properties`.
+
         Returns the `calling` object of the response body.
 
         Served on Meta Cloud API numbers; any other kind of number raises `FeatureNotSupportedError`.
@@ -52,6 +54,8 @@ class AsyncCallSettings(AsyncCallSettingsMixin):
         exactly as Meta exposes it. SIP credentials are never requested nor returned.
 
         **Requires a number-scoped key.**
+
+        What Meta returns beyond the fields the spec knows is kept in the model's `additional_properties`.
 
         Returns the `calling` object of the response body.
 

@@ -49,10 +49,10 @@ REALTIME_SESSION = Operation(post_calls_call_id_realtime_session, RealtimeSessio
 class Calls(CallsMixin):
     """WhatsApp voice calls on Meta Cloud API (META) and Pilot Status web (EVO_GO) numbers.
 
-    `calls`: `accept()`, `create()`, `list()`, `play()`, `pre_accept()`, `realtime_session()`, `reject()`, `retrieve()`,
-    `terminate()`. Its resources: `calls.settings`, `calls.permissions`.
+    `calls`: `accept()`, `create()`, `iter()`, `list()`, `play()`, `pre_accept()`, `realtime_session()`, `reject()`,
+    `retrieve()`, `terminate()`. Its resources: `calls.settings`, `calls.permissions`.
 
-    Written by hand (`resources/_handwritten/calls.py`): `list()`.
+    Written by hand (`resources/_handwritten/calls.py`): `list()`, `iter()`.
     """
 
     @functools.cached_property
@@ -260,10 +260,10 @@ class Calls(CallsMixin):
 class AsyncCalls(AsyncCallsMixin):
     """WhatsApp voice calls on Meta Cloud API (META) and Pilot Status web (EVO_GO) numbers.
 
-    `calls`: `accept()`, `create()`, `list()`, `play()`, `pre_accept()`, `realtime_session()`, `reject()`, `retrieve()`,
-    `terminate()`. Its resources: `calls.settings`, `calls.permissions`.
+    `calls`: `accept()`, `create()`, `iter()`, `list()`, `play()`, `pre_accept()`, `realtime_session()`, `reject()`,
+    `retrieve()`, `terminate()`. Its resources: `calls.settings`, `calls.permissions`.
 
-    Written by hand (`resources/_handwritten/calls.py`): `list()`.
+    Written by hand (`resources/_handwritten/calls.py`): `list()`, `iter()`.
 
     The async twin of `Calls`: the same methods, awaited.
     """

@@ -1,6 +1,6 @@
 """The call permissions, `client.calls.permissions`: generated (`_generated/call_permissions.py`). Exported here
-under the name it has always had."""
+under the names it has always had."""
 
-from ._generated.call_permissions import RETRIEVE, AsyncCallPermissions, CallPermissions
+from ._generated.call_permissions import REQUEST, RETRIEVE, AsyncCallPermissions, CallPermissions
 
-__all__ = ["RETRIEVE", "AsyncCallPermissions", "CallPermissions"]
+__all__ = ["REQUEST", "RETRIEVE", "AsyncCallPermissions", "CallPermissions"]

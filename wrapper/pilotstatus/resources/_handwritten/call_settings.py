@@ -28,7 +28,7 @@ from pilotstatus_api.models.calling_settings_update_status import CallingSetting
 from pilotstatus_api.models.calling_settings_updated import CallingSettingsUpdated
 from pilotstatus_api.models.voicemail import Voicemail
 
-__all__ = ["AsyncCallSettingsMixin", "CallSettingsMixin"]
+__all__ = ["UPDATE", "AsyncCallSettingsMixin", "CallSettingsMixin"]
 
 UPDATE = Operation(put_calls_settings, CallingSettingsUpdated.from_dict)
 

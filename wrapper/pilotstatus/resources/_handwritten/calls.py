@@ -23,7 +23,7 @@ from pilotstatus_api.api.calls import get_calls
 from pilotstatus_api.models.call import Call
 from pilotstatus_api.models.call_list import CallList
 
-__all__ = ["AsyncCallsMixin", "Before", "CallsMixin", "Until"]
+__all__ = ["LIST", "AsyncCallsMixin", "Before", "CallsMixin", "Until"]
 
 LIST = Operation(get_calls, CallList.from_dict)
 

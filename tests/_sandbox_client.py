@@ -17,7 +17,7 @@ from starlette.applications import Starlette
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from pilotstatus_sandbox import Sandbox, SandboxConfig
-from pilotstatus_sandbox._responses import helpers_spec
+from pilotstatus_sandbox._pipeline import helpers_spec
 from tests._contract import RESPONSE_CHECKS, load_schema
 
 __all__ = [

@@ -513,7 +513,7 @@ def test_a_closed_stdout_pipe_ends_the_command_quietly(
 def test_sandbox_without_its_extra_prints_how_to_install_it_and_exits_2(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "pilotstatus_sandbox", None)  # as if not installed: importing it fails
+    monkeypatch.setitem(sys.modules, "pilotstatus_sandbox._server", None)  # as if the extra were not installed
     ran = run(capsys, "sandbox")
     assert ran.assert_one_error_line(2) == (
         ERROR_PREFIX + "the sandbox needs its extra: pip install 'pilotstatus[sandbox]'"
@@ -524,10 +524,10 @@ def test_sandbox_serves_with_the_options_given(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     served: list[dict[str, object]] = []
-    fake = types.ModuleType("pilotstatus_sandbox")
+    fake = types.ModuleType("pilotstatus_sandbox._server")
     fake.serve = lambda **options: served.append(options)  # type: ignore[attr-defined]
     fake.ListenError = OSError  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "pilotstatus_sandbox", fake)
+    monkeypatch.setitem(sys.modules, "pilotstatus_sandbox._server", fake)
     default = run(capsys, "sandbox")
     chosen = run(
         capsys, "sandbox", "--host", "0.0.0.0", "--port", "9000", "--calls", "10", "--seed", "3", "--rate-limit", "2.5"
@@ -545,10 +545,10 @@ def test_sandbox_stopped_with_ctrl_c_exits_0_quietly(
     def serve_until_interrupted(**options: object) -> None:
         raise KeyboardInterrupt
 
-    fake = types.ModuleType("pilotstatus_sandbox")
+    fake = types.ModuleType("pilotstatus_sandbox._server")
     fake.serve = serve_until_interrupted  # type: ignore[attr-defined]
     fake.ListenError = OSError  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "pilotstatus_sandbox", fake)
+    monkeypatch.setitem(sys.modules, "pilotstatus_sandbox._server", fake)
     ran = run(capsys, "sandbox")
     assert (ran.code, ran.err) == (0, "")
 

@@ -23,10 +23,8 @@ from typing import Any
 import httpx
 import pytest
 
-from pilotstatus._cli._sandbox import DEFAULT_RING_TIMEOUT as HELP_RING_TIMEOUT
-from pilotstatus._cli._sandbox import MAX_CALLS as HELP_MAX_CALLS
-from pilotstatus._cli._sandbox import WEBHOOK_SECRET_ENV
 from pilotstatus_sandbox import Sandbox, SandboxConfig
+from pilotstatus_sandbox._command import WEBHOOK_SECRET_ENV
 from pilotstatus_sandbox._config import DEFAULT_RING_TIMEOUT, MAX_CALLS
 from tests._command import run, use_key
 from tests._loopback import serve
@@ -44,12 +42,12 @@ HANG_GUARD = 30.0  # seconds: only a broken sandbox ever waits this long
 
 @pytest.fixture
 def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """The options `serve` is called with, by a stand-in for the sandbox package; no secret in the environment."""
+    """The options `serve` is called with, by a stand-in for the sandbox's server; no secret in the environment."""
     calls: list[dict[str, Any]] = []
-    fake = types.ModuleType("pilotstatus_sandbox")
+    fake = types.ModuleType("pilotstatus_sandbox._server")
     fake.serve = lambda **options: calls.append(options)  # type: ignore[attr-defined]
     fake.ListenError = OSError  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "pilotstatus_sandbox", fake)
+    monkeypatch.setitem(sys.modules, "pilotstatus_sandbox._server", fake)
     monkeypatch.delenv(WEBHOOK_SECRET_ENV, raising=False)
     return calls
 
@@ -109,7 +107,7 @@ def test_the_webhook_secret_may_come_from_the_environment(
 def test_a_webhook_secret_without_a_url_or_the_reverse_is_refused_in_one_line_before_the_sandbox_loads(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, arguments: list[str], fragment: str
 ) -> None:
-    monkeypatch.setitem(sys.modules, "pilotstatus_sandbox", None)  # loading it would fail: it must not be tried
+    monkeypatch.setitem(sys.modules, "pilotstatus_sandbox._server", None)  # loading it would fail: not tried
     monkeypatch.delenv(WEBHOOK_SECRET_ENV, raising=False)
     ran = run(capsys, "sandbox", *arguments)
     line = ran.assert_one_error_line(2, fragment)
@@ -161,7 +159,6 @@ def test_the_most_calls_the_sandbox_holds_is_taken_and_is_the_sandboxs_own_bound
 ) -> None:
     assert run(capsys, "sandbox", "--calls", "10000000").code == 0
     assert served == [{**BASE, "calls": 10_000_000}]
-    assert HELP_MAX_CALLS == MAX_CALLS  # the wrapper's copy of the sandbox's bound, in step
     with pytest.raises(ValueError, match="calls must be a whole number from 0 to 10,000,000"):
         SandboxConfig(calls=MAX_CALLS + 1)
     assert "at most 10,000,000" in " ".join(run(capsys, "sandbox", "--help").out.split())
@@ -176,11 +173,12 @@ def test_the_help_names_the_secrets_environment_variable_and_the_sandboxs_defaul
     assert WEBHOOK_SECRET_ENV in help_text
     assert "--webhook-url URL" in help_text
     assert "--manual-clock" in help_text
-    assert HELP_RING_TIMEOUT == DEFAULT_RING_TIMEOUT  # the wrapper's copy of the sandbox's default, in step
     assert f"(default: {DEFAULT_RING_TIMEOUT:g})" in help_text
 
 
-def test_the_command_line_loads_the_sandbox_only_when_the_sandbox_command_runs() -> None:
+def test_the_command_line_loads_the_sandbox_server_only_when_the_sandbox_command_runs() -> None:
+    """Building the parser loads the sandbox's command (its entry point) and its help the catalogue and the areas'
+    handler tables, but neither the server nor the web framework nor the spec validation: those only `run` loads."""
     probe = (
         "import sys\n"
         "from pilotstatus._cli import main\n"
@@ -188,10 +186,15 @@ def test_the_command_line_loads_the_sandbox_only_when_the_sandbox_command_runs()
         "main(['sandbox', '--help'])\n"
         "main(['sandbox', '--webhook-secret', 's'])\n"
         "print(sorted(name for name in sys.modules if name.split('.')[0] == 'pilotstatus_sandbox'))\n"
+        "print(sorted({name.split('.')[0] for name in sys.modules} & {'starlette', 'uvicorn', 'openapi_core'}))\n"
     )
     env = {name: value for name, value in os.environ.items() if not name.startswith("PILOT_STATUS_")}
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
-    assert done.stdout.splitlines()[-1] == "[]"
+    *_, sandbox_modules, frameworks = done.stdout.splitlines()
+    assert "'pilotstatus_sandbox._command'" in sandbox_modules
+    for heavy in ("_server", "_app", "_pipeline", "_validation", "_realtime"):
+        assert f"'pilotstatus_sandbox.{heavy}'" not in sandbox_modules
+    assert frameworks == "[]"
 
 
 def test_the_sandbox_command_signs_its_webhooks_with_the_secret_from_the_environment(

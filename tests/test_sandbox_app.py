@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from pilotstatus_sandbox import SandboxConfig, create_app
-from pilotstatus_sandbox._models import Backend
+from pilotstatus_sandbox._backend import Backend
 from pilotstatus_sandbox._realtime import FRAME_BYTES, tone_frames
 
 GUARD = 10.0  # seconds: a hang guard, never a timing
@@ -108,7 +108,7 @@ def test_on_the_real_clock_the_timers_apply_transitions_without_a_request(record
         async with app.router.lifespan_context(app):
             number = backend.number("num_sandbox_web")
             assert number is not None
-            number.incoming_call(from_="5511988887777")
+            number.calls.incoming_call(from_="5511988887777")
             assert sender.got_one.wait(GUARD)
             sender.got_one.clear()
             backend.clock.advance(config.ring_timeout)  # moves time without applying anything: the thread does

@@ -34,7 +34,7 @@ from pilotstatus_sandbox._drift import (
     recording_url,
 )
 from pilotstatus_sandbox._instants import parse_before_ms
-from pilotstatus_sandbox._responses import api_operations
+from pilotstatus_sandbox._pipeline import api_operations
 from pilotstatus_sandbox._server import banner
 from tests._contract import FailureGroup
 from tests._sandbox_client import SandboxClient, manual_sandbox, validate_with_spec

@@ -12,7 +12,7 @@ import pytest
 from openapi_spec_validator import validate
 
 from pilotstatus_sandbox._instants import parse_before_ms
-from pilotstatus_sandbox._responses import helpers_spec
+from pilotstatus_sandbox._pipeline import helpers_spec
 from pilotstatus_sandbox._spec import load_spec
 from tests._sandbox_client import SandboxClient, manual_sandbox
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from pilotstatus._cli import _sandbox as cli_sandbox
 from pilotstatus._cli import main
 from pilotstatus_sandbox import SCENARIOS, SERVED_OPERATIONS, Sandbox, SandboxConfig, Scenario, key_table
 from pilotstatus_sandbox._rate_limit import MIN_RATE
 from pilotstatus_sandbox._spec import load_spec
+from tests._command import run
 from tests._sandbox_process import sandbox_process
 
 SCENARIO_IDS = [scenario.name for scenario in SCENARIOS]
@@ -205,9 +205,12 @@ def test_the_key_table_lists_every_scenario() -> None:
     assert "401" in table
 
 
-def test_the_command_checks_the_rate_limit_floor_the_sandbox_enforces() -> None:
-    # The command keeps its own copy, since the sandbox's extra may not be installed where it runs.
-    assert cli_sandbox.MIN_RATE == MIN_RATE
+def test_the_command_refuses_a_rate_below_the_floor_the_sandbox_enforces(capsys: pytest.CaptureFixture[str]) -> None:
+    ran = run(capsys, "sandbox", "--rate-limit", str(MIN_RATE / 2))
+    assert ran.code == 2
+    assert ran.err_lines[-1].endswith(f"(a number of requests a second, at least {MIN_RATE})")
+    with pytest.raises(ValueError, match=f"at least {MIN_RATE}"):
+        SandboxConfig(rate_limit=MIN_RATE / 2)
 
 
 def test_the_sandbox_serves_on_an_ipv6_loopback_address(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ test_operations_inputs)."""
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import http.client
 import json
 import socket
@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 import pytest
 from starlette.applications import Starlette
 
+from pilotstatus_api.catalogue import OPERATIONS
 from pilotstatus_sandbox import Sandbox, SandboxConfig, create_app
-from pilotstatus_sandbox._spec import DEFAULT_BODY_LIMIT, TRAITS_EXTENSION, body_limit, validation_spec
+from pilotstatus_sandbox._spec import DEFAULT_BODY_LIMIT
 from tests._sandbox_client import KEYS, send
 from tests._spec import component_schema
 
@@ -106,12 +107,13 @@ def test_the_auth_and_scope_checks_come_before_the_body_is_read(app: Starlette) 
     assert (response.status_code, response.json()["code"]) == (403, "TENANT_SCOPE_NOT_ALLOWED")
 
 
-def test_an_operation_sets_its_own_limit_with_the_extension(monkeypatch: pytest.MonkeyPatch) -> None:
-    spec = copy.deepcopy(validation_spec())
-    spec["paths"]["/v1/calls/{callId}/play"]["post"][TRAITS_EXTENSION]["bodyLimit"] = 4 * DEFAULT_BODY_LIMIT
-    spec["paths"]["/v1/calls"]["post"][TRAITS_EXTENSION]["bodyLimit"] = 100
-    monkeypatch.setattr("pilotstatus_sandbox._responses.validation_spec", lambda: spec)
-    app = create_app(SandboxConfig(calls=5, manual_clock=True))
+def test_an_operation_sets_its_own_limit_in_the_catalogue() -> None:
+    """The limit is the catalogue's `body_limit` (the operation's `x-pilotstatus.bodyLimit`), else the default."""
+    own = {"post_calls": 100, "post_calls_callId_play": 4 * DEFAULT_BODY_LIMIT}
+    entries = tuple(
+        dataclasses.replace(entry, body_limit=own.get(entry.operation_id, entry.body_limit)) for entry in OPERATIONS
+    )
+    app = create_app(SandboxConfig(calls=5, manual_clock=True), operations=entries)
     assert_too_large(send(app, "POST", "/v1/calls", "web", **padded(START_CALL, 101)), limit=100)
     assert send(app, "POST", "/v1/calls", "web", **padded(START_CALL, 100)).status_code == 200
     media = {"mediaUrl": "https://example.com/a.mp3"}
@@ -121,25 +123,8 @@ def test_an_operation_sets_its_own_limit_with_the_extension(monkeypatch: pytest.
     assert_too_large(settings)  # any other operation keeps the default
 
 
-@pytest.mark.parametrize(("given", "limit"), [({}, DEFAULT_BODY_LIMIT), ({TRAITS_EXTENSION: {"bodyLimit": 7}}, 7)])
-def test_the_limit_is_read_from_the_operation(given: dict[str, Any], limit: int) -> None:
-    assert body_limit({"operationId": "x", **given}) == limit
-
-
-@pytest.mark.parametrize("bad", [-1, 1.5, "1024", True, None])
-def test_a_limit_that_is_no_count_of_bytes_is_refused(bad: Any) -> None:
-    with pytest.raises(ValueError, match="bodyLimit"):
-        body_limit({TRAITS_EXTENSION: {"bodyLimit": bad}})
-
-
 def test_no_operation_sets_a_limit_yet() -> None:
-    operations = [
-        operation
-        for item in validation_spec()["paths"].values()
-        for operation in item.values()
-        if "operationId" in operation
-    ]
-    assert [body_limit(operation) for operation in operations] == [DEFAULT_BODY_LIMIT] * len(operations)
+    assert [entry.body_limit for entry in OPERATIONS] == [None] * len(OPERATIONS)
 
 
 # --- over a real socket -------------------------------------------------------------------------------------------
@@ -189,7 +174,7 @@ def test_callback_data_of_512_characters_is_kept_and_513_is_a_validation_error(a
     started = send(app, "POST", "/v1/calls", "web", json={**START_CALL, "bizOpaqueCallbackData": data})
     assert started.status_code == 200, started.text
     assert (
-        app.state.backend.number("num_sandbox_web").get_call(started.json()["id"], include_sdp=False)[
+        app.state.backend.number("num_sandbox_web").calls.get_call(started.json()["id"], include_sdp=False)[
             "bizOpaqueCallbackData"
         ]
         == data

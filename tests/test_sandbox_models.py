@@ -14,8 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pilotstatus_sandbox import SandboxConfig
+from pilotstatus_sandbox._backend import Backend
+from pilotstatus_sandbox._errors import ApiError
 from pilotstatus_sandbox._instants import parse_before_ms
-from pilotstatus_sandbox._models import ApiError, Backend, Number
+from pilotstatus_sandbox.calls.models import Calls
 from tests._spec import load_spec
 
 SPEC = load_spec()
@@ -35,10 +37,11 @@ def make_backend(events: list[dict[str, Any]] | None = None, **config: Any) -> B
     )
 
 
-def number(backend: Backend, number_id: str) -> Number:
+def number(backend: Backend, number_id: str) -> Calls:
+    """The calls of the number `number_id`."""
     found = backend.number(number_id)
     assert found is not None
-    return found
+    return found.calls
 
 
 def refusal(action: Callable[[], object]) -> ApiError:
@@ -61,17 +64,17 @@ def backend(events: list[dict[str, Any]]) -> Backend:
 
 
 @pytest.fixture
-def web(backend: Backend) -> Number:
+def web(backend: Backend) -> Calls:
     return number(backend, "num_sandbox_web")
 
 
 @pytest.fixture
-def meta(backend: Backend) -> Number:
+def meta(backend: Backend) -> Calls:
     return number(backend, "num_sandbox_meta")
 
 
 def test_a_call_answered_by_the_magic_number_rings_connects_and_completes_with_its_duration(
-    backend: Backend, web: Number, events: list[dict[str, Any]]
+    backend: Backend, web: Calls, events: list[dict[str, Any]]
 ) -> None:
     started = web.start_call(to="+5511999990001", sdp=None, biz_opaque_callback_data="order-42")
     conforms(started, "CallStarted")
@@ -115,7 +118,7 @@ def test_a_call_answered_by_the_magic_number_rings_connects_and_completes_with_i
     ],
 )
 def test_the_peer_decides_how_an_unanswered_call_ends(
-    backend: Backend, web: Number, events: list[dict[str, Any]], to: str, after: float, status: str, event: str
+    backend: Backend, web: Calls, events: list[dict[str, Any]], to: str, after: float, status: str, event: str
 ) -> None:
     call_id = web.start_call(to=to, sdp=None, biz_opaque_callback_data=None)["id"]
     backend.advance(after - 0.001)
@@ -128,7 +131,7 @@ def test_the_peer_decides_how_an_unanswered_call_ends(
 
 
 def test_an_inbound_call_is_missed_at_the_ring_timeout(
-    backend: Backend, web: Number, events: list[dict[str, Any]]
+    backend: Backend, web: Calls, events: list[dict[str, Any]]
 ) -> None:
     call = web.incoming_call(from_="5511988887777")
     conforms(call, "Call")
@@ -140,7 +143,7 @@ def test_an_inbound_call_is_missed_at_the_ring_timeout(
 
 
 def test_an_inbound_call_accepted_then_hung_up_by_the_peer_completes(
-    backend: Backend, web: Number, events: list[dict[str, Any]]
+    backend: Backend, web: Calls, events: list[dict[str, Any]]
 ) -> None:
     call_id = web.incoming_call(from_="5511988887777")["id"]
     assert web.accept(call_id, sdp=None)["status"] == "ACCEPTED"
@@ -151,7 +154,7 @@ def test_an_inbound_call_accepted_then_hung_up_by_the_peer_completes(
 
 
 def test_the_call_id_or_the_provider_id_finds_a_call_and_another_numbers_call_is_not_found(
-    meta: Number, web: Number
+    meta: Calls, web: Calls
 ) -> None:
     call = web.incoming_call(from_="5511988887777")
     assert web.get_call(call["externalCallId"], include_sdp=False)["id"] == call["id"]
@@ -159,7 +162,7 @@ def test_the_call_id_or_the_provider_id_finds_a_call_and_another_numbers_call_is
     assert refusal(lambda: meta.reject(call["id"])).status == 404
 
 
-def test_a_history_call_is_found_by_either_id_and_can_be_acted_on(web: Number) -> None:
+def test_a_history_call_is_found_by_either_id_and_can_be_acted_on(web: Calls) -> None:
     assert web.history is not None
     ringing = next(c for c in web.history if c["status"] == "RINGING" and c["direction"] == "INBOUND")
     assert web.get_call(ringing["externalCallId"], include_sdp=False) == ringing
@@ -180,7 +183,7 @@ def test_a_history_call_is_found_by_either_id_and_can_be_acted_on(web: Number) -
     ],
 )
 def test_an_action_on_an_ended_call_is_a_409_naming_the_state(
-    web: Number, action: Callable[[Number, str], object], name: str
+    web: Calls, action: Callable[[Calls, str], object], name: str
 ) -> None:
     call_id = web.incoming_call(from_="5511988887777")["id"]
     web.reject(call_id)
@@ -190,14 +193,14 @@ def test_an_action_on_an_ended_call_is_a_409_naming_the_state(
     assert name in error.message
 
 
-def test_accept_and_reject_need_a_ringing_inbound_call(web: Number) -> None:
+def test_accept_and_reject_need_a_ringing_inbound_call(web: Calls) -> None:
     call_id = web.start_call(to="5511987654321", sdp=None, biz_opaque_callback_data=None)["id"]
     for action in (lambda: web.accept(call_id, sdp=None), lambda: web.reject(call_id)):
         assert refusal(action).code == "INVALID_CALL_STATE"
     assert web.terminate(call_id)["status"] == "COMPLETED"
 
 
-def test_new_calls_are_listed_first_and_before_still_filters(backend: Backend, web: Number) -> None:
+def test_new_calls_are_listed_first_and_before_still_filters(backend: Backend, web: Calls) -> None:
     history_first = web.list_calls(limit=1, before_ms=None)[0]
     first = web.start_call(to="5511987654321", sdp=None, biz_opaque_callback_data=None)["id"]
     backend.advance(1)
@@ -243,7 +246,7 @@ def test_a_calls_status_only_moves_forward_and_the_list_stays_newest_first(moves
     assert listed == sorted(listed, reverse=True)
 
 
-def test_meta_needs_sdp_and_a_permission_before_calling(backend: Backend, meta: Number) -> None:
+def test_meta_needs_sdp_and_a_permission_before_calling(backend: Backend, meta: Calls) -> None:
     error = refusal(lambda: meta.start_call(to="5511987654321", sdp=None, biz_opaque_callback_data=None))
     assert (error.status, error.code) == (400, None)
     assert "sdp" in error.message
@@ -252,14 +255,14 @@ def test_meta_needs_sdp_and_a_permission_before_calling(backend: Backend, meta: 
     assert meta.start_call(to="5511999990001", sdp=SDP, biz_opaque_callback_data=None)["status"] == "INITIATED"
 
 
-def test_a_web_number_refuses_sdp(web: Number) -> None:
+def test_a_web_number_refuses_sdp(web: Calls) -> None:
     error = refusal(lambda: web.start_call(to="5511999990001", sdp=SDP, biz_opaque_callback_data=None))
     assert error.status == 400
     assert "omit sdp" in error.message
 
 
 def test_a_permission_request_is_granted_a_second_later_and_then_the_call_goes_through(
-    backend: Backend, meta: Number, events: list[dict[str, Any]]
+    backend: Backend, meta: Calls, events: list[dict[str, Any]]
 ) -> None:
     peer = "5511987654321"
     assert meta.get_permission(peer)["permission"] == {"status": "no_permission"}
@@ -284,7 +287,7 @@ def test_a_permission_request_is_granted_a_second_later_and_then_the_call_goes_t
 
 
 def test_the_declining_peer_answers_no_permission_and_requests_are_limited(
-    backend: Backend, meta: Number, events: list[dict[str, Any]]
+    backend: Backend, meta: Calls, events: list[dict[str, Any]]
 ) -> None:
     meta.request_permission(to="5511999990002", text=None)
     backend.advance(1)
@@ -296,7 +299,7 @@ def test_the_declining_peer_answers_no_permission_and_requests_are_limited(
     assert "limit_expiration_time" in action["limits"][0]
 
 
-def test_meta_inbound_calls_carry_an_sdp_offer_and_pre_accept_keeps_them_ringing(meta: Number) -> None:
+def test_meta_inbound_calls_carry_an_sdp_offer_and_pre_accept_keeps_them_ringing(meta: Calls) -> None:
     call_id = meta.incoming_call(from_="5511988887777")["id"]
     assert meta.get_call(call_id, include_sdp=True)["sdpOffer"].startswith("v=0")
     assert meta.pre_accept(call_id, sdp=SDP)["status"] == "RINGING"
@@ -305,7 +308,7 @@ def test_meta_inbound_calls_carry_an_sdp_offer_and_pre_accept_keeps_them_ringing
     assert meta.get_call(call_id, include_sdp=True)["sdpAnswer"] == SDP
 
 
-def test_settings_update_is_partial_call_hours_replace_and_sip_is_refused(meta: Number) -> None:
+def test_settings_update_is_partial_call_hours_replace_and_sip_is_refused(meta: Calls) -> None:
     settings = meta.get_settings()
     conforms(settings, "CallingSettingsEnvelope")
     hours = {
@@ -326,7 +329,7 @@ def test_settings_update_is_partial_call_hours_replace_and_sip_is_refused(meta: 
     assert "sip" in refusal(lambda: meta.update_settings({"sip": {"status": "ENABLED"}})).message
 
 
-def test_an_empty_settings_update_changes_nothing(meta: Number) -> None:
+def test_an_empty_settings_update_changes_nothing(meta: Calls) -> None:
     before = meta.get_settings()
     assert meta.update_settings({}) == {"success": True}
     assert meta.get_settings() == before
@@ -341,7 +344,7 @@ def test_an_empty_settings_update_changes_nothing(meta: Number) -> None:
     ],
 )
 def test_call_hours_that_meta_refuses_are_refused(
-    meta: Number, windows: list[tuple[str, str, str]], problem: str
+    meta: Calls, windows: list[tuple[str, str, str]], problem: str
 ) -> None:
     hours = {
         "status": "ENABLED",
@@ -351,7 +354,7 @@ def test_call_hours_that_meta_refuses_are_refused(
     assert problem in refusal(lambda: meta.update_settings({"call_hours": hours})).message
 
 
-def test_a_realtime_token_is_single_use_and_dies_with_the_call(backend: Backend, web: Number) -> None:
+def test_a_realtime_token_is_single_use_and_dies_with_the_call(backend: Backend, web: Calls) -> None:
     call_id = web.incoming_call(from_="5511988887777")["id"]
     web.accept(call_id, sdp=None)
     token, lifetime = web.open_realtime_session(call_id, mode="listen")

@@ -26,7 +26,7 @@ from pilotstatus import webhooks as pilotstatus_webhooks
 from pilotstatus._drift import DriftRecord
 from pilotstatus_api.webhook_schemas import WEBHOOK_SCHEMAS
 from pilotstatus_sandbox import Sandbox, SandboxConfig
-from pilotstatus_sandbox._models import Backend
+from pilotstatus_sandbox._backend import Backend
 from pilotstatus_sandbox._webhooks import Delivery, WebhookSender, display_url, encode_payload, retry_delay
 from tests._command import closed_port_url
 from tests._loopback import serve
@@ -406,8 +406,9 @@ def test_every_event_the_sandbox_emits_satisfies_its_webhook_schema_and_reads_ty
     events: list[dict[str, Any]] = []
     backend = Backend(SandboxConfig(calls=0, seed=3, manual_clock=True, ring_timeout=30), on_event=events.append)
     for number_id, sdp in (("num_sandbox_meta", "v=0\r\n"), ("num_sandbox_web", None)):
-        number = backend.number(number_id)
-        assert number is not None
+        found = backend.number(number_id)
+        assert found is not None
+        number = found.calls
         # Answers, never answers, and (on a web number: on Meta it holds no permission) declines.
         for peer in ("5511999990001", "5511999990003", *(["5511999990002"] if sdp is None else [])):
             number.start_call(to=peer, sdp=sdp, biz_opaque_callback_data="order-42")
@@ -420,8 +421,8 @@ def test_every_event_the_sandbox_emits_satisfies_its_webhook_schema_and_reads_ty
         assert number.get_call(missed, include_sdp=False)["status"] == "MISSED"
     meta = backend.number("num_sandbox_meta")
     assert meta is not None
-    meta.request_permission(to="5511987654321", text=None)
-    meta.request_permission(to="5511987650002", text=None)
+    meta.calls.request_permission(to="5511987654321", text=None)
+    meta.calls.request_permission(to="5511987650002", text=None)
     backend.advance(2)
 
     assert {event["event"] for event in events} == set(WEBHOOK_SCHEMAS)

@@ -14,13 +14,58 @@ or, from Python, on a free port for as long as a `with` block lasts:
         helpers = SandboxHelpers(sandbox.url, api_key="ps_sandbox_meta_number")  # the phone's side, the clock
 """
 
-from ._app import SERVED_OPERATIONS, create_app
-from ._config import SandboxConfig
-from ._dataset import CallHistory
-from ._drift import DRIFT_FIELD, DRIFT_HEADER, DRIFT_HEADER_VALUE, DRIFT_STATUS
-from ._helpers_client import SandboxHelperError, SandboxHelpers
-from ._scenarios import SCENARIOS, Answer, Scenario, answer, find_scenario, scenario_of_number
-from ._server import ListenError, Sandbox, key_table, serve
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._app import SERVED_OPERATIONS, create_app
+    from ._config import SandboxConfig
+    from ._dataset import CallHistory
+    from ._drift import DRIFT_FIELD, DRIFT_HEADER, DRIFT_HEADER_VALUE, DRIFT_STATUS
+    from ._helpers_client import SandboxHelperError, SandboxHelpers
+    from ._scenarios import SCENARIOS, Answer, Scenario, answer, find_scenario, scenario_of_number
+    from ._server import ListenError, Sandbox, key_table, serve
+
+# Where each name loaded on first use lives: importing the package loads nothing, so that the `pilotstatus` command
+# can find its `sandbox` command here (`_command`, an entry point) without the web server, or without the extra.
+_LAZY = {
+    "SERVED_OPERATIONS": "_app",
+    "create_app": "_app",
+    "SandboxConfig": "_config",
+    "CallHistory": "_dataset",
+    "DRIFT_FIELD": "_drift",
+    "DRIFT_HEADER": "_drift",
+    "DRIFT_HEADER_VALUE": "_drift",
+    "DRIFT_STATUS": "_drift",
+    "SandboxHelperError": "_helpers_client",
+    "SandboxHelpers": "_helpers_client",
+    "SCENARIOS": "_scenarios",
+    "Answer": "_scenarios",
+    "Scenario": "_scenarios",
+    "answer": "_scenarios",
+    "find_scenario": "_scenarios",
+    "scenario_of_number": "_scenarios",
+    "ListenError": "_server",
+    "Sandbox": "_server",
+    "key_table": "_server",
+    "serve": "_server",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pilotstatus_sandbox' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "DRIFT_FIELD",

@@ -1,14 +1,19 @@
-"""The sandbox as an ASGI app: every operation of `openapi.json`, the `/_sandbox/` test helpers, and the realtime
-WebSocket, wired to one backend.
+"""The sandbox as an ASGI app: every operation of the catalogue (`pilotstatus_api.catalogue`, from `openapi.json`),
+the `/_sandbox/` test helpers, and the realtime WebSocket, wired to one backend.
 
-Routes are built from the documents themselves: one route per path of `openapi.json` (and of the helpers'
-`_helpers_openapi.json`), each with the methods its document gives it, so a path the spec lacks is 404 and a
+Routes are built from the catalogue and the helpers' document (`_helpers_openapi.json`), never from a list of our
+own: one route per path, each with the methods its operations give it, so a path the spec lacks is 404 and a
 method the path lacks is 405 with `Allow` (both with the API's error body). Literal paths come before templated
 ones (`/v1/calls/settings` is not a `{callId}`); HEAD answers as GET; a trailing slash is another path (404), not a
 redirect. Paths are matched on the raw path, segment by segment, each segment decoded on its own: a call id sent
 as `wacid.HB...O%2F6...` (a third of Meta's ids hold a `/`) is one `{callId}`, as the client meant it, where the
 path Starlette decodes whole would split it in two and route it nowhere. What each request goes through, in order,
-and the sandbox behaviour not documented upstream, is said in `_responses`.
+and the sandbox behaviour not documented upstream, is said in `_pipeline`.
+
+An operation is answered by its area's handler (`<area>/responses.py`, found by `_areas`) or, when it has none, by
+its 2xx example (`_examples`): every example-only operation's example is checked against its schema here, when the
+app is built, so that a wrong one fails at once. `create_app` takes the spec and the catalogue's entries it serves
+(by default the project's), so that a test can serve a spec with an operation the project does not have.
 
 `create_app` builds the backend (`_models.Backend`), a `WebhookSender` when `SandboxConfig.webhook_url` is set
 (each event the backend emits is handed to it, never holding up the request), and a lifespan that runs the
@@ -33,28 +38,23 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Match, Route, WebSocketRoute
 from starlette.types import Scope
 
+from pilotstatus_api.catalogue import OPERATIONS, Entry
+
+from ._areas import handlers
+from ._backend import Backend
 from ._config import SandboxConfig
-from ._models import Backend
+from ._examples import Example, example_of
+from ._operation import Handler
+from ._pipeline import HELPER_HANDLERS, Endpoint, Pipeline, error, helper_operations, helpers_spec
 from ._realtime import realtime_http, realtime_socket
-from ._responses import (
-    API_HANDLERS,
-    HELPER_HANDLERS,
-    Endpoint,
-    Responses,
-    api_operations,
-    error,
-    helper_operations,
-    helpers_spec,
-)
+from ._spec import load_spec, validation_spec
 
 __all__ = ["SERVED_OPERATIONS", "SandboxConfig", "create_app"]
 
-SERVED_OPERATIONS = frozenset(api_operations().values())
-"""The operations of the spec the sandbox serves (by operationId): every one."""
+SERVED_OPERATIONS = frozenset(entry.operation_id for entry in OPERATIONS)
+"""The operations the sandbox serves (by operationId): every one of the catalogue, with state or from its example."""
 
 _SERVED_ELSEWHERE = {"sandbox_openapi", "sandbox_realtime"}  # served by the app itself, not through the key checks
-if set(API_HANDLERS) != SERVED_OPERATIONS:
-    raise RuntimeError(f"openapi.json and the handlers differ: {sorted(set(API_HANDLERS) ^ SERVED_OPERATIONS)}")
 if set(HELPER_HANDLERS) != set(helper_operations().values()) - _SERVED_ELSEWHERE:
     raise RuntimeError("the helpers' document and their handlers differ")
 
@@ -130,30 +130,47 @@ async def _helpers_document(request: Request) -> Response:
     return JSONResponse(helpers_spec())
 
 
-def _routes(responses: Responses) -> list[BaseRoute]:
-    """A route for every path of both documents, each with the methods its document gives it (so a 405's `Allow`
-    lists them), literal paths before templated ones."""
-    endpoints: dict[str, dict[str, _View]] = {}
-    operations = [(key, operation_id, True) for key, operation_id in api_operations().items()]
-    operations += [(key, operation_id, False) for key, operation_id in helper_operations().items()]
-    for (path, method), operation_id, api in operations:
+def _api_endpoints(spec: dict[str, Any], entries: tuple[Entry, ...]) -> list[Endpoint]:
+    """An endpoint for each entry: its area's handler, or its validated example (`ExampleError` for a bad one)."""
+    found = handlers(entries)
+    endpoints = []
+    for entry in entries:
+        operation = spec["paths"].get(entry.path, {}).get(entry.http_method.lower(), {})
+        if operation.get("operationId") != entry.operation_id:
+            raise RuntimeError(f"the spec has no operation {entry.operation_id} at {entry.http_method} {entry.path}")
+        handler = found.get(entry.operation_id) or _answer_with(example_of(spec, entry))
+        endpoints.append(Endpoint(entry.operation_id, entry.path, handler, entry, entry.success_status))
+    return endpoints
+
+
+def _answer_with(example: Example) -> Handler:
+    return lambda op: example.answer()
+
+
+def _routes(pipeline: Pipeline, endpoints: list[Endpoint]) -> list[BaseRoute]:
+    """A route for every path of the catalogue and of the helpers' document, each with the methods its operations
+    give it (so a 405's `Allow` lists them), literal paths before templated ones."""
+    views: dict[str, dict[str, _View]] = {}
+    for endpoint in endpoints:
+        assert endpoint.entry is not None
+        views.setdefault(endpoint.template, {})[endpoint.entry.http_method] = _bound(pipeline, endpoint)
+    for (path, method), operation_id in helper_operations().items():
         if operation_id == "sandbox_openapi":
-            handler: _View = _helpers_document
+            view: _View = _helpers_document
         elif operation_id == "sandbox_realtime":
-            handler = realtime_http
+            view = realtime_http
         else:
-            handlers = API_HANDLERS if api else HELPER_HANDLERS
-            handler = _bound(responses, Endpoint(operation_id, path, handlers[operation_id], api))
-        endpoints.setdefault(path, {})[method] = handler
+            view = _bound(pipeline, Endpoint(operation_id, path, HELPER_HANDLERS[operation_id], None))
+        views.setdefault(path, {})[method] = view
     routes: list[BaseRoute] = [_SegmentWebSocketRoute("/_sandbox/realtime/{callId}", realtime_socket)]
-    for path in sorted(endpoints, key=lambda path: ("{" in path, path)):
-        routes.append(_SegmentRoute(path, _by_method(endpoints[path]), methods=list(endpoints[path])))
+    for path in sorted(views, key=lambda path: ("{" in path, path)):
+        routes.append(_SegmentRoute(path, _by_method(views[path]), methods=list(views[path])))
     return routes
 
 
-def _bound(responses: Responses, endpoint: Endpoint) -> _View:
+def _bound(pipeline: Pipeline, endpoint: Endpoint) -> _View:
     async def handle(request: Request) -> Response:
-        return await responses.handle(endpoint, request)
+        return await pipeline.handle(endpoint, request)
 
     return handle
 
@@ -177,13 +194,22 @@ def _webhook_sender(config: SandboxConfig) -> _Sender | None:
     return sender
 
 
-def create_app(config: SandboxConfig | None = None, *, on_progress: Callable[[int], None] | None = None) -> Starlette:
+def create_app(
+    config: SandboxConfig | None = None,
+    *,
+    on_progress: Callable[[int], None] | None = None,
+    spec: dict[str, Any] | None = None,
+    operations: tuple[Entry, ...] | None = None,
+) -> Starlette:
     """The sandbox's ASGI app, its data drawn from `config` (default: 5,000 calls a number, seed 7); `on_progress`,
-    when given, is told each block of calls drawn, as a count."""
+    when given, is told each block of calls drawn, as a count. It serves `operations` (default: the catalogue's),
+    validated against `spec` (default: `openapi.json`), which must hold each of them."""
     config = config or SandboxConfig()
+    spec = load_spec() if spec is None else spec
+    endpoints = _api_endpoints(spec, OPERATIONS if operations is None else operations)
     sender = _webhook_sender(config)
     backend = Backend(config, on_event=None if sender is None else sender.send, on_progress=on_progress)
-    responses = Responses(config, backend)
+    pipeline = Pipeline(config, backend, api_spec=validation_spec(spec))
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -204,7 +230,9 @@ def create_app(config: SandboxConfig | None = None, *, on_progress: Callable[[in
             if sender is not None:
                 await asyncio.to_thread(sender.close)
 
-    app = Starlette(routes=_routes(responses), exception_handlers={HTTPException: _http_error}, lifespan=lifespan)
+    app = Starlette(
+        routes=_routes(pipeline, endpoints), exception_handlers={HTTPException: _http_error}, lifespan=lifespan
+    )
     app.router.redirect_slashes = False  # `/v1/calls/` is another path (404), not a redirect to follow
     app.state.backend = backend
     app.state.histories = backend.histories()

@@ -1,56 +1,35 @@
-"""Which operations each calling provider serves: the one home of that rule.
+"""Which kinds of number serve an operation: read from the catalogue (`Entry.providers`, the spec's
+`x-pilotstatus.providers`), never listed here. What is here is how a refusal is worded.
 
 Meta Cloud API numbers relay signalling (SDP) and pass Meta's settings and permissions through; Pilot Status web
 (EVO_GO) numbers handle media on the server, so they have `play` and `realtime-session` instead, and no pre-accept,
-settings or permissions (calls-more.md §1, from the official SDK). Any other provider serves no Calls operation.
+settings or permissions (calls-more.md §1, from the official SDK). Why a kind of number lacks what it lacks is its
+area's data (`WHY_NOT` in the area's package, as `calls.WHY_NOT`); the sentence is derived from the operation.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
-__all__ = ["OPERATIONS", "UNSUPPORTED_PROVIDER", "Provider", "unsupported"]
+from pilotstatus_api.catalogue import Entry
+
+__all__ = ["NAMES", "UNSUPPORTED_PROVIDER", "Provider", "unsupported"]
 
 Provider = Literal["META", "EVO_GO"]
+
+NAMES: Mapping[str, str] = {"META": "Meta Cloud API", "EVO_GO": "Pilot Status web (EVO_GO)"}
+"""Each kind of number as a sentence names it."""
 
 UNSUPPORTED_PROVIDER = "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers."
 """The documented message of a number whose provider cannot call at all."""
 
-_CALL_OPERATIONS = frozenset(
-    {
-        "get_calls",
-        "post_calls",
-        "get_calls_callId",
-        "post_calls_callId_accept",
-        "post_calls_callId_reject",
-        "post_calls_callId_terminate",
-    }
-)
-_META_ONLY = {
-    "post_calls_callId_pre-accept": "pre-accept is for Meta numbers: a web number's media is handled by the server",
-    "get_calls_settings": "calling settings are Meta's: a web number has none",
-    "put_calls_settings": "calling settings are Meta's: a web number has none",
-    "get_calls_permissions": "call permissions are Meta's: a web number calls without one",
-    "post_calls_permissions_request": "call permissions are Meta's: a web number calls without one",
-}
-_WEB_ONLY = {
-    "post_calls_callId_play": "play is for web numbers: a Meta number's audio flows over WebRTC, not through the API",
-    "post_calls_callId_realtime-session": (
-        "realtime sessions are for web numbers: a Meta number's audio flows over WebRTC, not through the API"
-    ),
-}
 
-OPERATIONS: dict[Provider, frozenset[str]] = {
-    "META": _CALL_OPERATIONS | _META_ONLY.keys(),
-    "EVO_GO": _CALL_OPERATIONS | _WEB_ONLY.keys(),
-}
-
-
-def unsupported(provider: Provider, operation_id: str) -> str | None:
-    """Why `provider` cannot serve `operation_id` (the 400 FEATURE_NOT_SUPPORTED message), or None when it can."""
-    if operation_id in OPERATIONS[provider]:
+def unsupported(provider: Provider, entry: Entry, why_not: Mapping[str, str]) -> str | None:
+    """Why a number of kind `provider` cannot serve the operation `entry` (the 400 FEATURE_NOT_SUPPORTED message),
+    or None when it can. `why_not` is the area's reason, by kind of number, for what that kind lacks."""
+    if entry.providers is None or provider in entry.providers:
         return None
-    reason = _META_ONLY.get(operation_id) or _WEB_ONLY.get(operation_id)
-    if reason is None:
-        raise KeyError(f"{operation_id} is not a Calls operation")
-    return reason[0].upper() + reason[1:] + "."
+    names = " and ".join(NAMES.get(kind, kind) for kind in entry.providers)
+    why = why_not.get(provider)
+    return f"{entry.http_method} {entry.path} is for {names} numbers only" + (f": {why}." if why else ".")

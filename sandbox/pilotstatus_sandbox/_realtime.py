@@ -25,7 +25,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from ._models import NUMBERS, ApiError, Backend, Number
+from ._backend import NUMBERS, Backend
+from ._errors import ApiError
+from .calls.models import Calls
 
 __all__ = [
     "FRAME_BYTES",
@@ -67,18 +69,19 @@ def tone_frames() -> list[bytes]:
 _TONE = tone_frames()
 
 
-def _redeem(backend: Backend, call_id: str, token: str) -> tuple[Number, str] | str:
-    """The web number whose call `call_id` is and the session's mode, spending `token`; or why not, in words."""
+def _redeem(backend: Backend, call_id: str, token: str) -> tuple[Calls, str] | str:
+    """The calls of the web number whose call `call_id` is and the session's mode, spending `token`; or why not, in
+    words."""
     for spec in NUMBERS:
         number = backend.number(spec.number_id)
         if number is None or number.provider != "EVO_GO":
             continue  # only web numbers open realtime sessions
         try:
-            number.get_call(call_id, include_sdp=False)
+            number.calls.get_call(call_id, include_sdp=False)
         except ApiError:
             continue  # not this number's call
         try:
-            return number, number.redeem_realtime_token(call_id, token)
+            return number.calls, number.calls.redeem_realtime_token(call_id, token)
         except ApiError as error:
             return error.message
     return "Unknown or already used realtime token"
@@ -94,7 +97,7 @@ async def realtime_socket(websocket: WebSocket) -> None:
     if isinstance(redeemed, str):
         await websocket.close(code=POLICY_VIOLATION, reason=redeemed[:120])
         return
-    number, mode = redeemed
+    calls, mode = redeemed
     async with anyio.create_task_group() as session:
 
         async def receive() -> None:
@@ -104,16 +107,16 @@ async def realtime_socket(websocket: WebSocket) -> None:
             session.cancel_scope.cancel()
 
         session.start_soon(receive)
-        await _send_tone(websocket, number, call_id)
+        await _send_tone(websocket, calls, call_id)
         await _close(websocket, NORMAL_CLOSURE, "the call ended")
         session.cancel_scope.cancel()
 
 
-async def _send_tone(websocket: WebSocket, number: Number, call_id: str) -> None:
+async def _send_tone(websocket: WebSocket, calls: Calls, call_id: str) -> None:
     """Frames at real time while the call is ACCEPTED (or until the client goes)."""
     deadline = anyio.current_time()
     frame = 0
-    while number.call_active(call_id):
+    while calls.call_active(call_id):
         try:
             await websocket.send_bytes(_TONE[frame % len(_TONE)])
         except (WebSocketDisconnect, RuntimeError, OSError):

@@ -19,9 +19,9 @@ import uvicorn
 from starlette.applications import Starlette
 
 from ._app import create_app
+from ._backend import NUMBERS
 from ._config import DEFAULT_RING_TIMEOUT, SandboxConfig
 from ._drift import DRIFT_FIELD, DRIFT_HEADER, DRIFT_STATUS
-from ._models import NUMBERS
 from ._scenarios import SCENARIOS
 from ._webhooks import display_url
 

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DEFAULT_BODY_LIMIT", "TRAITS_EXTENSION", "body_limit", "load_spec", "validation_spec"]
+__all__ = ["DEFAULT_BODY_LIMIT", "TRAITS_EXTENSION", "load_spec", "validation_spec"]
 
 DEFAULT_BODY_LIMIT = 1 << 20
 """The most bytes a request body may hold (1 MiB) when its operation does not say: far more than any Calls body
@@ -18,7 +18,7 @@ needs (an SDP offer is a few kilobytes), and little enough that an oversized req
 
 TRAITS_EXTENSION = "x-pilotstatus"
 """The operation extension holding its traits (`spec/x-pilotstatus.schema.json`); its `bodyLimit` sets the
-operation's own body limit, in bytes (for media sent as data URLs, say)."""
+operation's own body limit, in bytes (for media sent as data URLs, say), read from the catalogue's `body_limit`."""
 
 _SOURCE_SPEC = Path(__file__).resolve().parents[2] / "openapi.json"
 
@@ -32,17 +32,9 @@ def load_spec() -> dict[str, Any]:
     return spec
 
 
-def validation_spec() -> dict[str, Any]:
-    """The spec with its server made relative, so that requests match it on whatever host and port the sandbox has."""
-    spec = copy.deepcopy(load_spec())
-    spec["servers"] = [{"url": "/"}]
-    return spec
-
-
-def body_limit(operation: Mapping[str, Any]) -> int:
-    """The most bytes a request body of `operation` (an operation object of a spec) may hold: its
-    `x-pilotstatus` `bodyLimit`, else `DEFAULT_BODY_LIMIT`. The one place the limit is read from a spec."""
-    limit = operation.get(TRAITS_EXTENSION, {}).get("bodyLimit", DEFAULT_BODY_LIMIT)
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise ValueError(f"{TRAITS_EXTENSION}.bodyLimit must be a whole number of bytes, not {limit!r}")
-    return limit
+def validation_spec(spec: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """`spec` (default: `load_spec()`) with its server made relative, so that requests match it on whatever host and
+    port the sandbox has."""
+    relative = copy.deepcopy(dict(load_spec() if spec is None else spec))
+    relative["servers"] = [{"url": "/"}]
+    return relative

@@ -37,7 +37,6 @@ from starlette.requests import Request
 from pilotstatus._validation import is_absolute_uri
 
 from ._instants import is_date_time
-from ._spec import DEFAULT_BODY_LIMIT, body_limit
 
 __all__ = ["RequestValidator", "ValidatedRequest", "strict_json"]
 
@@ -137,12 +136,6 @@ class RequestValidator:
             for key, operation in operations.items()
         }
         self._has_body = {key for key, operation in operations.items() if "requestBody" in operation}
-        self._body_limits = {key: body_limit(operation) for key, operation in operations.items()}
-
-    def body_limit(self, request: Request, *, template: str) -> int:
-        """The most bytes the body of `request`, routed to the operation whose path in the spec is `template`, may
-        hold (`_spec.body_limit`)."""
-        return self._body_limits.get((template, _method(request)), DEFAULT_BODY_LIMIT)
 
     def validate(self, request: Request, body: bytes = b"", *, template: str) -> ValidatedRequest:
         """`request` (with `body`, its bytes, read by the caller) against its operation, whose path in the spec is

@@ -21,7 +21,7 @@ import sys
 from pilotstatus._exceptions import InvalidInputError, PilotStatusError
 from pilotstatus._version import __version__
 
-from . import _export, _get, _list, _permission, _sandbox, _settings, _webhooks
+from . import _export, _get, _installed, _list, _permission, _settings, _webhooks
 from ._connection import KEY_HELP, add_connection_options
 from ._errors import BROKEN_PIPE, FAILURE, INTERRUPTED, USAGE, CommandError, describe, report
 from ._parser import Parser
@@ -55,7 +55,7 @@ def build_parser() -> Parser:
     _settings.register(calls_commands)
     _permission.register(calls_commands)
 
-    _sandbox.register(commands)
+    _installed.register(commands)  # `sandbox`, from the sandbox package
     _webhooks.register(commands)
     return parser
 

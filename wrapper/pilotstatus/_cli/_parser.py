@@ -20,3 +20,19 @@ class Parser(argparse.ArgumentParser):
 
 Commands: TypeAlias = "argparse._SubParsersAction[Parser]"  # a string: the class is not generic at run time
 """What `add_subparsers()` returns: the group each command module adds its command to."""
+
+
+def whole(text: str) -> int:
+    """An option's whole number (an argparse `type`)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def port(text: str) -> int:
+    """An option's TCP port, 0 to 65535 (an argparse `type`)."""
+    number = whole(text)
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port (0..65535)")
+    return number

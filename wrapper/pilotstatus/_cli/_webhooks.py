@@ -24,9 +24,11 @@ import os
 from pilotstatus._credentials import Credentials
 
 from ._errors import USAGE, CommandError, note
-from ._parser import Commands
-from ._sandbox import WEBHOOK_SECRET_ENV as SECRET_ENV  # the sandbox signs with the secret of the same variable
-from ._sandbox import _port
+from ._parser import Commands, port
+
+SECRET_ENV = "PILOT_STATUS_WEBHOOK_SECRET"
+"""Where the webhook's signing secret is read from: by this command, and by `pilotstatus sandbox`, which signs with
+the secret of the same variable."""
 
 DESCRIPTION = f"""\
 Receive call webhooks on a local port until Ctrl-C: each POST is verified with the webhook's signing secret
@@ -48,7 +50,7 @@ def register(commands: Commands) -> None:
     listen = webhooks_commands.add_parser("listen", help="receive, verify and print webhooks", description=DESCRIPTION)
     listen.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
     listen.add_argument(
-        "--port", type=_port, default=8090, help="the port to listen on; 0 for any free one (default: 8090)"
+        "--port", type=port, default=8090, help="the port to listen on; 0 for any free one (default: 8090)"
     )
     listen.add_argument("--secret", default=None, help=f"the webhook's signing secret (default: ${SECRET_ENV})")
     listen.add_argument("--json", action="store_true", help="print each event's JSON on one line, as received")

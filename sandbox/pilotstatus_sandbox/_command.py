@@ -1,7 +1,11 @@
 """`pilotstatus sandbox`: serve the local sandbox, a stand-in for the API to develop and test against.
 
-It lives in the optional `sandbox` extra (its web server and spec validation are not needed to use the API), so it is
-imported only when this command runs.
+The command is the sandbox package's own: the `pilotstatus` command finds it through its entry point (group
+`pilotstatus.commands`, pyproject.toml) when it builds its parser, and never imports the sandbox itself. This module
+loads nothing of the optional `sandbox` extra (the web server, the spec validation are not needed to use the API):
+the server is imported only when the command runs, and without the extra the command says in one line how to
+install it. Its help lists the example-only operations (answered from their spec's example, with no state), read
+when the help is asked for.
 """
 
 from __future__ import annotations
@@ -12,17 +16,16 @@ import os
 from typing import Any
 from urllib.parse import urlsplit
 
-from ._errors import USAGE, CommandError
-from ._parser import Commands
+from pilotstatus._cli._errors import USAGE, CommandError
+from pilotstatus._cli._parser import Commands, port, whole
+from pilotstatus._cli._webhooks import SECRET_ENV as WEBHOOK_SECRET_ENV
 
-# The sandbox's own floor (`pilotstatus_sandbox._rate_limit.MIN_RATE`), default ring timeout
-# (`pilotstatus_sandbox._config.DEFAULT_RING_TIMEOUT`) and most calls a number (`..._config.MAX_CALLS`, and why),
-# here since the extra may not be installed.
-MIN_RATE = 0.001
-DEFAULT_RING_TIMEOUT = 30.0
-MAX_CALLS = 10_000_000
+from ._config import DEFAULT_RING_TIMEOUT, MAX_CALLS
+from ._rate_limit import MIN_RATE
+
+__all__ = ["EXTRA_MISSING", "WEBHOOK_SECRET_ENV", "example_only_help", "register", "run"]
+
 EXTRA_MISSING = "the sandbox needs its extra: pip install 'pilotstatus[sandbox]'"
-WEBHOOK_SECRET_ENV = "PILOT_STATUS_WEBHOOK_SECRET"
 
 
 def register(commands: Commands) -> None:
@@ -34,9 +37,11 @@ def register(commands: Commands) -> None:
             " scenarios, until Ctrl-C. It prints its address and the demo keys to use with it. Needs the extra:"
             " pip install 'pilotstatus[sandbox]'."
         ),
+        add_help=False,
     )
+    parser.add_argument("-h", "--help", action=_Help, help="show this help message and exit")
     parser.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
-    parser.add_argument("--port", type=_port, default=8080, help="the port to listen on (default: 8080)")
+    parser.add_argument("--port", type=port, default=8080, help="the port to listen on (default: 8080)")
     parser.add_argument(
         "--calls",
         metavar="N",
@@ -44,7 +49,7 @@ def register(commands: Commands) -> None:
         default=5000,
         help=f"calls in each number's history (default: 5000, at most {MAX_CALLS:,})",
     )
-    parser.add_argument("--seed", type=_whole, default=7, help="the seed the history is drawn from (default: 7)")
+    parser.add_argument("--seed", type=whole, default=7, help="the seed the history is drawn from (default: 7)")
     parser.add_argument(
         "--rate-limit",
         metavar="PER_SECOND",
@@ -96,7 +101,7 @@ def register(commands: Commands) -> None:
 def run(args: argparse.Namespace) -> int:
     options = _serve_options(args)  # refused before the extra is loaded: a wrong command line is said first
     try:
-        from pilotstatus_sandbox import ListenError, serve  # the optional extra, needed by this command only
+        from ._server import ListenError, serve  # the optional extra, needed by this command only
     except ModuleNotFoundError:  # the sandbox or one of its dependencies is not installed
         raise CommandError(EXTRA_MISSING, USAGE) from None
     except ImportError as error:  # installed, but broken
@@ -110,6 +115,33 @@ def run(args: argparse.Namespace) -> int:
     except SystemExit as stop:  # the server gives up after logging why
         return stop.code if isinstance(stop.code, int) else 1
     return 0
+
+
+class _Help(argparse.Action):
+    """argparse's `--help`, with the example-only operations listed after the options: read when asked for, so that
+    every other command of `pilotstatus` pays nothing for them."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
+        parser.epilog = example_only_help()
+        parser.print_help()
+        parser.exit()
+
+
+def example_only_help() -> str:
+    """The help's last paragraph: the operations the sandbox answers from their 2xx example, with no state."""
+    from ._areas import example_only  # the catalogue and the areas' handler tables: no web server
+
+    entries = example_only()
+    if not entries:
+        return "Every operation of openapi.json has state in the sandbox: none is example-only."
+    listed = ", ".join(f"{entry.http_method} {entry.path} ({entry.operation_id})" for entry in entries)
+    return (
+        f"Example-only operations ({len(entries)}), answered with their 2xx example from openapi.json after the"
+        f" usual checks (key, scope, provider, body), without state: {listed}."
+    )
 
 
 def _serve_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -142,22 +174,8 @@ def _serve_options(args: argparse.Namespace) -> dict[str, Any]:
     return options
 
 
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-
-
-def _port(text: str) -> int:
-    port = _whole(text)
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{text} is not a port (0..65535)")
-    return port
-
-
 def _count(text: str) -> int:
-    count = _whole(text)
+    count = whole(text)
     if count < 0:
         raise argparse.ArgumentTypeError(f"{text} is not a count (0 or more)")
     if count > MAX_CALLS:

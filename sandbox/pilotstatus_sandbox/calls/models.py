@@ -1,12 +1,9 @@
-"""The sandbox's backend (moto's `models.py`): each sandbox number's calls, settings and permissions, and the call
-lifecycle that moves them, with the webhook events each change emits.
+"""The Calls area's state (moto's `models.py`): each sandbox number's calls, settings and permissions, and the call
+lifecycle that moves them, with the webhook events each change emits. The clock, the timers and the lock are the
+backend's (`_backend`), shared by every area.
 
 A number's history (seeded, a million calls if asked) is drawn on demand by `CallHistory` and never copied; a call
-the sandbox changes or creates is held here as a `_LiveCall`. Time comes from the sandbox's `Clock`: what happens
-later (the peer answering, a ring timeout, a permission answer) is a timer on one heap for the whole sandbox, applied
-in time order whenever the backend is touched (so an answer is always as of now) and by `run_timers` on time (so
-webhooks go out without a request). One lock guards everything: every public method is safe under concurrent
-requests.
+the sandbox changes or creates is held here as a `_LiveCall`.
 
 Sandbox behaviour, not documented upstream (the sandbox's README section repeats it):
 - timings: a business-initiated call rings 200 ms after it starts; a magic peer answers or declines 1 s after it
@@ -21,26 +18,23 @@ Sandbox behaviour, not documented upstream (the sandbox's README section repeats
 from __future__ import annotations
 
 import base64
-import heapq
 import itertools
 import random
 import secrets
-import threading
 import zlib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ._clock import Clock
-from ._config import SandboxConfig
-from ._dataset import CallHistory
-from ._instants import format_ms, parse_before_ms
-from ._providers import Provider
+from pilotstatus_sandbox._dataset import CallHistory
+from pilotstatus_sandbox._errors import ApiError
+from pilotstatus_sandbox._instants import format_ms, parse_before_ms
+from pilotstatus_sandbox._providers import Provider
 
-__all__ = ["NUMBERS", "ApiError", "Backend", "Number", "NumberSpec", "digits"]
+if TYPE_CHECKING:
+    from pilotstatus_sandbox._backend import Backend, Event, Number
 
-Event = dict[str, Any]
+__all__ = ["Calls", "digits"]
 
 _DAY_MS = 86_400_000
 _RING_DELAY_MS = 200
@@ -60,16 +54,6 @@ _PERMISSION_REQUESTS = (("PT24H", _DAY_MS, 1), ("P7D", 7 * _DAY_MS, 2))
 _CONNECTED_CALLS_A_DAY = 10
 
 
-class ApiError(Exception):
-    """A refusal, answered as the API's error body `{"error": message, "code": code}`."""
-
-    def __init__(self, status: int, message: str, code: str | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.code = code
-
-
 def _not_found(call_id: str) -> ApiError:
     return ApiError(404, f"Call not found: {call_id[:80]!r} is not a call of this number", "CALL_NOT_FOUND")
 
@@ -87,26 +71,6 @@ def _validation(message: str) -> ApiError:
 def digits(phone: str) -> str:
     """A phone number as the API writes it in calls and events: digits, without `+`."""
     return phone.removeprefix("+")
-
-
-@dataclass(frozen=True)
-class NumberSpec:
-    """A sandbox number: the id a tenant key names it by (`x-whatsapp-number-id`), its phone, its provider."""
-
-    number_id: str
-    phone: str
-    provider: Provider
-    seeded: bool
-    """Whether it has the seeded call history (`SandboxConfig.calls` calls)."""
-    connected: bool = True
-
-
-NUMBERS = (
-    NumberSpec("num_sandbox_meta", "5511955550100", "META", seeded=True),
-    NumberSpec("num_sandbox_web", "5511955550200", "EVO_GO", seeded=True),
-    NumberSpec("num_sandbox_relay_only", "5511955550300", "META", seeded=False),
-    NumberSpec("num_sandbox_web_disconnected", "5511955550400", "EVO_GO", seeded=False, connected=False),
-)
 
 
 def _fake_sdp(kind: Literal["offer", "answer"], session: int) -> str:
@@ -205,96 +169,16 @@ def _instant(ms: int | None) -> str | None:
     return None if ms is None else format_ms(ms)
 
 
-class Backend:
-    """The state of every sandbox number, and the clock and timers that move it."""
+class Calls:
+    """One sandbox number's calls (history and live), Meta settings and call permissions."""
 
-    def __init__(
-        self,
-        config: SandboxConfig,
-        *,
-        on_event: Callable[[Event], None] | None = None,
-        on_progress: Callable[[int], None] | None = None,
-    ) -> None:
-        """The sandbox's numbers, their histories drawn from `config` (`on_progress` told each block of calls drawn,
-        as a count), each emitted event handed to `on_event`."""
-        self.config = config
-        self.clock = Clock(manual=config.manual_clock, start_ms=config.newest_ms + _DAY_MS)
-        self._on_event = on_event
-        self._lock = threading.RLock()
-        self._timers: list[tuple[int, int, Callable[[int], None]]] = []  # (due ms, order, action)
-        self._order = itertools.count()
-        self._wake = threading.Event()
-        self._ring_timeout_ms = round(config.ring_timeout * 1000)
-        self._numbers = {spec.number_id: Number(self, spec, on_progress=on_progress) for spec in NUMBERS}
-
-    def number(self, number_id: str) -> Number | None:
-        """The sandbox number with this id, or None."""
-        return self._numbers.get(number_id)
-
-    def histories(self) -> dict[str, CallHistory]:
-        """The seeded history of each number that has one, by provider."""
-        return {n.provider: n.history for n in self._numbers.values() if n.history is not None and n.spec.seeded}
-
-    def advance(self, seconds: float) -> str:
-        """Move the clock forward and apply every transition that came due; the new time, as an instant."""
-        with self._lock:
-            self.clock.advance(seconds)
-            self._settle()
-            return format_ms(self.clock.now_ms())
-
-    def events(self, number_id: str) -> list[Event]:
-        """Every webhook payload emitted for a number, in order."""
-        with self.locked():
-            return list(self._numbers[number_id].emitted)
-
-    def run_timers(self, stop: threading.Event, *, idle: float = 0.25) -> None:
-        """Apply transitions as they come due on the real clock, until `stop` is set (checked at least every
-        `idle` seconds). For a server: without it, transitions still apply, but only when a request comes."""
-        while not stop.is_set():
-            with self._lock:
-                self._settle()
-                delay = idle if not self._timers else (self._timers[0][0] - self.clock.now_ms()) / 1000
-            self._wake.wait(min(max(delay, 0.001), idle))
-            self._wake.clear()
-
-    @contextmanager
-    def locked(self) -> Iterator[int]:
-        """Hold the lock with every due transition applied; yields the time."""
-        with self._lock:
-            self._settle()
-            yield self.clock.now_ms()
-
-    def schedule(self, due_ms: int, action: Callable[[int], None]) -> None:
-        """Run `action(due_ms)` once the clock reaches `due_ms`."""
-        heapq.heappush(self._timers, (due_ms, next(self._order), action))
-        self._wake.set()
-
-    def emit(self, number: Number, event: Event) -> None:
-        number.emitted.append(event)
-        if self._on_event is not None:
-            self._on_event(event)
-
-    @property
-    def ring_timeout_ms(self) -> int:
-        return self._ring_timeout_ms
-
-    def _settle(self) -> None:
-        now = self.clock.now_ms()
-        while self._timers and self._timers[0][0] <= now:
-            due, _, action = heapq.heappop(self._timers)
-            action(due)
-
-
-class Number:
-    """One sandbox number: its calls (history and live), Meta settings and call permissions."""
-
-    def __init__(self, backend: Backend, spec: NumberSpec, *, on_progress: Callable[[int], None] | None = None) -> None:
+    def __init__(self, backend: Backend, number: Number, *, on_progress: Callable[[int], None] | None = None) -> None:
         config = backend.config
-        self.spec = spec
-        self.number_id = spec.number_id
-        self.phone = spec.phone
-        self.provider: Provider = spec.provider
-        self.connected = spec.connected
+        spec = number.spec
+        self.number = number
+        self.number_id = number.number_id
+        self.phone = number.phone
+        self.provider: Provider = number.provider
         self._backend = backend
         self.history: CallHistory | None = (
             CallHistory(
@@ -320,7 +204,6 @@ class Number:
             "call_hours": {"status": "DISABLED"},
             "sip": {"status": "DISABLED"},
         }
-        self.emitted: list[Event] = []
 
     # -- the API's operations --------------------------------------------------------------------------------
 
@@ -597,7 +480,7 @@ class Number:
             "to": self.phone,
             "timestamp": format_ms(at),
         }
-        self._backend.emit(self, event)
+        self._backend.emit(self.number, event)
 
     def _emit(self, call: _LiveCall, name: str, at: int) -> None:
         event: Event = {
@@ -615,7 +498,7 @@ class Number:
                 event["duration"] = call.duration
             if call.biz_opaque is not None:
                 event["bizOpaqueCallbackData"] = call.biz_opaque
-        self._backend.emit(self, event)
+        self._backend.emit(self.number, event)
 
     # -- finding and making calls ------------------------------------------------------------------------------
 

@@ -1,0 +1,304 @@
+"""The request pipeline: what every request goes through before its handler, driven by the catalogue
+(`pilotstatus_api.catalogue`: each operation's scope, providers and body limit), the same for every operation and
+area, in this order:
+
+1. the key: `x-api-key`, else `x-api-key-id` (401 `Unauthorized` when missing or unknown), but for an operation of
+   scope `none` (the token routes), which takes no key and skips steps 1 to 3;
+2. the rate limit, when `SandboxConfig.rate_limit` is set (429 with `Retry-After`, per key);
+3. the key's scope against the operation's: the rate-limited key (429, `Retry-After: 3600`); for scope `number`,
+   the tenant key without an `x-whatsapp-number-id` naming a sandbox number (403 TENANT_SCOPE_NOT_ALLOWED); for
+   scope `tenant`, any number's key (403 NUMBER_SCOPE_NOT_ALLOWED); scope `any` takes both kinds of key;
+4. the parameters and the JSON body against the spec, by openapi-core (400 `Validation error: ...`, no code,
+   naming the parameter or field and the problem); first, a body over its operation's limit (the catalogue's
+   `body_limit`: 1 MiB unless the operation's `x-pilotstatus` `bodyLimit` says otherwise) is 413 PAYLOAD_TOO_LARGE,
+   refused by its Content-Length before any of it is read, or, chunked, at the chunk that passes the limit, the
+   rest left unread;
+5. the provider, for an operation that acts on a number: the unsupported-provider key (400 FEATURE_NOT_SUPPORTED,
+   "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers."), or an operation whose catalogue
+   `providers` lack the number's (400 FEATURE_NOT_SUPPORTED, saying which numbers have it: `_providers`);
+6. the connection, for an operation that acts on a number: a web number whose WhatsApp session is not connected
+   (409 WHATSAPP_INSTANCE_NOT_CONNECTED);
+7. the operation itself: its area's handler (`<area>/responses.py`), by the backend: 404 CALL_NOT_FOUND, 409
+   INVALID_CALL_STATE, 400 META_CALL_PERMISSION_REQUIRED, a 400 validation error that depends on the number (`sdp`
+   on Start call and accept: required on a Meta number, refused on a web one)...; or, for an operation with no
+   handler (example-only, `_areas`), its spec's 2xx example (`_examples`).
+
+Sandbox behaviour, not documented upstream:
+- a tenant key acts on the number its `x-whatsapp-number-id` header names (`num_sandbox_meta`, `num_sandbox_web`,
+  `num_sandbox_relay_only`, `num_sandbox_web_disconnected`), exactly as that number's own key would; an id that
+  names no sandbox number is 403 TENANT_SCOPE_NOT_ALLOWED too (no operation of the spec documents a 404 for a
+  number), with a message listing the ids. A number's own key ignores the header, as upstream documents. On an
+  operation of scope `any`, the tenant key acts on the number its header names, or on none without the header;
+- a number's key on an operation of scope `tenant` is 403 NUMBER_SCOPE_NOT_ALLOWED (errors-auth-limits.md: the code
+  is documented for number keys on tenant-only endpoints; two pages say some `/v1/numbers` reads take a number key
+  too, which the catalogue would say with scope `any`). The message is the sandbox's own;
+- the relay-only number lists no calls (`{"calls": [], "notice": "PII_RELAY_ONLY"}`) but acts as a Meta number for
+  every other operation;
+- the disconnected web number answers 409 for every operation a web number serves, and 400 FEATURE_NOT_SUPPORTED
+  for the others (the provider is checked first);
+- a body sent to an operation without one (reject, terminate) is ignored; an optional body left out (accept, update
+  settings) reads as `{}`;
+- an action that the call's state does not allow is 409 INVALID_CALL_STATE, its message naming the call's status
+  and what the action needs (`calls/models.py`): pre-accept (Meta), accept and reject need an INBOUND call that is
+  RINGING; terminate an ACCEPTED call or an OUTBOUND one still INITIATED or RINGING; play (web) a call not yet ended
+  (the audio is queued until the call is answered); realtime-session (web) an ACCEPTED call;
+- timings (`calls/models.py`): a business-initiated call rings 200 ms after Start call; a magic peer answers or
+  declines 1 s after it starts ringing; a permission request is answered 1 s after it is sent; nobody answering
+  ends a call at the ring timeout (`SandboxConfig.ring_timeout`, 30 s by default: FAILED when the business called,
+  MISSED when the user did); a realtime token lasts 120 s. `POST /_sandbox/clock/advance` skips ahead;
+- magic numbers, by the last four digits of `to` (Start call): `0001` answers, `0002` declines (REJECTED), `0003`
+  never answers (FAILED at the ring timeout); any other rings until terminated or the ring timeout. On a Meta
+  number, `0001` and `0003` hold a permanent call permission; any other peer needs one first (400
+  META_CALL_PERMISSION_REQUIRED), which a permission request grants (temporary, 7 days) unless `to` ends in
+  `0002`;
+- `wsUrl` is this sandbox's own WebSocket, on the host the request was sent to (`_realtime`);
+- with `SandboxConfig.drift`, the successful answers of List calls and Retrieve call differ from the spec on
+  purpose, deterministically: an unknown Call field, an unknown status on ended calls, an undocumented header of
+  List calls (`_drift`). Without it, nothing is added.
+
+The helpers (`/_sandbox/...`) take the same keys and go through the same steps 1 to 6 as an operation of scope
+`number` (the provider step refuses only the unsupported-provider key; the connection step only `incoming` and
+`hangup`), validated against the helpers' own document. `GET /_sandbox/openapi.json` needs no key.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from pilotstatus_api.catalogue import OPERATIONS, Entry
+
+from ._areas import area
+from ._backend import NUMBERS, Backend, Number
+from ._config import SandboxConfig
+from ._drift import drift
+from ._errors import ApiError
+from ._operation import Handler, Operation
+from ._providers import unsupported
+from ._rate_limit import RateLimiter
+from ._scenarios import Answer, Scenario, answer, find_scenario, scenario_of_number
+from ._spec import DEFAULT_BODY_LIMIT
+from ._validation import RequestValidator
+
+__all__ = [
+    "HELPER_HANDLERS",
+    "Endpoint",
+    "Pipeline",
+    "api_operations",
+    "error",
+    "helper_operations",
+    "helpers_spec",
+]
+
+_KEY_HEADERS = ("x-api-key", "x-api-key-id")
+_NUMBER_HEADER = "x-whatsapp-number-id"
+NOT_CONNECTED = "WhatsApp instance not connected"
+TOO_LARGE = "PAYLOAD_TOO_LARGE"
+NUMBER_SCOPE = "Number-scoped keys cannot call tenant endpoints"
+"""The 403 NUMBER_SCOPE_NOT_ALLOWED message: the sandbox's wording (upstream documents the code, not its text)."""
+
+
+def error(status: int, message: str, code: str | None = None, **extra: Any) -> JSONResponse:
+    """The API's error body, `{"error": message, "code": code}` (no `code` when None)."""
+    body: dict[str, Any] = {"error": message}
+    if code is not None:
+        body["code"] = code
+    return JSONResponse(body, status_code=status, **extra)
+
+
+# -- the sandbox's helpers, by operationId of `_helpers_openapi.json` ------------------------------------------------
+
+HELPER_HANDLERS: dict[str, Handler] = {
+    "sandbox_incoming_call": lambda op: op.acting_number.calls.incoming_call(from_=op.body["from"]),
+    "sandbox_hangup_call": lambda op: op.acting_number.calls.hangup(op.call_id),
+    "sandbox_advance_clock": lambda op: {"now": op.backend.advance(op.body["seconds"])},
+    "sandbox_list_events": lambda op: {"events": op.backend.events(op.acting_number.number_id)},
+}
+"""One handler per keyed operation of the helpers' document (its `openapi.json` and the realtime WebSocket are
+served by the app itself)."""
+
+_HELPERS_NEEDING_A_CONNECTION = frozenset({"sandbox_incoming_call", "sandbox_hangup_call"})
+
+
+@cache
+def helpers_spec() -> dict[str, Any]:
+    """The helpers' own OpenAPI 3.1 document (`_helpers_openapi.json`, package data)."""
+    text = resources.files(__package__).joinpath("_helpers_openapi.json").read_text(encoding="utf-8")
+    spec: dict[str, Any] = json.loads(text)
+    return spec
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One operation as routed: its operationId, its path in its document, its handler, and its catalogue entry
+    (None for a helper, which is checked as an operation of scope `number` that every provider serves)."""
+
+    operation_id: str
+    template: str
+    handler: Handler
+    entry: Entry | None
+    success_status: int = 200
+
+    @property
+    def scope(self) -> str:
+        return "number" if self.entry is None else self.entry.scope
+
+    @property
+    def body_limit(self) -> int:
+        limit = None if self.entry is None else self.entry.body_limit
+        return DEFAULT_BODY_LIMIT if limit is None else limit
+
+    def needs_connection(self) -> bool:
+        """Whether a number not connected refuses it (when it acts on a number at all)."""
+        return self.entry is not None or self.operation_id in _HELPERS_NEEDING_A_CONNECTION
+
+
+class Pipeline:
+    """The checks every request goes through (see the module's docstring), then its handler."""
+
+    def __init__(self, config: SandboxConfig, backend: Backend, *, api_spec: dict[str, Any]) -> None:
+        self.backend = backend
+        self._api_validator = RequestValidator(api_spec)
+        self._helper_validator = RequestValidator(helpers_spec())
+        self._limiter = None if config.rate_limit is None else RateLimiter(config.rate_limit)
+        self._drift = config.drift
+
+    async def handle(self, endpoint: Endpoint, request: Request) -> Response:
+        if endpoint.scope == "none":
+            decided: Answer | Response = Answer("number")  # no key, so no key's number: it acts on none
+        else:
+            scenario = _authenticate(request)
+            if scenario is None:
+                return error(401, "Unauthorized")
+            if self._limiter is not None and (wait := self._limiter.acquire(scenario.name)) is not None:
+                return error(429, "Too many requests", headers={"Retry-After": str(wait)})
+            decided = _scope(scenario, endpoint, request)
+        if isinstance(decided, Response):
+            return decided
+        if decided.step == "scope":
+            return _refusal(decided)
+        validator = self._api_validator if endpoint.entry is not None else self._helper_validator
+        limit = endpoint.body_limit
+        body = await _read_body(request, limit)
+        if body is None:
+            return error(413, f"Payload too large: this operation takes a body of at most {limit} bytes", TOO_LARGE)
+        validated = validator.validate(request, body, template=endpoint.template)
+        if validated.problem is not None:
+            return error(400, f"Validation error: {validated.problem}")
+        if decided.step == "provider":
+            return _refusal(decided)
+        number = None
+        if decided.number_id is not None:
+            number = self.backend.number(decided.number_id)
+            assert number is not None, f"the backend has no number {decided.number_id}"
+            if (refused := _number_refusal(endpoint, number)) is not None:
+                return refused
+        if decided.body is not None:
+            result: Any = dict(decided.body)
+        else:
+            try:
+                result = endpoint.handler(Operation(number, self.backend, validated, request))
+            except ApiError as refusal:
+                return error(refusal.status, refusal.message, refusal.code)
+        if endpoint.success_status == 204:
+            return Response(status_code=204)
+        if self._drift and endpoint.entry is not None:  # the one place a successful answer is made: drift's place
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            history = None if number is None else number.calls.history
+            drifted, headers = drift(endpoint.operation_id, result, target=target, history=history)
+            return JSONResponse(drifted, status_code=endpoint.success_status, headers=headers)
+        return JSONResponse(result, status_code=endpoint.success_status)
+
+
+def _number_refusal(endpoint: Endpoint, number: Number) -> Response | None:
+    """Steps 5 and 6 for a request that acts on `number`: its provider, then its connection."""
+    entry = endpoint.entry
+    if entry is not None and (reason := unsupported(number.provider, entry, area(entry.area).why_not)) is not None:
+        return error(400, reason, "FEATURE_NOT_SUPPORTED")
+    if endpoint.needs_connection() and not number.connected:
+        return error(409, NOT_CONNECTED, "WHATSAPP_INSTANCE_NOT_CONNECTED")
+    return None
+
+
+async def _read_body(request: Request, limit: int) -> bytes | None:
+    """The request's body, or None as soon as it is known to hold more than `limit` bytes: by its Content-Length
+    before any of it is read, or, sent without one (chunked), at the chunk that passes the limit, the rest left
+    unread."""
+    length = request.headers.get("content-length", "")
+    if length.isascii() and length.isdigit() and int(length) > limit:
+        return None
+    chunks = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _authenticate(request: Request) -> Scenario | None:
+    """The demo key's scenario: `x-api-key` when given (whatever `x-api-key-id` says), else `x-api-key-id`."""
+    credential = next(((name, request.headers[name]) for name in _KEY_HEADERS if name in request.headers), None)
+    return None if credential is None else find_scenario(*credential)
+
+
+_NUMBER_IDS = ", ".join(spec.number_id for spec in NUMBERS)
+
+
+def _scope(scenario: Scenario, endpoint: Endpoint, request: Request) -> Answer | Response:
+    """What the key's scope makes of the request, given the operation's: the tenant key acts as the number its
+    header names, a number's key as its number."""
+    tenant = scenario.name == "tenant"
+    if endpoint.scope == "tenant":
+        if tenant:
+            return Answer("number")  # the tenant's own operation: it acts on no number
+        decided = answer(scenario, endpoint.operation_id)
+        if decided.step == "scope":  # the rate-limited key: refused whatever the operation
+            return decided
+        return Answer("scope", 403, "NUMBER_SCOPE_NOT_ALLOWED", NUMBER_SCOPE)
+    if not tenant:
+        return answer(scenario, endpoint.operation_id)
+    named = request.headers.get(_NUMBER_HEADER)
+    if named is None:
+        return Answer("number") if endpoint.scope == "any" else answer(scenario, endpoint.operation_id)
+    owner = scenario_of_number(named)
+    if owner is None:
+        assert scenario.error is not None
+        return error(
+            403,
+            f"{scenario.error}: {_NUMBER_HEADER} names no number of this account (the sandbox's: {_NUMBER_IDS})",
+            scenario.code,
+        )
+    return answer(owner, endpoint.operation_id)
+
+
+def _refusal(decided: Answer) -> JSONResponse:
+    assert decided.error is not None, f"a {decided.status} refusal without a message"
+    headers = {} if decided.retry_after is None else {"Retry-After": str(decided.retry_after)}
+    return error(decided.status, decided.error, decided.code, headers=headers)
+
+
+def api_operations(entries: tuple[Entry, ...] = OPERATIONS) -> dict[tuple[str, str], str]:
+    """Every operation of the catalogue: (path, METHOD) -> operationId."""
+    return {(entry.path, entry.http_method): entry.operation_id for entry in entries}
+
+
+def helper_operations() -> dict[tuple[str, str], str]:
+    """Every operation of the helpers' document: (path, METHOD) -> operationId."""
+    spec = helpers_spec()
+    return {
+        (path, method.upper()): operation["operationId"]
+        for path, item in spec["paths"].items()
+        for method, operation in item.items()
+        if method in _METHODS
+    }
+
+
+_METHODS = frozenset({"get", "put", "post", "delete", "patch"})

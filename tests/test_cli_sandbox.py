@@ -6,6 +6,7 @@ the very same file."""
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import hmac
 import json
@@ -17,16 +18,18 @@ import threading
 import time
 import types
 from collections.abc import Iterator
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from pilotstatus._cli import _installed as installed
 from pilotstatus_sandbox import Sandbox, SandboxConfig
-from pilotstatus_sandbox._command import WEBHOOK_SECRET_ENV
+from pilotstatus_sandbox._command import EXTRA_MISSING, WEBHOOK_SECRET_ENV
 from pilotstatus_sandbox._config import DEFAULT_RING_TIMEOUT, MAX_CALLS
-from tests._command import run, use_key
+from tests._command import ERROR_PREFIX, run, use_key
 from tests._loopback import serve
 from tests._sandbox_process import sandbox_process
 
@@ -195,6 +198,70 @@ def test_the_command_line_loads_the_sandbox_server_only_when_the_sandbox_command
     for heavy in ("_server", "_app", "_pipeline", "_validation", "_realtime"):
         assert f"'pilotstatus_sandbox.{heavy}'" not in sandbox_modules
     assert frameworks == "[]"
+
+
+WRAPPER = Path(installed.__file__).parents[1]  # the `pilotstatus` package
+
+
+def test_the_wrapper_never_imports_the_sandbox() -> None:
+    """No module of the wrapper names the sandbox package: the CLI finds its command through the entry point only."""
+    for source in WRAPPER.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            assert not any(name.split(".")[0] == "pilotstatus_sandbox" for name in names), source
+    probe = "import sys, pilotstatus, pilotstatus._cli; print('pilotstatus_sandbox' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_the_sandbox_command_is_found_through_its_entry_point() -> None:
+    (found,) = [entry for entry in entry_points(group=installed.GROUP) if entry.name == "sandbox"]
+    assert found.value == "pilotstatus_sandbox._command:register"
+
+
+@pytest.mark.parametrize(
+    ("missing", "code", "line"),
+    [
+        (ModuleNotFoundError("No module named 'pilotstatus_sandbox'"), 2, EXTRA_MISSING),
+        (ImportError("no register"), 1, "the sandbox command could not be loaded: no register"),
+    ],
+)
+def test_a_command_whose_entry_point_cannot_load_still_answers_in_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, missing: ImportError, code: int, line: str
+) -> None:
+    class Unloadable:
+        name = "sandbox"
+
+        def load(self) -> object:
+            raise missing
+
+    monkeypatch.setattr(installed, "entry_points", lambda group: [Unloadable()])
+    for arguments in ([], ["--port", "9000"], ["--help"]):
+        assert run(capsys, "sandbox", *arguments).assert_one_error_line(code) == ERROR_PREFIX + line
+    assert "sandbox" in run(capsys, "--help").out  # still listed, saying what it needs
+
+
+def test_without_the_extra_the_sandbox_command_says_how_to_install_it_and_its_help_still_shows() -> None:
+    """The sandbox package is there (it ships in the wheel) but not the extra's web server and validation."""
+    probe = (
+        "import sys\n"
+        "class Absent:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in {'starlette', 'uvicorn', 'openapi_core', 'websockets', 'jsonschema'}:\n"
+        "            raise ModuleNotFoundError(f'No module named {name!r}')\n"
+        "sys.meta_path.insert(0, Absent())\n"
+        "from pilotstatus._cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "sys.exit(code)\n"
+    )
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PILOT_STATUS_")}
+    served = subprocess.run([sys.executable, "-c", probe, "sandbox"], capture_output=True, text=True, env=env)
+    assert (served.returncode, served.stderr) == (2, ERROR_PREFIX + EXTRA_MISSING + "\n")
+    helped = subprocess.run([sys.executable, "-c", probe, "sandbox", "--help"], capture_output=True, text=True, env=env)
+    assert (helped.returncode, helped.stderr) == (0, "")
+    assert "--webhook-url URL" in helped.stdout
 
 
 def test_the_sandbox_command_signs_its_webhooks_with_the_secret_from_the_environment(

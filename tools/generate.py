@@ -523,10 +523,13 @@ PROJECT_WRITERS: list[ProjectWriter] = []
 GENERATED_FOLDERS: list[str] = []
 """Folders of the project (relative to its root) that hold nothing but derived files."""
 
-sys.path.insert(0, str(ROOT))  # run as a script, the checkout's `tools` is importable too
+# The writers live in modules of their own; run as a script, `tools` is importable only from the checkout's root.
+sys.path.insert(0, str(ROOT))
 from tools import generate_sdk  # noqa: E402  (the SDK's resources, registry, exports and api.md)
+from tools.generate_sandbox_docs import write_sandbox_docs  # noqa: E402 (the README's table of the sandbox)
 
 generate_sdk.register(globals())
+PROJECT_WRITERS.append(write_sandbox_docs)
 
 
 def write_project_files(spec_path: Path, scratch: Path) -> None:

@@ -45,12 +45,12 @@ def area(name: str) -> Area:
     return Area(name, handlers, getattr(importlib.import_module(package), "WHY_NOT", {}))
 
 
-def handlers(entries: Iterable[Entry] = OPERATIONS) -> dict[str, Handler]:
-    """The handler of each operation of `entries` that has one, by operationId; a handler that names no operation
-    of its area is a mistake, refused here."""
+def handlers(entries: Iterable[Entry] | None = None) -> dict[str, Handler]:
+    """The handler of each operation of `entries` (default: the catalogue's) that has one, by operationId; a handler
+    that names no operation of its area is a mistake, refused here."""
     found: dict[str, Handler] = {}
     by_area: dict[str, set[str]] = {}
-    for entry in entries:
+    for entry in OPERATIONS if entries is None else entries:
         by_area.setdefault(entry.area, set()).add(entry.operation_id)
     for name, operation_ids in by_area.items():
         table = area(name).handlers
@@ -60,8 +60,9 @@ def handlers(entries: Iterable[Entry] = OPERATIONS) -> dict[str, Handler]:
     return found
 
 
-def example_only(entries: Iterable[Entry] = OPERATIONS) -> list[Entry]:
-    """The operations of `entries` with no handler, answered from their 2xx example, in the catalogue's order."""
-    entries = list(entries)
-    handled = handlers(entries)
-    return [entry for entry in entries if entry.operation_id not in handled]
+def example_only(entries: Iterable[Entry] | None = None) -> list[Entry]:
+    """The operations of `entries` (default: the catalogue's) with no handler, answered from their 2xx example, in
+    their order."""
+    listed = list(OPERATIONS if entries is None else entries)
+    handled = handlers(listed)
+    return [entry for entry in listed if entry.operation_id not in handled]

@@ -36,8 +36,10 @@ def _unavailable(commands: Commands, entry_point: EntryPoint, error: ImportError
         problem = CommandError(f"the {name} needs its extra: pip install 'pilotstatus[{name}]'", USAGE)
     else:
         problem = CommandError(f"the {name} command could not be loaded: {error}", FAILURE)
-    parser = commands.add_parser(name, help=f"(not installed: {problem})", add_help=False)
-    parser.add_argument("arguments", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    # Whatever follows the command is taken as it is (no prefix character marks an option), `--help` included: the
+    # one answer is what is missing.
+    parser = commands.add_parser(name, help=f"(not installed: {problem})", add_help=False, prefix_chars="\0")
+    parser.add_argument("arguments", nargs="*", help=argparse.SUPPRESS)
 
     def run(args: argparse.Namespace) -> int:
         raise problem

@@ -1,0 +1,254 @@
+"""The sandbox driven by the catalogue: an operation of the spec with no handler is served from the day it enters the
+spec, answered with its 2xx example after the same pipeline (key scope, provider, connection, body), and listed as
+example-only by `pilotstatus sandbox --help` and the README's table; a wrong example fails the app's build. Every
+catalogue scope (`number`, `tenant`, `any`, `none`) and a provider list are tried on operations added to a copy of
+the spec, as the next areas of the API will add them."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import dataclasses
+from typing import Any
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+
+from pilotstatus_api.catalogue import BY_ID, OPERATIONS, Entry
+from pilotstatus_sandbox import SandboxConfig, create_app
+from pilotstatus_sandbox._areas import example_only, handlers
+from pilotstatus_sandbox._examples import ExampleError
+from pilotstatus_sandbox._spec import load_spec
+from tests._command import run
+from tests._sandbox_client import NUMBER_IDS, send
+from tools.generate_sandbox_docs import operations_table
+
+TEMPLATES = {"templates": [{"id": "tpl_1", "name": "welcome", "status": "APPROVED"}]}
+TEMPLATES_SCHEMA = {
+    "type": "object",
+    "required": ["templates"],
+    "properties": {
+        "templates": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "name"],
+                "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "status": {"type": "string"}},
+            },
+        }
+    },
+}
+
+
+def added(
+    path: str, operation_id: str, scope: str, *, example: Any = TEMPLATES, providers: list[str] | None = None
+) -> tuple[dict[str, Any], Entry]:
+    """A copy of the spec with one more GET operation (tag Templates: an area with no package in the sandbox), and
+    its catalogue entry, as `make generate` would write it."""
+    spec = copy.deepcopy(load_spec())
+    traits: dict[str, Any] = {"scope": scope, "idempotency": "none"}
+    if providers is not None:
+        traits["providers"] = providers
+    media: dict[str, Any] = {"schema": TEMPLATES_SCHEMA}
+    if example is not None:
+        media["example"] = example
+    spec["paths"][path] = {
+        "get": {
+            "operationId": operation_id,
+            "tags": ["Templates"],
+            "summary": "List templates",
+            "x-pilotstatus": traits,
+            "responses": {"200": {"description": "The templates", "content": {"application/json": media}}},
+        }
+    }
+    entry = dataclasses.replace(
+        BY_ID["get_calls_settings"],
+        operation_id=operation_id,
+        module=operation_id,
+        area="templates",
+        path=path,
+        sdk_method=None,
+        scope=scope,  # type: ignore[arg-type]
+        providers=None if providers is None else tuple(providers),
+        query_parameters=(),
+        model=None,
+        model_module=None,
+        unwrap=None,
+    )
+    return spec, entry
+
+
+def app_with(spec: dict[str, Any], *entries: Entry) -> Starlette:
+    return create_app(SandboxConfig(calls=3, manual_clock=True), spec=spec, operations=(*OPERATIONS, *entries))
+
+
+def get(app: Starlette, path: str, **headers: str) -> httpx.Response:
+    """A GET with exactly the headers given (no key unless one is given)."""
+
+    async def one() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as client:
+            return await client.get(path, headers=headers)
+
+    return asyncio.run(one())
+
+
+def refusal(response: httpx.Response) -> tuple[int, str | None]:
+    return response.status_code, response.json().get("code")
+
+
+# --- example-only operations -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def number_scoped() -> Starlette:
+    spec, entry = added("/v1/templates", "get_templates", "number")
+    return app_with(spec, entry)
+
+
+def test_an_operation_without_a_handler_answers_its_example_to_the_keys_that_reach_a_number(
+    number_scoped: Starlette,
+) -> None:
+    for key in ("meta", "web", "relay-only"):
+        response = send(number_scoped, "GET", "/v1/templates", key)
+        assert (response.status_code, response.json()) == (200, TEMPLATES), key
+    named = send(number_scoped, "GET", "/v1/templates", "tenant", headers={"x-whatsapp-number-id": "num_sandbox_web"})
+    assert (named.status_code, named.json()) == (200, TEMPLATES)
+
+
+def test_an_example_only_operation_goes_through_the_same_pipeline(number_scoped: Starlette) -> None:
+    assert refusal(get(number_scoped, "/v1/templates")) == (401, None)
+    assert refusal(send(number_scoped, "GET", "/v1/templates", "tenant")) == (403, "TENANT_SCOPE_NOT_ALLOWED")
+    assert refusal(send(number_scoped, "GET", "/v1/templates", "rate-limited")) == (429, None)
+    assert refusal(send(number_scoped, "GET", "/v1/templates", "web-disconnected")) == (
+        409,
+        "WHATSAPP_INSTANCE_NOT_CONNECTED",
+    )
+    assert refusal(send(number_scoped, "POST", "/v1/templates")) == (405, None)
+
+
+def test_each_answer_is_a_copy_of_the_example(number_scoped: Starlette) -> None:
+    first = send(number_scoped, "GET", "/v1/templates")
+    assert first.json() == send(number_scoped, "GET", "/v1/templates").json() == TEMPLATES
+
+
+def test_an_example_its_schema_refuses_fails_the_build_naming_the_operation_and_the_place() -> None:
+    spec, entry = added("/v1/templates", "get_templates", "number", example={"templates": [{"id": 7}]})
+    with pytest.raises(ExampleError, match=r"get_templates: the example of its 200 answer .* at templates/0"):
+        app_with(spec, entry)
+
+
+def test_an_operation_with_neither_handler_nor_example_fails_the_build() -> None:
+    spec, entry = added("/v1/templates", "get_templates", "number", example=None)
+    with pytest.raises(ExampleError, match="get_templates has no handler and its 200 answer no example"):
+        app_with(spec, entry)
+
+
+def test_an_entry_the_spec_lacks_fails_the_build() -> None:
+    _, entry = added("/v1/templates", "get_templates", "number")
+    with pytest.raises(RuntimeError, match="the spec has no operation get_templates at GET /v1/templates"):
+        app_with(copy.deepcopy(load_spec()), entry)
+
+
+def test_a_handler_for_an_operation_the_catalogue_lacks_is_refused() -> None:
+    without_play = [entry for entry in OPERATIONS if entry.operation_id != "post_calls_callId_play"]
+    with pytest.raises(RuntimeError, match="post_calls_callId_play"):
+        handlers(without_play)
+
+
+def test_every_operation_of_the_catalogue_has_state_today() -> None:
+    assert example_only() == []
+    assert set(handlers()) == {entry.operation_id for entry in OPERATIONS}
+
+
+# --- the scopes --------------------------------------------------------------------------------------------------
+
+
+def test_a_tenant_operation_takes_the_tenant_key_and_refuses_a_numbers_key() -> None:
+    spec, entry = added("/v1/numbers", "get_numbers", "tenant")
+    app = app_with(spec, entry)
+    assert send(app, "GET", "/v1/numbers", "tenant").json() == TEMPLATES
+    assert send(app, "GET", "/v1/numbers", "tenant", headers={"x-whatsapp-number-id": "num_x"}).status_code == 200
+    for key in ("meta", "web", "relay-only", "web-disconnected", "unsupported-provider"):
+        response = send(app, "GET", "/v1/numbers", key)
+        assert refusal(response) == (403, "NUMBER_SCOPE_NOT_ALLOWED"), key
+        assert response.json()["error"] == "Number-scoped keys cannot call tenant endpoints"
+    assert refusal(send(app, "GET", "/v1/numbers", "rate-limited")) == (429, None)
+
+
+def test_an_operation_of_any_scope_takes_both_kinds_of_key() -> None:
+    spec, entry = added("/v1/api-keys", "get_api-keys", "any")
+    app = app_with(spec, entry)
+    for key in ("tenant", "meta", "web"):
+        assert send(app, "GET", "/v1/api-keys", key).status_code == 200, key
+    named = send(app, "GET", "/v1/api-keys", "tenant", headers={"x-whatsapp-number-id": NUMBER_IDS["meta"]})
+    assert named.status_code == 200
+    unknown = send(app, "GET", "/v1/api-keys", "tenant", headers={"x-whatsapp-number-id": "num_unknown"})
+    assert refusal(unknown) == (403, "TENANT_SCOPE_NOT_ALLOWED")
+
+
+def test_an_operation_of_no_scope_needs_no_key() -> None:
+    spec, entry = added("/v1/token/status", "get_token_status", "none")
+    app = app_with(spec, entry)
+    assert get(app, "/v1/token/status").json() == TEMPLATES
+    assert get(app, "/v1/token/status", **{"x-api-key": "anything"}).status_code == 200
+
+
+# --- the providers ---------------------------------------------------------------------------------------------------
+
+
+def test_an_operation_some_numbers_lack_is_refused_saying_which_numbers_have_it() -> None:
+    spec, entry = added("/v1/templates", "get_templates", "number", providers=["META"])
+    app = app_with(spec, entry)
+    assert send(app, "GET", "/v1/templates", "meta").status_code == 200
+    for key in ("web", "web-disconnected"):  # the provider is checked before the connection
+        response = send(app, "GET", "/v1/templates", key)
+        assert refusal(response) == (400, "FEATURE_NOT_SUPPORTED"), key
+        assert response.json()["error"] == "GET /v1/templates is for Meta Cloud API numbers only."
+
+
+def test_a_calls_operation_a_number_lacks_says_which_numbers_have_it_and_why() -> None:
+    app = create_app(SandboxConfig(calls=3, manual_clock=True))
+    played = send(app, "POST", "/v1/calls/call_1/play", "meta", json={"mediaUrl": "https://example.com/a.mp3"})
+    assert played.json() == {
+        "error": "POST /v1/calls/{callId}/play is for Pilot Status web (EVO_GO) numbers only: a Meta number's audio"
+        " flows over WebRTC, not through the API.",
+        "code": "FEATURE_NOT_SUPPORTED",
+    }
+    settings = send(app, "GET", "/v1/calls/settings", "web")
+    assert settings.json()["error"] == (
+        "GET /v1/calls/settings is for Meta Cloud API numbers only: a web number's media is handled by the server,"
+        " without Meta's signalling, settings or permissions."
+    )
+
+
+# --- where the example-only operations are listed -------------------------------------------------------------------
+
+
+def one_line(help_text: str) -> str:
+    """The help as one line (argparse wraps it, breaking a word at its hyphen too)."""
+    return " ".join(help_text.split()).replace("- ", "-")
+
+
+def test_the_sandbox_commands_help_lists_the_example_only_operations(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    today = one_line(run(capsys, "sandbox", "--help").out)
+    assert "Every operation of openapi.json has state in the sandbox: none is example-only." in today
+    _, entry = added("/v1/templates", "get_templates", "number")
+    monkeypatch.setattr("pilotstatus_sandbox._areas.OPERATIONS", (*OPERATIONS, entry))
+    ran = run(capsys, "sandbox", "--help")
+    assert ran.code == 0
+    listed = one_line(ran.out)
+    assert "Example-only operations (1)" in listed
+    assert "GET /v1/templates (get_templates)." in listed
+
+
+def test_the_readme_table_marks_each_operation_with_state_or_example_only() -> None:
+    spec, _ = added("/v1/templates", "get_templates", "tenant")
+    rows = operations_table(spec).splitlines()
+    assert len(rows) == 2 + len(OPERATIONS) + 1
+    assert rows[-1] == "| `get_templates` | `GET /v1/templates` | example-only | the tenant key | all |"
+    play = next(row for row in rows if row.startswith("| `post_calls_callId_play` "))
+    assert play.split(" | ")[2:] == ["state", "a number's key, or the tenant key naming the number", "`EVO_GO` |"]

@@ -217,7 +217,8 @@ def test_the_wrapper_never_imports_the_sandbox() -> None:
 
 
 def test_the_sandbox_command_is_found_through_its_entry_point() -> None:
-    (found,) = [entry for entry in entry_points(group=installed.GROUP) if entry.name == "sandbox"]
+    (found,) = [entry for entry in installed.entry_points() if entry.name == "sandbox"]
+    assert found in entry_points(group=installed.GROUP)
     assert found.value == "pilotstatus_sandbox._command:register"
 
 
@@ -237,7 +238,7 @@ def test_a_command_whose_entry_point_cannot_load_still_answers_in_one_line(
         def load(self) -> object:
             raise missing
 
-    monkeypatch.setattr(installed, "entry_points", lambda group: [Unloadable()])
+    monkeypatch.setattr(installed, "entry_points", lambda: [Unloadable()])
     for arguments in ([], ["--port", "9000"], ["--help"]):
         assert run(capsys, "sandbox", *arguments).assert_one_error_line(code) == ERROR_PREFIX + line
     assert "sandbox" in run(capsys, "--help").out  # still listed, saying what it needs

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ._dataset import DEFAULT_NEWEST
+from ._instants import DEFAULT_NEWEST
 from ._rate_limit import check_rate
 
 __all__ = ["DEFAULT_RING_TIMEOUT", "MAX_CALLS", "SandboxConfig"]

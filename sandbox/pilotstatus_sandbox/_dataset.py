@@ -36,15 +36,12 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from typing import Any, Literal
 
-from ._instants import format_ms
+from ._instants import DEFAULT_NEWEST, format_ms
 
 __all__ = ["DEFAULT_NEWEST", "CallHistory", "Provider"]
 
 Provider = Literal["META", "EVO_GO"]
 
-DEFAULT_NEWEST = 1_793_534_400_000
-"""`createdAt` of the newest call by default: 2026-11-01T12:00:00.000Z. Fixed, so that a seed gives the same data on
-every machine and every day."""
 
 _MASK = (1 << 64) - 1
 _MASK32 = (1 << 32) - 1

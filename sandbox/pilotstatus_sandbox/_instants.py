@@ -6,7 +6,12 @@ from __future__ import annotations
 import datetime
 import re
 
-__all__ = ["format_ms", "is_date_time", "parse_before_ms"]
+__all__ = ["DEFAULT_NEWEST", "format_ms", "is_date_time", "parse_before_ms"]
+
+DEFAULT_NEWEST = 1_793_534_400_000
+"""`createdAt` of the newest call of a seeded history by default: 2026-11-01T12:00:00.000Z. Fixed, so that a seed
+gives the same data on every machine and every day. Here rather than in `_dataset`, which builds its tables when
+imported: the configuration (and so the `pilotstatus sandbox` command) reads it without them."""
 
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 

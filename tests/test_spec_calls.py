@@ -3,9 +3,13 @@ operation, the tenant-key header, and the links that chain a started call to the
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pilotstatus_api import catalogue
 from tests._operations import OPERATIONS as ORACLE
@@ -275,6 +279,26 @@ def test_the_settings_update_cannot_carry_a_sip_object_by_name() -> None:
 def test_a_call_id_is_at_most_256_characters_and_not_blank(op_id: str, call_id: str, valid: bool) -> None:
     (parameter,) = [p for p in OPERATIONS[op_id][2]["parameters"] if p["name"] == "callId"]
     assert (messages(resolve(SPEC, parameter["schema"]), call_id) == []) is valid
+
+
+# ECMA-262's whitespace (`\\s` in JSON Schema's patterns): its WhiteSpace and LineTerminator code points, every
+# space separator (Zs) among them. Python's `\\s` also holds U+001C..U+001F and U+0085, which are not.
+ECMA_WHITESPACE = frozenset("\t\n\v\f\r\ufeff\u2028\u2029") | {
+    chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) == "Zs"
+}
+
+
+@settings(max_examples=300)
+@given(st.characters(codec="utf-8") | st.sampled_from(sorted(ECMA_WHITESPACE | set("\x1c\x1d\x1e\x1f\x85"))))
+def test_a_call_id_is_blank_exactly_when_json_schema_reads_it_as_whitespace(character: str) -> None:
+    """The pattern spells the whitespace set out, so that the SDK, the sandbox (Python) and schemathesis or any
+    validator (ECMA-262) agree on which call ids are blank: with `\\S`, a call id of U+001E was valid to a contract
+    run and a 400 to the sandbox."""
+    (parameter,) = [p for p in OPERATIONS["get_calls_callId"][2]["parameters"] if p["name"] == "callId"]
+    schema = resolve(SPEC, parameter["schema"])
+    blank = character in ECMA_WHITESPACE
+    assert (messages(schema, character * 3) == []) is not blank
+    assert (re.search(schema["pattern"], character) is None) is blank
 
 
 def test_include_sdp_takes_only_the_documented_value() -> None:

@@ -25,7 +25,8 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 256,
-                    "pattern": "\\S",
+                    "pattern": "[^\\t\\n\\v\\f\\r "
+                    "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
                     "not": {"enum": [".", ".."]},
                 },
             }
@@ -65,7 +66,8 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 256,
-                    "pattern": "\\S",
+                    "pattern": "[^\\t\\n\\v\\f\\r "
+                    "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
                     "not": {"enum": [".", ".."]},
                 },
             }
@@ -89,7 +91,8 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 256,
-                    "pattern": "\\S",
+                    "pattern": "[^\\t\\n\\v\\f\\r "
+                    "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
                     "not": {"enum": [".", ".."]},
                 },
             }
@@ -113,7 +116,8 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 256,
-                    "pattern": "\\S",
+                    "pattern": "[^\\t\\n\\v\\f\\r "
+                    "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
                     "not": {"enum": [".", ".."]},
                 },
             }
@@ -138,7 +142,8 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 256,
-                    "pattern": "\\S",
+                    "pattern": "[^\\t\\n\\v\\f\\r "
+                    "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
                     "not": {"enum": [".", ".."]},
                 },
             }
@@ -160,7 +165,8 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 256,
-                    "pattern": "\\S",
+                    "pattern": "[^\\t\\n\\v\\f\\r "
+                    "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
                     "not": {"enum": [".", ".."]},
                 },
             }
@@ -178,7 +184,8 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 256,
-                    "pattern": "\\S",
+                    "pattern": "[^\\t\\n\\v\\f\\r "
+                    "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
                     "not": {"enum": [".", ".."]},
                 },
             }

@@ -113,7 +113,9 @@ class Calls(CallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or provider call id (wacid / CallID). Stricter than upstream (our
                 assumption): at most 256 characters (far above any provider id seen, far below what a URL can carry),
-                not blank, and not `.` or `..` (which a URL resolves away).
+                not blank, and not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON
+                Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
+                holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
             include_sdp: True sends `includeSdp=1`: `1` to include sdpOffer/sdpAnswer. Stricter than upstream (our
                 assumption): only `1` is documented, so only `1` is accepted.
 
@@ -134,7 +136,9 @@ class Calls(CallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or Meta wacid. Stricter than upstream (our assumption): at most 256
                 characters (far above any provider id seen, far below what a URL can carry), not blank, and not `.` or
-                `..` (which a URL resolves away).
+                `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON Schema's regular
+                expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also holds the control
+                characters U+001C to U+001F and U+0085, and every checker must read one set.
             sdp: The SDP answer (RFC 8866) from your WebRTC client.
 
         Served on Meta Cloud API numbers; any other kind of number raises `FeatureNotSupportedError`.
@@ -156,7 +160,9 @@ class Calls(CallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or provider call id (wacid / CallID). Stricter than upstream (our
                 assumption): at most 256 characters (far above any provider id seen, far below what a URL can carry),
-                not blank, and not `.` or `..` (which a URL resolves away).
+                not blank, and not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON
+                Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
+                holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
             sdp: Meta numbers: the SDP answer (RFC 8866) from your WebRTC client. Web numbers: omit it.
 
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
@@ -179,7 +185,9 @@ class Calls(CallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or provider call id (wacid / CallID). Stricter than upstream (our
                 assumption): at most 256 characters (far above any provider id seen, far below what a URL can carry),
-                not blank, and not `.` or `..` (which a URL resolves away).
+                not blank, and not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON
+                Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
+                holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
 
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
@@ -200,7 +208,9 @@ class Calls(CallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or provider call id (wacid / CallID). Stricter than upstream (our
                 assumption): at most 256 characters (far above any provider id seen, far below what a URL can carry),
-                not blank, and not `.` or `..` (which a URL resolves away).
+                not blank, and not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON
+                Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
+                holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
 
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
@@ -223,7 +233,9 @@ class Calls(CallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or provider call id (CallID). Stricter than upstream (our assumption):
                 at most 256 characters (far above any provider id seen, far below what a URL can carry), not blank, and
-                not `.` or `..` (which a URL resolves away).
+                not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON Schema's
+                regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also holds the
+                control characters U+001C to U+001F and U+0085, and every checker must read one set.
             media_url: A public http(s) URL of an .mp3, .wav or .opus file.
 
         Served on Pilot Status web numbers; any other kind of number raises `FeatureNotSupportedError`.
@@ -246,7 +258,9 @@ class Calls(CallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or provider call id (wacid / CallID). Stricter than upstream (our
                 assumption): at most 256 characters (far above any provider id seen, far below what a URL can carry),
-                not blank, and not `.` or `..` (which a URL resolves away).
+                not blank, and not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON
+                Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
+                holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
             mode: `talk` sends your audio and receives the peer's; `listen` only receives.
 
         Served on Pilot Status web numbers; any other kind of number raises `FeatureNotSupportedError`.
@@ -328,7 +342,9 @@ class AsyncCalls(AsyncCallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or provider call id (wacid / CallID). Stricter than upstream (our
                 assumption): at most 256 characters (far above any provider id seen, far below what a URL can carry),
-                not blank, and not `.` or `..` (which a URL resolves away).
+                not blank, and not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON
+                Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
+                holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
             include_sdp: True sends `includeSdp=1`: `1` to include sdpOffer/sdpAnswer. Stricter than upstream (our
                 assumption): only `1` is documented, so only `1` is accepted.
 
@@ -349,7 +365,9 @@ class AsyncCalls(AsyncCallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or Meta wacid. Stricter than upstream (our assumption): at most 256
                 characters (far above any provider id seen, far below what a URL can carry), not blank, and not `.` or
-                `..` (which a URL resolves away).
+                `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON Schema's regular
+                expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also holds the control
+                characters U+001C to U+001F and U+0085, and every checker must read one set.
             sdp: The SDP answer (RFC 8866) from your WebRTC client.
 
         Served on Meta Cloud API numbers; any other kind of number raises `FeatureNotSupportedError`.
@@ -371,7 +389,9 @@ class AsyncCalls(AsyncCallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or provider call id (wacid / CallID). Stricter than upstream (our
                 assumption): at most 256 characters (far above any provider id seen, far below what a URL can carry),
-                not blank, and not `.` or `..` (which a URL resolves away).
+                not blank, and not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON
+                Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
+                holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
             sdp: Meta numbers: the SDP answer (RFC 8866) from your WebRTC client. Web numbers: omit it.
 
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
@@ -394,7 +414,9 @@ class AsyncCalls(AsyncCallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or provider call id (wacid / CallID). Stricter than upstream (our
                 assumption): at most 256 characters (far above any provider id seen, far below what a URL can carry),
-                not blank, and not `.` or `..` (which a URL resolves away).
+                not blank, and not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON
+                Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
+                holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
 
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
@@ -415,7 +437,9 @@ class AsyncCalls(AsyncCallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or provider call id (wacid / CallID). Stricter than upstream (our
                 assumption): at most 256 characters (far above any provider id seen, far below what a URL can carry),
-                not blank, and not `.` or `..` (which a URL resolves away).
+                not blank, and not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON
+                Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
+                holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
 
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
@@ -438,7 +462,9 @@ class AsyncCalls(AsyncCallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or provider call id (CallID). Stricter than upstream (our assumption):
                 at most 256 characters (far above any provider id seen, far below what a URL can carry), not blank, and
-                not `.` or `..` (which a URL resolves away).
+                not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON Schema's
+                regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also holds the
+                control characters U+001C to U+001F and U+0085, and every checker must read one set.
             media_url: A public http(s) URL of an .mp3, .wav or .opus file.
 
         Served on Pilot Status web numbers; any other kind of number raises `FeatureNotSupportedError`.
@@ -461,7 +487,9 @@ class AsyncCalls(AsyncCallsMixin):
         Args:
             call_id: Pilot Status id (call_...) or provider call id (wacid / CallID). Stricter than upstream (our
                 assumption): at most 256 characters (far above any provider id seen, far below what a URL can carry),
-                not blank, and not `.` or `..` (which a URL resolves away).
+                not blank, and not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON
+                Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
+                holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
             mode: `talk` sends your audio and receives the peer's; `listen` only receives.
 
         Served on Pilot Status web numbers; any other kind of number raises `FeatureNotSupportedError`.

@@ -173,8 +173,9 @@ class Row:
         return body[self.entry.unwrap] if self.entry.unwrap else body
 
     @property
-    def return_type(self) -> type[Any]:
-        """The model class the method returns: the 2xx model, or the class of its `unwrap` property."""
+    def model(self) -> type[Any]:
+        """The model class the method returns, or returns a list of: the 2xx model, or the class of its `unwrap`
+        property."""
         assert self.entry.model is not None, f"{self}: its 2xx body is no model"
         name = self.entry.model
         if self.entry.unwrap is not None:
@@ -186,10 +187,28 @@ class Row:
         model: type[Any] = getattr(pilotstatus_api.models, name)
         return model
 
+    @property
+    def return_annotation(self) -> Any:
+        """What the method is annotated to return: the model, or a list of it when the 2xx body is a bare array."""
+        return list[self.model] if self.entry.returns == "list" else self.model  # type: ignore[name-defined]
+
+    def items(self, result: Any) -> list[Any]:
+        """The models a returned value holds: itself, or the items of a returned list (checked to be one)."""
+        if self.entry.returns == "list":
+            assert type(result) is list, f"{self}: returned a {type(result).__name__}, not a list"
+            return result
+        return [result]
+
+    def is_returned(self, result: Any) -> bool:
+        """Whether `result` is what the method returns: a model, or a list of models."""
+        return all(type(item) is self.model for item in self.items(result))
+
     def returned_schema(self) -> JSON:
-        """The schema of what the method returns, for `assert_mirrors`."""
+        """The schema of what the method returns (of each item, for a list), for `assert_mirrors`."""
         response = spec_operation(self.entry.operation_id)["responses"][str(self.entry.success_status)]
         schema = resolve(SPEC, response["content"]["application/json"]["schema"])
+        if self.entry.returns == "list":
+            schema = resolve(SPEC, schema["items"])
         if self.entry.unwrap:
             schema = resolve(SPEC, _merged(schema)["properties"][self.entry.unwrap])
         return schema
@@ -260,8 +279,8 @@ def convention_problems(row: Row, method: Callable[..., Any]) -> list[str]:
     problems.extend(
         f"{name} is optional without a default" for name in optional if by_name[name].default is by_name[name].empty
     )
-    if hints.get("return") is not row.return_type:
-        problems.append(f"returns {hints.get('return')}, not {row.return_type.__name__}")
+    if hints.get("return") != row.return_annotation:
+        problems.append(f"returns {hints.get('return')}, not {row.return_annotation}")
     return problems
 
 

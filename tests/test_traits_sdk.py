@@ -141,9 +141,13 @@ def test_each_path_parameter_is_sent_as_one_segment(flavor: Flavor, row: Row) ->
 def test_the_2xx_example_parses_into_the_return_type_with_nothing_unset(flavor: Flavor, row: Row) -> None:
     _, example = row.success
     result = call(flavor, row, Recorder(ok(row)))
-    assert type(result) is row.return_type
-    assert list(unset_paths(result)) == []
-    assert_mirrors(result, row.returned(example), row.returned_schema())
+    assert row.is_returned(result)
+    returned = row.returned(example)
+    expected = returned if row.entry.returns == "list" else [returned]
+    assert len(row.items(result)) == len(expected) > 0
+    for item, body in zip(row.items(result), expected, strict=True):
+        assert list(unset_paths(item)) == []
+        assert_mirrors(item, body, row.returned_schema())
 
 
 @rows
@@ -172,7 +176,7 @@ def test_an_unknown_field_in_the_2xx_body_is_kept_and_warned_about(
     caplog.set_level(logging.WARNING, logger="pilotstatus")
     _, example = row.success
     result = call(flavor, row, Recorder(ok(row, with_extra_fields(example))))
-    assert result.additional_properties[EXTRA_FIELD] is not None
+    assert all(item.additional_properties[EXTRA_FIELD] is not None for item in row.items(result))
     warned = [
         record.getMessage()
         for record in caplog.records
@@ -205,7 +209,7 @@ def test_a_write_without_an_idempotency_key_is_never_sent_again_and_a_read_is(
         assert len(recorder.sent) == 1
         assert sleeps.delays == []
     else:
-        assert type(call(flavor, row, recorder, max_retries=2)) is row.return_type
+        assert row.is_returned(call(flavor, row, recorder, max_retries=2))
         assert len(recorder.sent) == 2
         keys = {sent.headers.get("idempotency-key") for sent in recorder.sent}
         assert len(keys) == 1, "a retry sends the key of the first attempt"

@@ -315,12 +315,15 @@ class Entry:
     body_required: bool
     success_status: int
     model: str | None
-    """The component schema its 2xx body parses into (`CallActionResult`), as the generated model's class is named."""
+    """The component schema its 2xx body parses into (`CallActionResult`), or each item of it when the body is an
+    array, as the generated model's class is named."""
     model_module: str | None
     """That model's module under `pilotstatus_api.models` (`call_action_result`)."""
     returns: Literal["object", "list"]
-    """`list` for a paginated list of items, `object` for anything else."""
+    """`list` when the 2xx body is a bare array of `model`, `object` when it is one (a page of a paginated list, an
+    envelope, a `CallList`, is an object)."""
     pagination: str | None
+    """How a list is paged, when it is (`cursor`, `page`)."""
     handwritten: bool
     """Its SDK method is written by hand (behaviour the generator cannot give), not generated."""
     hide: tuple[str, ...]
@@ -401,7 +404,9 @@ def catalogue(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 if code.startswith("2")
             )
             media = success.get("content", {}).get("application/json", {})
-            model = _component_name(spec, media.get("schema"))
+            schema = media.get("schema") or {}
+            returns = "list" if schema.get("type") == "array" else "object"
+            model = _component_name(spec, schema.get("items") if returns == "list" else schema)
             class_name = (
                 None if model is None else str(ClassName(spec["components"]["schemas"][model].get("title", model), ""))
             )
@@ -428,7 +433,7 @@ def catalogue(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "success_status": int(status.replace("XX", "00")),
                     "model": class_name,
                     "model_module": None if class_name is None else snake_case(class_name),
-                    "returns": "list" if "pagination" in traits else "object",
+                    "returns": returns,
                     "pagination": traits.get("pagination"),
                     "handwritten": bool(traits.get("handwritten", False)),
                     "hide": tuple(traits.get("hide", ())),

@@ -45,12 +45,15 @@ class Entry:
     body_required: bool
     success_status: int
     model: str | None
-    """The component schema its 2xx body parses into (`CallActionResult`), as the generated model's class is named."""
+    """The component schema its 2xx body parses into (`CallActionResult`), or each item of it when the body is an
+    array, as the generated model's class is named."""
     model_module: str | None
     """That model's module under `pilotstatus_api.models` (`call_action_result`)."""
     returns: Literal["object", "list"]
-    """`list` for a paginated list of items, `object` for anything else."""
+    """`list` when the 2xx body is a bare array of `model`, `object` when it is one (a page of a paginated list, an
+    envelope, a `CallList`, is an object)."""
     pagination: str | None
+    """How a list is paged, when it is (`cursor`, `page`)."""
     handwritten: bool
     """Its SDK method is written by hand (behaviour the generator cannot give), not generated."""
     hide: tuple[str, ...]
@@ -83,7 +86,7 @@ OPERATIONS: tuple[Entry, ...] = (
         success_status=200,
         model="CallList",
         model_module="call_list",
-        returns="list",
+        returns="object",
         pagination="cursor",
         handwritten=True,
         hide=(),

@@ -45,6 +45,7 @@ NUMBER_IDS = {
     "web": "num_sandbox_web",
     "relay-only": "num_sandbox_relay_only",
     "web-disconnected": "num_sandbox_web_disconnected",
+    "unsupported-provider": "num_sandbox_evolution_v2",
 }
 
 _HELPERS = OpenAPI.from_dict(helpers_spec())

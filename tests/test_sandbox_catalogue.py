@@ -2,13 +2,15 @@
 spec, answered with its 2xx example after the same pipeline (key scope, provider, connection, body), and listed as
 example-only by `pilotstatus sandbox --help` and the README's table; a wrong example fails the app's build. Every
 catalogue scope (`number`, `tenant`, `any`, `none`) and a provider list are tried on operations added to a copy of
-the spec, as the next areas of the API will add them."""
+the spec, as the next areas of the API will add them, on every kind of number: the Evolution v2 number, which no
+Calls operation serves, is served what names no `providers` as any number is."""
 
 from __future__ import annotations
 
 import asyncio
 import copy
 import dataclasses
+import json
 from typing import Any
 
 import httpx
@@ -18,10 +20,13 @@ from starlette.applications import Starlette
 from pilotstatus_api.catalogue import BY_ID, OPERATIONS, Entry
 from pilotstatus_sandbox import SandboxConfig, create_app
 from pilotstatus_sandbox._areas import example_only, handlers
+from pilotstatus_sandbox._backend import NUMBERS
 from pilotstatus_sandbox._examples import ExampleError
+from pilotstatus_sandbox._providers import NAMES
 from pilotstatus_sandbox._spec import load_spec
 from tests._command import run
 from tests._sandbox_client import NUMBER_IDS, send
+from tests._spec import ROOT
 from tools.generate_sandbox_docs import operations_table
 
 TEMPLATES = {"templates": [{"id": "tpl_1", "name": "welcome", "status": "APPROVED"}]}
@@ -42,10 +47,16 @@ TEMPLATES_SCHEMA = {
 
 
 def added(
-    path: str, operation_id: str, scope: str, *, example: Any = TEMPLATES, providers: list[str] | None = None
+    path: str,
+    operation_id: str,
+    scope: str,
+    *,
+    example: Any = TEMPLATES,
+    providers: list[str] | None = None,
+    tag: str = "Templates",
 ) -> tuple[dict[str, Any], Entry]:
-    """A copy of the spec with one more GET operation (tag Templates: an area with no package in the sandbox), and
-    its catalogue entry, as `make generate` would write it."""
+    """A copy of the spec with one more GET operation (by default of tag Templates: an area with no package in the
+    sandbox), and its catalogue entry, as `make generate` would write it."""
     spec = copy.deepcopy(load_spec())
     traits: dict[str, Any] = {"scope": scope, "idempotency": "none"}
     if providers is not None:
@@ -56,7 +67,7 @@ def added(
     spec["paths"][path] = {
         "get": {
             "operationId": operation_id,
-            "tags": ["Templates"],
+            "tags": [tag],
             "summary": "List templates",
             "x-pilotstatus": traits,
             "responses": {"200": {"description": "The templates", "content": {"application/json": media}}},
@@ -66,7 +77,7 @@ def added(
         BY_ID["get_calls_settings"],
         operation_id=operation_id,
         module=operation_id,
-        area="templates",
+        area=tag.lower(),
         path=path,
         sdk_method=None,
         scope=scope,  # type: ignore[arg-type]
@@ -226,6 +237,47 @@ def test_a_calls_operation_a_number_lacks_says_which_numbers_have_it_and_why() -
     )
 
 
+def test_an_operation_that_names_no_providers_is_served_to_the_number_that_cannot_call() -> None:
+    spec, entry = added("/v1/templates", "get_templates", "number")
+    app = app_with(spec, entry)
+    own = send(app, "GET", "/v1/templates", "unsupported-provider")
+    assert (own.status_code, own.json()) == (200, TEMPLATES)
+    named = {"x-whatsapp-number-id": "num_sandbox_evolution_v2"}
+    assert send(app, "GET", "/v1/templates", "tenant", headers=named).json() == TEMPLATES
+    calls = send(app, "GET", "/v1/calls", "unsupported-provider")  # its Calls answer is as it was
+    assert calls.json() == {
+        "error": "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers.",
+        "code": "FEATURE_NOT_SUPPORTED",
+    }
+
+
+def test_an_operation_for_meta_numbers_is_refused_to_the_number_that_cannot_call_naming_who_has_it() -> None:
+    spec, entry = added("/v1/templates", "get_templates", "number", providers=["META"])
+    app = app_with(spec, entry)
+    named = {"x-whatsapp-number-id": "num_sandbox_evolution_v2"}
+    for response in (
+        send(app, "GET", "/v1/templates", "unsupported-provider"),
+        send(app, "GET", "/v1/templates", "tenant", headers=named),
+    ):
+        assert response.json() == {
+            "error": "GET /v1/templates is for Meta Cloud API numbers only.",
+            "code": "FEATURE_NOT_SUPPORTED",
+        }
+
+
+def test_the_calls_wording_for_a_number_that_cannot_call_holds_while_no_calls_operation_serves_its_kind() -> None:
+    # A Calls operation that names no providers serves every kind: the Evolution v2 number then has a Calls
+    # operation, and is told of each one it lacks which numbers have it, as the Meta and web numbers are.
+    spec, entry = added("/v1/calls/summary", "get_calls_summary", "number", tag="Calls")
+    app = app_with(spec, entry)
+    assert send(app, "GET", "/v1/calls/summary", "unsupported-provider").json() == TEMPLATES
+    settings = send(app, "GET", "/v1/calls/settings", "unsupported-provider")
+    assert refusal(settings) == (400, "FEATURE_NOT_SUPPORTED")
+    assert settings.json()["error"] == "GET /v1/calls/settings is for Meta Cloud API numbers only."
+    incoming = send(app, "POST", "/_sandbox/calls/incoming", "unsupported-provider", json={"from": "5511988887777"})
+    assert incoming.status_code == 200  # the Calls helpers serve a kind that serves a Calls operation
+
+
 # --- where the example-only operations are listed -------------------------------------------------------------------
 
 
@@ -259,3 +311,10 @@ def test_the_readme_table_marks_each_operation_with_state_or_example_only() -> N
     assert rows[-1] == "| `get_templates` | `GET /v1/templates` | example-only | the tenant key | all |"
     play = next(row for row in rows if row.startswith("| `post_calls_callId_play` "))
     assert play.split(" | ")[2:] == ["state", "a number's key, or the tenant key naming the number", "`EVO_GO` |"]
+
+
+def test_the_kinds_providers_may_name_are_the_kinds_of_the_sandboxs_numbers() -> None:
+    schema = json.loads((ROOT / "spec" / "x-pilotstatus.schema.json").read_text(encoding="utf-8"))
+    allowed = schema["properties"]["providers"]["items"]["enum"]
+    assert sorted(allowed) == sorted({number.provider for number in NUMBERS})
+    assert all(kind in NAMES for kind in allowed)  # each one named in a refusal's sentence

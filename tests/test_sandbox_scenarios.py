@@ -19,12 +19,22 @@ from tests._sandbox_client import KEYS, NUMBER_IDS, SandboxClient, manual_sandbo
 from tests._traits import body_schema, row_of
 
 UNSUPPORTED = "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers."
+"""What a number that cannot call is told for each Calls operation (and each Calls helper)."""
 SERVES = {
     kind: {entry.operation_id for entry in catalogue.OPERATIONS if entry.providers is None or kind in entry.providers}
-    for kind in ("META", "EVO_GO")
+    for kind in ("META", "EVO_GO", "EVOLUTION_V2")
 }
 """The operations each kind of number serves: the catalogue's `providers`."""
-PROVIDER = {"meta": "META", "relay-only": "META", "web": "EVO_GO", "web-disconnected": "EVO_GO"}
+CALLING = frozenset({"META", "EVO_GO"})
+"""The kinds of number that can call (the documented message names them); an Evolution v2 number cannot."""
+CALLS_HELPERS = frozenset({"sandbox_incoming_call", "sandbox_hangup_call"})
+PROVIDER = {
+    "meta": "META",
+    "relay-only": "META",
+    "web": "EVO_GO",
+    "web-disconnected": "EVO_GO",
+    "unsupported-provider": "EVOLUTION_V2",
+}
 _PEERS = itertools.count(100)
 CALL_UNKNOWN = "call_unknown"
 
@@ -111,8 +121,6 @@ def assert_fixed_refusal(response: httpx.Response, scenario: str) -> bool:
     elif scenario == "rate-limited":
         assert_refusal(response, 429, None, "Too many requests")
         assert response.headers["retry-after"] == "3600"
-    elif scenario == "unsupported-provider":
-        assert_refusal(response, 400, "FEATURE_NOT_SUPPORTED", UNSUPPORTED)
     else:
         return False
     return True
@@ -129,9 +137,14 @@ def test_each_key_gets_its_answer_for_each_operation(
     if acts_as is None:
         assert assert_fixed_refusal(response, credential.scenario)
         return
-    if operation not in SERVES[PROVIDER[acts_as]]:
+    kind = PROVIDER[acts_as]
+    if operation not in SERVES[kind]:
         assert_refusal(response, 400, "FEATURE_NOT_SUPPORTED")
-        assert response.json()["error"] != UNSUPPORTED  # it says which numbers have the operation
+        if kind in CALLING:
+            assert response.json()["error"] != UNSUPPORTED  # it says which numbers have the operation
+        else:  # a number that cannot call gets the documented message for every Calls operation
+            assert catalogue.BY_ID[operation].area == "calls"
+            assert response.json()["error"] == UNSUPPORTED
     elif acts_as == "web-disconnected":
         assert_refusal(response, 409, "WHATSAPP_INSTANCE_NOT_CONNECTED", "WhatsApp instance not connected")
     elif CALL_UNKNOWN in path:
@@ -150,7 +163,9 @@ def test_each_key_gets_its_answer_for_each_helper(api: SandboxClient, credential
     acts_as = credential.acts_as
     if acts_as is None:
         assert assert_fixed_refusal(response, credential.scenario)
-    elif acts_as == "web-disconnected" and operation in ("sandbox_incoming_call", "sandbox_hangup_call"):
+    elif operation in CALLS_HELPERS and PROVIDER[acts_as] not in CALLING:  # the clock and events serve it
+        assert_refusal(response, 400, "FEATURE_NOT_SUPPORTED", UNSUPPORTED)
+    elif acts_as == "web-disconnected" and operation in CALLS_HELPERS:
         assert_refusal(response, 409, "WHATSAPP_INSTANCE_NOT_CONNECTED")
     elif operation == "sandbox_hangup_call":
         assert_refusal(response, 404, "CALL_NOT_FOUND")

@@ -206,10 +206,11 @@ def create_app(
     validated against `spec` (default: `openapi.json`), which must hold each of them."""
     config = config or SandboxConfig()
     spec = load_spec() if spec is None else spec
-    endpoints = _api_endpoints(spec, OPERATIONS if operations is None else operations)
+    entries = OPERATIONS if operations is None else operations
+    endpoints = _api_endpoints(spec, entries)
     sender = _webhook_sender(config)
     backend = Backend(config, on_event=None if sender is None else sender.send, on_progress=on_progress)
-    pipeline = Pipeline(config, backend, api_spec=validation_spec(spec))
+    pipeline = Pipeline(config, backend, api_spec=validation_spec(spec), operations=entries)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -24,12 +24,13 @@ __all__ = ["Area", "area", "example_only", "handlers"]
 
 @dataclass(frozen=True)
 class Area:
-    """What the sandbox holds for one area: its handlers by operationId, and why a kind of number lacks some of its
-    operations (`_providers.unsupported`)."""
+    """What the sandbox holds for one area: its handlers by operationId, why a kind of number lacks some of its
+    operations, and what a kind that serves none of them is told (`_providers.unsupported`)."""
 
     name: str
     handlers: Mapping[str, Handler] = field(default_factory=dict)
     why_not: Mapping[str, str] = field(default_factory=dict)
+    unserved: str | None = None
 
 
 @cache
@@ -42,7 +43,8 @@ def area(name: str) -> Area:
     handlers: Mapping[str, Handler] = {}
     if importlib.util.find_spec(f"{package}.responses") is not None:
         handlers = importlib.import_module(f"{package}.responses").HANDLERS
-    return Area(name, handlers, getattr(importlib.import_module(package), "WHY_NOT", {}))
+    module = importlib.import_module(package)
+    return Area(name, handlers, getattr(module, "WHY_NOT", {}), getattr(module, "UNSERVED", None))
 
 
 def handlers(entries: Iterable[Entry] | None = None) -> dict[str, Handler]:

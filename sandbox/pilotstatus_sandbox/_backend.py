@@ -50,6 +50,8 @@ NUMBERS = (
     NumberSpec("num_sandbox_web", "5511955550200", "EVO_GO", seeded=True),
     NumberSpec("num_sandbox_relay_only", "5511955550300", "META", seeded=False),
     NumberSpec("num_sandbox_web_disconnected", "5511955550400", "EVO_GO", seeded=False, connected=False),
+    # A number whose kind serves no Calls operation: its calls state is never reached, and holds no history.
+    NumberSpec("num_sandbox_evolution_v2", "5511955550500", "EVOLUTION_V2", seeded=False),
 )
 
 

@@ -13,9 +13,10 @@ area, in this order:
    `body_limit`: 1 MiB unless the operation's `x-pilotstatus` `bodyLimit` says otherwise) is 413 PAYLOAD_TOO_LARGE,
    refused by its Content-Length before any of it is read, or, chunked, at the chunk that passes the limit, the
    rest left unread;
-5. the provider, for an operation that acts on a number: the unsupported-provider key (400 FEATURE_NOT_SUPPORTED,
-   "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers."), or an operation whose catalogue
-   `providers` lack the number's (400 FEATURE_NOT_SUPPORTED, saying which numbers have it: `_providers`);
+5. the provider, for an operation that acts on a number: an operation whose catalogue `providers` lack the
+   number's kind (400 FEATURE_NOT_SUPPORTED, saying which numbers have it, `_providers`; or, to a kind that serves
+   none of the area's operations, the area's own wording: "Calling is only supported for Meta Cloud API and Pilot
+   Status (web) numbers." for each Calls operation on the Evolution v2 number);
 6. the connection, for an operation that acts on a number: a web number whose WhatsApp session is not connected
    (409 WHATSAPP_INSTANCE_NOT_CONNECTED);
 7. the operation itself: its area's handler (`<area>/responses.py`), by the backend: 404 CALL_NOT_FOUND, 409
@@ -25,7 +26,8 @@ area, in this order:
 
 Sandbox behaviour, not documented upstream:
 - a tenant key acts on the number its `x-whatsapp-number-id` header names (`num_sandbox_meta`, `num_sandbox_web`,
-  `num_sandbox_relay_only`, `num_sandbox_web_disconnected`), exactly as that number's own key would; an id that
+  `num_sandbox_relay_only`, `num_sandbox_web_disconnected`, `num_sandbox_evolution_v2`), exactly as that number's
+  own key would; an id that
   names no sandbox number is 403 TENANT_SCOPE_NOT_ALLOWED too (no operation of the spec documents a 404 for a
   number), with a message listing the ids. A number's own key ignores the header, as upstream documents. On an
   operation of scope `any`, the tenant key acts on the number its header names, or on none without the header;
@@ -36,6 +38,9 @@ Sandbox behaviour, not documented upstream:
   every other operation;
 - the disconnected web number answers 409 for every operation a web number serves, and 400 FEATURE_NOT_SUPPORTED
   for the others (the provider is checked first);
+- the Evolution v2 number (`EVOLUTION_V2`, connected, without calls) is a kind no Calls operation names: each of
+  them, and each Calls helper, is 400 FEATURE_NOT_SUPPORTED with the documented "Calling is only supported for
+  Meta Cloud API and Pilot Status (web) numbers."; an operation without `providers` serves it as any number;
 - a body sent to an operation without one (reject, terminate) is ignored; an optional body left out (accept, update
   settings) reads as `{}`;
 - an action that the call's state does not allow is 409 INVALID_CALL_STATE, its message naming the call's status
@@ -57,8 +62,10 @@ Sandbox behaviour, not documented upstream:
   List calls (`_drift`). Without it, nothing is added.
 
 The helpers (`/_sandbox/...`) take the same keys and go through the same steps 1 to 6 as an operation of scope
-`number` (the provider step refuses only the unsupported-provider key; the connection step only `incoming` and
-`hangup`), validated against the helpers' own document. `GET /_sandbox/openapi.json` needs no key.
+`number`, validated against the helpers' own document. The Calls helpers (`incoming`, `hangup`) are for the numbers
+of a kind that serves some Calls operation: the provider step refuses them to any other as it refuses the Calls
+operations, and the connection step refuses them to a number not connected; the clock and the events serve every
+number (the Evolution v2 number's events are an empty list). `GET /_sandbox/openapi.json` needs no key.
 """
 
 from __future__ import annotations
@@ -80,7 +87,7 @@ from ._config import SandboxConfig
 from ._drift import drift
 from ._errors import ApiError
 from ._operation import Handler, Operation
-from ._providers import unsupported
+from ._providers import area_kinds, unsupported
 from ._rate_limit import RateLimiter
 from ._scenarios import Answer, Scenario, answer, find_scenario, scenario_of_number
 from ._spec import DEFAULT_BODY_LIMIT
@@ -123,7 +130,9 @@ HELPER_HANDLERS: dict[str, Handler] = {
 """One handler per keyed operation of the helpers' document (its `openapi.json` and the realtime WebSocket are
 served by the app itself)."""
 
-_HELPERS_NEEDING_A_CONNECTION = frozenset({"sandbox_incoming_call", "sandbox_hangup_call"})
+_HELPER_AREAS = {"sandbox_incoming_call": "calls", "sandbox_hangup_call": "calls"}
+"""The area whose state a helper acts on: a number whose kind serves none of that area's operations is refused the
+helper as it is refused them, and a number not connected is refused it. The other helpers belong to no area."""
 
 
 @cache
@@ -137,7 +146,8 @@ def helpers_spec() -> dict[str, Any]:
 @dataclass(frozen=True)
 class Endpoint:
     """One operation as routed: its operationId, its path in its document, its handler, and its catalogue entry
-    (None for a helper, which is checked as an operation of scope `number` that every provider serves)."""
+    (None for a helper, which is checked as an operation of scope `number` that the kinds serving its area serve,
+    every kind for a helper of no area)."""
 
     operation_id: str
     template: str
@@ -154,16 +164,31 @@ class Endpoint:
         limit = None if self.entry is None else self.entry.body_limit
         return DEFAULT_BODY_LIMIT if limit is None else limit
 
+    @property
+    def area(self) -> str | None:
+        """The area whose state it acts on: its entry's, or a helper's (`_HELPER_AREAS`); None for a helper of none."""
+        return _HELPER_AREAS.get(self.operation_id) if self.entry is None else self.entry.area
+
     def needs_connection(self) -> bool:
         """Whether a number not connected refuses it (when it acts on a number at all)."""
-        return self.entry is not None or self.operation_id in _HELPERS_NEEDING_A_CONNECTION
+        return self.area is not None
 
 
 class Pipeline:
     """The checks every request goes through (see the module's docstring), then its handler."""
 
-    def __init__(self, config: SandboxConfig, backend: Backend, *, api_spec: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        config: SandboxConfig,
+        backend: Backend,
+        *,
+        api_spec: dict[str, Any],
+        operations: tuple[Entry, ...] = OPERATIONS,
+    ) -> None:
+        """`operations` are the catalogue's entries the app serves: which kinds of number serve each area is read
+        from them."""
         self.backend = backend
+        self._area_kinds = area_kinds(operations)
         self._api_validator = RequestValidator(api_spec)
         self._helper_validator = RequestValidator(helpers_spec())
         self._limiter = None if config.rate_limit is None else RateLimiter(config.rate_limit)
@@ -191,13 +216,11 @@ class Pipeline:
         validated = validator.validate(request, body, template=endpoint.template)
         if validated.problem is not None:
             return error(400, f"Validation error: {validated.problem}")
-        if decided.step == "provider":
-            return _refusal(decided)
         number = None
         if decided.number_id is not None:
             number = self.backend.number(decided.number_id)
             assert number is not None, f"the backend has no number {decided.number_id}"
-            if (refused := _number_refusal(endpoint, number)) is not None:
+            if (refused := self._number_refusal(endpoint, number)) is not None:
                 return refused
         if decided.body is not None:
             result: Any = dict(decided.body)
@@ -215,15 +238,20 @@ class Pipeline:
             return JSONResponse(drifted, status_code=endpoint.success_status, headers=headers)
         return JSONResponse(result, status_code=endpoint.success_status)
 
-
-def _number_refusal(endpoint: Endpoint, number: Number) -> Response | None:
-    """Steps 5 and 6 for a request that acts on `number`: its provider, then its connection."""
-    entry = endpoint.entry
-    if entry is not None and (reason := unsupported(number.provider, entry, area(entry.area).why_not)) is not None:
-        return error(400, reason, "FEATURE_NOT_SUPPORTED")
-    if endpoint.needs_connection() and not number.connected:
-        return error(409, NOT_CONNECTED, "WHATSAPP_INSTANCE_NOT_CONNECTED")
-    return None
+    def _number_refusal(self, endpoint: Endpoint, number: Number) -> Response | None:
+        """Steps 5 and 6 for a request that acts on `number`: its provider, then its connection."""
+        name = endpoint.area
+        if name is not None:
+            served_in_area = self._area_kinds.get(name)
+            entry = endpoint.entry
+            kinds = served_in_area if entry is None else entry.providers  # a helper: the kinds that serve its area
+            what = f"{entry.http_method} {entry.path}" if entry is not None else f"The helper {endpoint.template}"
+            reason = unsupported(number.provider, what, kinds, area(name), served_in_area)
+            if reason is not None:
+                return error(400, reason, "FEATURE_NOT_SUPPORTED")
+        if endpoint.needs_connection() and not number.connected:
+            return error(409, NOT_CONNECTED, "WHATSAPP_INSTANCE_NOT_CONNECTED")
+        return None
 
 
 async def _read_body(request: Request, limit: int) -> bytes | None:

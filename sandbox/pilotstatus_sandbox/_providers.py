@@ -3,33 +3,61 @@
 
 Meta Cloud API numbers relay signalling (SDP) and pass Meta's settings and permissions through; Pilot Status web
 (EVO_GO) numbers handle media on the server, so they have `play` and `realtime-session` instead, and no pre-accept,
-settings or permissions (calls-more.md §1, from the official SDK). Why a kind of number lacks what it lacks is its
-area's data (`WHY_NOT` in the area's package, as `calls.WHY_NOT`); the sentence is derived from the operation.
+settings or permissions (calls-more.md §1, from the official SDK); Evolution v2 numbers cannot call at all. Why a
+kind of number lacks what it lacks is its area's data (`Area.why_not`, and `Area.unserved` for a kind that serves
+none of the area's operations: `WHY_NOT` and `UNSERVED` in the area's package, as `calls`); the sentence is derived
+from the operation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Literal
+from collections.abc import Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Literal
 
 from pilotstatus_api.catalogue import Entry
 
-__all__ = ["NAMES", "UNSUPPORTED_PROVIDER", "Provider", "unsupported"]
+if TYPE_CHECKING:
+    from ._areas import Area
 
-Provider = Literal["META", "EVO_GO"]
+__all__ = ["NAMES", "Provider", "area_kinds", "unsupported"]
 
-NAMES: Mapping[str, str] = {"META": "Meta Cloud API", "EVO_GO": "Pilot Status web (EVO_GO)"}
+Provider = Literal["META", "EVO_GO", "EVOLUTION_V2"]
+
+NAMES: Mapping[str, str] = {
+    "META": "Meta Cloud API",
+    "EVO_GO": "Pilot Status web (EVO_GO)",
+    "EVOLUTION_V2": "Evolution v2",
+}
 """Each kind of number as a sentence names it."""
 
-UNSUPPORTED_PROVIDER = "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers."
-"""The documented message of a number whose provider cannot call at all."""
+
+def area_kinds(entries: Iterable[Entry]) -> dict[str, frozenset[str] | None]:
+    """By area, the kinds of number that serve at least one of its operations in `entries`: None (every kind) for
+    an area with an operation that names no `providers`."""
+    kinds: dict[str, frozenset[str] | None] = {}
+    for entry in entries:
+        known = kinds.get(entry.area, frozenset())
+        if known is None or entry.providers is None:
+            kinds[entry.area] = None
+        else:
+            kinds[entry.area] = known | set(entry.providers)
+    return kinds
 
 
-def unsupported(provider: Provider, entry: Entry, why_not: Mapping[str, str]) -> str | None:
-    """Why a number of kind `provider` cannot serve the operation `entry` (the 400 FEATURE_NOT_SUPPORTED message),
-    or None when it can. `why_not` is the area's reason, by kind of number, for what that kind lacks."""
-    if entry.providers is None or provider in entry.providers:
+def unsupported(
+    provider: str, what: str, kinds: Collection[str] | None, area: Area, served_in_area: Collection[str] | None
+) -> str | None:
+    """Why a number of kind `provider` cannot serve `what` (an operation, `GET /v1/calls`), which the kinds `kinds`
+    serve (None: every kind), in `area`, some operation of which the kinds `served_in_area` serve (None: every kind):
+    the 400 FEATURE_NOT_SUPPORTED message, or None when it can.
+
+    A kind that serves none of the area's operations gets the area's own wording when it has one (`Area.unserved`:
+    the Calls area's documented "Calling is only supported for ..."); otherwise the sentence names the kinds that
+    serve `what`, and why this one lacks it when the area says (`Area.why_not`)."""
+    if kinds is None or provider in kinds:
         return None
-    names = " and ".join(NAMES.get(kind, kind) for kind in entry.providers)
-    why = why_not.get(provider)
-    return f"{entry.http_method} {entry.path} is for {names} numbers only" + (f": {why}." if why else ".")
+    if area.unserved is not None and served_in_area is not None and provider not in served_in_area:
+        return area.unserved
+    names = " and ".join(NAMES.get(kind, kind) for kind in kinds)
+    why = area.why_not.get(provider)
+    return f"{what} is for {names} numbers only" + (f": {why}." if why else ".")

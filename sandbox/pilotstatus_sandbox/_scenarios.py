@@ -2,19 +2,24 @@
 operation.
 
 Every scenario answers to an `x-api-key` (`ps_...`) and to an `x-api-key-id` (`ck_...`). Any other key gets 401.
-A key's answer is looked up by (key, operation), not by key alone (`answer`): the relay-only key lists no calls but
-acts on its number for every other operation; the disconnected web number answers 409 where a web number serves
-the operation, and 400 FEATURE_NOT_SUPPORTED where it does not (the provider is checked before the connection);
-the tenant key acts on the number its `x-whatsapp-number-id` header names (`scenario_of_number`).
+A key's answer is looked up by (key, operation), not by key alone (`answer`): the tenant and rate-limited keys reach
+no number and are refused whatever the operation; every other key acts on a number of its own, whose kind decides
+from the catalogue's `providers` which operations it serves, as for any number (`_providers`). So the relay-only
+key lists no calls but acts on its Meta number for every other operation; the disconnected web number answers 409
+where a web number serves the operation, and 400 FEATURE_NOT_SUPPORTED where it does not (the provider is checked
+before the connection); the Evolution v2 number, a kind that serves no Calls operation, is refused each of them
+with the Calls area's documented message, and is served any operation that names no `providers` (every kind); the
+tenant key acts on the number its `x-whatsapp-number-id` header names (`scenario_of_number`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ._dataset import Provider
+if TYPE_CHECKING:
+    from ._providers import Provider
 
 __all__ = ["SCENARIOS", "Answer", "Scenario", "answer", "find_scenario", "scenario_of_number"]
 
@@ -28,19 +33,21 @@ class Scenario:
     api_key_id: str
     description: str
     status: int
-    """The status of every valid request made with this key."""
+    """The status of a valid Calls request made with this key (what the README's table of demo keys says; an
+    operation its number's kind lacks is 400 FEATURE_NOT_SUPPORTED whatever the key)."""
     code: str | None = None
     """The `code` of the error body, for an error scenario."""
     error: str | None = None
     """The `error` message of the error body, for an error scenario."""
     provider: Provider | None = None
-    """The number's calling provider, for a scenario that lists calls."""
+    """The kind of its number, for a scenario that is its kind's own (the Meta, web and Evolution v2 numbers); None
+    for the others (the relay-only number is a Meta number, the disconnected one a web number)."""
     notice: str | None = None
     """The `notice` of its (empty) call list, for a scenario whose number lists no calls."""
     retry_after: int | None = None
     number_id: str | None = None
     """The sandbox number the key acts on (`x-whatsapp-number-id` names it for a tenant key), or None for a key
-    that reaches no number (its refusal comes first)."""
+    that reaches no number (its refusal comes first: the tenant and rate-limited keys)."""
 
 
 SCENARIOS = (
@@ -80,6 +87,8 @@ SCENARIOS = (
         status=400,
         code="FEATURE_NOT_SUPPORTED",
         error="Calling is only supported for Meta Cloud API and Pilot Status (web) numbers.",
+        provider="EVOLUTION_V2",
+        number_id="num_sandbox_evolution_v2",
     ),
     Scenario(
         name="tenant",
@@ -129,7 +138,7 @@ def scenario_of_number(number_id: str) -> Scenario | None:
     return _BY_NUMBER.get(number_id)
 
 
-Step = Literal["scope", "provider", "number"]
+Step = Literal["scope", "number"]
 
 
 @dataclass(frozen=True)
@@ -137,9 +146,8 @@ class Answer:
     """What a request with one demo key gets for one operation, where the key decides it.
 
     `step` says when: "scope" (a fixed refusal before the request is validated: a tenant key without a number, a
-    key over its limit), "provider" (a fixed refusal after validation, where the provider is checked: a number on a
-    provider that cannot call), or "number" (the request acts on `number_id`: its provider, connection and state
-    decide, unless `body` is a fixed answer, as the relay-only list is).
+    key over its limit), or "number" (the request acts on `number_id`, or on no number when None: its provider,
+    connection and state decide, unless `body` is a fixed answer, as the relay-only list is).
     """
 
     step: Step
@@ -155,8 +163,7 @@ def answer(scenario: Scenario, operation_id: str) -> Answer:
     """What `scenario`'s key gets for the operation `operation_id` (an operationId of `openapi.json` or of the
     sandbox's helpers), as far as the key decides it."""
     if scenario.number_id is None:
-        step: Step = "scope" if scenario.status in (403, 429) else "provider"
-        return Answer(step, scenario.status, scenario.code, scenario.error, scenario.retry_after)
+        return Answer("scope", scenario.status, scenario.code, scenario.error, scenario.retry_after)
     if scenario.notice is not None and operation_id == "get_calls":
         return Answer("number", number_id=scenario.number_id, body={"calls": [], "notice": scenario.notice})
     return Answer("number", number_id=scenario.number_id)

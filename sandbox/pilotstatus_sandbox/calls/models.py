@@ -180,17 +180,13 @@ class Calls:
         self.phone = number.phone
         self.provider: Provider = number.provider
         self._backend = backend
-        self.history: CallHistory | None = (
-            CallHistory(
-                count=config.calls,
-                seed=config.seed,
-                provider=spec.provider,
-                newest=config.newest_ms,
-                on_progress=on_progress,
+        self.history: CallHistory | None = None
+        if spec.seeded:
+            kind = spec.provider
+            assert kind != "EVOLUTION_V2", f"{spec.number_id}: a kind of number that cannot call has no call history"
+            self.history = CallHistory(
+                count=config.calls, seed=config.seed, provider=kind, newest=config.newest_ms, on_progress=on_progress
             )
-            if spec.seeded
-            else None
-        )
         self._calls: dict[str, _LiveCall] = {}  # by id: calls created here, and history calls once changed
         self._by_external: dict[str, str] = {}
         self._created: list[_LiveCall] = []  # calls created here, oldest first

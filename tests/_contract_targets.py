@@ -7,10 +7,11 @@ refusals; `documented_answer` (tests/test_contract.py) holds every refusal to it
 gets the statuses.
 
 What a sandbox number answers follows the catalogue (`pilotstatus_api.catalogue`): a number serves the operations
-whose `providers` name its kind (or name none), and any other operation is 400 FEATURE_NOT_SUPPORTED. What is
-particular to the Calls area is written here: an action on a random `{callId}` is 404 CALL_NOT_FOUND, one the
-call's state forbids 409 INVALID_CALL_STATE, and a few documented refusals of one operation. The fixed answers of
-the other keys (403, 429, 400, 409) come before any of that.
+whose `providers` name its kind (or name none), and any other operation is 400 FEATURE_NOT_SUPPORTED; the Calls
+helpers serve the kinds that serve some Calls operation (not the Evolution v2 number). What is particular to the
+Calls area is written here: an action on a random `{callId}` is 404 CALL_NOT_FOUND, one the call's state forbids
+409 INVALID_CALL_STATE, and a few documented refusals of one operation. The fixed answers of the keys that reach no
+number (403, 429) and of the disconnected number (409) come before any of that.
 """
 
 from __future__ import annotations
@@ -50,15 +51,19 @@ class Secret(str):
         return "'[redacted]'"
 
 
-Provider = Literal["META", "EVO_GO"]
+Provider = Literal["META", "EVO_GO", "EVOLUTION_V2"]
 Refusal = tuple[int, str | None]
 Refusals = Mapping[str, frozenset[Refusal]]
 
 ANY_CODE = "*"
 """In a refusal, any code or none (a live 429 may say RATE_LIMITED, or nothing)."""
 
-PROVIDERS: tuple[Provider, ...] = ("META", "EVO_GO")
+KINDS: tuple[Provider, ...] = ("META", "EVO_GO", "EVOLUTION_V2")
 """The kinds of number the sandbox has, as the catalogue's `providers` names them."""
+
+PROVIDERS: tuple[Provider, ...] = ("META", "EVO_GO")
+"""The kinds of number that serve operations and have a target of their own (the Meta and web numbers, which can
+call); the Evolution v2 number serves none of the catalogue's (Calls) operations, so far."""
 
 OPERATIONS = frozenset(entry.operation_id for entry in catalogue.OPERATIONS)
 """Every operationId of openapi.json."""
@@ -66,14 +71,19 @@ OPERATIONS = frozenset(entry.operation_id for entry in catalogue.OPERATIONS)
 HELPER_OPERATIONS = frozenset({"sandbox_incoming_call", "sandbox_hangup_call"})
 """The sandbox's helpers that the stateful phase uses (a user calls the number; the user hangs up)."""
 
-_SERVED: Mapping[Provider, frozenset[str]] = {
-    provider: frozenset(
-        entry.operation_id for entry in catalogue.OPERATIONS if entry.providers is None or provider in entry.providers
+
+
+def _served(kind: Provider) -> frozenset[str]:
+    operations = frozenset(
+        entry.operation_id for entry in catalogue.OPERATIONS if entry.providers is None or kind in entry.providers
     )
-    | HELPER_OPERATIONS
-    for provider in PROVIDERS
-}
-"""The operations each kind of number serves (the catalogue's `providers`), and the helpers."""
+    calls = any(catalogue.BY_ID[operation].area == "calls" for operation in operations)
+    return operations | (HELPER_OPERATIONS if calls else frozenset())
+
+
+_SERVED: Mapping[Provider, frozenset[str]] = {kind: _served(kind) for kind in KINDS}
+"""The operations each kind of number serves (the catalogue's `providers`), and the helpers, where it serves some
+Calls operation."""
 
 _NOT_FOUND: Refusal = (404, "CALL_NOT_FOUND")
 _BAD_STATE: Refusal = (409, "INVALID_CALL_STATE")
@@ -116,7 +126,7 @@ def _number_refusals(provider: Provider) -> dict[str, frozenset[Refusal]]:
 
 
 _NUMBER_REFUSALS: Mapping[Provider, Mapping[str, frozenset[Refusal]]] = {
-    provider: _number_refusals(provider) for provider in PROVIDERS
+    provider: _number_refusals(provider) for provider in KINDS
 }
 
 
@@ -139,7 +149,8 @@ FULL = Budget(examples=8, scenarios=10)
 LESSER = Budget(examples=5, scenarios=5, coverage_share=3, unexpected_methods=False)
 """The relay-only number: a Meta number too, which the Meta key covers in full."""
 FIXED = Budget(examples=2, scenarios=2, coverage_share=6, unexpected_methods=False)
-"""The keys whose every answer is fixed whatever the request (429, 403, 400 unsupported provider, 409)."""
+"""The keys whose every answer is fixed whatever the request (429, 403, 409), and the Evolution v2 number (400 for
+every Calls operation, the only operations so far)."""
 
 Credential = tuple[str, Secret]
 """A key header and its value."""
@@ -161,7 +172,8 @@ class Target:
     negative_statuses: tuple[str, ...]
     budget: Budget
     provider: Provider | None = None
-    """The kind of number the requests act on, which steers valid bodies (`sdp`, magic peers); None for none."""
+    """The kind of number the requests act on, which steers valid bodies (`sdp`, magic peers); None where no call
+    can be placed (no number, a number not connected, a number on a provider that cannot call)."""
     number_id: str | None = None
     """The `x-whatsapp-number-id` sent with every request (a tenant key acting on a number)."""
     scenario: Scenario | None = None
@@ -200,18 +212,20 @@ def _demo_credentials(scenario: Scenario) -> tuple[Credential, ...]:
 def _scenario_target(scenario: Scenario, budget: Budget) -> Target:
     name, credentials = scenario.name, _demo_credentials(scenario)
     operations = OPERATIONS | HELPER_OPERATIONS
-    if scenario.status in (403, 429) or scenario.number_id is None:
-        # A key refused before its number is reached: the same answer for every operation, valid or not (the
-        # unsupported provider is checked after validation, so its invalid requests get 400).
+    if scenario.number_id is None:
+        # A key refused before its number is reached (403, 429): the same answer for every operation, valid or not.
         refusal: Refusal = (scenario.status, scenario.code)
-        negative = (str(scenario.status),) if scenario.status in (403, 429) else ("400",)
         refusals = {op: frozenset({refusal}) for op in operations}
-        return Target(name, credentials, refusals, frozenset(), negative, budget, scenario=scenario)
+        return Target(name, credentials, refusals, frozenset(), (str(scenario.status),), budget, scenario=scenario)
     if scenario.code == "WHATSAPP_INSTANCE_NOT_CONNECTED":
         # A web number not connected: 409 where a web number serves the operation (the provider is checked first).
         served = _SERVED["EVO_GO"]
         refusals = {op: frozenset({(409, scenario.code) if op in served else _UNSUPPORTED}) for op in operations}
         return Target(name, credentials, refusals, frozenset(), ("400",), budget, scenario=scenario)
+    if scenario.provider == "EVOLUTION_V2":
+        # A number that cannot call: what its kind serves (an operation without providers), and 400 for the rest.
+        kind: Provider = scenario.provider
+        return Target(name, credentials, _NUMBER_REFUSALS[kind], _SERVED[kind], ("400",), budget, scenario=scenario)
     provider: Provider = "EVO_GO" if scenario.provider == "EVO_GO" else "META"  # relay-only is a Meta number
     return Target(
         name, credentials, _NUMBER_REFUSALS[provider], _SERVED[provider], ("400",), budget,

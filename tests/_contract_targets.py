@@ -72,7 +72,6 @@ HELPER_OPERATIONS = frozenset({"sandbox_incoming_call", "sandbox_hangup_call"})
 """The sandbox's helpers that the stateful phase uses (a user calls the number; the user hangs up)."""
 
 
-
 def _served(kind: Provider) -> frozenset[str]:
     operations = frozenset(
         entry.operation_id for entry in catalogue.OPERATIONS if entry.providers is None or kind in entry.providers

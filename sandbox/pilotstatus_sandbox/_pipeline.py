@@ -27,10 +27,10 @@ area, in this order:
 Sandbox behaviour, not documented upstream:
 - a tenant key acts on the number its `x-whatsapp-number-id` header names (`num_sandbox_meta`, `num_sandbox_web`,
   `num_sandbox_relay_only`, `num_sandbox_web_disconnected`, `num_sandbox_evolution_v2`), exactly as that number's
-  own key would; an id that
-  names no sandbox number is 403 TENANT_SCOPE_NOT_ALLOWED too (no operation of the spec documents a 404 for a
-  number), with a message listing the ids. A number's own key ignores the header, as upstream documents. On an
-  operation of scope `any`, the tenant key acts on the number its header names, or on none without the header;
+  own key would; an id that names no sandbox number is 403 TENANT_SCOPE_NOT_ALLOWED too (no operation of the spec
+  documents a 404 for a number), with a message listing the ids. A number's own key ignores the header, as
+  upstream documents. On an operation of scope `any`, the tenant key acts on the number its header names, or on
+  none without the header;
 - a number's key on an operation of scope `tenant` is 403 NUMBER_SCOPE_NOT_ALLOWED (errors-auth-limits.md: the code
   is documented for number keys on tenant-only endpoints; two pages say some `/v1/numbers` reads take a number key
   too, which the catalogue would say with scope `any`). The message is the sandbox's own;

@@ -612,7 +612,7 @@ def exported_models(generate: ModuleType, spec: dict[str, Any]) -> dict[str, str
     for row in generate.catalogue(spec):
         if row["body"]:
             left_out.add(row["body"])
-        if row["returns"] == "list" or row["unwrap"]:
+        if row["pagination"] or row["unwrap"]:
             operation, _ = _operation(spec, row)
             response = _deref(spec, operation["responses"][str(row["success_status"])])
             target = _ref_target(spec, response.get("content", {}).get("application/json", {}).get("schema", {}))

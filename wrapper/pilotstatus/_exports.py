@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from pilotstatus_api.models.call_event_name import CallEventName
     from pilotstatus_api.models.call_hours import CallHours
     from pilotstatus_api.models.call_icon_visibility import CallIconVisibility
-    from pilotstatus_api.models.call_list import CallList
     from pilotstatus_api.models.call_permission import CallPermission
     from pilotstatus_api.models.call_permission_action import CallPermissionAction
     from pilotstatus_api.models.call_permission_action_name import CallPermissionActionName
@@ -49,7 +48,6 @@ __all__ = [
     "CallEventName",
     "CallHours",
     "CallIconVisibility",
-    "CallList",
     "CallPermission",
     "CallPermissionAction",
     "CallPermissionActionName",
@@ -82,7 +80,6 @@ MODELS: dict[str, str] = {
     "CallEventName": "pilotstatus_api.models.call_event_name",
     "CallHours": "pilotstatus_api.models.call_hours",
     "CallIconVisibility": "pilotstatus_api.models.call_icon_visibility",
-    "CallList": "pilotstatus_api.models.call_list",
     "CallPermission": "pilotstatus_api.models.call_permission",
     "CallPermissionAction": "pilotstatus_api.models.call_permission_action",
     "CallPermissionActionName": "pilotstatus_api.models.call_permission_action_name",

@@ -24,6 +24,7 @@ from tests._spec import (
     documented_call,
     documented_page,
     error_examples,
+    inlined,
     load_spec,
     operations,
 )
@@ -237,13 +238,38 @@ def test_the_wrapper_reports_the_installed_version() -> None:
     assert pilotstatus.__version__ == version("pilotstatus")
 
 
-@pytest.mark.parametrize("operation_id", [operation["operationId"] for _, _, operation in operations(load_spec())])
-def test_every_operation_parses_its_2xx_into_a_model_never_any_or_none(operation_id: str) -> None:
-    module = importlib.import_module(f"pilotstatus_api.api.calls.{snake_case(operation_id)}")
+def generated_operations() -> list[tuple[str, str, bool]]:
+    """Each operation of the spec, the package of its tag (`calls`, `templates`), and whether its 2xx body is a
+    bare array."""
+    spec = load_spec()
+    found = []
+    for _, _, operation in operations(spec):
+        (body,) = [
+            response["content"]["application/json"]["schema"]
+            for status, response in inlined(spec, operation)["responses"].items()
+            if status.startswith("2")
+        ]
+        found.append((operation["operationId"], snake_case(operation["tags"][0]), body.get("type") == "array"))
+    return found
+
+
+@pytest.mark.parametrize(("operation_id", "area", "returns_an_array"), generated_operations())
+def test_every_operation_parses_its_2xx_into_a_model_never_any_or_none(
+    operation_id: str, area: str, returns_an_array: bool
+) -> None:
+    """Its module is in its tag's package; a 2xx that is a bare array parses into a list of that one model."""
+    module = importlib.import_module(f"pilotstatus_api.api.{area}.{snake_case(operation_id)}")
     returned = typing.get_type_hints(module.sync)["return"]
     members = [member for member in typing.get_args(returned) if member is not type(None)]
     assert typing.Any not in members
-    models = [member for member in members if isinstance(member, type) and member.__name__ != "Error"]
+    bodies = [member for member in members if member is not Error]
+    assert len(bodies) == 1, members
+    if returns_an_array:
+        assert typing.get_origin(bodies[0]) is list, members
+        models = list(typing.get_args(bodies[0]))
+    else:
+        models = bodies
     assert len(models) == 1, members
+    assert isinstance(models[0], type), members
     assert callable(getattr(models[0], "from_dict", None))
     assert models[0].__module__.startswith("pilotstatus_api.models.")

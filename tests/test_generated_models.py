@@ -3,9 +3,9 @@
 `templates/` makes openapi-python-client declare every optional field `X | None` (default None) instead of
 `X | Unset` (default UNSET). These tests check it on the project's own package (every model of
 `pilotstatus_api.models`, every component schema of `openapi.json`) and on a package generated here, in a test,
-from `SHAPES`: a spec with the shapes the Pilot Status spec may grow into (nested and inline optional objects, arrays
-of objects, nullable and optional fields in every combination, open objects, defaults, optional request bodies,
-query, header and cookie parameters, a multipart body).
+from `SHAPES`: a spec with the shapes the Pilot Status spec may grow into (nested and inline optional objects, inline
+objects in an array, in a union or nullable, arrays of objects, nullable and optional fields in every combination,
+open objects, defaults, optional request bodies, query, header and cookie parameters, a multipart body).
 """
 
 from __future__ import annotations
@@ -162,6 +162,14 @@ SHAPES: JSON = {
                         },
                     },
                     "either": {"anyOf": [ref("Point"), {"type": "string"}, {"type": "null"}]},
+                    "seen": {"type": ["object", "null"], "additionalProperties": True},  # inline, open and nullable
+                    "stops": {  # an array of inline objects
+                        "type": "array",
+                        "items": {"type": "object", "required": ["at"], "properties": {"at": {"type": "integer"}}},
+                    },
+                    "size": {
+                        "anyOf": [{"type": "object", "properties": {"side": {"type": "integer"}}}, {"type": "string"}]
+                    },
                     "nothing": {"type": "null"},
                 },
             },
@@ -252,22 +260,40 @@ def object_schema(document: JSON, schema: JSON) -> ObjectSchema | None:
 
 def model_schemas(document: JSON) -> dict[str, ObjectSchema]:
     """Every model class the generator makes of `document`, by class name: each object component schema, and each
-    object written inline as a property (named, as the generator names it, after its parent and the property)."""
+    object written inline in a property, named as openapi-python-client names it: by its title, or else after its
+    parent class and the property's name, `_item` added for an array's items and `_type_<i>` for the i-th member of a
+    union (`anyOf`, `oneOf`, a list of types such as `[object, null]`)."""
     found: dict[str, ObjectSchema] = {}
 
-    def visit(class_name: str, shape: ObjectSchema) -> None:
+    def visit_model(class_name: str, shape: ObjectSchema) -> None:
         found[class_name] = shape
         for key, node in shape.properties.items():
-            if "$ref" in node:
-                continue
-            inline = object_schema(document, node)
-            if inline is not None:
-                visit(ClassName(node.get("title") or f"{class_name}_{key}", ""), inline)
+            visit_property(key, node, class_name)
+        extra = shape.schema.get("additionalProperties")
+        if isinstance(extra, dict) and extra:
+            visit_property("AdditionalProperty", extra, class_name)
+
+    def visit_property(name: str, node: JSON, parent: str) -> None:
+        combined = [*node.get("allOf", []), *node.get("anyOf", []), *node.get("oneOf", [])]
+        if "$ref" in node or (len(combined) == 1 and "$ref" in combined[0]) or "enum" in node:
+            return  # the referenced component's class, or a Literal type: no class of its own
+        types = node.get("type")
+        if "anyOf" in node or "oneOf" in node or isinstance(types, list):
+            one_per_type = [{**node, "type": each} for each in types] if isinstance(types, list) else []
+            for index, member in enumerate([*node.get("anyOf", []), *node.get("oneOf", []), *one_per_type]):
+                title = member.get("title")
+                subscript = title if title and title != node.get("title") else f"type_{index}"
+                visit_property(f"{name}_{subscript}", member, parent)
+        elif types == "array":
+            if isinstance(node.get("items"), dict):
+                visit_property(f"{name}_item", node["items"], parent)
+        elif types in (None, "object") and (inline := object_schema(document, node)) is not None:
+            visit_model(ClassName(node.get("title") or f"{parent}_{name}", ""), inline)
 
     for name, schema in document["components"]["schemas"].items():
         shape = object_schema(document, schema)
         if shape is not None:
-            visit(ClassName(schema.get("title", name), ""), shape)
+            visit_model(ClassName(schema.get("title", name), ""), shape)
     return found
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+from openapi_python_client.strings import snake_case
 from starlette.applications import Starlette
 
 from pilotstatus_api.catalogue import BY_ID, OPERATIONS, Entry
@@ -29,12 +30,12 @@ from tests._sandbox_client import NUMBER_IDS, send
 from tests._spec import ROOT
 from tools.generate_sandbox_docs import operations_table
 
-TEMPLATES = {"templates": [{"id": "tpl_1", "name": "welcome", "status": "APPROVED"}]}
-TEMPLATES_SCHEMA = {
+WIDGETS = {"widgets": [{"id": "wdg_1", "name": "welcome", "status": "APPROVED"}]}
+WIDGETS_SCHEMA = {
     "type": "object",
-    "required": ["templates"],
+    "required": ["widgets"],
     "properties": {
-        "templates": {
+        "widgets": {
             "type": "array",
             "items": {
                 "type": "object",
@@ -51,33 +52,36 @@ def added(
     operation_id: str,
     scope: str,
     *,
-    example: Any = TEMPLATES,
+    example: Any = WIDGETS,
     providers: list[str] | None = None,
-    tag: str = "Templates",
+    tag: str = "Synthetic",
 ) -> tuple[dict[str, Any], Entry]:
-    """A copy of the spec with one more GET operation (by default of tag Templates: an area with no package in the
-    sandbox), and its catalogue entry, as `make generate` would write it."""
+    """A copy of the spec with one more GET operation (by default of tag Synthetic: an area with no package in the
+    sandbox), and its catalogue entry, as `make generate` would write it. Its path and operationId are no real
+    operation's (`synthetic` in each), so that the spec gaining an area never turns it into one it already has."""
     spec = copy.deepcopy(load_spec())
+    assert path not in spec["paths"]
+    assert operation_id not in BY_ID
     traits: dict[str, Any] = {"scope": scope, "idempotency": "none"}
     if providers is not None:
         traits["providers"] = providers
-    media: dict[str, Any] = {"schema": TEMPLATES_SCHEMA}
+    media: dict[str, Any] = {"schema": WIDGETS_SCHEMA}
     if example is not None:
         media["example"] = example
     spec["paths"][path] = {
         "get": {
             "operationId": operation_id,
             "tags": [tag],
-            "summary": "List templates",
+            "summary": "List widgets",
             "x-pilotstatus": traits,
-            "responses": {"200": {"description": "The templates", "content": {"application/json": media}}},
+            "responses": {"200": {"description": "The widgets", "content": {"application/json": media}}},
         }
     }
     entry = dataclasses.replace(
         BY_ID["get_calls_settings"],
         operation_id=operation_id,
         module=operation_id,
-        area=tag.lower(),
+        area=snake_case(tag),
         path=path,
         sdk_method=None,
         scope=scope,  # type: ignore[arg-type]
@@ -114,7 +118,7 @@ def refusal(response: httpx.Response) -> tuple[int, str | None]:
 
 @pytest.fixture(scope="module")
 def number_scoped() -> Starlette:
-    spec, entry = added("/v1/templates", "get_templates", "number")
+    spec, entry = added("/v1/synthetic/widgets", "get_synthetic_widgets", "number")
     return app_with(spec, entry)
 
 
@@ -122,43 +126,47 @@ def test_an_operation_without_a_handler_answers_its_example_to_the_keys_that_rea
     number_scoped: Starlette,
 ) -> None:
     for key in ("meta", "web", "relay-only"):
-        response = send(number_scoped, "GET", "/v1/templates", key)
-        assert (response.status_code, response.json()) == (200, TEMPLATES), key
-    named = send(number_scoped, "GET", "/v1/templates", "tenant", headers={"x-whatsapp-number-id": "num_sandbox_web"})
-    assert (named.status_code, named.json()) == (200, TEMPLATES)
+        response = send(number_scoped, "GET", "/v1/synthetic/widgets", key)
+        assert (response.status_code, response.json()) == (200, WIDGETS), key
+    named = send(
+        number_scoped, "GET", "/v1/synthetic/widgets", "tenant", headers={"x-whatsapp-number-id": "num_sandbox_web"}
+    )
+    assert (named.status_code, named.json()) == (200, WIDGETS)
 
 
 def test_an_example_only_operation_goes_through_the_same_pipeline(number_scoped: Starlette) -> None:
-    assert refusal(get(number_scoped, "/v1/templates")) == (401, None)
-    assert refusal(send(number_scoped, "GET", "/v1/templates", "tenant")) == (403, "TENANT_SCOPE_NOT_ALLOWED")
-    assert refusal(send(number_scoped, "GET", "/v1/templates", "rate-limited")) == (429, None)
-    assert refusal(send(number_scoped, "GET", "/v1/templates", "web-disconnected")) == (
+    assert refusal(get(number_scoped, "/v1/synthetic/widgets")) == (401, None)
+    assert refusal(send(number_scoped, "GET", "/v1/synthetic/widgets", "tenant")) == (403, "TENANT_SCOPE_NOT_ALLOWED")
+    assert refusal(send(number_scoped, "GET", "/v1/synthetic/widgets", "rate-limited")) == (429, None)
+    assert refusal(send(number_scoped, "GET", "/v1/synthetic/widgets", "web-disconnected")) == (
         409,
         "WHATSAPP_INSTANCE_NOT_CONNECTED",
     )
-    assert refusal(send(number_scoped, "POST", "/v1/templates")) == (405, None)
+    assert refusal(send(number_scoped, "POST", "/v1/synthetic/widgets")) == (405, None)
 
 
 def test_each_answer_is_a_copy_of_the_example(number_scoped: Starlette) -> None:
-    first = send(number_scoped, "GET", "/v1/templates")
-    assert first.json() == send(number_scoped, "GET", "/v1/templates").json() == TEMPLATES
+    first = send(number_scoped, "GET", "/v1/synthetic/widgets")
+    assert first.json() == send(number_scoped, "GET", "/v1/synthetic/widgets").json() == WIDGETS
 
 
 def test_an_example_its_schema_refuses_fails_the_build_naming_the_operation_and_the_place() -> None:
-    spec, entry = added("/v1/templates", "get_templates", "number", example={"templates": [{"id": 7}]})
-    with pytest.raises(ExampleError, match=r"get_templates: the example of its 200 answer .* at templates/0"):
+    spec, entry = added("/v1/synthetic/widgets", "get_synthetic_widgets", "number", example={"widgets": [{"id": 7}]})
+    with pytest.raises(ExampleError, match=r"get_synthetic_widgets: the example of its 200 answer .* at widgets/0"):
         app_with(spec, entry)
 
 
 def test_an_operation_with_neither_handler_nor_example_fails_the_build() -> None:
-    spec, entry = added("/v1/templates", "get_templates", "number", example=None)
-    with pytest.raises(ExampleError, match="get_templates has no handler and its 200 answer no example"):
+    spec, entry = added("/v1/synthetic/widgets", "get_synthetic_widgets", "number", example=None)
+    with pytest.raises(ExampleError, match="get_synthetic_widgets has no handler and its 200 answer no example"):
         app_with(spec, entry)
 
 
 def test_an_entry_the_spec_lacks_fails_the_build() -> None:
-    _, entry = added("/v1/templates", "get_templates", "number")
-    with pytest.raises(RuntimeError, match="the spec has no operation get_templates at GET /v1/templates"):
+    _, entry = added("/v1/synthetic/widgets", "get_synthetic_widgets", "number")
+    with pytest.raises(
+        RuntimeError, match="the spec has no operation get_synthetic_widgets at GET /v1/synthetic/widgets"
+    ):
         app_with(copy.deepcopy(load_spec()), entry)
 
 
@@ -180,46 +188,49 @@ def test_every_operation_is_handled_or_example_only_and_every_calls_operation_ha
 
 
 def test_a_tenant_operation_takes_the_tenant_key_and_refuses_a_numbers_key() -> None:
-    spec, entry = added("/v1/numbers", "get_numbers", "tenant")
+    spec, entry = added("/v1/synthetic/accounts", "get_synthetic_accounts", "tenant")
     app = app_with(spec, entry)
-    assert send(app, "GET", "/v1/numbers", "tenant").json() == TEMPLATES
-    assert send(app, "GET", "/v1/numbers", "tenant", headers={"x-whatsapp-number-id": "num_x"}).status_code == 200
+    assert send(app, "GET", "/v1/synthetic/accounts", "tenant").json() == WIDGETS
+    assert (
+        send(app, "GET", "/v1/synthetic/accounts", "tenant", headers={"x-whatsapp-number-id": "num_x"}).status_code
+        == 200
+    )
     for key in ("meta", "web", "relay-only", "web-disconnected", "unsupported-provider"):
-        response = send(app, "GET", "/v1/numbers", key)
+        response = send(app, "GET", "/v1/synthetic/accounts", key)
         assert refusal(response) == (403, "NUMBER_SCOPE_NOT_ALLOWED"), key
         assert response.json()["error"] == "Number-scoped keys cannot call tenant endpoints"
-    assert refusal(send(app, "GET", "/v1/numbers", "rate-limited")) == (429, None)
+    assert refusal(send(app, "GET", "/v1/synthetic/accounts", "rate-limited")) == (429, None)
 
 
 def test_an_operation_of_any_scope_takes_both_kinds_of_key() -> None:
-    spec, entry = added("/v1/api-keys", "get_api-keys", "any")
+    spec, entry = added("/v1/synthetic/keys", "get_synthetic_keys", "any")
     app = app_with(spec, entry)
     for key in ("tenant", "meta", "web"):
-        assert send(app, "GET", "/v1/api-keys", key).status_code == 200, key
-    named = send(app, "GET", "/v1/api-keys", "tenant", headers={"x-whatsapp-number-id": NUMBER_IDS["meta"]})
+        assert send(app, "GET", "/v1/synthetic/keys", key).status_code == 200, key
+    named = send(app, "GET", "/v1/synthetic/keys", "tenant", headers={"x-whatsapp-number-id": NUMBER_IDS["meta"]})
     assert named.status_code == 200
-    unknown = send(app, "GET", "/v1/api-keys", "tenant", headers={"x-whatsapp-number-id": "num_unknown"})
+    unknown = send(app, "GET", "/v1/synthetic/keys", "tenant", headers={"x-whatsapp-number-id": "num_unknown"})
     assert refusal(unknown) == (403, "TENANT_SCOPE_NOT_ALLOWED")
 
 
 def test_an_operation_of_no_scope_needs_no_key() -> None:
-    spec, entry = added("/v1/token/status", "get_token_status", "none")
+    spec, entry = added("/v1/synthetic/status", "get_synthetic_status", "none")
     app = app_with(spec, entry)
-    assert get(app, "/v1/token/status").json() == TEMPLATES
-    assert get(app, "/v1/token/status", **{"x-api-key": "anything"}).status_code == 200
+    assert get(app, "/v1/synthetic/status").json() == WIDGETS
+    assert get(app, "/v1/synthetic/status", **{"x-api-key": "anything"}).status_code == 200
 
 
 # --- the providers ---------------------------------------------------------------------------------------------------
 
 
 def test_an_operation_some_numbers_lack_is_refused_saying_which_numbers_have_it() -> None:
-    spec, entry = added("/v1/templates", "get_templates", "number", providers=["META"])
+    spec, entry = added("/v1/synthetic/widgets", "get_synthetic_widgets", "number", providers=["META"])
     app = app_with(spec, entry)
-    assert send(app, "GET", "/v1/templates", "meta").status_code == 200
+    assert send(app, "GET", "/v1/synthetic/widgets", "meta").status_code == 200
     for key in ("web", "web-disconnected"):  # the provider is checked before the connection
-        response = send(app, "GET", "/v1/templates", key)
+        response = send(app, "GET", "/v1/synthetic/widgets", key)
         assert refusal(response) == (400, "FEATURE_NOT_SUPPORTED"), key
-        assert response.json()["error"] == "GET /v1/templates is for Meta Cloud API numbers only."
+        assert response.json()["error"] == "GET /v1/synthetic/widgets is for Meta Cloud API numbers only."
 
 
 def test_a_calls_operation_a_number_lacks_says_which_numbers_have_it_and_why() -> None:
@@ -238,12 +249,12 @@ def test_a_calls_operation_a_number_lacks_says_which_numbers_have_it_and_why() -
 
 
 def test_an_operation_that_names_no_providers_is_served_to_the_number_that_cannot_call() -> None:
-    spec, entry = added("/v1/templates", "get_templates", "number")
+    spec, entry = added("/v1/synthetic/widgets", "get_synthetic_widgets", "number")
     app = app_with(spec, entry)
-    own = send(app, "GET", "/v1/templates", "unsupported-provider")
-    assert (own.status_code, own.json()) == (200, TEMPLATES)
+    own = send(app, "GET", "/v1/synthetic/widgets", "unsupported-provider")
+    assert (own.status_code, own.json()) == (200, WIDGETS)
     named = {"x-whatsapp-number-id": "num_sandbox_evolution_v2"}
-    assert send(app, "GET", "/v1/templates", "tenant", headers=named).json() == TEMPLATES
+    assert send(app, "GET", "/v1/synthetic/widgets", "tenant", headers=named).json() == WIDGETS
     calls = send(app, "GET", "/v1/calls", "unsupported-provider")  # its Calls answer is as it was
     assert calls.json() == {
         "error": "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers.",
@@ -252,15 +263,15 @@ def test_an_operation_that_names_no_providers_is_served_to_the_number_that_canno
 
 
 def test_an_operation_for_meta_numbers_is_refused_to_the_number_that_cannot_call_naming_who_has_it() -> None:
-    spec, entry = added("/v1/templates", "get_templates", "number", providers=["META"])
+    spec, entry = added("/v1/synthetic/widgets", "get_synthetic_widgets", "number", providers=["META"])
     app = app_with(spec, entry)
     named = {"x-whatsapp-number-id": "num_sandbox_evolution_v2"}
     for response in (
-        send(app, "GET", "/v1/templates", "unsupported-provider"),
-        send(app, "GET", "/v1/templates", "tenant", headers=named),
+        send(app, "GET", "/v1/synthetic/widgets", "unsupported-provider"),
+        send(app, "GET", "/v1/synthetic/widgets", "tenant", headers=named),
     ):
         assert response.json() == {
-            "error": "GET /v1/templates is for Meta Cloud API numbers only.",
+            "error": "GET /v1/synthetic/widgets is for Meta Cloud API numbers only.",
             "code": "FEATURE_NOT_SUPPORTED",
         }
 
@@ -268,9 +279,9 @@ def test_an_operation_for_meta_numbers_is_refused_to_the_number_that_cannot_call
 def test_the_calls_wording_for_a_number_that_cannot_call_holds_while_no_calls_operation_serves_its_kind() -> None:
     # A Calls operation that names no providers serves every kind: the Evolution v2 number then has a Calls
     # operation, and is told of each one it lacks which numbers have it, as the Meta and web numbers are.
-    spec, entry = added("/v1/calls/summary", "get_calls_summary", "number", tag="Calls")
+    spec, entry = added("/v1/calls/synthetic-summary", "get_calls_synthetic-summary", "number", tag="Calls")
     app = app_with(spec, entry)
-    assert send(app, "GET", "/v1/calls/summary", "unsupported-provider").json() == TEMPLATES
+    assert send(app, "GET", "/v1/calls/synthetic-summary", "unsupported-provider").json() == WIDGETS
     settings = send(app, "GET", "/v1/calls/settings", "unsupported-provider")
     assert refusal(settings) == (400, "FEATURE_NOT_SUPPORTED")
     assert settings.json()["error"] == "GET /v1/calls/settings is for Meta Cloud API numbers only."
@@ -295,20 +306,20 @@ def test_the_sandbox_commands_help_lists_the_example_only_operations(
         assert "Every operation of openapi.json has state in the sandbox: none is example-only." in today
     for entry in already:  # an operation the spec gained before its area gained state
         assert f"{entry.http_method} {entry.path} ({entry.operation_id})." in today
-    _, entry = added("/v1/templates", "get_templates", "number")
+    _, entry = added("/v1/synthetic/widgets", "get_synthetic_widgets", "number")
     monkeypatch.setattr("pilotstatus_sandbox._areas.OPERATIONS", (*OPERATIONS, entry))
     ran = run(capsys, "sandbox", "--help")
     assert ran.code == 0
     listed = one_line(ran.out)
     assert f"Example-only operations ({len(already) + 1})" in listed
-    assert "GET /v1/templates (get_templates)." in listed
+    assert "GET /v1/synthetic/widgets (get_synthetic_widgets)." in listed
 
 
 def test_the_readme_table_marks_each_operation_with_state_or_example_only() -> None:
-    spec, _ = added("/v1/templates", "get_templates", "tenant")
+    spec, _ = added("/v1/synthetic/widgets", "get_synthetic_widgets", "tenant")
     rows = operations_table(spec).splitlines()
     assert len(rows) == 2 + len(OPERATIONS) + 1
-    assert rows[-1] == "| `get_templates` | `GET /v1/templates` | example-only | the tenant key | all |"
+    assert rows[-1] == "| `get_synthetic_widgets` | `GET /v1/synthetic/widgets` | example-only | the tenant key | all |"
     play = next(row for row in rows if row.startswith("| `post_calls_callId_play` "))
     assert play.split(" | ")[2:] == ["state", "a number's key, or the tenant key naming the number", "`EVO_GO` |"]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests._spec import JSON, load_spec
+from tests._spec import JSON, load_spec, operations
 from tools import generate
 from tools.generate_sdk import EXPORTS, REGISTRY, RESOURCES, Resource, exported_models, resources, walk, write_sdk
 
@@ -187,13 +187,24 @@ def found_resources(spec: JSON) -> dict[str, Resource]:
     return {resource.path: resource for resource in walk(resources(generate, spec))}
 
 
-def test_a_resource_is_named_by_its_path_each_parent_in_the_singular() -> None:
-    found = found_resources(load_spec())
-    assert {path: (r.class_name, r.module) for path, r in found.items()} == {
+@pytest.mark.parametrize("spec", [load_spec(), synthetic_spec()], ids=["openapi.json", "a new area"])
+def test_a_resource_is_named_by_its_path_each_parent_in_the_singular(spec: JSON) -> None:
+    found = found_resources(spec)
+    named = {path: (r.class_name, r.module) for path, r in found.items()}
+    assert {path: name for path, name in named.items() if path.split(".")[0] == "calls"} == {
         "calls": ("Calls", "calls"),
         "calls.settings": ("CallSettings", "call_settings"),
         "calls.permissions": ("CallPermissions", "call_permissions"),
     }
+    # Every area's resources: each owner of an SDK method the spec names, and each of its parents.
+    methods = [operation["x-pilotstatus"].get("method") for _, _, operation in operations(spec)]
+    parts = [method.split(".")[:-1] for method in methods if method]
+    assert set(found) == {".".join(owner[:depth]) for owner in parts for depth in range(1, len(owner) + 1)}
+    for path, (class_name, module) in named.items():
+        *parents, last = path.split(".")
+        words = [*(parent.removesuffix("s") for parent in parents), last]
+        assert module == "_".join(words), path
+        assert class_name == "".join(word.capitalize() for part in words for word in part.split("_")), path
 
 
 REFUSED: dict[str, tuple[dict[str, Any], str]] = {

@@ -11,7 +11,9 @@ import asyncio
 import json
 import logging
 import re
+import sys
 import threading
+import types
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -24,14 +26,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pilotstatus import APIResponseValidationError, AsyncPilotStatus, InvalidInputError, PilotStatus
-from pilotstatus._drift import MAX_WARNINGS, _type_hints, find_drift, plan
+from pilotstatus._drift import (
+    MAX_WARNINGS,
+    UNKNOWN_ENUM_VALUE,
+    DriftRecord,
+    Finding,
+    _type_hints,
+    find_drift,
+    plan,
+)
 from pilotstatus._validation import python_name
 from pilotstatus_api.models.call import Call
 from pilotstatus_api.models.call_status import CALL_STATUS_VALUES
 from tests._clients import BASE_URL, KEY
 from tests._fake_api import EPOCH, FakeCallsAPI, call_body, dataset
 from tests._operations import FLAVORS, OPERATIONS, SPEC, Flavor, Op, Recorder, at, ok, properties, run, with_value
-from tests._spec import resolve
+from tests._spec import ROOT, resolve
+from tools import generate
 
 FIELD = "recordingUrl"
 RECORDING = "https://recordings.example/private/5511999999999.ogg"  # a value that must never reach the log
@@ -466,9 +477,9 @@ def test_what_a_free_form_object_holds_is_not_drift(warnings: pytest.LogCaptureF
 
 
 def test_every_enum_field_of_the_models_is_named_by_its_json_key() -> None:
-    """An enum field is named in a warning by its attribute name: true only while it is also its JSON key. Every open
-    enum the plans find must be a property of that name in the model's schema, and every open enum property of the
-    spec must be found, so this fails the day a generated name differs from the key, or the plan misses an enum."""
+    """An enum field is named in a warning by its JSON key. Every open enum the plans find must be a property of that
+    key in the model's schema, and every open enum property of the spec must be found, so this fails the day a plan
+    names a field otherwise than its key (`meta_status` for `metaStatus`), or misses an enum."""
     schemas = SPEC["components"]["schemas"]
     models = [model for model in _all_models() if model.__name__ in schemas]
     found: set[str] = set()
@@ -477,14 +488,83 @@ def test_every_enum_field_of_the_models_is_named_by_its_json_key() -> None:
         model_plan = plan(model)
         assert model_plan is not None, model
         declared_properties = properties(schemas[model.__name__])
-        for _, name, _ in model_plan.enums:
-            assert name in declared_properties, f"{model.__name__}.{name} is not the JSON key of its field"
-            found.add(f"{model.__name__}.{name}")
+        for _, _, key, _ in model_plan.enums:
+            assert key in declared_properties, f"{model.__name__}.{key} is not the JSON key of its field"
+            found.add(f"{model.__name__}.{key}")
         for key, schema in declared_properties.items():
             if _is_open_enum(schema):
                 declared.add(f"{model.__name__}.{key}")
     assert found == declared
     assert {"Call.status", "Call.direction", "CallingSettings.status", "CallPermissionAction.action_name"} <= found
+
+
+# A model of a generated package with a camelCase enum field, as `make generate` writes them: the attribute
+# `meta_status`, whose JSON key `json_keys` gives.
+WIDGET_MODULE = """
+from typing import Any, Literal
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+
+@_attrs_define
+class Widget:
+    id: str
+    meta_status: Literal["APPROVED", "PENDING"] | str | None = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+"""
+
+
+@pytest.fixture
+def widget(monkeypatch: pytest.MonkeyPatch) -> type[Any]:
+    """`Widget` of a package `widgets_api`: its module `widgets_api.models.widget`, beside `widgets_api.json_keys`."""
+    modules = {name: types.ModuleType(name) for name in ("widgets_api", "widgets_api.models", "widgets_api.json_keys")}
+    modules["widgets_api.models.widget"] = model = types.ModuleType("widgets_api.models.widget")
+    exec(compile(WIDGET_MODULE, "widget.py", "exec"), vars(model))
+    vars(modules["widgets_api.json_keys"])["JSON_KEYS"] = {"Widget": {"meta_status": "metaStatus"}}
+    for name, module in modules.items():
+        monkeypatch.setitem(sys.modules, name, module)
+    cls: type[Any] = vars(model)["Widget"]
+    return cls
+
+
+def test_a_camel_case_enum_field_is_named_by_its_json_key_not_its_attribute(
+    widget: type[Any], warnings: pytest.LogCaptureFixture
+) -> None:
+    assert find_drift(widget(id="w_1", meta_status="ARCHIVED")) == {
+        Finding(UNKNOWN_ENUM_VALUE, "Widget", "metaStatus", "str", "'ARCHIVED'")
+    }
+    DriftRecord().notice("get_widgets", [widget(id="w_1", meta_status="ARCHIVED")], str)
+    assert drift_lines(warnings) == [
+        "get_widgets: the response has an enum value the SDK does not know, Widget.metaStatus = 'ARCHIVED' (str); kept"
+        " as it came"
+    ]
+
+
+def test_the_generator_writes_the_json_key_of_each_attribute_it_names_otherwise() -> None:
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Widgets", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "Widget": {
+                    "type": "object",
+                    "required": ["id"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "metaStatus": {"anyOf": [{"type": "string", "enum": ["APPROVED"]}, {"type": "string"}]},
+                        "from": {"type": "string"},
+                        "latestVersion": {"type": ["object", "null"], "properties": {"versionId": {"type": "string"}}},
+                    },
+                }
+            }
+        },
+    }
+    assert generate.json_keys(spec, ROOT / "generator-config.yaml") == {
+        "Widget": {"meta_status": "metaStatus", "from_": "from", "latest_version": "latestVersion"},
+        "WidgetLatestVersionType0": {"version_id": "versionId"},
+    }
 
 
 def _is_open_enum(schema: dict[str, Any]) -> bool:

@@ -73,6 +73,7 @@ def generate(spec: Path, config: Path, output: Path) -> None:
     write_request_schemas(spec, output)
     write_webhook_schemas(spec, output)
     write_catalogue(spec, output)
+    write_json_keys(spec, config, output)
 
 
 # --- the constraints of each request ---------------------------------------------------------------------------
@@ -471,6 +472,50 @@ BY_SDK_METHOD: dict[str, Entry] = {entry.sdk_method: entry for entry in OPERATIO
     ruff = Path(sys.executable).parent / "ruff"
     command = [str(ruff), "format", "--isolated", "--no-cache", "--line-length", "120", "--quiet", str(target)]
     subprocess.run(command, check=True)
+
+
+# --- the JSON key of each attribute -----------------------------------------------------------------------------
+# `pilotstatus_api/json_keys.py`: for each model class, the JSON key of each attribute whose Python name is not that
+# key (`meta_status` for `metaStatus`), as openapi-python-client names classes and attributes (it is asked, not
+# imitated). A generated model writes its keys only inside `to_dict()`, where no program can read them; the SDK's drift
+# warnings name a field by the key the API sends, so they read them here.
+
+JSON_KEYS_HEADER = '''"""Each model's attributes not named as their JSON keys, with the key: {class: {attribute: key}}.
+
+Written by `tools/generate.py` from `openapi.json`; do not edit.
+"""
+
+JSON_KEYS: dict[str, dict[str, str]] = '''
+
+
+def json_keys(spec: dict[str, Any], config_path: Path) -> dict[str, dict[str, str]]:
+    """{class: {attribute: JSON key}} of every model the generator makes of `spec`, where the two names differ."""
+    from openapi_python_client.config import Config, ConfigFile, MetaType
+    from openapi_python_client.parser import GeneratorData
+    from openapi_python_client.schema.untrusted_string import UntrustedString
+
+    config = Config.from_sources(
+        ConfigFile.load_from_path(config_path), MetaType.NONE, config_path, "utf-8", False, None
+    )
+    data = GeneratorData.from_dict(spec, config=config)
+    if not isinstance(data, GeneratorData):
+        raise GenerationError(f"openapi-python-client could not read the spec: {data.header}: {data.detail}")
+    found: dict[str, dict[str, str]] = {}
+    for model in sorted(data.models, key=lambda model: str(model.class_info.name)):
+        keys = {}
+        for prop in [*model.required_properties, *model.optional_properties]:
+            key = prop.name.get_untrusted_value() if isinstance(prop.name, UntrustedString) else str(prop.name)
+            if prop.python_name != key:
+                keys[str(prop.python_name)] = key
+        if keys:
+            found[str(model.class_info.name)] = keys
+    return found
+
+
+def write_json_keys(spec_path: Path, config_path: Path, package: Path) -> None:
+    """Write `json_keys.py` into the generated `package`, formatted as `request_schemas.py` is."""
+    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    _write_module(package / "json_keys.py", JSON_KEYS_HEADER, json_keys(spec, config_path))
 
 
 def _write_module(target: Path, header: str, value: dict[str, Any]) -> None:

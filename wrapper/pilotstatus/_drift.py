@@ -9,7 +9,9 @@ WARNING per client for each distinct drift, on the `pilotstatus` logger:
     get_calls: the response has an enum value the SDK does not know, Call.status = 'ON_HOLD' (str); kept as it came
 
 It names the operation (its operationId in `openapi.json`), the model and field (a field's JSON key as received; an
-enum field's attribute name, which in this spec is also its JSON key) and the value's Python type. An unknown enum
+enum field's JSON key too, `TemplateListItem.metaStatus`, not its attribute `meta_status`: `make generate` writes
+the keys of the attributes named otherwise beside the models, in `pilotstatus_api.json_keys`, read with the first
+plan) and the value's Python type. An unknown enum
 value is named too, since it is the vocabulary of the API, not data (what the user must add to the spec), and each
 distinct one is its own drift: two new statuses are two warnings. It is shown as its repr (control characters escaped,
 cut short), and a list or an object there as `[...]` or `{...}`. The value of an unknown field is never shown: a field
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import importlib
 import keyword
 import logging
 import operator
@@ -73,7 +76,7 @@ _CONTAINERS: Final[dict[type, str]] = {list: "[...]", dict: "{...}"}
 @dataclasses.dataclass(frozen=True, slots=True)
 class Finding:
     """One drift in one response: `model.name` holds a value of type `value_type` that the spec does not know.
-    `name` is the field's JSON key as received (an unknown field) or the attribute name (an enum field). `value` is,
+    `name` is the field's JSON key, as received (an unknown field) or as the spec names it (an enum field). `value` is,
     for an enum field, the unknown value's repr (`[...]` or `{...}` for a list or an object); for a field, empty."""
 
     kind: Kind
@@ -87,9 +90,9 @@ class Finding:
 class Plan:
     """What one generated model class declares, as the check needs it."""
 
-    enums: tuple[tuple[operator.attrgetter[Any], str, frozenset[object]], ...]
-    """The open enum fields (`Literal[...] | str`): a getter, the attribute's name, and the values allowed (None
-    among them when the field is optional)."""
+    enums: tuple[tuple[operator.attrgetter[Any], str, str, frozenset[object]], ...]
+    """The open enum fields (`Literal[...] | str`): a getter, the attribute's name, the field's JSON key, and the
+    values allowed (None among them when the field is optional)."""
     nested: tuple[operator.attrgetter[Any], ...]
     """Getters of the fields that may hold a nested model, or a list of them."""
     free_form: bool
@@ -125,7 +128,8 @@ def _make_plan(cls: type) -> Plan | None:
         return None
     declared = [field for field in fields if field.name != "additional_properties"]
     hints = _type_hints(cls)
-    enums: list[tuple[operator.attrgetter[Any], str, frozenset[object]]] = []
+    keys = _json_keys(cls)
+    enums: list[tuple[operator.attrgetter[Any], str, str, frozenset[object]]] = []
     nested: list[operator.attrgetter[Any]] = []
     for field in declared:
         hint = hints.get(field.name)
@@ -133,7 +137,7 @@ def _make_plan(cls: type) -> Plan | None:
             continue
         allowed = _open_enum(hint)
         if allowed is not None:
-            enums.append((operator.attrgetter(field.name), field.name, allowed))
+            enums.append((operator.attrgetter(field.name), field.name, keys.get(field.name, field.name), allowed))
         elif _may_hold_a_model(hint):
             nested.append(operator.attrgetter(field.name))
     free_form = not declared
@@ -141,7 +145,7 @@ def _make_plan(cls: type) -> Plan | None:
 
 
 def _compile_select(
-    cls: type, enums: list[tuple[operator.attrgetter[Any], str, frozenset[object]]], free_form: bool
+    cls: type, enums: list[tuple[operator.attrgetter[Any], str, str, frozenset[object]]], free_form: bool
 ) -> Callable[[list[Any]], list[Any]]:
     """`Plan.select` for `cls`, as ONE list comprehension that names each attribute: `item.status not in allowed_1`.
 
@@ -153,7 +157,7 @@ def _compile_select(
     if not free_form:
         tests.append("item.additional_properties")
     allowed_sets: dict[str, frozenset[object]] = {}
-    for index, (_, name, allowed) in enumerate(enums):
+    for index, (_, name, _, allowed) in enumerate(enums):
         if name.isidentifier() and not keyword.iskeyword(name):
             allowed_sets[f"allowed_{index}"] = allowed
             tests.append(f"item.{name} not in allowed_{index}")
@@ -179,6 +183,20 @@ def _type_hints(cls: type) -> dict[str, Any]:
         return typing.get_type_hints(cls, globalns=namespace)
     except (NameError, TypeError, AttributeError, SyntaxError):
         return {}  # a hint that does not resolve: the class is checked without hints (its unknown fields still are)
+
+
+def _json_keys(cls: type) -> dict[str, str]:
+    """The JSON key of each attribute of `cls` not named as its key: a generated model's, from the `json_keys` module
+    of its package (`pilotstatus_api.json_keys` for `pilotstatus_api.models.call`); none for any other class."""
+    package, _, models = cls.__module__.rpartition(".")[0].rpartition(".")
+    if models != "models" or not package:
+        return {}
+    try:
+        module = importlib.import_module(f"{package}.json_keys")
+    except ImportError:  # a package generated without it: its attributes' names stand for their keys
+        return {}
+    keys: dict[str, str] = getattr(module, "JSON_KEYS", {}).get(cls.__name__, {})
+    return keys
 
 
 def _members(hint: Any) -> tuple[Any, ...]:
@@ -265,7 +283,7 @@ def _examine(cls: type, model_plan: Plan, models: list[Any], found: set[Finding]
         pairs = {(key, type(extra)) for item in models for key, extra in item.additional_properties.items()}
         for key, extra_type in pairs:
             found.add(Finding(UNKNOWN_FIELD, cls.__name__, str(key), _type_name(extra_type)))
-    for getter, name, allowed in model_plan.enums:
+    for getter, _, key, allowed in model_plan.enums:
         values = list(map(getter, models))
         # Each distinct value once (by type too: True is not 1) before any is shown; with an unhashable value (a list,
         # an object) each one is looked at, and `found` keeps one of each.
@@ -273,7 +291,7 @@ def _examine(cls: type, model_plan: Plan, models: list[Any], found: set[Finding]
             values = [value for _, value in {(type(value), value) for value in values}]
         for value in values:
             if not _is_allowed(value, allowed):
-                found.add(Finding(UNKNOWN_ENUM_VALUE, cls.__name__, name, _type_name(type(value)), _repr(value)))
+                found.add(Finding(UNKNOWN_ENUM_VALUE, cls.__name__, key, _type_name(type(value)), _repr(value)))
 
 
 def _scan_mixed(objects: list[Any], found: set[Finding]) -> None:

@@ -8,22 +8,22 @@ WARNING per client for each distinct drift, on the `pilotstatus` logger:
     get_calls: the response has a field the SDK does not know, Call.recordingUrl (str); kept in additional_properties
     get_calls: the response has an enum value the SDK does not know, Call.status = 'ON_HOLD' (str); kept as it came
 
-It names the operation (its operationId in `openapi.json`), the model and field (a field's JSON key as received; an
-enum field's JSON key too, `TemplateListItem.metaStatus`, not its attribute `meta_status`: `make generate` writes
-the keys of the attributes named otherwise beside the models, in `pilotstatus_api.json_keys`, read with the first
-plan) and the value's Python type. An unknown enum
-value is named too, since it is the vocabulary of the API, not data (what the user must add to the spec), and each
-distinct one is its own drift: two new statuses are two warnings. It is shown as its repr (control characters escaped,
-cut short), and a list or an object there as `[...]` or `{...}`. The value of an unknown field is never shown: a field
-may hold personal data. The client's key is redacted from the field name and the value, as from every log line.
+It names the operation (its operationId in `openapi.json`), the model and field (a field's JSON key as received; an enum
+field's JSON key too, `TemplateListItem.metaStatus`, not its attribute `meta_status`: `make generate` writes the keys of
+the attributes named otherwise beside the models, in `pilotstatus_api.json_keys`, read with the first plan) and the
+value's Python type. An unknown enum value is named too, since it is the vocabulary of the API, not data (what the user
+must add to the spec), and each distinct one is its own drift: two new statuses are two warnings. It is shown as its
+repr (control characters escaped, cut short), and a list or an object there as `[...]` or `{...}`. The value of an
+unknown field is never shown: a field may hold personal data. The client's key is redacted from the field name and the
+value, as from every log line.
 
-What the spec knows is read from the generated models themselves, not from a spec file: once per model class, a small
-`Plan` is made from its attrs fields and their type hints (which fields are open enums, with their allowed values;
-which may hold nested models), with one list comprehension that picks out of a list of models those worth a closer
-look. A page of calls is read in one pass, each call once: a page of 1,000 parsed calls is checked in about 3% of the
-time `CallList.from_dict` takes to parse it, and only the calls picked out (those with drift) are looked at again. A
-model that declares no field at all (`Voicemail`, `SipSettings`: "whatever Meta returns") is a free-form object: what
-it holds is not drift.
+What the spec knows is read from the generated package (its models and their JSON keys), not from a spec file: once per
+model class, a small `Plan` is made from its attrs fields and their type hints (which fields are open enums, with their
+allowed values; which may hold nested models), with one list comprehension that picks out of a list of models those
+worth a closer look. A page of calls is read in one pass, each call once: a page of 1,000 parsed calls is checked in
+about 3% of the time `CallList.from_dict` takes to parse it, and only the calls picked out (those with drift) are looked
+at again. A model that declares no field at all (`Voicemail`, `SipSettings`: "whatever Meta returns") is a free-form
+object: what it holds is not drift.
 
 `pilotstatus.webhooks` does the same with each known event it reads (`call.ended: the webhook has ...`), with one
 record for the process.

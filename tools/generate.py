@@ -503,7 +503,7 @@ def json_keys(spec: dict[str, Any], config_path: Path) -> dict[str, dict[str, st
     found: dict[str, dict[str, str]] = {}
     for model in sorted(data.models, key=lambda model: str(model.class_info.name)):
         keys = {}
-        for prop in [*model.required_properties, *model.optional_properties]:
+        for prop in [*(model.required_properties or ()), *(model.optional_properties or ())]:
             key = prop.name.get_untrusted_value() if isinstance(prop.name, UntrustedString) else str(prop.name)
             if prop.python_name != key:
                 keys[str(prop.python_name)] = key

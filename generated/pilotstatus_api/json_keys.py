@@ -1,4 +1,4 @@
-"""The JSON key of each model attribute named otherwise, by model class: {class: {attribute: key}}.
+"""Each model's attributes not named as their JSON keys, with the key: {class: {attribute: key}}.
 
 Written by `tools/generate.py` from `openapi.json`; do not edit.
 """

@@ -21,34 +21,34 @@ from tools.generate_sdk import EXPORTS, REGISTRY, RESOURCES, Resource, exported_
 
 def synthetic_spec() -> JSON:
     spec = copy.deepcopy(load_spec())
-    spec["tags"].append({"name": "Templates", "description": "The number's message templates."})
+    spec["tags"].append({"name": "Gadgets", "description": "The number's message gadgets."})
     schemas = spec["components"]["schemas"]
-    schemas["Template"] = {
-        "title": "Template",
+    schemas["Gadget"] = {
+        "title": "Gadget",
         "type": "object",
         "required": ["id"],
         "properties": {"id": {"type": "string"}, "name": {"type": "string"}},
     }
-    schemas["TemplateUpdate"] = {
-        "title": "TemplateUpdate",
+    schemas["GadgetUpdate"] = {
+        "title": "GadgetUpdate",
         "type": "object",
         "required": ["name"],
         "properties": {
-            "name": {"type": "string", "description": "The template's new name."},
+            "name": {"type": "string", "description": "The gadget's new name."},
             "list": {"type": "array", "items": {"type": "string"}, "description": "Where it is listed."},
             "from": {"type": "string", "format": "date-time", "description": "From when it applies."},
             "kind": {"type": "string", "enum": ["marketing", "utility"]},
             "format": {"type": "string", "enum": ["text"]},
         },
     }
-    templates = [{"$ref": "#/components/schemas/Template"}]
-    spec["paths"]["/v1/templates"] = {
+    gadgets = [{"$ref": "#/components/schemas/Gadget"}]
+    spec["paths"]["/v1/gadgets"] = {
         "get": {
-            "tags": ["Templates"],
-            "summary": "List templates",
-            "description": "Every template of the account.",
-            "operationId": "get_templates",
-            "x-pilotstatus": {"method": "templates.list", "scope": "tenant", "idempotency": "none"},
+            "tags": ["Gadgets"],
+            "summary": "List gadgets",
+            "description": "Every gadget of the account.",
+            "operationId": "get_gadgets",
+            "x-pilotstatus": {"method": "gadgets.list", "scope": "tenant", "idempotency": "none"},
             "parameters": [
                 {
                     "name": "pageSize",
@@ -60,19 +60,19 @@ def synthetic_spec() -> JSON:
             ],
             "responses": {
                 "200": {
-                    "description": "The templates.",
-                    "content": {"application/json": {"schema": {"type": "array", "items": templates[0]}}},
+                    "description": "The gadgets.",
+                    "content": {"application/json": {"schema": {"type": "array", "items": gadgets[0]}}},
                 }
             },
         }
     }
-    spec["paths"]["/v1/templates/{id}"] = {
+    spec["paths"]["/v1/gadgets/{id}"] = {
         "put": {
-            "tags": ["Templates"],
-            "summary": "Update template",
-            "operationId": "put_templates_id",
+            "tags": ["Gadgets"],
+            "summary": "Update gadget",
+            "operationId": "put_gadgets_id",
             "x-pilotstatus": {
-                "method": "templates.update",
+                "method": "gadgets.update",
                 "scope": "number",
                 "idempotency": "optional",
                 "hide": ["format"],
@@ -83,12 +83,12 @@ def synthetic_spec() -> JSON:
             ],
             "requestBody": {
                 "required": True,
-                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TemplateUpdate"}}},
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GadgetUpdate"}}},
             },
             "responses": {
                 "200": {
-                    "description": "The template.",
-                    "content": {"application/json": {"schema": templates[0]}},
+                    "description": "The gadget.",
+                    "content": {"application/json": {"schema": gadgets[0]}},
                 }
             },
         }
@@ -108,11 +108,11 @@ def source(written: Path, module: str) -> str:
 
 
 def test_a_new_area_gets_a_module_that_compiles_and_states_where_it_comes_from(written: Path) -> None:
-    text = source(written, "templates")
-    compile(text, "templates.py", "exec")
+    text = source(written, "gadgets")
+    compile(text, "gadgets.py", "exec")
     assert text.startswith('"""Written by tools/generate.py from openapi.json; do not edit.')
-    assert "class Templates(SyncAPIResource):" in text
-    assert "class AsyncTemplates(AsyncAPIResource):" in text
+    assert "class Gadgets(SyncAPIResource):" in text
+    assert "class AsyncGadgets(AsyncAPIResource):" in text
 
 
 def methods(text: str, cls: str) -> dict[str, str]:
@@ -129,52 +129,50 @@ def methods(text: str, cls: str) -> dict[str, str]:
 
 
 def test_a_list_returned_bare_is_a_list_of_its_model_with_query_parameters_keyword_only(written: Path) -> None:
-    text = source(written, "templates")
-    listed = methods(text, "Templates")["list"]
-    assert listed.startswith(
-        "def list(self, *, page_size: int=30, status: str | None=None) -> builtins.list[Template]:"
-    )
+    text = source(written, "gadgets")
+    listed = methods(text, "Gadgets")["list"]
+    assert listed.startswith("def list(self, *, page_size: int=30, status: str | None=None) -> builtins.list[Gadget]:")
     assert 'return self._call(LIST, query={"page_size": page_size, "status": status})' in text
-    assert "LIST = Operation(get_templates, lambda body: [Template.from_dict(item) for item in body])" in text
+    assert "LIST = Operation(get_gadgets, lambda body: [Gadget.from_dict(item) for item in body])" in text
     assert "import builtins" in text
 
 
 def test_arguments_keep_the_apis_names_builtins_included_and_a_keyword_gets_an_underscore(written: Path) -> None:
-    update = methods(source(written, "templates"), "Templates")["update"]
+    update = methods(source(written, "gadgets"), "Gadgets")["update"]
     assert update.startswith(
         "def update(self, id: str, *, name: str, list: builtins.list[str] | None=None,"
-        " from_: datetime.datetime | None=None, kind: TemplateUpdateKind | None=None) -> Template:"
+        " from_: datetime.datetime | None=None, kind: GadgetUpdateKind | None=None) -> Gadget:"
     )
-    assert "body=TemplateUpdate(name=name, list_=list, from_=from_, kind=kind)" in update
+    assert "body=GadgetUpdate(name=name, list_=list, from_=from_, kind=kind)" in update
     assert "format" not in update  # hidden
 
 
 def test_the_async_twin_awaits_the_same_call(written: Path) -> None:
-    update = methods(source(written, "templates"), "AsyncTemplates")["update"]
+    update = methods(source(written, "gadgets"), "AsyncGadgets")["update"]
     assert update.startswith("async def update(self, id: str, *, name: str,")
-    assert "return await self._call(UPDATE, id, body=TemplateUpdate(" in update
+    assert "return await self._call(UPDATE, id, body=GadgetUpdate(" in update
 
 
 def test_a_docstring_has_the_summary_the_description_the_arguments_and_what_the_catalogue_says(written: Path) -> None:
-    text = source(written, "templates")
-    assert '"""Update template.' in text
-    assert "            name: The template's new name." in text
+    text = source(written, "gadgets")
+    assert '"""Update gadget.' in text
+    assert "            name: The gadget's new name." in text
     assert "            list: Where it is listed." in text
     assert "Sent with an `Idempotency-Key` of its own, the same on each retry" in text
-    assert '"""List templates.\n\n        Every template of the account.' in text
+    assert '"""List gadgets.\n\n        Every gadget of the account.' in text
     assert "            page_size: How many." in text
 
 
 def test_the_registry_and_the_exports_have_the_new_area(written: Path) -> None:
     registry = (written / REGISTRY).read_text(encoding="utf-8")
-    assert "    def templates(self) -> Templates:" in registry
-    assert "    def templates(self) -> AsyncTemplates:" in registry
+    assert "    def gadgets(self) -> Gadgets:" in registry
+    assert "    def gadgets(self) -> AsyncGadgets:" in registry
     exports = (written / EXPORTS).read_text(encoding="utf-8")
-    assert '"Template": "pilotstatus_api.models.template",' in exports
-    assert "TemplateUpdate" not in exports  # a request body: its properties are the arguments
+    assert '"Gadget": "pilotstatus_api.models.gadget",' in exports
+    assert "GadgetUpdate" not in exports  # a request body: its properties are the arguments
     api = (written / "api.md").read_text(encoding="utf-8")
-    assert "## `client.templates`" in api
-    assert "- `client.templates.update(id: str, *, name: str," in api
+    assert "## `client.gadgets`" in api
+    assert "- `client.gadgets.update(id: str, *, name: str," in api
 
 
 def test_the_writer_changes_nothing_of_the_calls_resources(written: Path) -> None:
@@ -216,7 +214,7 @@ REFUSED: dict[str, tuple[dict[str, Any], str]] = {
 @pytest.mark.parametrize(("traits", "problem"), REFUSED.values(), ids=REFUSED.keys())
 def test_the_writer_refuses_what_it_cannot_write_naming_the_operation(traits: dict[str, Any], problem: str) -> None:
     spec = synthetic_spec()
-    operation = spec["paths"]["/v1/templates/{id}"]["put"]
+    operation = spec["paths"]["/v1/gadgets/{id}"]["put"]
     operation["parameters"].append({"name": "status", "in": "query", "schema": {"type": "string"}})
     operation["x-pilotstatus"].update(traits)
     with pytest.raises(generate.GenerationError, match=problem):
@@ -225,8 +223,8 @@ def test_the_writer_refuses_what_it_cannot_write_naming_the_operation(traits: di
 
 def test_a_method_marked_hand_written_but_not_written_is_refused(tmp_path: Path) -> None:
     spec = synthetic_spec()
-    spec["paths"]["/v1/templates"]["get"]["x-pilotstatus"]["handwritten"] = True
-    with pytest.raises(generate.GenerationError, match=r"templates: list marked handwritten.*TemplatesMixin"):
+    spec["paths"]["/v1/gadgets"]["get"]["x-pilotstatus"]["handwritten"] = True
+    with pytest.raises(generate.GenerationError, match=r"gadgets: list marked handwritten.*GadgetsMixin"):
         write_sdk(generate, spec, tmp_path / "scratch", root=Path(generate.ROOT))
 
 

@@ -133,6 +133,7 @@ def test_the_diffs_of_the_spec_and_of_the_package_are_printed_with_what_to_do_ne
 
 
 @pytest.mark.slow
+@pytest.mark.proof  # a minute on one core: in `make test-slow`, with the other proofs on a copy of the project
 def test_the_pipelines_own_tests_still_pass_on_the_adopted_copy(adopted: Adopted) -> None:
     assert adopted.result.returncode == 0, adopted.result.stderr
     root = adopted.root

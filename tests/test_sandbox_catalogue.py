@@ -307,7 +307,7 @@ def test_the_sandbox_commands_help_lists_the_example_only_operations(
     for entry in already:  # an operation the spec gained before its area gained state
         assert f"{entry.http_method} {entry.path} ({entry.operation_id})." in today
     _, entry = added("/v1/synthetic/widgets", "get_synthetic_widgets", "number")
-    monkeypatch.setattr("pilotstatus_sandbox._areas.OPERATIONS", (*OPERATIONS, entry))
+    monkeypatch.setattr("pilotstatus_api.catalogue.OPERATIONS", (*OPERATIONS, entry))
     ran = run(capsys, "sandbox", "--help")
     assert ran.code == 0
     listed = one_line(ran.out)

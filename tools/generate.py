@@ -370,11 +370,36 @@ def trait_problems(spec: dict[str, Any]) -> list[str]:
             for error in validator.iter_errors(traits):
                 where = "/".join(str(part) for part in error.absolute_path)
                 problems.append(f"{name}: x-pilotstatus{'/' + where if where else ''}: {error.message}")
+            if isinstance(traits, dict):
+                problems += _argument_problems(spec, name, item, operation, traits)
             sdk_method = traits.get("method") if isinstance(traits, dict) else None
             if isinstance(sdk_method, str):
                 if sdk_method in methods:
                     problems.append(f"{name}: x-pilotstatus/method {sdk_method!r} is {methods[sdk_method]}'s too")
                 methods[sdk_method] = name
+    return problems
+
+
+def _argument_problems(
+    spec: dict[str, Any], name: str, item: dict[str, Any], operation: dict[str, Any], traits: dict[str, Any]
+) -> list[str]:
+    """`hide` and `flags` naming what the operation does not take: a typo there would change the SDK's method (an
+    argument exposed, or typed otherwise) with nothing to say so."""
+    parameters = [_deref(spec, node) for node in [*item.get("parameters", []), *operation.get("parameters", [])]]
+    body = _deref(spec, operation.get("requestBody") or {})
+    schema = _deref(spec, body.get("content", {}).get("application/json", {}).get("schema") or {})
+    takes = {parameter["name"] for parameter in parameters} | set(schema.get("properties", {}))
+    query = {parameter["name"] for parameter in parameters if parameter["in"] == "query"}
+    problems = [
+        f"{name}: x-pilotstatus/hide names {hidden!r}, which is no parameter or body property of the operation"
+        for hidden in traits.get("hide", [])
+        if isinstance(hidden, str) and hidden not in takes
+    ]
+    problems += [
+        f"{name}: x-pilotstatus/flags names {flag!r}, which is no query parameter of the operation"
+        for flag in traits.get("flags", [])
+        if isinstance(flag, str) and flag not in query
+    ]
     return problems
 
 

@@ -14,10 +14,12 @@ import importlib.util
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-
-from pilotstatus_api.catalogue import OPERATIONS, Entry
+from typing import TYPE_CHECKING
 
 from ._operation import Handler
+
+if TYPE_CHECKING:
+    from pilotstatus_api.catalogue import Entry
 
 __all__ = ["Area", "area", "example_only", "handlers"]
 
@@ -47,12 +49,20 @@ def area(name: str) -> Area:
     return Area(name, handlers, getattr(module, "WHY_NOT", {}), getattr(module, "UNSERVED", None))
 
 
+def _catalogue() -> tuple[Entry, ...]:
+    """The catalogue's operations, read when asked for: `make generate` imports this module (for the README's table)
+    while the catalogue is what it rewrites, so a broken committed catalogue must not stop it."""
+    from pilotstatus_api import catalogue
+
+    return catalogue.OPERATIONS
+
+
 def handlers(entries: Iterable[Entry] | None = None) -> dict[str, Handler]:
     """The handler of each operation of `entries` (default: the catalogue's) that has one, by operationId; a handler
     that names no operation of its area is a mistake, refused here."""
     found: dict[str, Handler] = {}
     by_area: dict[str, set[str]] = {}
-    for entry in OPERATIONS if entries is None else entries:
+    for entry in _catalogue() if entries is None else entries:
         by_area.setdefault(entry.area, set()).add(entry.operation_id)
     for name, operation_ids in by_area.items():
         table = area(name).handlers
@@ -65,6 +75,6 @@ def handlers(entries: Iterable[Entry] | None = None) -> dict[str, Handler]:
 def example_only(entries: Iterable[Entry] | None = None) -> list[Entry]:
     """The operations of `entries` (default: the catalogue's) with no handler, answered from their 2xx example, in
     their order."""
-    listed = list(OPERATIONS if entries is None else entries)
+    listed = list(_catalogue() if entries is None else entries)
     handled = handlers(listed)
     return [entry for entry in listed if entry.operation_id not in handled]

@@ -57,7 +57,8 @@ class Entry:
     handwritten: bool
     """Its SDK method is written by hand (behaviour the generator cannot give), not generated."""
     hide: tuple[str, ...]
-    """Request properties and parameters the SDK method does not expose (their default is sent)."""
+    """Request properties and parameters the SDK method does not expose: left out of the request, so that the API's
+    default applies."""
     flags: tuple[str, ...]
     """Query parameters the SDK takes as `bool` (sent as their one value when True, left out when False)."""
     unwrap: str | None

@@ -15,7 +15,7 @@ its 2xx example (`_examples`): every example-only operation's example is checked
 app is built, so that a wrong one fails at once. `create_app` takes the spec and the catalogue's entries it serves
 (by default the project's), so that a test can serve a spec with an operation the project does not have.
 
-`create_app` builds the backend (`_models.Backend`), a `WebhookSender` when `SandboxConfig.webhook_url` is set
+`create_app` builds the backend (`_backend.Backend`), a `WebhookSender` when `SandboxConfig.webhook_url` is set
 (each event the backend emits is handed to it, never holding up the request), and a lifespan that runs the
 backend's timers in a daemon thread (unless `manual_clock`) so that transitions (a peer answering, a ring timeout)
 happen on time and their webhooks go out without a request; without the lifespan, they still happen, but only

@@ -165,6 +165,28 @@ def test_a_write_that_honours_no_key_is_sent_once_without_one_after_it_may_have_
 
 
 @flavors
+@may_have_arrived
+def test_a_write_said_to_honour_a_key_but_sent_without_one_is_never_sent_again(
+    flavor: Flavor, failure: Callable[[], Outcome], sleeps: Sleeps
+) -> None:
+    """The retry rule trusts the header, not the word: a request described as keyed whose key was lost on the way
+    (a hand-built description, a future code path) is treated as any write without one."""
+    operation = start_call("optional")
+
+    def unkeyed(client: Any) -> Any:
+        spec = client._prepare(operation, body=StartCallRequest(to=PHONE))
+        del spec["headers"][IDEMPOTENCY_KEY_HEADER]
+        return client._request(spec, operation.parse_response)
+
+    recorder = Recorder(failure(), httpx.Response(200, json=STARTED))
+    with pytest.raises(PilotStatusError):
+        call(flavor, recorder, unkeyed)
+    assert len(recorder.sent) == 1
+    assert keys(recorder) == [None]
+    assert sleeps.delays == []
+
+
+@flavors
 @pytest.mark.parametrize("idempotency", ["optional", "required"])
 def test_a_write_that_honours_a_key_gives_up_after_max_retries(
     flavor: Flavor, idempotency: str, sleeps: Sleeps

@@ -213,6 +213,15 @@ def test_an_operation_of_any_scope_takes_both_kinds_of_key() -> None:
     assert refusal(unknown) == (403, "TENANT_SCOPE_NOT_ALLOWED")
 
 
+def test_only_an_operation_on_the_number_needs_its_whatsapp_session() -> None:
+    """The disconnected web number's key: 409 on an operation of scope `number` (what its session does), served on
+    one of scope `any` (the account's, which a number's key may call too)."""
+    for scope, expected in (("number", (409, "WHATSAPP_INSTANCE_NOT_CONNECTED")), ("any", (200, None))):
+        spec, entry = added("/v1/synthetic/keys", "get_synthetic_keys", scope)
+        response = send(app_with(spec, entry), "GET", "/v1/synthetic/keys", "web-disconnected")
+        assert (response.status_code, response.json().get("code") if response.status_code != 200 else None) == expected
+
+
 def test_an_operation_of_no_scope_needs_no_key() -> None:
     spec, entry = added("/v1/synthetic/status", "get_synthetic_status", "none")
     app = app_with(spec, entry)

@@ -170,8 +170,10 @@ class Endpoint:
         return _HELPER_AREAS.get(self.operation_id) if self.entry is None else self.entry.area
 
     def needs_connection(self) -> bool:
-        """Whether a number not connected refuses it (when it acts on a number at all)."""
-        return self.area is not None
+        """Whether a number not connected refuses it (when it acts on a number at all): an operation on the number
+        (scope `number`: what its WhatsApp session does), not one of the account that a number's key may also call
+        (scope `any`), and a helper of an area."""
+        return self.area is not None and self.scope == "number"
 
 
 class Pipeline:

@@ -18,7 +18,14 @@ from typing import Any, Generic, Self, TypeVar
 import httpx
 
 from . import _logging
-from ._constants import API_KEY_HEADER, BASE_URL_ENV, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, SANDBOX_KEY_PREFIXES
+from ._constants import (
+    API_KEY_HEADER,
+    BASE_URL_ENV,
+    DEFAULT_BASE_URL,
+    DEFAULT_TIMEOUT,
+    IDEMPOTENCY_KEY_HEADER,
+    SANDBOX_KEY_PREFIXES,
+)
 from ._credentials import REDACTED, Credentials, resolve_credentials
 from ._drift import DriftRecord
 from ._exceptions import (
@@ -227,7 +234,11 @@ class BaseClient(Generic[_Http]):
         idempotency: str = "none",
     ) -> float | None:
         """Seconds to wait before sending `request` again, or None when it must not be retried (the rule is
-        `_retries.RetryPolicy.retry_delay`, given its operation's `idempotency`); a retry is logged."""
+        `_retries.RetryPolicy.retry_delay`, given its operation's `idempotency`); a retry is logged. A write is taken
+        as keyed only when its `Idempotency-Key` was really sent: whatever said otherwise, one without it is never
+        sent again once it may have arrived."""
+        if IDEMPOTENCY_KEY_HEADER not in request.headers:
+            idempotency = "none"
         delay = self._retry_policy.retry_delay(
             request.method,
             retries_done=retries_done,

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests._spec import JSON, load_spec, operations
+from pilotstatus_api import catalogue
+from tests._spec import JSON, ROOT, load_spec, operations
 from tools import generate
 from tools.generate_sdk import EXPORTS, REGISTRY, RESOURCES, Resource, exported_models, resources, walk, write_sdk
 
@@ -161,6 +162,20 @@ def test_a_docstring_has_the_summary_the_description_the_arguments_and_what_the_
     assert "Sent with an `Idempotency-Key` of its own, the same on each retry" in text
     assert '"""List gadgets.\n\n        Every gadget of the account.' in text
     assert "            page_size: How many." in text
+    assert "Keys: a tenant (account-wide) key; a number's key raises `NumberScopeNotAllowedError`." in text
+
+
+def test_every_generated_docstring_says_which_keys_may_call_it_from_its_scope(written: Path) -> None:
+    """Upstream's text names one kind of key ("Requires a number-scoped key."); the catalogue's `scope` says all."""
+    assert source(written, "gadgets").count("Keys: a tenant (account-wide) key;") == 2  # list, sync and async
+    calls = (ROOT / "wrapper" / "pilotstatus" / "resources" / "_generated" / "calls.py").read_text(encoding="utf-8")
+    said = calls.count("Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number")
+    generated = [
+        entry
+        for entry in catalogue.OPERATIONS
+        if entry.sdk_method is not None and entry.sdk_method.count(".") == 1 and entry.sdk_method.startswith("calls.")
+    ]
+    assert said == 2 * len([entry for entry in generated if not entry.handwritten]) == 16  # sync and async
 
 
 def test_the_registry_and_the_exports_have_the_new_area(written: Path) -> None:

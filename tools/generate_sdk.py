@@ -350,7 +350,7 @@ def _paragraphs(text: str, indent: str, first: str = "") -> list[str]:
     return lines
 
 
-PROVIDERS = {"META": "Meta Cloud API", "EVO_GO": "Pilot Status web"}
+PROVIDERS = {"META": "Meta Cloud API", "EVO_GO": "Pilot Status web", "EVOLUTION_V2": "Evolution v2"}
 """The kinds of number, as the catalogue names them, as a reader knows them."""
 
 
@@ -360,6 +360,20 @@ def _served(row: dict[str, Any]) -> str:
         return ""
     kinds = " and ".join(PROVIDERS.get(kind, kind) for kind in row["providers"])
     return f"Served on {kinds} numbers; any other kind of number raises `FeatureNotSupportedError`."
+
+
+KEYS = {
+    "number": "Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else"
+    " `TenantScopeNotAllowedError`).",
+    "tenant": "Keys: a tenant (account-wide) key; a number's key raises `NumberScopeNotAllowedError`.",
+    "any": "Keys: a number's key or a tenant key.",
+    "none": "Keys: none needed.",
+}
+"""Which keys may call it, from its catalogue's `scope`: said beside upstream's words, which name only one kind."""
+
+
+def _keys(row: dict[str, Any]) -> str:
+    return KEYS[row["scope"]]
 
 
 def _resend(row: dict[str, Any]) -> str:
@@ -403,7 +417,7 @@ def docstring(method: Method, indent: str) -> list[str]:
             lines += [f"    {line}" for line in wrapped]
     if method.row["unwrap"]:
         lines += ["", f"Returns the `{method.row['unwrap']}` object of the response body."]
-    for sentence in (_served(method.row), _resend(method.row)):
+    for sentence in (_keys(method.row), _served(method.row), _resend(method.row)):
         if sentence:
             lines += ["", *_paragraphs(sentence, indent)]
     text = "\n".join(f"{indent}{line}" if line and number else line for number, line in enumerate(lines))

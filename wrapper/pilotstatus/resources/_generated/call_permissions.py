@@ -32,6 +32,9 @@ class CallPermissions(SyncAPIResource):
         Args:
             to: User phone to probe.
 
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+
         Served on Meta Cloud API numbers; any other kind of number raises `FeatureNotSupportedError`.
         """
         return self._call(RETRIEVE, query={"to": to})
@@ -51,6 +54,9 @@ class CallPermissions(SyncAPIResource):
             to: User phone number. Stricter than upstream (our assumption): digits with an optional leading `+`, 7 to 15
                 digits.
             text: Reason shown on the request (optional).
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
 
         Served on Meta Cloud API numbers; any other kind of number raises `FeatureNotSupportedError`.
 
@@ -77,6 +83,9 @@ class AsyncCallPermissions(AsyncAPIResource):
         Args:
             to: User phone to probe.
 
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+
         Served on Meta Cloud API numbers; any other kind of number raises `FeatureNotSupportedError`.
         """
         return await self._call(RETRIEVE, query={"to": to})
@@ -96,6 +105,9 @@ class AsyncCallPermissions(AsyncAPIResource):
             to: User phone number. Stricter than upstream (our assumption): digits with an optional leading `+`, 7 to 15
                 digits.
             text: Reason shown on the request (optional).
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
 
         Served on Meta Cloud API numbers; any other kind of number raises `FeatureNotSupportedError`.
 

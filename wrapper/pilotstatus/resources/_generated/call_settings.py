@@ -34,6 +34,9 @@ class CallSettings(CallSettingsMixin):
 
         Returns the `calling` object of the response body.
 
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+
         Served on Meta Cloud API numbers; any other kind of number raises `FeatureNotSupportedError`.
         """
         return self._call(RETRIEVE)
@@ -58,6 +61,9 @@ class AsyncCallSettings(AsyncCallSettingsMixin):
         What Meta returns beyond the fields the spec knows is kept in the model's `additional_properties`.
 
         Returns the `calling` object of the response body.
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
 
         Served on Meta Cloud API numbers; any other kind of number raises `FeatureNotSupportedError`.
         """

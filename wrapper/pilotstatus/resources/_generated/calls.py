@@ -88,6 +88,9 @@ class Calls(CallsMixin):
                 assumption): at most 512 characters, Meta's limit for `biz_opaque_callback_data` (per Meta's changelog);
                 upstream states no limit.
 
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
 
@@ -119,6 +122,9 @@ class Calls(CallsMixin):
             include_sdp: True sends `includeSdp=1`: `1` to include sdpOffer/sdpAnswer. Stricter than upstream (our
                 assumption): only `1` is documented, so only `1` is accepted.
 
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
         """
@@ -140,6 +146,9 @@ class Calls(CallsMixin):
                 expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also holds the control
                 characters U+001C to U+001F and U+0085, and every checker must read one set.
             sdp: The SDP answer (RFC 8866) from your WebRTC client.
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
 
         Served on Meta Cloud API numbers; any other kind of number raises `FeatureNotSupportedError`.
 
@@ -165,6 +174,9 @@ class Calls(CallsMixin):
                 holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
             sdp: Meta numbers: the SDP answer (RFC 8866) from your WebRTC client. Web numbers: omit it.
 
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
 
@@ -189,6 +201,9 @@ class Calls(CallsMixin):
                 Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
                 holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
 
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
 
@@ -211,6 +226,9 @@ class Calls(CallsMixin):
                 not blank, and not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON
                 Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
                 holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
 
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
@@ -238,6 +256,9 @@ class Calls(CallsMixin):
                 control characters U+001C to U+001F and U+0085, and every checker must read one set.
             media_url: A public http(s) URL of an .mp3, .wav or .opus file.
 
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+
         Served on Pilot Status web numbers; any other kind of number raises `FeatureNotSupportedError`.
 
         Sent once: not sent again once it may have reached the server (only after a 429, or a connection that never
@@ -262,6 +283,9 @@ class Calls(CallsMixin):
                 Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
                 holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
             mode: `talk` sends your audio and receives the peer's; `listen` only receives.
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
 
         Served on Pilot Status web numbers; any other kind of number raises `FeatureNotSupportedError`.
 
@@ -317,6 +341,9 @@ class AsyncCalls(AsyncCallsMixin):
                 assumption): at most 512 characters, Meta's limit for `biz_opaque_callback_data` (per Meta's changelog);
                 upstream states no limit.
 
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
 
@@ -348,6 +375,9 @@ class AsyncCalls(AsyncCallsMixin):
             include_sdp: True sends `includeSdp=1`: `1` to include sdpOffer/sdpAnswer. Stricter than upstream (our
                 assumption): only `1` is documented, so only `1` is accepted.
 
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
         """
@@ -369,6 +399,9 @@ class AsyncCalls(AsyncCallsMixin):
                 expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also holds the control
                 characters U+001C to U+001F and U+0085, and every checker must read one set.
             sdp: The SDP answer (RFC 8866) from your WebRTC client.
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
 
         Served on Meta Cloud API numbers; any other kind of number raises `FeatureNotSupportedError`.
 
@@ -394,6 +427,9 @@ class AsyncCalls(AsyncCallsMixin):
                 holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
             sdp: Meta numbers: the SDP answer (RFC 8866) from your WebRTC client. Web numbers: omit it.
 
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
 
@@ -418,6 +454,9 @@ class AsyncCalls(AsyncCallsMixin):
                 Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
                 holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
 
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
 
@@ -440,6 +479,9 @@ class AsyncCalls(AsyncCallsMixin):
                 not blank, and not `.` or `..` (which a URL resolves away). Blank is whitespace only, as ECMA-262 (JSON
                 Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
                 holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
 
         Served on Meta Cloud API and Pilot Status web numbers; any other kind of number raises
         `FeatureNotSupportedError`.
@@ -467,6 +509,9 @@ class AsyncCalls(AsyncCallsMixin):
                 control characters U+001C to U+001F and U+0085, and every checker must read one set.
             media_url: A public http(s) URL of an .mp3, .wav or .opus file.
 
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+
         Served on Pilot Status web numbers; any other kind of number raises `FeatureNotSupportedError`.
 
         Sent once: not sent again once it may have reached the server (only after a 429, or a connection that never
@@ -491,6 +536,9 @@ class AsyncCalls(AsyncCallsMixin):
                 Schema's regular expressions) reads `\\s`: the pattern spells the set out, because Python's `\\s` also
                 holds the control characters U+001C to U+001F and U+0085, and every checker must read one set.
             mode: `talk` sends your audio and receives the peer's; `listen` only receives.
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
 
         Served on Pilot Status web numbers; any other kind of number raises `FeatureNotSupportedError`.
 

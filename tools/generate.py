@@ -154,10 +154,7 @@ def _resolve(
     if not isinstance(node, dict):
         return node
     if "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        return _resolve(spec, target, keywords, close_enums=close_enums)
+        return _resolve(spec, _deref(spec, node), keywords, close_enums=close_enums)
     schema: dict[str, Any] = {}
     for key, value in node.items():
         if key not in keywords:

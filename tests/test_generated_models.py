@@ -10,12 +10,14 @@ open objects, defaults, optional request bodies, query, header and cookie parame
 
 from __future__ import annotations
 
+import collections
 import copy
 import datetime
 import importlib
 import json
 import subprocess
 import sys
+import types
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -551,6 +553,70 @@ def test_any_body_the_schema_accepts_parses_without_unset_and_writes_back_the_sa
     again = generated.model(name).from_dict(written)
     assert again == parsed
     assert again.to_dict() == written
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=5), inner, max_size=2),
+    max_leaves=4,
+)
+
+
+def extra_values(document: JSON, shape: ObjectSchema) -> st.SearchStrategy[Any]:
+    """What the schema lets an undeclared key hold: anything, unless `additionalProperties` is a schema."""
+    extra = shape.schema.get("additionalProperties", True)
+    if isinstance(extra, dict):
+        return from_schema({**extra, "components": document["components"]})
+    return JSON_VALUES
+
+
+# 15 bodies a model, each with up to 3 keys the schema does not declare added (the body may hold some already).
+@pytest.mark.parametrize(("package", "name"), MODELS, ids=MODEL_IDS)
+@settings(max_examples=15, suppress_health_check=GENERATION_IS_SLOW)
+@given(data=st.data())
+def test_from_dict_keeps_exactly_the_undeclared_keys_in_a_dict_of_its_own_and_leaves_the_body_as_it_was(
+    packages: dict[str, Package], package: str, name: str, data: st.DataObject
+) -> None:
+    generated = packages[package]
+    shape = generated.shape(name)
+    undeclared = st.text(max_size=8).filter(lambda key: key not in shape.properties)
+    extras = data.draw(st.dictionaries(undeclared, extra_values(generated.document, shape), max_size=3))
+    body = {**data.draw(bodies(package, name)), **extras}
+    before = copy.deepcopy(body)
+
+    parsed = generated.model(name).from_dict(body)
+
+    assert body == before  # nothing read was removed or changed
+    kept = parsed.additional_properties
+    assert list(kept.items()) == [(key, value) for key, value in body.items() if key not in shape.properties]
+    kept["an added key"] = 1
+    body["another added key"] = 2
+    assert "an added key" not in body
+    assert "another added key" not in kept
+
+
+@pytest.mark.parametrize("body", [["x"], [1, 2], "a string", 5, None], ids=repr)
+def test_a_body_that_is_no_mapping_is_refused_as_dict_refuses_it(body: Any) -> None:
+    """TypeError or ValueError, as before from_dict() read a dict without copying it: what the webhook reader catches."""
+    with pytest.raises((TypeError, ValueError)) as refused:
+        dict(body)
+
+    with pytest.raises(type(refused.value)):
+        Call.from_dict(body)
+    with pytest.raises(type(refused.value)):
+        CallList.from_dict(body)
+
+
+def test_a_mapping_that_is_no_dict_reads_as_the_dict_it_holds() -> None:
+    body = {**documented_call(), "recordingUrl": "https://example.com/r.ogg", "startedAt": None}
+
+    for mapping in (types.MappingProxyType(body), collections.OrderedDict(body)):
+        parsed = Call.from_dict(mapping)
+
+        assert parsed == Call.from_dict(body)
+        assert parsed.to_dict() == Call.from_dict(body).to_dict()
+        assert parsed.additional_properties == {"recordingUrl": "https://example.com/r.ogg"}
+        assert type(parsed.additional_properties) is dict
 
 
 # --- the project's models, by example ---------------------------------------------------------------------------

@@ -11,6 +11,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AcceptCallRequest")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "sdp",
+        "sdpType",
+    )
+)
+""" The JSON keys AcceptCallRequest declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class AcceptCallRequest:
@@ -45,22 +53,23 @@ class AcceptCallRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sdp = d.pop("sdp", None)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        sdp = get_("sdp")
 
-        _sdp_type = d.pop("sdpType", UNSET)
-        sdp_type: AcceptCallRequestSdpType | Unset
-        if isinstance(_sdp_type, Unset):
-            sdp_type = UNSET
-        else:
-            sdp_type = check_accept_call_request_sdp_type(_sdp_type)
+        sdp_type = get_("sdpType", UNSET)
+        sdp_type = None if isinstance(sdp_type, Unset) else check_accept_call_request_sdp_type(sdp_type)
 
         accept_call_request = cls(
             sdp,
-            None if isinstance(sdp_type, Unset) else sdp_type,
+            sdp_type,
         )
 
-        accept_call_request.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            accept_call_request.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return accept_call_request
 
     @property

@@ -13,6 +13,28 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Call")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "id",
+        "externalCallId",
+        "direction",
+        "status",
+        "createdAt",
+        "peerNumber",
+        "fromNumber",
+        "conversationId",
+        "bizOpaqueCallbackData",
+        "errorCode",
+        "errorMessage",
+        "durationSeconds",
+        "startedAt",
+        "connectedAt",
+        "endedAt",
+        "updatedAt",
+    )
+)
+""" The JSON keys Call declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class Call:
@@ -234,61 +256,56 @@ class Call:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        id = src_dict["id"]
 
-        external_call_id = d.pop("externalCallId")
+        external_call_id = src_dict["externalCallId"]
 
-        direction = d.pop("direction")
+        direction = src_dict["direction"]
 
-        status = d.pop("status")
+        status = src_dict["status"]
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
-        peer_number = d.pop("peerNumber", None)
+        peer_number = get_("peerNumber")
 
-        from_number = d.pop("fromNumber", None)
+        from_number = get_("fromNumber")
 
-        conversation_id = d.pop("conversationId", None)
+        conversation_id = get_("conversationId")
 
-        biz_opaque_callback_data = d.pop("bizOpaqueCallbackData", None)
+        biz_opaque_callback_data = get_("bizOpaqueCallbackData")
 
-        error_code = d.pop("errorCode", None)
+        error_code = get_("errorCode")
 
-        error_message = d.pop("errorMessage", None)
+        error_message = get_("errorMessage")
 
-        duration_seconds = d.pop("durationSeconds", None)
+        duration_seconds = get_("durationSeconds")
 
-        started_at = d.pop("startedAt", None)
+        started_at: Any = get_("startedAt")
         if isinstance(started_at, str):
             try:
-                started_at_type_0 = datetime.datetime.fromisoformat(started_at)
-                started_at = started_at_type_0
+                started_at = datetime.datetime.fromisoformat(started_at)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass  # kept as it came, as the union's other types take it
 
-        connected_at = d.pop("connectedAt", None)
+        connected_at: Any = get_("connectedAt")
         if isinstance(connected_at, str):
             try:
-                connected_at_type_0 = datetime.datetime.fromisoformat(connected_at)
-                connected_at = connected_at_type_0
+                connected_at = datetime.datetime.fromisoformat(connected_at)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass  # kept as it came, as the union's other types take it
 
-        ended_at = d.pop("endedAt", None)
+        ended_at: Any = get_("endedAt")
         if isinstance(ended_at, str):
             try:
-                ended_at_type_0 = datetime.datetime.fromisoformat(ended_at)
-                ended_at = ended_at_type_0
+                ended_at = datetime.datetime.fromisoformat(ended_at)
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass  # kept as it came, as the union's other types take it
 
-        _updated_at = d.pop("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        updated_at = get_("updatedAt", UNSET)
+        updated_at = None if isinstance(updated_at, Unset) else datetime.datetime.fromisoformat(updated_at)
 
         call = cls(
             id,
@@ -306,7 +323,7 @@ class Call:
             started_at,
             connected_at,
             ended_at,
-            None if isinstance(updated_at, Unset) else updated_at,
+            updated_at,
         )
         explicit_nulls: list[str] = []
         if peer_number is None and "peerNumber" in src_dict:
@@ -332,7 +349,8 @@ class Call:
         if explicit_nulls:
             call._explicit_nulls = frozenset(explicit_nulls)
 
-        call.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            call.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return call
 
     @property

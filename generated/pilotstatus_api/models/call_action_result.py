@@ -10,6 +10,15 @@ from ..models.call_status import CallStatus
 
 T = TypeVar("T", bound="CallActionResult")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "success",
+        "id",
+        "status",
+    )
+)
+""" The JSON keys CallActionResult declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallActionResult:
@@ -49,12 +58,13 @@ class CallActionResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        success = d.pop("success")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        success = src_dict["success"]
 
-        id = d.pop("id")
+        id = src_dict["id"]
 
-        status = d.pop("status")
+        status = src_dict["status"]
 
         call_action_result = cls(
             success,
@@ -62,7 +72,10 @@ class CallActionResult:
             status,
         )
 
-        call_action_result.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            call_action_result.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return call_action_result
 
     @property

@@ -14,6 +14,22 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CallEvent")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "event",
+        "callId",
+        "direction",
+        "status",
+        "from",
+        "to",
+        "timestamp",
+        "externalCallId",
+        "duration",
+        "bizOpaqueCallbackData",
+    )
+)
+""" The JSON keys CallEvent declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallEvent:
@@ -143,26 +159,28 @@ class CallEvent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        event = d.pop("event")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        event = src_dict["event"]
 
-        call_id = d.pop("callId")
+        call_id = src_dict["callId"]
 
-        direction = d.pop("direction")
+        direction = src_dict["direction"]
 
-        status = d.pop("status")
+        status = src_dict["status"]
 
-        from_ = d.pop("from")
+        from_ = src_dict["from"]
 
-        to = d.pop("to")
+        to = src_dict["to"]
 
-        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+        timestamp = datetime.datetime.fromisoformat(src_dict["timestamp"])
 
-        external_call_id = d.pop("externalCallId", None)
+        external_call_id = get_("externalCallId")
 
-        duration = d.pop("duration", None)
+        duration = get_("duration")
 
-        biz_opaque_callback_data = d.pop("bizOpaqueCallbackData", None)
+        biz_opaque_callback_data = get_("bizOpaqueCallbackData")
 
         call_event = cls(
             event,
@@ -184,7 +202,8 @@ class CallEvent:
         if explicit_nulls:
             call_event._explicit_nulls = frozenset(explicit_nulls)
 
-        call_event.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            call_event.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return call_event
 
     @property

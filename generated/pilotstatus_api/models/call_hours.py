@@ -16,6 +16,16 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CallHours")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "status",
+        "timezone_id",
+        "weekly_operating_hours",
+        "holiday_schedule",
+    )
+)
+""" The JSON keys CallHours declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallHours:
@@ -82,37 +92,41 @@ class CallHours:
         from ..models.holiday_schedule import HolidaySchedule
         from ..models.weekly_operating_hours import WeeklyOperatingHours
 
-        d = dict(src_dict)
-        status = d.pop("status")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        status = src_dict["status"]
 
-        timezone_id = d.pop("timezone_id", None)
+        timezone_id = get_("timezone_id")
 
-        _weekly_operating_hours = d.pop("weekly_operating_hours", UNSET)
-        weekly_operating_hours: list[WeeklyOperatingHours] | Unset = UNSET
-        if _weekly_operating_hours is not UNSET:
-            weekly_operating_hours = []
-            for weekly_operating_hours_item_data in _weekly_operating_hours:
-                weekly_operating_hours_item = WeeklyOperatingHours.from_dict(weekly_operating_hours_item_data)
+        weekly_operating_hours = get_("weekly_operating_hours", UNSET)
+        weekly_operating_hours = (
+            None
+            if isinstance(weekly_operating_hours, Unset)
+            else [
+                WeeklyOperatingHours.from_dict(weekly_operating_hours_item_data)
+                for weekly_operating_hours_item_data in weekly_operating_hours
+            ]
+        )
 
-                weekly_operating_hours.append(weekly_operating_hours_item)
-
-        _holiday_schedule = d.pop("holiday_schedule", UNSET)
-        holiday_schedule: list[HolidaySchedule] | Unset = UNSET
-        if _holiday_schedule is not UNSET:
-            holiday_schedule = []
-            for holiday_schedule_item_data in _holiday_schedule:
-                holiday_schedule_item = HolidaySchedule.from_dict(holiday_schedule_item_data)
-
-                holiday_schedule.append(holiday_schedule_item)
+        holiday_schedule = get_("holiday_schedule", UNSET)
+        holiday_schedule = (
+            None
+            if isinstance(holiday_schedule, Unset)
+            else [
+                HolidaySchedule.from_dict(holiday_schedule_item_data) for holiday_schedule_item_data in holiday_schedule
+            ]
+        )
 
         call_hours = cls(
             status,
             timezone_id,
-            None if isinstance(weekly_operating_hours, Unset) else weekly_operating_hours,
-            None if isinstance(holiday_schedule, Unset) else holiday_schedule,
+            weekly_operating_hours,
+            holiday_schedule,
         )
 
-        call_hours.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            call_hours.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return call_hours
 
     @property

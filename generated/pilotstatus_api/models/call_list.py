@@ -14,6 +14,14 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CallList")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "calls",
+        "notice",
+    )
+)
+""" The JSON keys CallList declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallList:
@@ -49,22 +57,20 @@ class CallList:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.call import Call
 
-        d = dict(src_dict)
-        calls = []
-        _calls = d.pop("calls")
-        for calls_item_data in _calls:
-            calls_item = Call.from_dict(calls_item_data)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        calls = [Call.from_dict(calls_item_data) for calls_item_data in src_dict["calls"]]
 
-            calls.append(calls_item)
-
-        notice = d.pop("notice", None)
+        notice = get_("notice")
 
         call_list = cls(
             calls,
             notice,
         )
 
-        call_list.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            call_list.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return call_list
 
     @property

@@ -15,6 +15,14 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CallPermission")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "permission",
+        "actions",
+    )
+)
+""" The JSON keys CallPermission declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallPermission:
@@ -56,24 +64,27 @@ class CallPermission:
         from ..models.call_permission_action import CallPermissionAction
         from ..models.call_permission_state import CallPermissionState
 
-        d = dict(src_dict)
-        permission = CallPermissionState.from_dict(d.pop("permission"))
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        permission = CallPermissionState.from_dict(src_dict["permission"])
 
-        _actions = d.pop("actions", UNSET)
-        actions: list[CallPermissionAction] | Unset = UNSET
-        if _actions is not UNSET:
-            actions = []
-            for actions_item_data in _actions:
-                actions_item = CallPermissionAction.from_dict(actions_item_data)
-
-                actions.append(actions_item)
+        actions = get_("actions", UNSET)
+        actions = (
+            None
+            if isinstance(actions, Unset)
+            else [CallPermissionAction.from_dict(actions_item_data) for actions_item_data in actions]
+        )
 
         call_permission = cls(
             permission,
-            None if isinstance(actions, Unset) else actions,
+            actions,
         )
 
-        call_permission.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            call_permission.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return call_permission
 
     @property

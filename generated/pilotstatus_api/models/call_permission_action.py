@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CallPermissionAction")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "action_name",
+        "can_perform_action",
+        "limits",
+    )
+)
+""" The JSON keys CallPermissionAction declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallPermissionAction:
@@ -60,27 +69,30 @@ class CallPermissionAction:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.call_permission_limit import CallPermissionLimit
 
-        d = dict(src_dict)
-        action_name = d.pop("action_name")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        action_name = src_dict["action_name"]
 
-        can_perform_action = d.pop("can_perform_action", None)
+        can_perform_action = get_("can_perform_action")
 
-        _limits = d.pop("limits", UNSET)
-        limits: list[CallPermissionLimit] | Unset = UNSET
-        if _limits is not UNSET:
-            limits = []
-            for limits_item_data in _limits:
-                limits_item = CallPermissionLimit.from_dict(limits_item_data)
-
-                limits.append(limits_item)
+        limits = get_("limits", UNSET)
+        limits = (
+            None
+            if isinstance(limits, Unset)
+            else [CallPermissionLimit.from_dict(limits_item_data) for limits_item_data in limits]
+        )
 
         call_permission_action = cls(
             action_name,
             can_perform_action,
-            None if isinstance(limits, Unset) else limits,
+            limits,
         )
 
-        call_permission_action.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            call_permission_action.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return call_permission_action
 
     @property

@@ -10,6 +10,16 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CallPermissionLimit")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "time_period",
+        "max_allowed",
+        "current_usage",
+        "limit_expiration_time",
+    )
+)
+""" The JSON keys CallPermissionLimit declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallPermissionLimit:
@@ -48,14 +58,16 @@ class CallPermissionLimit:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        time_period = d.pop("time_period", None)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        time_period = get_("time_period")
 
-        max_allowed = d.pop("max_allowed", None)
+        max_allowed = get_("max_allowed")
 
-        current_usage = d.pop("current_usage", None)
+        current_usage = get_("current_usage")
 
-        limit_expiration_time = d.pop("limit_expiration_time", None)
+        limit_expiration_time = get_("limit_expiration_time")
 
         call_permission_limit = cls(
             time_period,
@@ -64,7 +76,10 @@ class CallPermissionLimit:
             limit_expiration_time,
         )
 
-        call_permission_limit.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            call_permission_limit.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return call_permission_limit
 
     @property

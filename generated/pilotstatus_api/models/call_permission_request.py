@@ -10,6 +10,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CallPermissionRequest")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "to",
+        "text",
+    )
+)
+""" The JSON keys CallPermissionRequest declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallPermissionRequest:
@@ -41,17 +49,22 @@ class CallPermissionRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        to = d.pop("to")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        to = src_dict["to"]
 
-        text = d.pop("text", None)
+        text = get_("text")
 
         call_permission_request = cls(
             to,
             text,
         )
 
-        call_permission_request.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            call_permission_request.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return call_permission_request
 
     @property

@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="CallPermissionRequestSent")
 
+_KNOWN_KEYS = frozenset(("messageId",))
+""" The JSON keys CallPermissionRequestSent declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallPermissionRequestSent:
@@ -34,14 +37,18 @@ class CallPermissionRequestSent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        message_id = d.pop("messageId")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        message_id = src_dict["messageId"]
 
         call_permission_request_sent = cls(
             message_id,
         )
 
-        call_permission_request_sent.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            call_permission_request_sent.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return call_permission_request_sent
 
     @property

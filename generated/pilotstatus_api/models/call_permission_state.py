@@ -11,6 +11,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CallPermissionState")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "status",
+        "expiration_time",
+    )
+)
+""" The JSON keys CallPermissionState declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallPermissionState:
@@ -44,17 +52,22 @@ class CallPermissionState:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        status = d.pop("status")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        status = src_dict["status"]
 
-        expiration_time = d.pop("expiration_time", None)
+        expiration_time = get_("expiration_time")
 
         call_permission_state = cls(
             status,
             expiration_time,
         )
 
-        call_permission_state.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            call_permission_state.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return call_permission_state
 
     @property

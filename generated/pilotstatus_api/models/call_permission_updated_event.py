@@ -12,6 +12,20 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CallPermissionUpdatedEvent")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "event",
+        "callId",
+        "direction",
+        "status",
+        "from",
+        "to",
+        "timestamp",
+        "externalCallId",
+    )
+)
+""" The JSON keys CallPermissionUpdatedEvent declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallPermissionUpdatedEvent:
@@ -103,24 +117,26 @@ class CallPermissionUpdatedEvent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        event = cast(Literal["call.permission_updated"], d.pop("event"))
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        event = cast(Literal["call.permission_updated"], src_dict["event"])
         if event != "call.permission_updated":
             raise ValueError(f"event must match const 'call.permission_updated', got '{event}'")
 
-        call_id = d.pop("callId")
+        call_id = src_dict["callId"]
 
-        direction = d.pop("direction")
+        direction = src_dict["direction"]
 
-        status = d.pop("status")
+        status = src_dict["status"]
 
-        from_ = d.pop("from")
+        from_ = src_dict["from"]
 
-        to = d.pop("to")
+        to = src_dict["to"]
 
-        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+        timestamp = datetime.datetime.fromisoformat(src_dict["timestamp"])
 
-        external_call_id = d.pop("externalCallId", None)
+        external_call_id = get_("externalCallId")
 
         call_permission_updated_event = cls(
             event,
@@ -138,7 +154,10 @@ class CallPermissionUpdatedEvent:
         if explicit_nulls:
             call_permission_updated_event._explicit_nulls = frozenset(explicit_nulls)
 
-        call_permission_updated_event.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            call_permission_updated_event.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return call_permission_updated_event
 
     @property

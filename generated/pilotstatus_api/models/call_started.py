@@ -11,6 +11,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CallStarted")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "id",
+        "status",
+        "externalCallId",
+    )
+)
+""" The JSON keys CallStarted declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallStarted:
@@ -61,12 +70,14 @@ class CallStarted:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        id = src_dict["id"]
 
-        status = d.pop("status")
+        status = src_dict["status"]
 
-        external_call_id = d.pop("externalCallId", None)
+        external_call_id = get_("externalCallId")
 
         call_started = cls(
             id,
@@ -79,7 +90,10 @@ class CallStarted:
         if explicit_nulls:
             call_started._explicit_nulls = frozenset(explicit_nulls)
 
-        call_started.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            call_started.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return call_started
 
     @property

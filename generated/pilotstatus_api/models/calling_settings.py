@@ -18,6 +18,18 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CallingSettings")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "status",
+        "call_icon_visibility",
+        "callback_permission_status",
+        "call_hours",
+        "voicemail",
+        "sip",
+    )
+)
+""" The JSON keys CallingSettings declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallingSettings:
@@ -115,44 +127,37 @@ class CallingSettings:
         from ..models.sip_settings import SipSettings
         from ..models.voicemail import Voicemail
 
-        d = dict(src_dict)
-        status = d.pop("status", None)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        status = get_("status")
 
-        call_icon_visibility = d.pop("call_icon_visibility", None)
+        call_icon_visibility = get_("call_icon_visibility")
 
-        callback_permission_status = d.pop("callback_permission_status", None)
+        callback_permission_status = get_("callback_permission_status")
 
-        _call_hours = d.pop("call_hours", UNSET)
-        call_hours: CallHours | Unset
-        if isinstance(_call_hours, Unset):
-            call_hours = UNSET
-        else:
-            call_hours = CallHours.from_dict(_call_hours)
+        call_hours = get_("call_hours", UNSET)
+        call_hours = None if isinstance(call_hours, Unset) else CallHours.from_dict(call_hours)
 
-        _voicemail = d.pop("voicemail", UNSET)
-        voicemail: Voicemail | Unset
-        if isinstance(_voicemail, Unset):
-            voicemail = UNSET
-        else:
-            voicemail = Voicemail.from_dict(_voicemail)
+        voicemail = get_("voicemail", UNSET)
+        voicemail = None if isinstance(voicemail, Unset) else Voicemail.from_dict(voicemail)
 
-        _sip = d.pop("sip", UNSET)
-        sip: SipSettings | Unset
-        if isinstance(_sip, Unset):
-            sip = UNSET
-        else:
-            sip = SipSettings.from_dict(_sip)
+        sip = get_("sip", UNSET)
+        sip = None if isinstance(sip, Unset) else SipSettings.from_dict(sip)
 
         calling_settings = cls(
             status,
             call_icon_visibility,
             callback_permission_status,
-            None if isinstance(call_hours, Unset) else call_hours,
-            None if isinstance(voicemail, Unset) else voicemail,
-            None if isinstance(sip, Unset) else sip,
+            call_hours,
+            voicemail,
+            sip,
         )
 
-        calling_settings.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            calling_settings.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return calling_settings
 
     @property

@@ -12,6 +12,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CallingSettingsEnvelope")
 
+_KNOWN_KEYS = frozenset(("calling",))
+""" The JSON keys CallingSettingsEnvelope declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallingSettingsEnvelope:
@@ -40,14 +43,18 @@ class CallingSettingsEnvelope:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.calling_settings import CallingSettings
 
-        d = dict(src_dict)
-        calling = CallingSettings.from_dict(d.pop("calling"))
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        calling = CallingSettings.from_dict(src_dict["calling"])
 
         calling_settings_envelope = cls(
             calling,
         )
 
-        calling_settings_envelope.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            calling_settings_envelope.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return calling_settings_envelope
 
     @property

@@ -24,6 +24,17 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="CallingSettingsUpdate")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "status",
+        "call_icon_visibility",
+        "callback_permission_status",
+        "call_hours",
+        "voicemail",
+    )
+)
+""" The JSON keys CallingSettingsUpdate declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallingSettingsUpdate:
@@ -101,53 +112,44 @@ class CallingSettingsUpdate:
         from ..models.call_hours import CallHours
         from ..models.voicemail import Voicemail
 
-        d = dict(src_dict)
-        _status = d.pop("status", UNSET)
-        status: CallingSettingsUpdateStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_calling_settings_update_status(_status)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        status = get_("status", UNSET)
+        status = None if isinstance(status, Unset) else check_calling_settings_update_status(status)
 
-        _call_icon_visibility = d.pop("call_icon_visibility", UNSET)
-        call_icon_visibility: CallingSettingsUpdateCallIconVisibility | Unset
-        if isinstance(_call_icon_visibility, Unset):
-            call_icon_visibility = UNSET
-        else:
-            call_icon_visibility = check_calling_settings_update_call_icon_visibility(_call_icon_visibility)
-
-        _callback_permission_status = d.pop("callback_permission_status", UNSET)
-        callback_permission_status: CallingSettingsUpdateCallbackPermissionStatus | Unset
-        if isinstance(_callback_permission_status, Unset):
-            callback_permission_status = UNSET
-        else:
-            callback_permission_status = check_calling_settings_update_callback_permission_status(
-                _callback_permission_status
-            )
-
-        _call_hours = d.pop("call_hours", UNSET)
-        call_hours: CallHours | Unset
-        if isinstance(_call_hours, Unset):
-            call_hours = UNSET
-        else:
-            call_hours = CallHours.from_dict(_call_hours)
-
-        _voicemail = d.pop("voicemail", UNSET)
-        voicemail: Voicemail | Unset
-        if isinstance(_voicemail, Unset):
-            voicemail = UNSET
-        else:
-            voicemail = Voicemail.from_dict(_voicemail)
-
-        calling_settings_update = cls(
-            None if isinstance(status, Unset) else status,
-            None if isinstance(call_icon_visibility, Unset) else call_icon_visibility,
-            None if isinstance(callback_permission_status, Unset) else callback_permission_status,
-            None if isinstance(call_hours, Unset) else call_hours,
-            None if isinstance(voicemail, Unset) else voicemail,
+        call_icon_visibility = get_("call_icon_visibility", UNSET)
+        call_icon_visibility = (
+            None
+            if isinstance(call_icon_visibility, Unset)
+            else check_calling_settings_update_call_icon_visibility(call_icon_visibility)
         )
 
-        calling_settings_update.additional_properties = d
+        callback_permission_status = get_("callback_permission_status", UNSET)
+        callback_permission_status = (
+            None
+            if isinstance(callback_permission_status, Unset)
+            else check_calling_settings_update_callback_permission_status(callback_permission_status)
+        )
+
+        call_hours = get_("call_hours", UNSET)
+        call_hours = None if isinstance(call_hours, Unset) else CallHours.from_dict(call_hours)
+
+        voicemail = get_("voicemail", UNSET)
+        voicemail = None if isinstance(voicemail, Unset) else Voicemail.from_dict(voicemail)
+
+        calling_settings_update = cls(
+            status,
+            call_icon_visibility,
+            callback_permission_status,
+            call_hours,
+            voicemail,
+        )
+
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            calling_settings_update.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return calling_settings_update
 
     @property

@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="CallingSettingsUpdated")
 
+_KNOWN_KEYS = frozenset(("success",))
+""" The JSON keys CallingSettingsUpdated declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class CallingSettingsUpdated:
@@ -31,14 +34,18 @@ class CallingSettingsUpdated:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        success = d.pop("success")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        success = src_dict["success"]
 
         calling_settings_updated = cls(
             success,
         )
 
-        calling_settings_updated.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            calling_settings_updated.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return calling_settings_updated
 
     @property

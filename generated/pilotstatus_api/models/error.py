@@ -15,6 +15,17 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="Error")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "error",
+        "code",
+        "details",
+        "reason",
+        "retryAfterSeconds",
+    )
+)
+""" The JSON keys Error declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class Error:
@@ -80,31 +91,30 @@ class Error:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.error_details import ErrorDetails
 
-        d = dict(src_dict)
-        error = d.pop("error")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        error = src_dict["error"]
 
-        code = d.pop("code", None)
+        code = get_("code")
 
-        _details = d.pop("details", UNSET)
-        details: ErrorDetails | Unset
-        if isinstance(_details, Unset):
-            details = UNSET
-        else:
-            details = ErrorDetails.from_dict(_details)
+        details = get_("details", UNSET)
+        details = None if isinstance(details, Unset) else ErrorDetails.from_dict(details)
 
-        reason = d.pop("reason", None)
+        reason = get_("reason")
 
-        retry_after_seconds = d.pop("retryAfterSeconds", None)
+        retry_after_seconds = get_("retryAfterSeconds")
 
         error = cls(
             error,
             code,
-            None if isinstance(details, Unset) else details,
+            details,
             reason,
             retry_after_seconds,
         )
 
-        error.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            error.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return error
 
     @property

@@ -27,10 +27,9 @@ class ErrorDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         error_details = cls()
 
-        error_details.additional_properties = d
+        error_details.additional_properties = dict(src_dict)
         return error_details
 
     @property

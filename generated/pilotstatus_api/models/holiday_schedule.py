@@ -9,6 +9,15 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="HolidaySchedule")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "date",
+        "start_time",
+        "end_time",
+    )
+)
+""" The JSON keys HolidaySchedule declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class HolidaySchedule:
@@ -43,12 +52,13 @@ class HolidaySchedule:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        date = datetime.date.fromisoformat(d.pop("date"))
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        date = datetime.date.fromisoformat(src_dict["date"])
 
-        start_time = d.pop("start_time")
+        start_time = src_dict["start_time"]
 
-        end_time = d.pop("end_time")
+        end_time = src_dict["end_time"]
 
         holiday_schedule = cls(
             date,
@@ -56,7 +66,10 @@ class HolidaySchedule:
             end_time,
         )
 
-        holiday_schedule.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            holiday_schedule.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return holiday_schedule
 
     @property

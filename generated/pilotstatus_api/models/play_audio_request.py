@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="PlayAudioRequest")
 
+_KNOWN_KEYS = frozenset(("mediaUrl",))
+""" The JSON keys PlayAudioRequest declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class PlayAudioRequest:
@@ -32,14 +35,18 @@ class PlayAudioRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        media_url = d.pop("mediaUrl")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        media_url = src_dict["mediaUrl"]
 
         play_audio_request = cls(
             media_url,
         )
 
-        play_audio_request.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            play_audio_request.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return play_audio_request
 
     @property

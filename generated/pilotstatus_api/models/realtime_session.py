@@ -8,6 +8,15 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="RealtimeSession")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "wsUrl",
+        "token",
+        "expiresInSeconds",
+    )
+)
+""" The JSON keys RealtimeSession declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class RealtimeSession:
@@ -46,12 +55,13 @@ class RealtimeSession:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        ws_url = d.pop("wsUrl")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        ws_url = src_dict["wsUrl"]
 
-        token = d.pop("token")
+        token = src_dict["token"]
 
-        expires_in_seconds = d.pop("expiresInSeconds")
+        expires_in_seconds = src_dict["expiresInSeconds"]
 
         realtime_session = cls(
             ws_url,
@@ -59,7 +69,10 @@ class RealtimeSession:
             expires_in_seconds,
         )
 
-        realtime_session.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            realtime_session.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return realtime_session
 
     @property

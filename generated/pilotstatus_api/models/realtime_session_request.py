@@ -10,6 +10,9 @@ from ..models.realtime_session_mode import RealtimeSessionMode, check_realtime_s
 
 T = TypeVar("T", bound="RealtimeSessionRequest")
 
+_KNOWN_KEYS = frozenset(("mode",))
+""" The JSON keys RealtimeSessionRequest declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class RealtimeSessionRequest:
@@ -34,14 +37,18 @@ class RealtimeSessionRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        mode = check_realtime_session_mode(d.pop("mode"))
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        mode = check_realtime_session_mode(src_dict["mode"])
 
         realtime_session_request = cls(
             mode,
         )
 
-        realtime_session_request.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            realtime_session_request.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return realtime_session_request
 
     @property

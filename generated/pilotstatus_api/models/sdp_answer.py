@@ -11,6 +11,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SdpAnswer")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "sdp",
+        "sdpType",
+    )
+)
+""" The JSON keys SdpAnswer declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class SdpAnswer:
@@ -44,22 +52,21 @@ class SdpAnswer:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        sdp = d.pop("sdp")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        sdp = src_dict["sdp"]
 
-        _sdp_type = d.pop("sdpType", UNSET)
-        sdp_type: SdpAnswerSdpType | Unset
-        if isinstance(_sdp_type, Unset):
-            sdp_type = UNSET
-        else:
-            sdp_type = check_sdp_answer_sdp_type(_sdp_type)
+        sdp_type = get_("sdpType", UNSET)
+        sdp_type = None if isinstance(sdp_type, Unset) else check_sdp_answer_sdp_type(sdp_type)
 
         sdp_answer = cls(
             sdp,
-            None if isinstance(sdp_type, Unset) else sdp_type,
+            sdp_type,
         )
 
-        sdp_answer.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            sdp_answer.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return sdp_answer
 
     @property

@@ -27,10 +27,9 @@ class SipSettings:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         sip_settings = cls()
 
-        sip_settings.additional_properties = d
+        sip_settings.additional_properties = dict(src_dict)
         return sip_settings
 
     @property

@@ -11,6 +11,16 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StartCallRequest")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "to",
+        "sdp",
+        "sdpType",
+        "bizOpaqueCallbackData",
+    )
+)
+""" The JSON keys StartCallRequest declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class StartCallRequest:
@@ -61,28 +71,29 @@ class StartCallRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        to = d.pop("to")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        get_ = src_dict.get
+        to = src_dict["to"]
 
-        sdp = d.pop("sdp", None)
+        sdp = get_("sdp")
 
-        _sdp_type = d.pop("sdpType", UNSET)
-        sdp_type: StartCallRequestSdpType | Unset
-        if isinstance(_sdp_type, Unset):
-            sdp_type = UNSET
-        else:
-            sdp_type = check_start_call_request_sdp_type(_sdp_type)
+        sdp_type = get_("sdpType", UNSET)
+        sdp_type = None if isinstance(sdp_type, Unset) else check_start_call_request_sdp_type(sdp_type)
 
-        biz_opaque_callback_data = d.pop("bizOpaqueCallbackData", None)
+        biz_opaque_callback_data = get_("bizOpaqueCallbackData")
 
         start_call_request = cls(
             to,
             sdp,
-            None if isinstance(sdp_type, Unset) else sdp_type,
+            sdp_type,
             biz_opaque_callback_data,
         )
 
-        start_call_request.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            start_call_request.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return start_call_request
 
     @property

@@ -27,10 +27,9 @@ class Voicemail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         voicemail = cls()
 
-        voicemail.additional_properties = d
+        voicemail.additional_properties = dict(src_dict)
         return voicemail
 
     @property

@@ -10,6 +10,15 @@ from ..models.day_of_week import DayOfWeek
 
 T = TypeVar("T", bound="WeeklyOperatingHours")
 
+_KNOWN_KEYS = frozenset(
+    (
+        "day_of_week",
+        "open_time",
+        "close_time",
+    )
+)
+""" The JSON keys WeeklyOperatingHours declares: from_dict() keeps any other key in additional_properties. """
+
 
 @_attrs_define
 class WeeklyOperatingHours:
@@ -47,12 +56,13 @@ class WeeklyOperatingHours:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        day_of_week = d.pop("day_of_week")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        day_of_week = src_dict["day_of_week"]
 
-        open_time = d.pop("open_time")
+        open_time = src_dict["open_time"]
 
-        close_time = d.pop("close_time")
+        close_time = src_dict["close_time"]
 
         weekly_operating_hours = cls(
             day_of_week,
@@ -60,7 +70,10 @@ class WeeklyOperatingHours:
             close_time,
         )
 
-        weekly_operating_hours.additional_properties = d
+        if not _KNOWN_KEYS.issuperset(src_dict):
+            weekly_operating_hours.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return weekly_operating_hours
 
     @property

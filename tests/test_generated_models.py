@@ -597,7 +597,7 @@ def test_from_dict_keeps_exactly_the_undeclared_keys_in_a_dict_of_its_own_and_le
 
 @pytest.mark.parametrize("body", [["x"], [1, 2], "a string", 5, None], ids=repr)
 def test_a_body_that_is_no_mapping_is_refused_as_dict_refuses_it(body: Any) -> None:
-    """TypeError or ValueError, as before from_dict() read a dict without copying it: what the webhook reader catches."""
+    """TypeError or ValueError, as when from_dict() copied every body: what the webhook reader catches."""
     with pytest.raises((TypeError, ValueError)) as refused:
         dict(body)
 

@@ -690,6 +690,29 @@ def test_a_value_a_union_field_cannot_convert_is_kept_as_it_came() -> None:
         Call.from_dict({**body, "createdAt": "soon"})
 
 
+def test_a_call_reads_each_instant_as_its_own_text_says_whichever_came_alike_failed_or_was_null() -> None:
+    """from_dict() parses a date-time written as the one before it once (templates/from_dict.jinja): what each field
+    reads is still what its own text says, and a text that failed to parse or a null is never taken for another's."""
+    created, later = "2026-07-03T15:00:00.000Z", "2026-07-03T15:02:05.000Z"
+    instant = datetime.datetime.fromisoformat
+    body = {**ringing_call(), "createdAt": created, "startedAt": created, "connectedAt": later, "endedAt": later}
+
+    call = Call.from_dict({**body, "updatedAt": later})
+    read = (call.created_at, call.started_at, call.connected_at, call.ended_at, call.updated_at)
+    assert read == (instant(created), instant(created), instant(later), instant(later), instant(later))
+
+    kept = Call.from_dict(
+        {**body, "startedAt": "soon", "connectedAt": created, "endedAt": "soon", "updatedAt": created}
+    )
+    assert (kept.started_at, kept.connected_at, kept.ended_at) == ("soon", instant(created), "soon")
+    assert kept.updated_at == instant(created)
+    with pytest.raises(ValueError, match="soon"):  # not a union: it must parse, though a union field kept the text
+        Call.from_dict({**body, "endedAt": "soon", "updatedAt": "soon"})
+    with pytest.raises(TypeError):  # not nullable: a null is refused, as ever
+        Call.from_dict({**body, "endedAt": None, "updatedAt": None})
+    assert Call.from_dict({**body, "startedAt": None}).started_at is None
+
+
 def test_a_nested_model_in_a_union_is_parsed_and_an_object_that_is_not_one_is_kept_as_it_came(
     packages: dict[str, Package],
 ) -> None:

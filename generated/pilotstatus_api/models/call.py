@@ -259,6 +259,8 @@ class Call:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
+        last_text_: object = None  # the date-time text parsed last, and its value (see templates/from_dict.jinja)
+        last_instant_: Any = None
         id = src_dict["id"]
 
         external_call_id = src_dict["externalCallId"]
@@ -267,7 +269,9 @@ class Call:
 
         status = src_dict["status"]
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
+        created_at: Any = src_dict["createdAt"]
+        last_text_ = created_at
+        created_at = last_instant_ = datetime.datetime.fromisoformat(created_at)
 
         peer_number = get_("peerNumber")
 
@@ -285,27 +289,45 @@ class Call:
 
         started_at: Any = get_("startedAt")
         if isinstance(started_at, str):
-            try:
-                started_at = datetime.datetime.fromisoformat(started_at)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass  # kept as it came, as the union's other types take it
+            if started_at == last_text_:
+                started_at = last_instant_
+            else:
+                try:
+                    last_instant_ = datetime.datetime.fromisoformat(started_at)
+                    last_text_, started_at = started_at, last_instant_
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass  # kept as it came, as the union's other types take it
 
         connected_at: Any = get_("connectedAt")
         if isinstance(connected_at, str):
-            try:
-                connected_at = datetime.datetime.fromisoformat(connected_at)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass  # kept as it came, as the union's other types take it
+            if connected_at == last_text_:
+                connected_at = last_instant_
+            else:
+                try:
+                    last_instant_ = datetime.datetime.fromisoformat(connected_at)
+                    last_text_, connected_at = connected_at, last_instant_
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass  # kept as it came, as the union's other types take it
 
         ended_at: Any = get_("endedAt")
         if isinstance(ended_at, str):
-            try:
-                ended_at = datetime.datetime.fromisoformat(ended_at)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass  # kept as it came, as the union's other types take it
+            if ended_at == last_text_:
+                ended_at = last_instant_
+            else:
+                try:
+                    last_instant_ = datetime.datetime.fromisoformat(ended_at)
+                    last_text_, ended_at = ended_at, last_instant_
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass  # kept as it came, as the union's other types take it
 
-        updated_at = get_("updatedAt", UNSET)
-        updated_at = None if isinstance(updated_at, Unset) else datetime.datetime.fromisoformat(updated_at)
+        updated_at: Any = get_("updatedAt", UNSET)
+        if isinstance(updated_at, Unset):
+            updated_at = None
+        elif updated_at == last_text_:
+            updated_at = last_instant_
+        else:
+            last_text_ = updated_at
+            updated_at = last_instant_ = datetime.datetime.fromisoformat(updated_at)
 
         call = cls(
             id,

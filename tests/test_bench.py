@@ -53,8 +53,8 @@ def test_a_small_benchmark_run_prints_the_ratios_and_the_memory_table() -> None:
         assert re.search(
             rf"  {scheme} +ours .* 700 calls, each once .* official .* \d+ calls \(\d+ lost", result.stdout
         )
-    assert re.search(r"full walk, ours / official SDK, HTTPS = \d+\.\d{3} \(goal <= 0\.5\)", result.stdout)
-    assert re.search(r"full walk, ours / official SDK, plain HTTP = \d+\.\d{3} \(goal <= 1\.0\)", result.stdout)
+    assert re.search(r"full walk, ours / official SDK, HTTPS = \d+\.\d{3} \(goal <= 0\.4\)", result.stdout)
+    assert re.search(r"full walk, ours / official SDK, plain HTTP = \d+\.\d{3} \(goal <= 0\.9\)", result.stdout)
 
 
 # The prepared-pages server

@@ -38,7 +38,7 @@ from openapi_python_client.strings import ClassName, PythonIdentifier
 
 import pilotstatus_api.models
 from pilotstatus_api.api.calls import get_calls
-from pilotstatus_api.models import Call, CallList
+from pilotstatus_api.models import Call, CallList, Voicemail
 from pilotstatus_api.types import Unset
 from tests._spec import JSON, LIFECYCLE_FIELDS, ROOT, documented_call, load_spec
 
@@ -605,6 +605,8 @@ def test_a_body_that_is_no_mapping_is_refused_as_dict_refuses_it(body: Any) -> N
         Call.from_dict(body)
     with pytest.raises(type(refused.value)):
         CallList.from_dict(body)
+    with pytest.raises(type(refused.value)):
+        Voicemail.from_dict(body)  # a free-form model: no field, every key its own
 
 
 def test_a_mapping_that_is_no_dict_reads_as_the_dict_it_holds() -> None:

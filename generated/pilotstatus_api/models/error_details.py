@@ -27,6 +27,8 @@ class ErrorDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
         error_details = cls()
 
         error_details.additional_properties = dict(src_dict)

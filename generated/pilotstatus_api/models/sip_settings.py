@@ -27,6 +27,8 @@ class SipSettings:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
         sip_settings = cls()
 
         sip_settings.additional_properties = dict(src_dict)

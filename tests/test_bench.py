@@ -22,7 +22,7 @@ import httpx
 import pytest
 
 from pilotstatus import APIConnectionError
-from tests._spec import ROOT
+from tests._spec import ROOT, component_schema, validator
 from tools import bench_imports
 from tools.bench_server import Pages, call_json, created_instants, format_ms, prepared_calls, server_context, serving
 from tools.bench_walk import (
@@ -55,6 +55,9 @@ def test_a_small_benchmark_run_prints_the_ratios_and_the_memory_table() -> None:
         )
     assert re.search(r"full walk, ours / official SDK, HTTPS = \d+\.\d{3} \(goal <= 0\.4\)", result.stdout)
     assert re.search(r"full walk, ours / official SDK, plain HTTP = \d+\.\d{3} \(goal <= 0\.9\)", result.stdout)
+    for scheme in ("HTTPS", "plain HTTP"):  # the floor: httpx alone, against the official SDK and under ours
+        floor = rf"  {scheme} +httpx alone +\d+\.\d ms; httpx alone / official SDK = \d+\.\d{{3}}; "
+        assert re.search(floor + r"ours / httpx alone = \d+\.\d{3}", result.stdout)
 
 
 # The prepared-pages server
@@ -65,6 +68,26 @@ TIED = prepared_calls(400, seed=3, ties=0.3)
 
 def instant(text: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(text)
+
+
+def test_the_prepared_calls_are_valid_calls_whose_instants_follow_the_documented_example() -> None:
+    """The walk parses what the API sends: every status, null lifecycle fields, and instants related as in the
+    documented call (`startedAt` = `createdAt`, connected, then ended `durationSeconds` later, `updatedAt` the last),
+    not one instant repeated in every field, which would flatter a parser that reuses the instant it read last."""
+    check = validator(component_schema("Call"))
+    for call in TIED:
+        check.validate(call)
+        assert call["startedAt"] == call["createdAt"]
+        lifecycle = [instant(str(call[key])) for key in ("createdAt", "connectedAt", "endedAt") if call[key]]
+        assert lifecycle == sorted(lifecycle)
+        assert instant(str(call["updatedAt"])) == lifecycle[-1]
+        answered = call["connectedAt"] is not None
+        assert (call["durationSeconds"] is not None) == answered
+        if answered:
+            ended, connected = instant(str(call["endedAt"])), instant(str(call["connectedAt"]))
+            assert ended - connected == datetime.timedelta(seconds=int(str(call["durationSeconds"])))
+    assert {call["status"] for call in TIED} == {"COMPLETED", "REJECTED", "FAILED", "RINGING"}
+    assert len({(call["createdAt"], call["connectedAt"], call["endedAt"]) for call in TIED if call["endedAt"]}) > 1
 
 
 @pytest.fixture(scope="module")

@@ -54,21 +54,31 @@ def instant_us(text: str) -> int:
 
 
 def call_json(index: int, created_ms: int) -> dict[str, object]:
-    """Call number `index`, created at `created_ms`, with every field a call can have."""
-    stamp = format_ms(created_ms)
-    ringing = index % 4 == 3
+    """Call number `index`, created at `created_ms`, with every field a call can have, its instants as the API's
+    documented example has them: `startedAt` is `createdAt`, an answered call connects seconds later and ends
+    `durationSeconds` after that, a call not answered has null `connectedAt` and `durationSeconds`, a ringing call
+    no end, and `updatedAt` is the last of these."""
+    status = STATUSES[index % 4]
+    ringing_ms = 1_000 + index % 20 * 1_000
+    connected_ms = created_ms + ringing_ms if status == "COMPLETED" else None
+    duration = index % 600 if connected_ms is not None else None
+    ended_ms = None
+    if connected_ms is not None and duration is not None:
+        ended_ms = connected_ms + duration * 1_000
+    elif status != "RINGING":
+        ended_ms = created_ms + ringing_ms
     return {
         "id": f"call_{index:08d}",
         "externalCallId": f"wacid.HBgNNTUxMTk5OTk5OTk5ORUCABEYIDNBMDE{index:08d}",
         "direction": "INBOUND" if index % 3 else "OUTBOUND",
-        "status": STATUSES[index % 4],
+        "status": status,
         "peerNumber": f"55119{index % 100000000:08d}",
-        "startedAt": stamp,
-        "connectedAt": None if ringing else stamp,
-        "endedAt": None if ringing else stamp,
-        "durationSeconds": None if ringing else index % 600,
-        "createdAt": stamp,
-        "updatedAt": stamp,
+        "startedAt": format_ms(created_ms),
+        "connectedAt": None if connected_ms is None else format_ms(connected_ms),
+        "endedAt": None if ended_ms is None else format_ms(ended_ms),
+        "durationSeconds": duration,
+        "createdAt": format_ms(created_ms),
+        "updatedAt": format_ms(created_ms if ended_ms is None else ended_ms),
     }
 
 

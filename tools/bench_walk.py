@@ -14,8 +14,12 @@ Both clients verify the server's certificate, from a CA made at bench time: ours
 default TLS context of urllib honours (set only while it walks). That file holds the bench's CA alone, so each of the
 official SDK's per-request TLS contexts loads one certificate, not a system bundle: a cost in its favour.
 
-The server (`bench_server.py`) runs in a process of its own, one for each scheme. The rounds are interleaved, the
-order of the two clients alternating; a ratio is the median over the rounds of the ratios within a round.
+A third walker is the floor of our HTTP stack: the official SDK's requests sent by a bare `httpx.Client` (kept
+alive) and read by `json.loads`, with no models and no checks. The SDK cannot be faster than it; `ours / httpx alone`
+is what the SDK itself costs, and `httpx alone / official SDK` how far below the official SDK httpx lets us go.
+
+The server (`bench_server.py`) runs in a process of its own, one for each scheme. The rounds are interleaved, each
+walker going first in turn; a ratio is the median over the rounds of the ratios within a round.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import json
 import os
 import ssl
 import statistics
@@ -107,6 +112,20 @@ def count_ours(base_url: str, ca: Path | None = None) -> int:
         return sum(1 for _ in client.calls.iter(page_size=PAGE_SIZE))
 
 
+def count_httpx_alone(base_url: str, ca: Path | None = None) -> int:
+    """The floor of our HTTP stack, timed like the others: the official SDK's before-loop (the same requests) sent by
+    a bare `httpx.Client` and read with `json.loads`, no models, no checks, a new client each time."""
+    verify: ssl.SSLContext | bool = True if ca is None else ssl.create_default_context(cafile=ca)
+    seen, params = 0, {"limit": str(PAGE_SIZE)}
+    with httpx.Client(base_url=base_url, headers={"x-api-key": KEY}, verify=verify) as http:
+        while True:
+            calls = json.loads(http.get("/v1/calls", params=params).content)["calls"]
+            seen += len(calls)
+            if len(calls) < PAGE_SIZE:
+                return seen
+            params = {"limit": str(PAGE_SIZE), "before": calls[-1]["createdAt"]}
+
+
 def _local_transport(base_url: str) -> Callable[[Any, float], Any]:
     """The official SDK's default transport, sending to `base_url` instead of its fixed address."""
     send = pilot_status.http._default_transport
@@ -179,11 +198,23 @@ class Walk:
     peer: list[float]
     ours_calls: int
     peer_calls: int
+    floor: list[float]
+    """`count_httpx_alone`'s seconds per round: what our HTTP library costs before the SDK adds anything."""
 
     @property
     def ratio(self) -> float:
         """Median over the rounds of ours / peer within a round."""
         return statistics.median(x / y for x, y in zip(self.ours, self.peer, strict=True))
+
+    @property
+    def floor_ratio(self) -> float:
+        """Median over the rounds of httpx alone / peer within a round: the least `ratio` could be with httpx."""
+        return statistics.median(x / y for x, y in zip(self.floor, self.peer, strict=True))
+
+    @property
+    def over_floor(self) -> float:
+        """Median over the rounds of ours / httpx alone within a round: what the SDK costs over its HTTP library."""
+        return statistics.median(x / y for x, y in zip(self.ours, self.floor, strict=True))
 
 
 def _timed(run: Callable[[], int]) -> tuple[float, int]:
@@ -220,20 +251,30 @@ def walk(calls: int, rounds: int, seed: int = 7) -> tuple[Walk, Walk]:
                     f"{scheme}: the official SDK got {len(peer_ids)} calls ({len(set(peer_ids))} distinct), not the"
                     f" {expected_peer} a strictly-before loop gets"
                 )
-        times: dict[str, dict[str, list[float]]] = {scheme: {"ours": [], "peer": []} for scheme in urls}
+        walkers = {"ours": (count_ours, calls), "peer": (count_peer, expected_peer)}
+        walkers["floor"] = (count_httpx_alone, expected_peer)  # the official SDK's requests, so its count
+        times: dict[str, dict[str, list[float]]] = {scheme: {who: [] for who in walkers} for scheme in urls}
         counts: dict[str, dict[str, int]] = {scheme: {} for scheme in urls}
         for round_number in range(rounds + 1):  # the first round warms up
             for scheme, (url, ca) in urls.items():
-                order = ("ours", "peer") if round_number % 2 else ("peer", "ours")
+                order = list(walkers)[round_number % 3 :] + list(walkers)[: round_number % 3]  # each goes first
                 for who in order:
-                    elapsed, count = _timed(functools.partial(count_ours if who == "ours" else count_peer, url, ca))
-                    if count != (calls if who == "ours" else expected_peer):
+                    run, expected = walkers[who]
+                    elapsed, count = _timed(functools.partial(run, url, ca))
+                    if count != expected:
                         raise SystemExit(f"{scheme}: {who} got {count} calls in round {round_number}")
                     counts[scheme][who] = count
                     if round_number:
                         times[scheme][who].append(elapsed)
     https, plain = (
-        Walk(scheme, times[scheme]["ours"], times[scheme]["peer"], counts[scheme]["ours"], counts[scheme]["peer"])
+        Walk(
+            scheme,
+            times[scheme]["ours"],
+            times[scheme]["peer"],
+            counts[scheme]["ours"],
+            counts[scheme]["peer"],
+            times[scheme]["floor"],
+        )
         for scheme in urls
     )
     return https, plain
@@ -258,4 +299,10 @@ def report(walks: tuple[Walk, ...], calls: int, rounds: int, seconds: float) -> 
         goal = goals[result.scheme]
         verdict = "met" if result.ratio <= goal else "NOT MET"
         print(f"  full walk, ours / official SDK, {result.scheme} = {result.ratio:.3f} (goal <= {goal}): {verdict}")
+    print("  The floor: the official SDK's requests sent by a bare httpx.Client, read by json.loads (no models):")
+    for result in walks:
+        print(
+            f"  {result.scheme:<10}  httpx alone {statistics.median(result.floor) * 1000:8.1f} ms;"
+            f" httpx alone / official SDK = {result.floor_ratio:.3f}; ours / httpx alone = {result.over_floor:.3f}"
+        )
     print(f"  ({seconds:.0f} s for this section, the checks before the timed rounds included)")

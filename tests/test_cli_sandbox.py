@@ -86,6 +86,16 @@ def test_the_drift_option_reaches_serve_and_is_named_in_the_help(
     assert "differ from openapi.json on purpose" in " ".join(ran.out.split())
 
 
+def test_the_access_log_option_reaches_serve_and_is_named_in_the_help(
+    capsys: pytest.CaptureFixture[str], served: list[dict[str, Any]]
+) -> None:
+    assert run(capsys, "sandbox", "--access-log").code == 0
+    assert served == [{**BASE, "access_log": True}]
+    ran = run(capsys, "sandbox", "--help")
+    assert "--access-log" in ran.out
+    assert "log a line for each request answered (default: off" in " ".join(ran.out.split())
+
+
 def test_the_webhook_secret_may_come_from_the_environment(
     capsys: pytest.CaptureFixture[str], served: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -89,6 +89,24 @@ def test_a_sandbox_in_a_thread_answers_on_a_socket_with_tcp_nodelay() -> None:
         assert nodelay_of_open_connections(sandbox._server) == [1]
 
 
+# --- the access log -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("access_log", [False, True])
+def test_serve_logs_a_line_per_request_only_when_asked(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str], access_log: bool
+) -> None:
+    options = {"access_log": True} if access_log else {}
+    with serving(monkeypatch, **options) as (url, _, printed), httpx.Client(base_url=url, headers=KEY) as http:
+        http.get("/v1/calls", params={"limit": 1}).raise_for_status()
+        http.get("/v1/calls", params={"limit": 2}).raise_for_status()
+    logged = capfd.readouterr()
+    lines = [line for line in (logged.out + logged.err).splitlines() if "GET /v1/calls?limit=" in line]
+    assert len(lines) == (2 if access_log else 0), lines
+    assert "Application startup complete." in logged.err  # uvicorn's own lines, either way
+    assert "Base URL: " in printed
+
+
 # --- addresses ----------------------------------------------------------------------------------------------------
 
 

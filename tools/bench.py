@@ -14,8 +14,9 @@ are still filling during the first: a ratio near 1 means memory does not grow wi
 
 Then the sandbox: the time of a page of 100 calls at a random `before`, over real HTTP, from a sandbox of 1,000
 calls and from one of 1,000,000, in interleaved rounds. A ratio near 1 means `before` is found without scanning.
-Its start-up with 1,000,000 calls a number, and a kept-alive request on the command-line sandbox against the
-in-process one (see bench_sandbox.py).
+Its start-up with 1,000,000 calls a number, a kept-alive request on the command-line sandbox against the
+in-process one, and the pages a second 50 concurrent clients get from the command-line sandbox against a bare app on
+the same uvicorn (see bench_sandbox.py and bench_bare_app.py).
 
 Then the import time of `import pilotstatus` against `import httpx`, in a venv holding only what `pip install .`
 brings, with what pilotstatus imports beyond httpx (see bench_imports.py). Last, the full walk of 20,000 calls from

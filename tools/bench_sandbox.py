@@ -1,29 +1,51 @@
-"""`make bench`, the sandbox's own figures: how long it takes to start with a million calls a number, and what a
+"""`make bench`, the sandbox's own figures: how long it takes to start with a million calls a number, what a
 request of a kept-alive connection costs on the command-line sandbox (`pilotstatus sandbox`, its own process)
-against the in-process one (`Sandbox`, a thread), in interleaved rounds.
+against the in-process one (`Sandbox`, a thread), and how many pages of 100 calls a second the command-line sandbox
+serves to 50 concurrent clients against a bare app on the same web stack, each in interleaved rounds.
 
 The second is the regression guard of a fixed defect: a listening socket that asyncio does not know for TCP left
 TCP_NODELAY unset on accepted connections, and Nagle's algorithm with delayed ACKs stalled every kept-alive request
 by about 40 ms (60 ms a request against 18 ms in-process). The goal is a ratio within 1.5.
+
+The third says what the sandbox's own work (the key, its scope, the spec's validation, the page) costs against what
+its web stack alone costs: the bare app (`bench_bare_app.py`) answers one page of 100 calls encoded once, on the
+same uvicorn server with the same options. Each server runs in a process of its own, the clients in this one (one
+`httpx.AsyncClient` each, its connection kept alive), so that the two cores are shared by one server and the
+clients. Each client walks the history by `before` cursors, 100 calls a page, from a random call, for a fixed time
+a round; a round measures the sandbox then the bare app, and the result is the median of the per-round ratios
+(sandbox / bare app) of pages a second: the goal is 0.8 or more. The clients' CPU, as a share of the round's time,
+is printed with it: near 100 %, the clients rather than the server would be what is measured.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import random
 import re
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 
 from pilotstatus_sandbox import Sandbox, SandboxConfig, create_app
+from pilotstatus_sandbox._dataset import CallHistory
 
 KEY = {"x-api-key": "ps_sandbox_meta_number"}
 STARTUP_GOAL = 2.0
 KEEPALIVE_GOAL = 1.5
+THROUGHPUT_GOAL = 0.8
+CLIENTS = 50
+PAGE_SIZE = 100
+THROUGHPUT_CALLS = 5000
+"""Calls a number in the command-line sandbox of the throughput rounds: the command's default."""
+THROUGHPUT_ROUNDS = 5
+ROUND_SECONDS = 2.0
+BARE_APP = Path(__file__).resolve().with_name("bench_bare_app.py")
 
 
 def startup_seconds(calls: int, rounds: int) -> float:
@@ -37,9 +59,9 @@ def startup_seconds(calls: int, rounds: int) -> float:
 
 
 @contextlib.contextmanager
-def command_line_sandbox(calls: int) -> Iterator[str]:
-    """`pilotstatus sandbox --port 0` in a process of its own, until the block ends; yields its base URL."""
-    command = [sys.executable, "-m", "pilotstatus", "sandbox", "--port", "0", "--calls", str(calls)]
+def server_process(command: list[str], name: str) -> Iterator[str]:
+    """`command`, a server that prints `Base URL: ...` on stderr once it listens, in a process of its own until the
+    block ends; yields its base URL. Its log is left unread: uvicorn logs nothing per request unless asked."""
     with subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True) as server:
         assert server.stderr is not None
         try:
@@ -49,10 +71,21 @@ def command_line_sandbox(calls: int) -> Iterator[str]:
                     yield found.group(1)
                     break
             else:
-                raise SystemExit(f"the command-line sandbox did not start (exit {server.wait()})")
+                raise SystemExit(f"{name} did not start (exit {server.wait()})")
         finally:
             server.terminate()
             server.wait(10)
+
+
+def command_line_sandbox(calls: int) -> contextlib.AbstractContextManager[str]:
+    """`pilotstatus sandbox --port 0` in a process of its own, until the block ends; yields its base URL."""
+    command = [sys.executable, "-m", "pilotstatus", "sandbox", "--port", "0", "--calls", str(calls)]
+    return server_process(command, "the command-line sandbox")
+
+
+def bare_app() -> contextlib.AbstractContextManager[str]:
+    """The bare app (`bench_bare_app.py`) in a process of its own, until the block ends; yields its base URL."""
+    return server_process([sys.executable, str(BARE_APP), "--port", "0"], "the bare app")
 
 
 def request_seconds(client: httpx.Client, requests: int) -> float:
@@ -82,6 +115,75 @@ def keepalive_ratio(rounds: int, requests: int) -> tuple[float, float, float]:
     return statistics.median(cli_times), statistics.median(local_times), ratio
 
 
+def cursors(calls: int) -> list[str]:
+    """The `createdAt` of every call of the command-line sandbox's Meta history (`calls` calls, its default seed),
+    newest first: the `before` cursors the clients walk by."""
+    config = SandboxConfig(calls=calls)
+    history = CallHistory(count=calls, seed=config.seed, provider="META", newest=config.newest_ms)
+    return [call["createdAt"] for call in history]
+
+
+async def _walk(client: httpx.AsyncClient, befores: list[str], start: int, deadline: float) -> int:
+    """Pages of `PAGE_SIZE` calls read until `deadline`, each `before` the cursor a walk from call `start` would
+    send next (back to the newest calls past the oldest): their count."""
+    pages = 0
+    position = start
+    while time.perf_counter() < deadline:
+        response = await client.get("/v1/calls", params={"limit": PAGE_SIZE, "before": befores[position]})
+        if response.status_code != 200:
+            raise SystemExit(f"{client.base_url} answered {response.status_code}: {response.text[:200]}")
+        pages += 1
+        position = (position + PAGE_SIZE) % len(befores)
+    return pages
+
+
+async def _pages_a_second(
+    clients: list[httpx.AsyncClient], befores: list[str], seconds: float, seed: int
+) -> tuple[float, float]:
+    """Pages a second the clients read together for `seconds`, each from a random call; and the share of that time
+    this process spent on the CPU (the clients' cost)."""
+    starts = random.Random(seed).choices(range(len(befores)), k=len(clients))
+    cpu, started = time.process_time(), time.perf_counter()
+    deadline = started + seconds
+    pages = await asyncio.gather(*(_walk(c, befores, s, deadline) for c, s in zip(clients, starts, strict=True)))
+    elapsed = time.perf_counter() - started
+    return sum(pages) / elapsed, (time.process_time() - cpu) / elapsed
+
+
+async def _throughput_rounds(
+    urls: dict[str, str], befores: list[str], rounds: int, seconds: float
+) -> dict[str, list[tuple[float, float]]]:
+    """For each server (by name), each round's pages a second and the clients' CPU share, in interleaved rounds."""
+    results: dict[str, list[tuple[float, float]]] = {name: [] for name in urls}
+    async with contextlib.AsyncExitStack() as stack:
+        clients = {
+            name: [
+                await stack.enter_async_context(httpx.AsyncClient(base_url=url, headers=KEY, timeout=60))
+                for _ in range(CLIENTS)
+            ]
+            for name, url in urls.items()
+        }
+        for name in urls:  # warm up: every connection opened, the servers' first requests served
+            await _pages_a_second(clients[name], befores, seconds / 4, seed=-1)
+        for round_ in range(rounds):
+            for name in urls:
+                results[name].append(await _pages_a_second(clients[name], befores, seconds, seed=round_))
+    return results
+
+
+def throughput(rounds: int, seconds: float = ROUND_SECONDS) -> tuple[float, float, float, float]:
+    """Medians of the pages a second of the command-line sandbox and of the bare app, of their per-round ratio, and
+    the clients' largest CPU share in any round."""
+    befores = cursors(THROUGHPUT_CALLS)
+    with command_line_sandbox(THROUGHPUT_CALLS) as sandbox_url, bare_app() as bare_url:
+        urls = {"sandbox": sandbox_url, "bare": bare_url}
+        results = asyncio.run(_throughput_rounds(urls, befores, rounds, seconds))
+    sandbox, bare = ([rate for rate, _ in results[name]] for name in urls)
+    ratio = statistics.median(s / b for s, b in zip(sandbox, bare, strict=True))
+    busiest = max(share for name in urls for _, share in results[name])
+    return statistics.median(sandbox), statistics.median(bare), ratio, busiest
+
+
 def report(sandbox_calls: int, rounds: int) -> None:
     empty, full = startup_seconds(0, 3), startup_seconds(sandbox_calls, 3)
     print("Sandbox start-up (the app built, every number's history drawn; medians of 3):")
@@ -93,3 +195,14 @@ def report(sandbox_calls: int, rounds: int) -> None:
     print(f"  command line (pilotstatus sandbox)  {cli * 1000:6.2f} ms")
     print(f"  in process (Sandbox, a thread)      {local * 1000:6.2f} ms")
     print(f"  ratio: {ratio:.2f}   goal <= {KEEPALIVE_GOAL:g}: {'met' if ratio <= KEEPALIVE_GOAL else 'NOT MET'}")
+    pages_rounds = min(rounds, THROUGHPUT_ROUNDS)
+    sandbox, bare, ratio, busiest = throughput(pages_rounds)
+    print(
+        f"Sandbox: pages of {PAGE_SIZE} calls a second to {CLIENTS} concurrent clients walking by `before`"
+        f" ({pages_rounds} rounds of {ROUND_SECONDS:g} s, medians):"
+    )
+    print(f"  command line (pilotstatus sandbox, {THROUGHPUT_CALLS:,} calls)  {sandbox:7.1f} pages/s")
+    print(f"  bare app (one page from memory, same uvicorn)        {bare:7.1f} pages/s")
+    print(f"  clients' CPU, the busiest round: {busiest:.0%} of one core")
+    verdict = "met" if ratio >= THROUGHPUT_GOAL else "NOT MET"
+    print(f"  ratio sandbox / bare app: {ratio:.2f}   goal >= {THROUGHPUT_GOAL:g}: {verdict}")

@@ -78,6 +78,11 @@ def register(commands: Commands) -> None:
         ),
     )
     parser.add_argument(
+        "--access-log",
+        action="store_true",
+        help="log a line for each request answered (default: off, only the start and the stop)",
+    )
+    parser.add_argument(
         "--webhook-url",
         metavar="URL",
         type=_webhook_url,
@@ -160,6 +165,8 @@ def _serve_options(args: argparse.Namespace) -> dict[str, Any]:
         options["manual_clock"] = True
     if args.drift:
         options["drift"] = True
+    if args.access_log:
+        options["access_log"] = True
     secret = args.webhook_secret
     if args.webhook_url is None:
         if secret is not None:

@@ -25,7 +25,7 @@ from ._drift import DRIFT_FIELD, DRIFT_HEADER, DRIFT_STATUS
 from ._scenarios import SCENARIOS
 from ._webhooks import display_url
 
-__all__ = ["ListenError", "Sandbox", "key_table", "serve"]
+__all__ = ["ListenError", "Sandbox", "command_line_server", "key_table", "serve"]
 
 
 GRACE_SECONDS = 5
@@ -63,12 +63,14 @@ def serve(
     webhook_secret: str | None = None,
     manual_clock: bool = False,
     drift: bool = False,
+    access_log: bool = False,
     out: TextIO = sys.stderr,
 ) -> None:
     """Serve the sandbox until interrupted (Ctrl-C), after printing its address, its settings and the demo keys to
     `out` (the webhook target, never its secret). The banner comes first, as soon as the address listens; then the
     call histories are drawn (a counter on `out` once that takes more than a second), then requests are answered
-    (those sent meanwhile wait).
+    (those sent meanwhile wait). With `access_log`, uvicorn logs a line for each request; without it, only its
+    own start and stop.
 
     Raises `ListenError` naming the address when it cannot be listened on (a port in use, say); port 0 picks a free
     one. Raises `ValueError` for settings `SandboxConfig` refuses.
@@ -86,7 +88,7 @@ def serve(
     with _listen(host, port) as listening:
         print(banner(config, _base_url(host, listening)), file=out, flush=True)
         app = _drawn_app(config, out)
-        _uvicorn_server(app, log_level="info", access_log=True).run(sockets=[listening])
+        command_line_server(app, access_log=access_log).run(sockets=[listening])
 
 
 def _drawn_app(config: SandboxConfig, out: TextIO) -> Starlette:
@@ -153,6 +155,12 @@ def _listen(host: str, port: int) -> socket.socket:
 def _base_url(host: str, listening: socket.socket) -> str:
     port = listening.getsockname()[1]  # the real one, when port 0 was asked for
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def command_line_server(app: Starlette, *, access_log: bool = False) -> uvicorn.Server:
+    """The uvicorn server of the command-line sandbox (`serve`), with its options: also what `make bench` serves its
+    bare app with (`tools/bench_bare_app.py`), so that the two are compared on the same web stack."""
+    return _uvicorn_server(app, log_level="info", access_log=access_log)
 
 
 def _uvicorn_server(app: Starlette, *, log_level: str, access_log: bool) -> uvicorn.Server:

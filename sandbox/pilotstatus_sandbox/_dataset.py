@@ -16,6 +16,11 @@ table of 65,536 entries laid out by the distribution's weights: the run length (
 90 %). Instants are the running difference of the gaps from `newest`. Instant i always reads bytes 4i to 4i + 3
 of the stream, so a shorter history with the same seed is the start of a longer one.
 
+A call's JSON, as List calls writes it, is rendered once and kept in a bounded cache (`RENDERED_CALLS` calls a
+history, the most recently listed): a page of calls already listed is a join of their texts, and a history of a
+million calls still holds only the cache's few megabytes beside its timestamps. The history never changes, so a
+kept text is never stale (a call the sandbox changes is the Calls area's, held apart: `calls/models.py`).
+
 Each call's ids say where it is, so that a call is found by id without an index: the `call_` id is a ULID whose
 last 32 bits are the position, and the provider id (`externalCallId`: Meta's `wacid.` and base64, Evolution GO's
 32 upper-case hex digits) ends with four bytes holding the position, scrambled by a bijection keyed by the seed
@@ -33,12 +38,14 @@ import sys
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
+from ._encoded import encode_json
 from ._instants import DEFAULT_NEWEST, format_ms
 
-__all__ = ["DEFAULT_NEWEST", "CallHistory", "Provider"]
+__all__ = ["DEFAULT_NEWEST", "RENDERED_CALLS", "CallHistory", "Provider", "Rendered"]
 
 Provider = Literal["META", "EVO_GO"]
 
@@ -54,6 +61,16 @@ _AREA_CODES = (11, 12, 13, 19, 21, 27, 31, 41, 47, 48, 51, 61, 62, 71, 81, 85, 9
 _STATUSES = ("INITIATED", "RINGING", "ACCEPTED", "REJECTED", "COMPLETED", "FAILED")
 _LIVE_CALLS = 24
 """Only this many of the newest calls can still be in progress (INITIATED, RINGING, ACCEPTED); older ones ended."""
+RENDERED_CALLS = 8192
+"""The calls of a history whose JSON is kept (the most recently listed): more than the 5,000 of a default history,
+and about 6 MB at most whatever the history's size (measured: some 700 bytes a call, text, id and cache entry)."""
+
+
+class Rendered(NamedTuple):
+    """A history call as a page lists it: its `id` (to tell whether the sandbox has changed it) and its JSON."""
+
+    id: str
+    json: bytes
 
 
 def _mix(value: int) -> int:
@@ -205,15 +222,26 @@ class CallHistory:
         self.provider = provider
         self._seed = _mix(seed ^ (0x0E7A if provider == "META" else 0x0EB0))
         self._created = _created_ms(count, self._seed, newest, on_progress)
+        self.rendered = lru_cache(maxsize=RENDERED_CALLS)(self._render)
+        """The call at a position as a page lists it (`Rendered`): drawn and encoded once, while it stays among the
+        `RENDERED_CALLS` most recently asked for."""
 
     def __len__(self) -> int:
         return len(self._created)
 
     def page(self, *, limit: int, before_ms: int | None) -> list[dict[str, Any]]:
         """Up to `limit` calls created strictly before `before_ms` (all calls when None), newest first."""
+        return [self.call(position) for position in self.positions(limit=limit, before_ms=before_ms)]
+
+    def positions(self, *, limit: int, before_ms: int | None) -> range:
+        """The positions of the calls of `page`: up to `limit` calls created strictly before `before_ms`."""
         # Negated, the newest-first timestamps ascend: the first call before `before_ms` is found by bisection.
         start = 0 if before_ms is None else bisect.bisect_right(self._created, -before_ms, key=operator.neg)
-        return [self.call(position) for position in range(start, min(start + limit, len(self._created)))]
+        return range(start, min(start + limit, len(self._created)))
+
+    def created_ms(self, position: int) -> int:
+        """When the call at `position` was created, in milliseconds: what a page is ordered by."""
+        return self._created[position]
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         """Every call, newest first: what a complete listing must return."""
@@ -255,6 +283,10 @@ class CallHistory:
         call["createdAt"] = format_ms(created)
         call["updatedAt"] = format_ms(max(ms for ms in (created, connected, ended) if ms is not None))
         return call
+
+    def _render(self, position: int) -> Rendered:
+        call = self.call(position)
+        return Rendered(call["id"], encode_json(call))
 
     def _shape(self, draws: _Draws, position: int) -> _Call:
         direction = "OUTBOUND" if draws.chance(30) else "INBOUND"

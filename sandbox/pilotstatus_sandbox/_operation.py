@@ -48,4 +48,5 @@ class Operation:
 
 
 Handler = Callable[[Operation], Any]
-"""A handler: the operation's answer (its 2xx JSON body), or an `ApiError`."""
+"""A handler: the operation's answer (its 2xx JSON body, or that body already encoded: `_encoded.EncodedJSON`), or
+an `ApiError`."""

@@ -85,6 +85,7 @@ from ._areas import area
 from ._backend import NUMBERS, Backend, Number
 from ._config import SandboxConfig
 from ._drift import drift
+from ._encoded import EncodedJSON
 from ._errors import ApiError
 from ._operation import Handler, Operation
 from ._providers import area_kinds, unsupported
@@ -236,8 +237,11 @@ class Pipeline:
         if self._drift and endpoint.entry is not None:  # the one place a successful answer is made: drift's place
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             history = None if number is None else number.calls.history
-            drifted, headers = drift(endpoint.operation_id, result, target=target, history=history)
+            value = result.value() if isinstance(result, EncodedJSON) else result
+            drifted, headers = drift(endpoint.operation_id, value, target=target, history=history)
             return JSONResponse(drifted, status_code=endpoint.success_status, headers=headers)
+        if isinstance(result, EncodedJSON):  # assembled from pieces encoded earlier: the bytes JSONResponse writes
+            return Response(result.data, status_code=endpoint.success_status, media_type=JSONResponse.media_type)
         return JSONResponse(result, status_code=endpoint.success_status)
 
     def _number_refusal(self, endpoint: Endpoint, number: Number) -> Response | None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from pilotstatus_sandbox._dataset import CallHistory
+from pilotstatus_sandbox._encoded import encode_json
 from pilotstatus_sandbox._errors import ApiError
 from pilotstatus_sandbox._instants import format_ms, parse_before_ms
 from pilotstatus_sandbox._providers import Provider
@@ -206,15 +207,42 @@ class Calls:
     def list_calls(self, *, limit: int, before_ms: int | None) -> list[dict[str, Any]]:
         """Up to `limit` calls created strictly before `before_ms`, newest first (calls created here on top)."""
         with self._backend.locked():
-            created = (
-                call.to_json() for call in reversed(self._created) if before_ms is None or call.created_ms < before_ms
-            )
-            page = itertools.islice(created, limit)
-            history = self.history.page(limit=limit, before_ms=before_ms) if self.history is not None else []
-            changed = (self._calls[call["id"]].to_json() if call["id"] in self._calls else call for call in history)
-            # Instants are written at one fixed width, so their text orders as they do; on a tie, newer calls first.
-            merged = _merge_newest_first(list(page), list(changed))
-            return merged[:limit]
+            return [
+                listed.to_json() if isinstance(listed, _LiveCall) else self._drawn().call(listed)
+                for listed in self._listing(limit, before_ms)
+            ]
+
+    def list_calls_encoded(self, *, limit: int, before_ms: int | None) -> list[bytes]:
+        """`list_calls`, each call's JSON encoded as an answer writes it (`encode_json`): a call of the history the
+        sandbox has not changed from its kept text (`CallHistory.rendered`), any other encoded now, from its state
+        now, so that a call that changes is never listed as it was."""
+        with self._backend.locked():
+            return [
+                encode_json(listed.to_json()) if isinstance(listed, _LiveCall) else self._drawn().rendered(listed).json
+                for listed in self._listing(limit, before_ms)
+            ]
+
+    def _listing(self, limit: int, before_ms: int | None) -> list[_LiveCall | int]:
+        """What `list_calls` lists, newest first: a call the sandbox holds state for (created here, or a history call
+        it has changed), or the position of a history call as drawn. Called with the lock held."""
+        created = (call for call in reversed(self._created) if before_ms is None or call.created_ms < before_ms)
+        page = list(itertools.islice(created, limit))
+        listed: list[_LiveCall | int] = []
+        taken = 0  # of `page`
+        if self.history is not None:
+            history = self.history
+            for position in history.positions(limit=limit, before_ms=before_ms):
+                # Merged by creation, newer first; on a tie, the calls created here first.
+                while taken < len(page) and page[taken].created_ms >= history.created_ms(position):
+                    listed.append(page[taken])
+                    taken += 1
+                listed.append(self._calls.get(history.rendered(position).id, position))
+        listed += page[taken:]
+        return listed[:limit]
+
+    def _drawn(self) -> CallHistory:
+        assert self.history is not None, "only a number with a history lists calls drawn from it"
+        return self.history
 
     def start_call(self, *, to: str, sdp: str | None, biz_opaque_callback_data: str | None) -> dict[str, Any]:
         with self._backend.locked() as now:
@@ -568,19 +596,6 @@ class Calls:
     @staticmethod
     def _result(call: _LiveCall) -> dict[str, Any]:
         return {"success": True, "id": call.id, "status": call.status}
-
-
-def _merge_newest_first(created: list[dict[str, Any]], history: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    merged: list[dict[str, Any]] = []
-    i = j = 0
-    while i < len(created) and j < len(history):
-        if created[i]["createdAt"] >= history[j]["createdAt"]:
-            merged.append(created[i])
-            i += 1
-        else:
-            merged.append(history[j])
-            j += 1
-    return merged + created[i:] + history[j:]
 
 
 def _limit(period: str, maximum: int, uses: list[int], span: int) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from pilotstatus_sandbox._encoded import EncodedJSON
 from pilotstatus_sandbox._errors import ApiError
 from pilotstatus_sandbox._instants import parse_before_ms
 from pilotstatus_sandbox._operation import Handler, Operation
@@ -28,7 +29,10 @@ def _list_calls(op: Operation) -> Any:
     before_ms = None if before is None else parse_before_ms(before)
     if before is not None and before_ms is None:  # the spec's check has passed it, so this is a defect
         raise ApiError(400, f"Validation error: before ({before[:40]!r}) is not an RFC 3339 date-time")
-    return {"calls": _calls(op).list_calls(limit=op.validated.query["limit"], before_ms=before_ms)}
+    # The page assembled from each call's JSON, kept encoded: the same bytes as {"calls": list_calls(...)} encoded.
+    return EncodedJSON.listing(
+        "calls", _calls(op).list_calls_encoded(limit=op.validated.query["limit"], before_ms=before_ms)
+    )
 
 
 def _start_call(op: Operation) -> Any:

@@ -111,11 +111,15 @@ class _Request(StarletteOpenAPIRequest):
 
     @property
     def path(self) -> str:
-        # The operation's own path, each parameter percent-encoded whole, so that openapi-core finds the operation the
-        # router chose: decoded, a call id holding `/` would read as more segments, and `urljoin` (with which
-        # openapi-core joins the path to the host) drops tabs and newlines, leaving an empty call id.
-        params = self.request.path_params
-        return _PARAMETER.sub(lambda found: quote(params[found[1]], safe=""), self._template)
+        return _operation_path(self.request, self._template)
+
+
+def _operation_path(request: Request, template: str) -> str:
+    """The path openapi-core is given: the operation's own, each parameter percent-encoded whole, so that it finds
+    the operation the router chose (decoded, a call id holding `/` would read as more segments, and `urljoin`, with
+    which openapi-core joins the path to the host, drops tabs and newlines, leaving an empty call id)."""
+    params = request.path_params
+    return _PARAMETER.sub(lambda found: quote(params[found[1]], safe=""), template)
 
 
 _FAST_TYPES: dict[str, frozenset[str | None]] = {"integer": frozenset({None}), "string": frozenset({None, "date-time"})}
@@ -309,8 +313,8 @@ class RequestValidator:
     def validate(self, request: Request, body: bytes = b"", *, template: str) -> ValidatedRequest:
         """`request` (with `body`, its bytes, read by the caller) against its operation, whose path in the spec is
         `template` (`/v1/calls/{callId}`): the first problem, or its parameters and JSON body."""
-        openapi_request = _Request(request, body=body or None, template=template)
-        operation = (template, openapi_request.method)
+        method = _method(request)
+        operation = (template, method)
         for name, integer in self._query.get(operation, {}).items():
             values = request.query_params.getlist(name)
             if len(values) > 1:
@@ -324,13 +328,15 @@ class RequestValidator:
             except (ValueError, LookupError) as error:  # not JSON, not in its charset, or an unknown charset
                 return _problem(f"Invalid request body: not JSON ({_shorten(str(error))})")
         shortcut = self._shortcuts.get(operation)
-        if shortcut is not None:
-            url = urljoin(openapi_request.host_url, openapi_request.path)
-            if self._finds(openapi_request.method, url) == operation:
-                validated = shortcut.validate(request)
-                if validated is not None:
-                    return validated
-        result = self._openapi.unmarshal_request(openapi_request)
+        # The URL openapi-core would find the operation by: `StarletteOpenAPIRequest.host_url` and the path, joined.
+        if (
+            shortcut is not None
+            and self._finds(method, urljoin(str(request.base_url), _operation_path(request, template))) == operation
+        ):
+            validated = shortcut.validate(request)
+            if validated is not None:
+                return validated
+        result = self._openapi.unmarshal_request(_Request(request, body=body or None, template=template))
         problems = [_describe(error) for error in result.errors if not isinstance(error, SecurityValidationError)]
         if problems:
             return _problem(problems[0])

@@ -217,6 +217,11 @@ class Calls:
         sandbox has not changed from its kept text (`CallHistory.rendered`), any other encoded now, from its state
         now, so that a call that changes is never listed as it was."""
         with self._backend.locked():
+            if not self._calls and self.history is not None:  # none created or changed: the history's calls alone
+                rendered = self.history.rendered
+                return [
+                    rendered(position).json for position in self.history.positions(limit=limit, before_ms=before_ms)
+                ]
             return [
                 encode_json(listed.to_json()) if isinstance(listed, _LiveCall) else self._drawn().rendered(listed).json
                 for listed in self._listing(limit, before_ms)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import sys
 
 import httpx
 import pytest
@@ -47,8 +49,8 @@ def test_the_bare_app_answers_the_very_bytes_the_sandbox_answers_for_its_first_p
 
 
 def test_the_bare_app_runs_in_a_process_of_its_own_and_prints_its_base_url() -> None:
-    with bench_sandbox.bare_app() as url:
-        response = httpx.get(f"{url}/v1/calls", params={"limit": 100})
+    with bench_sandbox.bare_app() as served:
+        response = httpx.get(f"{served.url}/v1/calls", params={"limit": 100})
     assert response.status_code == 200
     assert len(response.json()["calls"]) == 100
 
@@ -63,8 +65,25 @@ def test_the_cursors_are_the_command_line_sandboxs_calls_newest_first() -> None:
 
 
 def test_a_throughput_round_reads_pages_from_the_sandbox_and_from_the_bare_app() -> None:
-    sandbox, bare, ratio, busiest = bench_sandbox.throughput(rounds=1, seconds=0.3)
-    assert sandbox > 0
-    assert bare > 0
-    assert ratio == pytest.approx(sandbox / bare)
-    assert busiest > 0
+    measured = bench_sandbox.throughput(rounds=1, seconds=0.3)
+    assert measured.sandbox > 0
+    assert measured.bare > 0
+    assert measured.ratio == pytest.approx(measured.sandbox / measured.bare)
+    assert measured.clients_cpu > 0
+    if sys.platform == "linux":  # each server's CPU is read from /proc
+        assert measured.sandbox_cpu_a_page is not None
+        assert measured.sandbox_cpu_a_page > 0
+        assert measured.bare_cpu_a_page is not None
+
+
+def test_a_process_cpu_time_is_read_from_proc_on_linux() -> None:
+    used = bench_sandbox.cpu_seconds(os.getpid())
+    if sys.platform != "linux":
+        assert used is None
+        return
+    assert used is not None
+    sum(range(3_000_000))  # some CPU of this process's own
+    later = bench_sandbox.cpu_seconds(os.getpid())
+    assert later is not None
+    assert later >= used
+    assert bench_sandbox.cpu_seconds(-1) is None  # no such process

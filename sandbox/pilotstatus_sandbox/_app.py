@@ -28,6 +28,7 @@ import asyncio
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from functools import lru_cache
 from typing import Any, Protocol
 from urllib.parse import unquote_to_bytes
 
@@ -75,14 +76,20 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return error(exc.status_code, exc.detail, headers=exc.headers)
 
 
-def _segments(scope: Scope) -> list[str]:
+def _segments(scope: Scope) -> tuple[str, ...]:
     """The request's path cut at each `/` it was sent with, each segment percent-decoded on its own: `%2F` stays
     inside its segment, which `scope["path"]` (decoded whole) cannot show."""
     raw: bytes | None = scope.get("raw_path")
     if raw is None:  # optional in ASGI: without it, the decoded path is all there is
-        return str(scope["path"]).split("/")
+        return tuple(str(scope["path"]).split("/"))
+    return _decoded_segments(raw)
+
+
+@lru_cache(maxsize=1024)
+def _decoded_segments(raw: bytes) -> tuple[str, ...]:
+    """`raw`'s segments decoded; kept, since each route a request is matched against asks for them."""
     # Decoded as the server decodes `scope["path"]`: UTF-8, a byte that is not UTF-8 replaced rather than refused.
-    return [unquote_to_bytes(segment).decode("utf-8", "replace") for segment in raw.split(b"/")]
+    return tuple(unquote_to_bytes(segment).decode("utf-8", "replace") for segment in raw.split(b"/"))
 
 
 def _path_params(template: list[str], scope: Scope) -> dict[str, str] | None:

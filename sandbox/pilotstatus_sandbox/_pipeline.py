@@ -9,7 +9,8 @@ area, in this order:
    the tenant key without an `x-whatsapp-number-id` naming a sandbox number (403 TENANT_SCOPE_NOT_ALLOWED); for
    scope `tenant`, any number's key (403 NUMBER_SCOPE_NOT_ALLOWED); scope `any` takes both kinds of key;
 4. the parameters and the JSON body against the spec, by openapi-core (400 `Validation error: ...`, no code,
-   naming the parameter or field and the problem); first, a body over its operation's limit (the catalogue's
+   naming the parameter or field and the problem; a plainly valid request without a body by openapi-core's own
+   checks made once, `_validation`); first, a body over its operation's limit (the catalogue's
    `body_limit`: 1 MiB unless the operation's `x-pilotstatus` `bodyLimit` says otherwise) is 413 PAYLOAD_TOO_LARGE,
    refused by its Content-Length before any of it is read, or, chunked, at the chunk that passes the limit, the
    rest left unread;

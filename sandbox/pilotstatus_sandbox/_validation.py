@@ -243,7 +243,8 @@ def _shortcut(openapi: OpenAPI, document: Mapping[str, Any], path: str, method: 
                 required=bool(declared.get("required", False)),
                 integer=kind == "integer",
                 default=schema.get("default", _NO_DEFAULT),
-                is_valid=validator.is_valid,
+                # A pure function of a hashable value (an int, a str): kept for the values met most often (a page size).
+                is_valid=lru_cache(maxsize=256, typed=True)(validator.is_valid),
             )
         )
     security = _security(document, document["paths"][path][method])
@@ -307,7 +308,7 @@ class RequestValidator:
         }
         self._has_body = {key for key, operation in operations.items() if "requestBody" in operation}
         self._shortcuts = {key: _shortcut(self._openapi, spec, *key) for key in operations} if shortcuts else {}
-        # Where openapi-core finds the operation of a URL: a pure function of the method and the URL, kept.
+        # Where openapi-core finds the operation of a URL: a pure function of the method, the host and the path, kept.
         self._finds = lru_cache(maxsize=1024)(self._found_operation)
 
     def validate(self, request: Request, body: bytes = b"", *, template: str) -> ValidatedRequest:
@@ -328,10 +329,10 @@ class RequestValidator:
             except (ValueError, LookupError) as error:  # not JSON, not in its charset, or an unknown charset
                 return _problem(f"Invalid request body: not JSON ({_shorten(str(error))})")
         shortcut = self._shortcuts.get(operation)
-        # The URL openapi-core would find the operation by: `StarletteOpenAPIRequest.host_url` and the path, joined.
+        # Where openapi-core would find the operation: by `StarletteOpenAPIRequest.host_url` and the path, joined.
         if (
             shortcut is not None
-            and self._finds(method, urljoin(str(request.base_url), _operation_path(request, template))) == operation
+            and self._finds(method, str(request.base_url), _operation_path(request, template)) == operation
         ):
             validated = shortcut.validate(request)
             if validated is not None:
@@ -344,15 +345,15 @@ class RequestValidator:
             query=dict(result.parameters.query), path=dict(result.parameters.path), body=document, problem=None
         )
 
-    def _found_operation(self, method: str, url: str) -> tuple[str, str] | None:
-        """The operation (its path in the spec, its method) openapi-core finds for `method` and `url`, as it finds it
-        when it checks a request; None when it finds none."""
+    def _found_operation(self, method: str, host_url: str, path: str) -> tuple[str, str] | None:
+        """The operation (its path in the spec, its method) openapi-core finds for `method` and the URL of `path` on
+        `host_url`, as it finds it when it checks a request; None when it finds none."""
         finder: Any = self._openapi.request_unmarshaller  # openapi-core's own, with its path finder
         try:
-            path, operation, *_ = finder.path_finder.find(method, url)
+            found, operation, *_ = finder.path_finder.find(method, urljoin(host_url, path))
         except PathError:
             return None
-        return (path.parts[-1], operation.parts[-1])
+        return (found.parts[-1], operation.parts[-1])
 
 
 def _problem(problem: str) -> ValidatedRequest:

@@ -89,6 +89,15 @@ def test_a_sandbox_in_a_thread_answers_on_a_socket_with_tcp_nodelay() -> None:
         assert nodelay_of_open_connections(sandbox._server) == [1]
 
 
+def test_serve_and_a_sandbox_in_a_thread_parse_http_with_httptools(monkeypatch: pytest.MonkeyPatch) -> None:
+    with serving(monkeypatch) as (url, server, _), httpx.Client(base_url=url, headers=KEY) as http:
+        http.get("/v1/calls", params={"limit": 1}).raise_for_status()
+        assert [type(c).__name__ for c in server.server_state.connections] == ["HttpToolsProtocol"]
+    with Sandbox(SandboxConfig(calls=3)) as sandbox, httpx.Client(base_url=sandbox.url, headers=KEY) as http:
+        http.get("/v1/calls", params={"limit": 1}).raise_for_status()
+        assert [type(c).__name__ for c in sandbox._server.server_state.connections] == ["HttpToolsProtocol"]
+
+
 # --- the access log -----------------------------------------------------------------------------------------------
 
 

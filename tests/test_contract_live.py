@@ -141,7 +141,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
     folder = tmp_path_factory.mktemp("runs")
     log = folder / "sandbox.log"
     with (
-        sandbox_process(log, "--calls", "300") as separate,
+        sandbox_process(log, "--calls", "300", "--access-log") as separate,  # its log: what was sent
         sandbox_process(folder / "drifting.log", "--calls", "300", "--drift") as drifting,
         Sandbox(SandboxConfig(calls=300)) as proxied,
         serve(recorder := Recorder(proxied.url)) as proxy,

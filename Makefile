@@ -37,10 +37,10 @@ format: $(STAMP) ## Apply ruff's fixes and formatting to the hand-written code
 	$(BIN)/ruff check --fix .
 
 test: $(STAMP) ## Run every test but the proofs on a copy of the project, on every core (a test file runs whole in one worker)
-	$(BIN)/python -m pytest -n auto --dist loadfile -m "not proof"
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder -m "not proof"
 
 test-slow: $(STAMP) ## The proofs on a copy of the project (minutes): an operation added to the spec alone is generated, served and tested
-	$(BIN)/python -m pytest -n auto --dist loadfile -m proof
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder -m proof
 
 bench: $(STAMP) ## Ratios: wrapper vs generated layer vs raw httpx, memory, sandbox page, import time, full walk vs the official SDK (about 2 minutes)
 	$(BIN)/python tools/bench.py

@@ -37,6 +37,8 @@ from tools.bench_walk import (
     strictly_before_walk,
 )
 
+pytestmark = pytest.mark.long  # a small `make bench` run, servers in processes of their own: started first
+
 
 def test_a_small_benchmark_run_prints_the_ratios_and_the_memory_table() -> None:
     command = [sys.executable, str(ROOT / "tools" / "bench.py"), "--calls", "500", "--rounds", "1"]

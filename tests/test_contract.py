@@ -62,6 +62,8 @@ from tests._contract_targets import FULL, HELPER_OPERATIONS, OPERATIONS, Secret,
 from tests._drift import SpecIndex
 from tests._drift_log import DriftLog
 
+pytestmark = pytest.mark.long  # schemathesis against the sandbox, operation by operation and stateful: started first
+
 __all__ = ["Secret", "Target", "contract_config", "load_target_schema"]
 
 LIVE_URL_ENV = "PILOTSTATUS_CONTRACT_BASE_URL"

@@ -33,6 +33,8 @@ from tests._loopback import serve
 from tests._sandbox_process import sandbox_process
 from tests.test_contract import load_target_schema
 
+pytestmark = pytest.mark.long  # four `make contract` runs against servers of their own: started first
+
 ROOT = Path(__file__).resolve().parents[1]
 KEY = "ps_sandbox_meta_number"
 KEY_ID = "ck_sandbox_meta_number"

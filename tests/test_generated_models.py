@@ -42,6 +42,8 @@ from pilotstatus_api.models import Call, CallList, Voicemail
 from pilotstatus_api.types import Unset
 from tests._spec import JSON, LIFECYCLE_FIELDS, ROOT, documented_call, load_spec
 
+pytestmark = pytest.mark.long  # hypothesis over every model of two generated packages, and mypy on them: started first
+
 GENERATE = ROOT / "tools" / "generate.py"
 SHAPES_PACKAGE = "shapes_api"  # the package generated from SHAPES, under a name of its own
 

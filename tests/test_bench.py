@@ -51,6 +51,9 @@ def test_a_small_benchmark_run_prints_the_ratios_and_the_memory_table() -> None:
     assert re.search(r"peak traced .* ratio 3,000/1,500: \d+\.\d\d", result.stdout)
     assert re.search(r"live .* ratio 3,000/1,500: \d+\.\d\d", result.stdout)
     assert re.search(r"ratio 20,000/1,000: \d+\.\d\d   goal: flat", result.stdout)
+    assert re.search(r"ratio sandbox / bare app: \d+\.\d\d   goal >= 0\.8: (met|NOT MET)", result.stdout)
+    if sys.platform == "linux":  # the servers' CPU is read from /proc
+        assert re.search(r"server CPU a page, bare app / sandbox: \d+\.\d\d \(", result.stdout)
     for scheme in ("HTTPS", "plain HTTP"):
         assert re.search(
             rf"  {scheme} +ours .* 700 calls, each once .* official .* \d+ calls \(\d+ lost", result.stdout

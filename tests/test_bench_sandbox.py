@@ -10,6 +10,7 @@ import asyncio
 import json
 import os
 import sys
+import time
 
 import httpx
 import pytest
@@ -62,6 +63,29 @@ def test_the_cursors_are_the_command_line_sandboxs_calls_newest_first() -> None:
     assert len(befores) == 300
     assert befores[:100] == [call["createdAt"] for call in listed]
     assert befores == sorted(befores, reverse=True)
+
+
+def test_a_client_walks_round_the_history_and_every_page_it_reads_is_full() -> None:
+    """A page started in the oldest calls would be short: a walk goes back to the newest calls before that, so that
+    the sandbox is not measured on pages smaller than the bare app's."""
+    befores = bench_sandbox.cursors(300)
+    sizes: list[int] = []
+
+    async def walk() -> int:
+        with Sandbox(SandboxConfig(calls=300)) as sandbox:
+            async with httpx.AsyncClient(base_url=sandbox.url, headers=KEY) as client:
+
+                async def record(response: httpx.Response) -> None:
+                    await response.aread()
+                    sizes.append(len(response.json()["calls"]))
+
+                client.event_hooks["response"].append(record)
+                # From the last start a full page can have, for long enough to go round the history many times.
+                return await bench_sandbox._walk(client, befores, len(befores) - 101, time.perf_counter() + 0.5)
+
+    pages = asyncio.run(walk())
+    assert pages == len(sizes) > 3  # went round: 300 calls hold 3 pages of 100
+    assert set(sizes) == {bench_sandbox.PAGE_SIZE}
 
 
 def test_a_throughput_round_reads_pages_from_the_sandbox_and_from_the_bare_app() -> None:

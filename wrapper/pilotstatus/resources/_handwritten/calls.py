@@ -8,7 +8,8 @@ next one, a `before` sent in the API's own spelling, a walk that returns each ca
 from __future__ import annotations
 
 import datetime
-from collections.abc import AsyncIterator, Iterator
+import itertools
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,13 +73,16 @@ class CallsMixin(SyncAPIResource):
         page of the API's largest size (100) shares one instant, instead of skipping any of its calls.
         """
         window = Window.of(since, until)
-        return self._iter(window, check_page_size(page_size, "page_size"))
+        # The calls of each page in turn, a page fetched when the one before is used up: `chain` hands out the calls
+        # of a page itself, where a generator yielding each call would be resumed once a call.
+        return itertools.chain.from_iterable(self._pages(window, check_page_size(page_size, "page_size")))
 
-    def _iter(self, window: Window, page_size: int) -> Iterator[Call]:
+    def _pages(self, window: Window, page_size: int) -> Iterator[Sequence[Call]]:
+        """The calls of each page of the window, newest first (`Window.select`), each page fetched when asked for."""
         page = self.list(limit=page_size, before=window.start)
         while True:
             calls, reached_since = window.select(page)
-            yield from calls
+            yield calls
             cursor = None if reached_since else page.next_cursor()
             if cursor is None:
                 return

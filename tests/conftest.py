@@ -1,6 +1,7 @@
 """Hypothesis profiles: no deadline (tests never assert on time), and a reproducible run under CI. No test sleeps."""
 
 import os
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -29,6 +30,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     last would leave one worker running it alone while the other has finished, and the longest first is what
     shortens such a schedule most. (xdist's own order, by number of tests, puts a long file of few tests last.)"""
     items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
+@pytest.fixture(autouse=True)
+def recursion_limit() -> Iterator[None]:
+    """Each test leaves Python's recursion limit as it found it. A limit left raised (mypy's API raises it and keeps
+    it) would let a later test in the same worker send a body that must be refused as nested too deeply, depending on
+    which files that worker happened to run before."""
+    before = sys.getrecursionlimit()
+    yield
+    after = sys.getrecursionlimit()
+    assert after == before, f"the test left the recursion limit at {after}, not {before}"
 
 
 @pytest.fixture(autouse=True)

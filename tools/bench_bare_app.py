@@ -13,7 +13,6 @@ It runs in a process of its own on the very uvicorn server the command-line sand
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from starlette.applications import Starlette
@@ -22,6 +21,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from pilotstatus_sandbox._dataset import CallHistory
+from pilotstatus_sandbox._encoded import encode_json
 from pilotstatus_sandbox._server import _base_url, _listen, command_line_server
 
 PAGE_SIZE = 100
@@ -31,7 +31,7 @@ def page_body(calls: int = PAGE_SIZE, seed: int = 7) -> bytes:
     """The body every request gets: `{"calls": [...]}` with the newest `calls` calls of a seeded Meta history,
     encoded as the sandbox encodes its answers (Starlette's JSONResponse: compact, UTF-8)."""
     page = CallHistory(count=calls, seed=seed, provider="META").page(limit=calls, before_ms=None)
-    return json.dumps({"calls": page}, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    return encode_json({"calls": page})
 
 
 def create_bare_app(body: bytes) -> Starlette:

@@ -249,9 +249,18 @@ class ObjectSchema:
         return {attribute: key for attribute, key in self.attributes().items() if key not in self.required}
 
 
+def all_of(document: JSON, schema: JSON) -> Iterator[JSON]:
+    """The schema and each member of its `allOf`, and of theirs (`MessageReplyEventData` adds to
+    `MessageReceivedEventData`, which adds to `MessageEventData`), `$ref`s resolved."""
+    schema = resolve(document, schema)
+    yield schema
+    for branch in schema.get("allOf", []):
+        yield from all_of(document, branch)
+
+
 def object_schema(document: JSON, schema: JSON) -> ObjectSchema | None:
     schema = resolve(document, schema)
-    merged = [schema, *(resolve(document, branch) for branch in schema.get("allOf", []))]
+    merged = list(all_of(document, schema))
     if not any(part.get("type") == "object" or "properties" in part for part in merged):
         return None
     properties: dict[str, JSON] = {}

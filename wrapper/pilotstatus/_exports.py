@@ -33,11 +33,25 @@ if TYPE_CHECKING:
     from pilotstatus_api.models.calling_settings_updated import CallingSettingsUpdated
     from pilotstatus_api.models.day_of_week import DayOfWeek
     from pilotstatus_api.models.holiday_schedule import HolidaySchedule
+    from pilotstatus_api.models.message_event import MessageEvent
+    from pilotstatus_api.models.message_event_data import MessageEventData
+    from pilotstatus_api.models.message_event_name import MessageEventName
+    from pilotstatus_api.models.message_failed_event import MessageFailedEvent
+    from pilotstatus_api.models.message_failed_event_data import MessageFailedEventData
+    from pilotstatus_api.models.message_group_event import MessageGroupEvent
+    from pilotstatus_api.models.message_group_event_data import MessageGroupEventData
+    from pilotstatus_api.models.message_newsletter_event import MessageNewsletterEvent
+    from pilotstatus_api.models.message_newsletter_event_data import MessageNewsletterEventData
+    from pilotstatus_api.models.message_received_event import MessageReceivedEvent
+    from pilotstatus_api.models.message_received_event_data import MessageReceivedEventData
+    from pilotstatus_api.models.message_reply_event import MessageReplyEvent
+    from pilotstatus_api.models.message_reply_event_data import MessageReplyEventData
     from pilotstatus_api.models.realtime_session import RealtimeSession
     from pilotstatus_api.models.realtime_session_mode import RealtimeSessionMode
     from pilotstatus_api.models.sip_settings import SipSettings
     from pilotstatus_api.models.voicemail import Voicemail
     from pilotstatus_api.models.weekly_operating_hours import WeeklyOperatingHours
+    from pilotstatus_api.models.whats_app_message_type import WhatsAppMessageType
 
 __all__ = [
     "Call",
@@ -64,11 +78,25 @@ __all__ = [
     "CallingSettingsUpdated",
     "DayOfWeek",
     "HolidaySchedule",
+    "MessageEvent",
+    "MessageEventData",
+    "MessageEventName",
+    "MessageFailedEvent",
+    "MessageFailedEventData",
+    "MessageGroupEvent",
+    "MessageGroupEventData",
+    "MessageNewsletterEvent",
+    "MessageNewsletterEventData",
+    "MessageReceivedEvent",
+    "MessageReceivedEventData",
+    "MessageReplyEvent",
+    "MessageReplyEventData",
     "RealtimeSession",
     "RealtimeSessionMode",
     "SipSettings",
     "Voicemail",
     "WeeklyOperatingHours",
+    "WhatsAppMessageType",
 ]
 
 MODELS: dict[str, str] = {
@@ -96,10 +124,24 @@ MODELS: dict[str, str] = {
     "CallingSettingsUpdated": "pilotstatus_api.models.calling_settings_updated",
     "DayOfWeek": "pilotstatus_api.models.day_of_week",
     "HolidaySchedule": "pilotstatus_api.models.holiday_schedule",
+    "MessageEvent": "pilotstatus_api.models.message_event",
+    "MessageEventData": "pilotstatus_api.models.message_event_data",
+    "MessageEventName": "pilotstatus_api.models.message_event_name",
+    "MessageFailedEvent": "pilotstatus_api.models.message_failed_event",
+    "MessageFailedEventData": "pilotstatus_api.models.message_failed_event_data",
+    "MessageGroupEvent": "pilotstatus_api.models.message_group_event",
+    "MessageGroupEventData": "pilotstatus_api.models.message_group_event_data",
+    "MessageNewsletterEvent": "pilotstatus_api.models.message_newsletter_event",
+    "MessageNewsletterEventData": "pilotstatus_api.models.message_newsletter_event_data",
+    "MessageReceivedEvent": "pilotstatus_api.models.message_received_event",
+    "MessageReceivedEventData": "pilotstatus_api.models.message_received_event_data",
+    "MessageReplyEvent": "pilotstatus_api.models.message_reply_event",
+    "MessageReplyEventData": "pilotstatus_api.models.message_reply_event_data",
     "RealtimeSession": "pilotstatus_api.models.realtime_session",
     "RealtimeSessionMode": "pilotstatus_api.models.realtime_session_mode",
     "SipSettings": "pilotstatus_api.models.sip_settings",
     "Voicemail": "pilotstatus_api.models.voicemail",
     "WeeklyOperatingHours": "pilotstatus_api.models.weekly_operating_hours",
+    "WhatsAppMessageType": "pilotstatus_api.models.whats_app_message_type",
 }
 """Each exported model, by name: the module of the generated package it is in."""

@@ -1,4 +1,4 @@
-"""Call webhooks: check that a delivery comes from Pilot Status, and read it as a typed event.
+"""Call and message webhooks: check that a delivery comes from Pilot Status, and read it as a typed event.
 
     from pilotstatus import webhooks
 
@@ -9,6 +9,8 @@
             return 400  # not signed with the secret, or not an event: refused, and retried by the sender
         if isinstance(event, webhooks.CallWebhookEvent) and event.event == "call.ended":
             print(event.call_id, event.status, event.duration)
+        elif isinstance(event, webhooks.MessageFailedWebhookEvent):
+            print(event.id, event.error_code, event.error)
         return 200
 
 Pilot Status signs each delivery with the header `x-pilot-status-signature`: the hex HMAC-SHA256 of the raw request
@@ -26,9 +28,18 @@ The events (`openapi.json`'s `webhooks` section, whose models are generated into
 
 - `call.ringing`, `call.connected`, `call.ended`, `call.missed` come back as a `CallWebhookEvent`;
 - `call.permission_updated` as a `CallPermissionWebhookEvent`;
-- anything else, an event added later, a native Evolution GO event a web number may get (`{"event": "CallOffer",
-  "instance": ..., "data": {...}}`) or Meta's raw `calls` envelope, as an `UnknownWebhookEvent`: never an error,
-  since the platform adds events, and nothing in it is checked.
+- the `message.*` events (an envelope `{"event": ..., "data": {...}}`) as a `MessageWebhookEvent` of their shape:
+  `message.sent`, `message.delivered` and `message.read` as a `MessageStatusWebhookEvent`, `message.failed` as a
+  `MessageFailedWebhookEvent` (`error`, `error_code`), `message.received` as a `MessageReceivedWebhookEvent`
+  (`participant_name`), `message.reply` as a `MessageReplyWebhookEvent` (`quoted_message_id`, `content_replied`),
+  `message.group` as a `MessageGroupWebhookEvent` (`group_id`, `group_name`) and `message.newsletter` as a
+  `MessageNewsletterWebhookEvent` (`newsletter_id`, `newsletter_name`); each with the common fields of `data`
+  (`id`, `message_id`, `created_at`, `from_`, `to`, `content`, ...) as attributes, and the generated models as
+  `model` and `data`;
+- anything else, an event added later (a `message.*` name this version does not list, a `number.*` event), a native
+  Evolution GO event a web number may get (`{"event": "CallOffer", "instance": ..., "data": {...}}`) or Meta's raw
+  `calls` envelope, as an `UnknownWebhookEvent`: never an error, since the platform adds events, and nothing in it is
+  checked.
 
 A known event is checked against the schema the spec gives its body (`pilotstatus_api.webhook_schemas`, generated from
 the `webhooks` section by `make generate`, so that an event added to the spec is checked the same way), so that each
@@ -40,7 +51,8 @@ as drift from the spec, one WARNING on the `pilotstatus` logger for each distinc
 A delivery is refused with a `WebhookError` (a `PilotStatusError`): a `WebhookVerificationError` when its signature is
 missing, malformed or wrong, a `WebhookPayloadError` when it is signed but its body is not a JSON object, or is a
 known event its schema refuses, naming the field: a required key missing (`event`, `status`, `timestamp`, and
-`callId`, `direction`, `from` and `to`, which may be null), a value of the wrong type (`"duration": "abc"`, a `null`
+`callId`, `direction`, `from` and `to`, which may be null, of a call event; `data`, `data.id`, `data.createdAt`...
+of a message event), a value of the wrong type (`"duration": "abc"`, a `null`
 where none is allowed), a `timestamp` that is not an ISO 8601 date-time with a zone, or a number that is not finite
 anywhere in the body (`NaN`, `Infinity`, or `1e999`, which Python's `json` reads as infinite: none is JSON). No
 message holds the secret or the signature expected. An empty secret, a body that is not bytes or text (a parsed dict,
@@ -60,7 +72,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol, TypeAlias, TypeVar, get_args
+from typing import Any, ClassVar, Literal, Protocol, Self, TypeAlias, TypeVar, get_args
 
 from pilotstatus_api.models.call_direction import CallDirection
 from pilotstatus_api.models.call_event import CallEvent
@@ -68,6 +80,20 @@ from pilotstatus_api.models.call_event_name import CallEventName
 from pilotstatus_api.models.call_permission_event_status import CallPermissionEventStatus
 from pilotstatus_api.models.call_permission_updated_event import CallPermissionUpdatedEvent
 from pilotstatus_api.models.call_status import CallStatus
+from pilotstatus_api.models.message_event import MessageEvent
+from pilotstatus_api.models.message_event_data import MessageEventData
+from pilotstatus_api.models.message_event_name import MessageEventName
+from pilotstatus_api.models.message_failed_event import MessageFailedEvent
+from pilotstatus_api.models.message_failed_event_data import MessageFailedEventData
+from pilotstatus_api.models.message_group_event import MessageGroupEvent
+from pilotstatus_api.models.message_group_event_data import MessageGroupEventData
+from pilotstatus_api.models.message_newsletter_event import MessageNewsletterEvent
+from pilotstatus_api.models.message_newsletter_event_data import MessageNewsletterEventData
+from pilotstatus_api.models.message_received_event import MessageReceivedEvent
+from pilotstatus_api.models.message_received_event_data import MessageReceivedEventData
+from pilotstatus_api.models.message_reply_event import MessageReplyEvent
+from pilotstatus_api.models.message_reply_event_data import MessageReplyEventData
+from pilotstatus_api.models.whats_app_message_type import WhatsAppMessageType
 from pilotstatus_api.webhook_schemas import WEBHOOK_SCHEMAS
 
 from ._credentials import Credentials
@@ -78,11 +104,19 @@ from ._validation import SUPPORTED as SUPPORTED  # the keywords a webhook schema
 
 __all__ = [
     "CALL_EVENTS",
+    "MESSAGE_EVENTS",
     "PERMISSION_EVENT",
     "SIGNATURE_HEADER",
     "CallPermissionWebhookEvent",
     "CallWebhookEvent",
     "Headers",
+    "MessageFailedWebhookEvent",
+    "MessageGroupWebhookEvent",
+    "MessageNewsletterWebhookEvent",
+    "MessageReceivedWebhookEvent",
+    "MessageReplyWebhookEvent",
+    "MessageStatusWebhookEvent",
+    "MessageWebhookEvent",
     "UnknownWebhookEvent",
     "WebhookError",
     "WebhookEvent",
@@ -102,6 +136,9 @@ CALL_EVENTS: frozenset[str] = frozenset(get_args(CallEventName))
 
 PERMISSION_EVENT = "call.permission_updated"
 """The event of a user's answer to a call permission request, read as a `CallPermissionWebhookEvent`."""
+
+MESSAGE_EVENTS: frozenset[str] = frozenset(get_args(MessageEventName))
+"""The events of a message, each read as the `MessageWebhookEvent` of its shape: the spec's `MessageEventName`."""
 
 # The signature: 64 hex digits, maybe after `sha256=` (GitHub's spelling, which some proxies and tools add).
 _SIGNATURE = re.compile(r"(?:sha256=)?([0-9a-f]{64})", re.IGNORECASE)
@@ -238,11 +275,304 @@ class CallPermissionWebhookEvent:
         )
 
 
+_MessageModel: TypeAlias = (
+    MessageEvent | MessageFailedEvent | MessageReceivedEvent | MessageReplyEvent | MessageGroupEvent
+    | MessageNewsletterEvent
+)  # fmt: skip
+_MessageData: TypeAlias = (
+    MessageEventData | MessageFailedEventData | MessageReceivedEventData | MessageReplyEventData
+    | MessageGroupEventData | MessageNewsletterEventData
+)  # fmt: skip
+
+
+@dataclass(frozen=True, eq=True, repr=False)
+class MessageWebhookEvent:
+    """A `message.*` delivery: what every message event has. Each event is read as one of its subclasses, by the
+    shape of its `data`: `MessageStatusWebhookEvent` (`message.sent`, `message.delivered`, `message.read`),
+    `MessageFailedWebhookEvent`, `MessageReceivedWebhookEvent`, `MessageReplyWebhookEvent`, `MessageGroupWebhookEvent`
+    and `MessageNewsletterWebhookEvent`.
+
+    `model` is the generated envelope (`{event, data}`) the body parsed into, `data` its `data`; `raw` the body as it
+    came (a dict, every field kept). The attributes read the fields of `data` every message event has (the media
+    fields, `media_link` and the rest, are on `data`); `created_at` is an aware datetime. The same message's events
+    share its `id`: a receiver that must not act twice on a retried delivery keeps the (`event`, `id`) it has seen.
+    """
+
+    _model_class: ClassVar[type[_MessageModel]] = MessageEvent
+
+    model: _MessageModel
+    raw: dict[str, Any]
+
+    @property
+    def event(self) -> MessageEventName | str:
+        """The event's name: `message.sent`, `message.delivered`, ... (`MESSAGE_EVENTS`)."""
+        return self.model.event
+
+    @property
+    def data(self) -> _MessageData:
+        """The event's `data`, as the generated model of its shape."""
+        return self.model.data
+
+    @property
+    def id(self) -> str:
+        """The Pilot Status message id: the `id` the send's 202 answered, for a message the API sent."""
+        return self.model.data.id
+
+    @property
+    def message_id(self) -> str | None:
+        """The provider's message id (Meta `wamid...`); None for a failure before the provider took the message."""
+        return self.model.data.message_id
+
+    @property
+    def number_id(self) -> str:
+        """The id of the number that handled the message (as `/v1/numbers` gives it)."""
+        return self.model.data.number_id
+
+    @property
+    def created_at(self) -> datetime.datetime:
+        """When the event happened (aware)."""
+        return self.model.data.created_at
+
+    @property
+    def from_me(self) -> bool:
+        """Whether the number sent the message (True) or a user did (False)."""
+        return self.model.data.from_me
+
+    @property
+    def from_(self) -> str | None:
+        """Who wrote, in E.164 with `+`; on the events of a message the number sent, its own phone, when given."""
+        return self.model.data.from_
+
+    @property
+    def to(self) -> str:
+        """Who the message is for, in E.164 with `+`: the recipient of a message the number sent."""
+        return self.model.data.to
+
+    @property
+    def type_(self) -> WhatsAppMessageType | str | None:
+        """What the message holds: `text`, `image`, `audio`, `video`, `document`, ... when the event says."""
+        return self.model.data.type_
+
+    @property
+    def content(self) -> str | None:
+        """The message's text, when the event carries it."""
+        return self.model.data.content
+
+    @property
+    def correlation_id(self) -> str | None:
+        """The `correlation_id` of the send's answer, for a message the API sent."""
+        return self.model.data.correlation_id
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(event={self.event!r}, id={self.id!r}, message_id={self.message_id!r},"
+            f" created_at={self.created_at.isoformat()!r})"
+        )
+
+
+@dataclass(frozen=True, eq=True, repr=False)
+class MessageStatusWebhookEvent(MessageWebhookEvent):
+    """A `message.sent`, `message.delivered` or `message.read` delivery: a message the number sent moved on (SENT,
+    DELIVERED, READ). `to` is the recipient; `from_`, the number's own phone, may be None. `model` is the generated
+    `MessageEvent`."""
+
+    _model_class: ClassVar[type[_MessageModel]] = MessageEvent
+
+    model: MessageEvent
+
+    @property
+    def data(self) -> MessageEventData:
+        return self.model.data
+
+
+@dataclass(frozen=True, eq=True, repr=False)
+class MessageFailedWebhookEvent(MessageWebhookEvent):
+    """A `message.failed` delivery: a message the number was asked to send was not sent or not delivered (FAILED),
+    after the send's 202. `model` is the generated `MessageFailedEvent`."""
+
+    _model_class: ClassVar[type[_MessageModel]] = MessageFailedEvent
+
+    model: MessageFailedEvent
+
+    @property
+    def event(self) -> Literal["message.failed"]:
+        return self.model.event
+
+    @property
+    def data(self) -> MessageFailedEventData:
+        return self.model.data
+
+    @property
+    def error(self) -> str:
+        """Why the message failed, in words."""
+        return self.model.data.error
+
+    @property
+    def error_code(self) -> str | None:
+        """Why the message failed, as a code of the Log Error Codes (`META_OUTSIDE_24H_WINDOW`, ...), when given."""
+        return self.model.data.error_code
+
+
+@dataclass(frozen=True, eq=True, repr=False)
+class MessageReceivedWebhookEvent(MessageWebhookEvent):
+    """A `message.received` delivery: a user wrote to the number. `from_` is the user, `to` the number. `model` is
+    the generated `MessageReceivedEvent`."""
+
+    _model_class: ClassVar[type[_MessageModel]] = MessageReceivedEvent
+
+    model: MessageReceivedEvent
+
+    @property
+    def event(self) -> Literal["message.received"]:
+        return self.model.event
+
+    @property
+    def data(self) -> MessageReceivedEventData:
+        return self.model.data
+
+    @property
+    def from_(self) -> str:
+        """The user who wrote, in E.164 with `+`."""
+        return self.model.data.from_
+
+    @property
+    def participant_name(self) -> str | None:
+        """The user's WhatsApp profile name, when known."""
+        return self.model.data.participant_name
+
+
+@dataclass(frozen=True, eq=True, repr=False)
+class MessageReplyWebhookEvent(MessageWebhookEvent):
+    """A `message.reply` delivery: a user replied to a message, quoting it. `quoted_message_id` is the quoted
+    message's `message_id` (the one its `message.sent` carried). `model` is the generated `MessageReplyEvent`."""
+
+    _model_class: ClassVar[type[_MessageModel]] = MessageReplyEvent
+
+    model: MessageReplyEvent
+
+    @property
+    def event(self) -> Literal["message.reply"]:
+        return self.model.event
+
+    @property
+    def data(self) -> MessageReplyEventData:
+        return self.model.data
+
+    @property
+    def from_(self) -> str:
+        """The user who replied, in E.164 with `+`."""
+        return self.model.data.from_
+
+    @property
+    def participant_name(self) -> str | None:
+        """The user's WhatsApp profile name, when known."""
+        return self.model.data.participant_name
+
+    @property
+    def quoted_message_id(self) -> str | None:
+        """The provider id of the message quoted, when given."""
+        return self.model.data.quoted_message_id
+
+    @property
+    def content_replied(self) -> str | None:
+        """The text of the message quoted, when given."""
+        return self.model.data.content_replied
+
+
+@dataclass(frozen=True, eq=True, repr=False)
+class MessageGroupWebhookEvent(MessageWebhookEvent):
+    """A `message.group` delivery: a message in a WhatsApp group the number is in. `from_` is the participant who
+    wrote. `model` is the generated `MessageGroupEvent`."""
+
+    _model_class: ClassVar[type[_MessageModel]] = MessageGroupEvent
+
+    model: MessageGroupEvent
+
+    @property
+    def event(self) -> Literal["message.group"]:
+        return self.model.event
+
+    @property
+    def data(self) -> MessageGroupEventData:
+        return self.model.data
+
+    @property
+    def from_(self) -> str:
+        """The participant who wrote, in E.164 with `+`."""
+        return self.model.data.from_
+
+    @property
+    def participant_name(self) -> str | None:
+        """The participant's WhatsApp profile name, when known."""
+        return self.model.data.participant_name
+
+    @property
+    def group_id(self) -> str | None:
+        """The group's WhatsApp id (`...@g.us`), when given."""
+        return self.model.data.group_id
+
+    @property
+    def group_name(self) -> str | None:
+        """The group's name, when known."""
+        return self.model.data.group_name
+
+
+@dataclass(frozen=True, eq=True, repr=False)
+class MessageNewsletterWebhookEvent(MessageWebhookEvent):
+    """A `message.newsletter` delivery: a post in a WhatsApp channel the number follows. `model` is the generated
+    `MessageNewsletterEvent`."""
+
+    _model_class: ClassVar[type[_MessageModel]] = MessageNewsletterEvent
+
+    model: MessageNewsletterEvent
+
+    @property
+    def event(self) -> Literal["message.newsletter"]:
+        return self.model.event
+
+    @property
+    def data(self) -> MessageNewsletterEventData:
+        return self.model.data
+
+    @property
+    def from_(self) -> str:
+        """Who posted, in E.164 with `+`."""
+        return self.model.data.from_
+
+    @property
+    def participant_name(self) -> str | None:
+        """The poster's WhatsApp profile name, when known."""
+        return self.model.data.participant_name
+
+    @property
+    def newsletter_id(self) -> str | None:
+        """The channel's WhatsApp id (`...@newsletter`), when given."""
+        return self.model.data.newsletter_id
+
+    @property
+    def newsletter_name(self) -> str | None:
+        """The channel's name, when known."""
+        return self.model.data.newsletter_name
+
+
+_MESSAGE_SHAPES: dict[str, type[MessageWebhookEvent]] = {
+    "message.sent": MessageStatusWebhookEvent,
+    "message.delivered": MessageStatusWebhookEvent,
+    "message.read": MessageStatusWebhookEvent,
+    "message.failed": MessageFailedWebhookEvent,
+    "message.received": MessageReceivedWebhookEvent,
+    "message.reply": MessageReplyWebhookEvent,
+    "message.group": MessageGroupWebhookEvent,
+    "message.newsletter": MessageNewsletterWebhookEvent,
+}
+"""The class each message event is read as (its generated model is the class's `_model_class`)."""
+
+
 @dataclass(frozen=True, eq=True, repr=False)
 class UnknownWebhookEvent:
-    """A delivery that is no event this SDK knows: one added later, a native Evolution GO event (`CallOffer`...), or
-    Meta's raw `calls` envelope. `event` is the body's `event` when it is a string (None for Meta's envelope, which
-    has none); `raw` the body as it came."""
+    """A delivery that is no event this SDK knows: one added later (a `message.*` name this version does not list, a
+    `number.*` event), a native Evolution GO event (`CallOffer`...), or Meta's raw `calls` envelope. `event` is the
+    body's `event` when it is a string (None for Meta's envelope, which has none); `raw` the body as it came."""
 
     event: str | None
     raw: dict[str, Any]
@@ -251,7 +581,7 @@ class UnknownWebhookEvent:
         return f"UnknownWebhookEvent(event={self.event!r}, keys={sorted(self.raw)!r})"
 
 
-WebhookEvent: TypeAlias = CallWebhookEvent | CallPermissionWebhookEvent | UnknownWebhookEvent
+WebhookEvent: TypeAlias = CallWebhookEvent | CallPermissionWebhookEvent | MessageWebhookEvent | UnknownWebhookEvent
 """What `unwrap()` and `parse()` return."""
 
 
@@ -276,7 +606,8 @@ def verify(payload: bytes | str, signature: str | bytes, secret: str) -> None:
 def unwrap(payload: bytes | str, headers: Headers, secret: str) -> WebhookEvent:
     """Verify a delivery with its `headers` (the `x-pilot-status-signature` header is found whatever its case, in any
     shape a web framework gives headers: see `Headers`), then read it as an event: `CallWebhookEvent`,
-    `CallPermissionWebhookEvent`, or `UnknownWebhookEvent` for any other.
+    `CallPermissionWebhookEvent`, a `MessageWebhookEvent` of the event's shape, or `UnknownWebhookEvent` for any
+    other.
 
     Raises `WebhookVerificationError` (no header, or a signature that does not verify) before reading anything, and
     `WebhookPayloadError` for a signed body that is not an event, or a known event its schema refuses (see the
@@ -324,10 +655,20 @@ def _event(raw: dict[str, Any], body: bytes, redact: _Redact) -> WebhookEvent:
     if name == PERMISSION_EVENT:
         permission = _model(CallPermissionUpdatedEvent, raw, body, redact)
         return CallPermissionWebhookEvent(permission, raw)
+    shape = _MESSAGE_SHAPES.get(name)
+    if shape is not None:
+        return shape(_model(shape._model_class, raw, body, redact), raw)
     return UnknownWebhookEvent(name, raw)
 
 
-_Model = TypeVar("_Model", CallEvent, CallPermissionUpdatedEvent)
+class _Readable(Protocol):
+    """A generated model: what `_model` parses a body into."""
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+
+_Model = TypeVar("_Model", bound=_Readable)
 _Redact: TypeAlias = Callable[[str], str]
 
 

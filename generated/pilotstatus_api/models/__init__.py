@@ -37,6 +37,19 @@ from .error_code import ErrorCode
 from .error_details import ErrorDetails
 from .get_calls_call_id_include_sdp import GetCallsCallIdIncludeSdp
 from .holiday_schedule import HolidaySchedule
+from .message_event import MessageEvent
+from .message_event_data import MessageEventData
+from .message_event_name import MessageEventName
+from .message_failed_event import MessageFailedEvent
+from .message_failed_event_data import MessageFailedEventData
+from .message_group_event import MessageGroupEvent
+from .message_group_event_data import MessageGroupEventData
+from .message_newsletter_event import MessageNewsletterEvent
+from .message_newsletter_event_data import MessageNewsletterEventData
+from .message_received_event import MessageReceivedEvent
+from .message_received_event_data import MessageReceivedEventData
+from .message_reply_event import MessageReplyEvent
+from .message_reply_event_data import MessageReplyEventData
 from .play_audio_request import PlayAudioRequest
 from .realtime_session import RealtimeSession
 from .realtime_session_mode import RealtimeSessionMode
@@ -48,6 +61,7 @@ from .start_call_request import StartCallRequest
 from .start_call_request_sdp_type import StartCallRequestSdpType
 from .voicemail import Voicemail
 from .weekly_operating_hours import WeeklyOperatingHours
+from .whats_app_message_type import WhatsAppMessageType
 
 __all__ = (
     "AcceptCallRequest",
@@ -87,6 +101,19 @@ __all__ = (
     "ErrorDetails",
     "GetCallsCallIdIncludeSdp",
     "HolidaySchedule",
+    "MessageEvent",
+    "MessageEventData",
+    "MessageEventName",
+    "MessageFailedEvent",
+    "MessageFailedEventData",
+    "MessageGroupEvent",
+    "MessageGroupEventData",
+    "MessageNewsletterEvent",
+    "MessageNewsletterEventData",
+    "MessageReceivedEvent",
+    "MessageReceivedEventData",
+    "MessageReplyEvent",
+    "MessageReplyEventData",
     "PlayAudioRequest",
     "RealtimeSession",
     "RealtimeSessionMode",
@@ -98,4 +125,5 @@ __all__ = (
     "StartCallRequestSdpType",
     "Voicemail",
     "WeeklyOperatingHours",
+    "WhatsAppMessageType",
 )

@@ -51,6 +51,29 @@ PRINTED = {
     "call.permission_updated": (
         "2026-07-03T15:00:01.000Z  call.permission_updated  -  TEMPORARY  5511999999999 -> 5511888888888"
     ),
+    "message.sent": "2026-07-03T15:00:00.200Z  message.sent  msg_01HZX...  +5511888888888 -> +5511999999999",
+    "message.delivered": "2026-07-03T15:00:01.000Z  message.delivered  msg_01HZX...  +5511888888888 -> +5511999999999",
+    "message.read": "2026-07-03T15:00:03.000Z  message.read  msg_01HZX...  +5511888888888 -> +5511999999999",
+    "message.failed": (
+        "2026-07-03T15:00:00.200Z  message.failed  msg_01HZX...  - -> +5511999990004  META_OUTSIDE_24H_WINDOW: The"
+        " 24-hour window is closed: send an approved template"
+    ),
+    "message.received": (
+        '2026-07-03T15:05:00.000Z  message.received  msg_01HZY...  +5511999999999 -> +5511888888888  text "Hi! Is my'
+        ' order on its way?"'
+    ),
+    "message.reply": (
+        '2026-07-03T15:06:00.000Z  message.reply  msg_01HZY...  +5511999999999 -> +5511888888888  text "Thanks!"'
+        "  replying to wamid.HBgNNTUxMTk5OTk5OTk5ORUCABEYEjA4"
+    ),
+    "message.group": (
+        '2026-07-03T15:07:00.000Z  message.group  msg_01HZY...  +5511999999999 -> +5511888888888  text "Meeting at 3"'
+        "  in 120363025246125486@g.us (Store team)"
+    ),
+    "message.newsletter": (
+        "2026-07-03T15:08:00.000Z  message.newsletter  msg_01HZY...  +5511999999999 -> +5511888888888  text"
+        ' "New arrivals this week"  in 120363144038483540@newsletter (Store news)'
+    ),
 }
 NATIVE = {"event": "CallOffer", "instance": "inst_1", "data": {"CallID": "ABC123", "From": "5511999999999"}}
 
@@ -176,6 +199,33 @@ def test_a_signed_event_is_answered_200_and_printed_on_one_line(fresh: Listener,
     response = fresh.post(body, signed_headers(body))
     assert response.status_code == 200
     assert fresh.next_out() == PRINTED[name]
+
+
+def test_a_users_long_or_odd_text_is_printed_cut_short_and_on_one_line(fresh: Listener) -> None:
+    received = DOCUMENTED["message.received"]
+    text = "line one\nline two \x1b[31m" + "x" * 100
+    body = body_of({**received, "data": {**received["data"], "content": text, "type": "image"}})
+    assert fresh.post(body, signed_headers(body)).status_code == 200
+    line = fresh.next_out()
+    shown = line.partition("  image ")[2]
+    assert shown.startswith('"line one line two \\x1b[31mxxx')
+    assert shown.endswith('…"')
+    assert len(shown) == 60 + 2  # the quotes
+
+
+def test_a_message_event_added_later_is_printed_as_one_it_does_not_know(fresh: Listener) -> None:
+    body = body_of({"event": "message.edited", "data": {"id": "msg_1"}})
+    assert fresh.post(body, signed_headers(body)).status_code == 200
+    assert re.fullmatch(
+        r"\S+Z  message\.edited  \(not an event this version knows; it holds event, data\)", fresh.next_out()
+    )
+
+
+def test_a_message_event_its_schema_refuses_is_answered_400_naming_the_key_under_data(fresh: Listener) -> None:
+    failed = DOCUMENTED["message.failed"]
+    body = body_of({**failed, "data": {key: value for key, value in failed["data"].items() if key != "error"}})
+    assert fresh.post(body, signed_headers(body)).status_code == 400
+    assert fresh.next_err() == "refused a webhook from 127.0.0.1 (400): the message.failed event has no `data.error`"
 
 
 def test_a_native_event_is_answered_200_and_printed_as_one_it_does_not_know(fresh: Listener) -> None:

@@ -18,10 +18,12 @@ from pilotstatus._timestamps import format_instant
 from ._errors import printable
 
 if TYPE_CHECKING:
-    from pilotstatus.webhooks import WebhookEvent
+    from pilotstatus.webhooks import MessageWebhookEvent, WebhookEvent
 
 MISSING = "-"
-# A delivery larger than this is refused unread (413): call events are a few hundred bytes.
+# Characters of a message's text shown on its line: enough to tell messages apart, and a line stays one screen line.
+SHOWN_CONTENT = 60
+# A delivery larger than this is refused unread (413): call and message events are a few hundred bytes.
 MAX_BODY = 1024 * 1024
 
 
@@ -171,14 +173,17 @@ class _BodyTooLargeError(Exception):
 
 
 def event_line(event: WebhookEvent) -> str:
-    """One event on one line: when, what, which call, its status, who called whom (and for how long)."""
-    from pilotstatus.webhooks import CallWebhookEvent, UnknownWebhookEvent
+    """One event on one line: when, what, which call, its status, who called whom (and for how long); for a message,
+    when, what, which message, who wrote to whom, and what the event adds (why it failed, what a user wrote)."""
+    from pilotstatus.webhooks import CallWebhookEvent, MessageWebhookEvent, UnknownWebhookEvent
 
     if isinstance(event, UnknownWebhookEvent):
         name = printable(event.event) if event.event else "(no event name)"
         keys = ", ".join(printable(key) for key in event.raw) or "nothing"
         received = format_instant(datetime.datetime.now(datetime.UTC))
         return f"{received}  {name}  (not an event this version knows; it holds {keys})"
+    if isinstance(event, MessageWebhookEvent):
+        return _message_line(event)
     parts = [
         format_instant(event.timestamp, exact=True),
         _shown(event.event),
@@ -189,6 +194,47 @@ def event_line(event: WebhookEvent) -> str:
     if isinstance(event, CallWebhookEvent) and event.duration is not None:
         parts.append(f"{event.duration} s")
     return "  ".join(parts)
+
+
+def _message_line(event: MessageWebhookEvent) -> str:
+    from pilotstatus.webhooks import (
+        MessageFailedWebhookEvent,
+        MessageGroupWebhookEvent,
+        MessageNewsletterWebhookEvent,
+        MessageReplyWebhookEvent,
+        MessageStatusWebhookEvent,
+    )
+
+    parts = [
+        format_instant(event.created_at, exact=True),
+        _shown(event.event),
+        _shown(event.id),
+        f"{_shown(event.from_)} -> {_shown(event.to)}",
+    ]
+    if isinstance(event, MessageFailedWebhookEvent):
+        parts.append(f"{_shown(event.error_code)}: {_shown(event.error)}")
+    elif not isinstance(event, MessageStatusWebhookEvent):  # a message a user wrote: what it holds
+        parts.append(" ".join(_shown(part) for part in (event.type_, _quoted(event.content)) if part is not None))
+        if isinstance(event, MessageReplyWebhookEvent):
+            parts.append(f"replying to {_shown(event.quoted_message_id)}")
+        elif isinstance(event, MessageGroupWebhookEvent):
+            parts.append(_place(event.group_id, event.group_name))
+        elif isinstance(event, MessageNewsletterWebhookEvent):
+            parts.append(_place(event.newsletter_id, event.newsletter_name))
+    return "  ".join(part for part in parts if part)
+
+
+def _place(place_id: str | None, name: str | None) -> str:
+    """Where a message was written: a group or a channel, by its id and, when known, its name."""
+    return f"in {_shown(place_id)}" + (f" ({_shown(name)})" if name else "")
+
+
+def _quoted(content: str | None) -> str | None:
+    """A message's text in quotes, cut short: None when it has none."""
+    if not content:
+        return None
+    text = printable(content)
+    return '"' + (text if len(text) <= SHOWN_CONTENT else text[: SHOWN_CONTENT - 1] + "…") + '"'
 
 
 def _shown(value: object) -> str:

@@ -1,5 +1,5 @@
-"""`pilotstatus webhooks listen`: a local receiver of call webhooks, which verifies each delivery and prints it on one
-line, as `stripe listen` does.
+"""`pilotstatus webhooks listen`: a local receiver of call and message webhooks, which verifies each delivery and
+prints it on one line, as `stripe listen` does.
 
     pilotstatus webhooks listen --port 8090        # the secret from PILOT_STATUS_WEBHOOK_SECRET
     pilotstatus sandbox --webhook-url http://127.0.0.1:8090/ --webhook-secret ...
@@ -31,9 +31,11 @@ SECRET_ENV = "PILOT_STATUS_WEBHOOK_SECRET"
 the secret of the same variable."""
 
 DESCRIPTION = f"""\
-Receive call webhooks on a local port until Ctrl-C: each POST is verified with the webhook's signing secret
-(header x-pilot-status-signature) and printed on one line: the event's time, its name, the call id, the status,
-and who called whom (with the duration on call.ended); with --json, the event's JSON as received. A delivery
+Receive call and message webhooks on a local port until Ctrl-C: each POST is verified with the webhook's signing
+secret (header x-pilot-status-signature) and printed on one line: the event's time, its name, the call id, the
+status, and who called whom (with the duration on call.ended); for a message, the message id, who wrote to whom,
+and what the event adds (the error code and reason of message.failed, the text a user wrote); with --json, the
+event's JSON as received. A delivery
 whose signature is missing or wrong is answered 400 and reported on stderr; any method but POST, 405. The secret
 is read from ${SECRET_ENV}, or from --secret (which other users of this machine may see in the process list)."""
 
@@ -41,8 +43,8 @@ is read from ${SECRET_ENV}, or from --secret (which other users of this machine 
 def register(commands: Commands) -> None:
     webhooks = commands.add_parser(
         "webhooks",
-        help="receive and verify call webhooks locally",
-        description="Call webhooks: receive, verify and print them locally.",
+        help="receive and verify call and message webhooks locally",
+        description="Call and message webhooks: receive, verify and print them locally.",
     )
     webhooks_commands = webhooks.add_subparsers(
         title="commands", dest="webhooks_command", required=True, metavar="COMMAND"

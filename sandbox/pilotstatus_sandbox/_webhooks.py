@@ -1,4 +1,4 @@
-"""Signed call webhooks, delivered in the background: `WebhookSender(url, secret)`.
+"""Signed webhooks (call and message events), delivered in the background: `WebhookSender(url, secret)`.
 
 `send(payload)` never holds up its caller (an API request, a timer): it encodes and signs the payload, puts it on
 a queue and returns. One worker thread posts the queue's payloads one at a time, in the order they were sent, so a

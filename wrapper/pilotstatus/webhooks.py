@@ -52,12 +52,12 @@ A delivery is refused with a `WebhookError` (a `PilotStatusError`): a `WebhookVe
 missing, malformed or wrong, a `WebhookPayloadError` when it is signed but its body is not a JSON object, or is a
 known event its schema refuses, naming the field: a required key missing (`event`, `status`, `timestamp`, and
 `callId`, `direction`, `from` and `to`, which may be null, of a call event; `data`, `data.id`, `data.createdAt`...
-of a message event), a value of the wrong type (`"duration": "abc"`, a `null`
-where none is allowed), a `timestamp` that is not an ISO 8601 date-time with a zone, or a number that is not finite
-anywhere in the body (`NaN`, `Infinity`, or `1e999`, which Python's `json` reads as infinite: none is JSON). No
-message holds the secret or the signature expected. An empty secret, a body that is not bytes or text (a parsed dict,
-say), or headers of no shape above (None, a number, a list that holds no pairs) are a mistake of the caller:
-`InvalidInputError`, a `ValueError`, naming the argument.
+of a message event), a value of the wrong type (`"duration": "abc"`, a `null` where none is allowed), a `timestamp`
+or `createdAt` that is not an ISO 8601 date-time with a zone, or a number that is not finite anywhere in the body
+(`NaN`, `Infinity`, or `1e999`, which Python's `json` reads as infinite: none is JSON). No message holds the secret
+or the signature expected. An empty secret, a body that is not bytes or text (a parsed dict, say), or headers of no
+shape above (None, a number, a list that holds no pairs) are a mistake of the caller: `InvalidInputError`, a
+`ValueError`, naming the argument.
 
 `sign()` makes the header's value, for testing a receiver: `headers={SIGNATURE_HEADER: sign(body, secret)}`.
 """

@@ -35,9 +35,9 @@ Receive call and message webhooks on a local port until Ctrl-C: each POST is ver
 secret (header x-pilot-status-signature) and printed on one line: the event's time, its name, the call id, the
 status, and who called whom (with the duration on call.ended); for a message, the message id, who wrote to whom,
 and what the event adds (the error code and reason of message.failed, the text a user wrote); with --json, the
-event's JSON as received. A delivery
-whose signature is missing or wrong is answered 400 and reported on stderr; any method but POST, 405. The secret
-is read from ${SECRET_ENV}, or from --secret (which other users of this machine may see in the process list)."""
+event's JSON as received. A delivery whose signature is missing or wrong is answered 400 and reported on stderr;
+any method but POST, 405. The secret is read from ${SECRET_ENV}, or from --secret (which other users of this
+machine may see in the process list)."""
 
 
 def register(commands: Commands) -> None:

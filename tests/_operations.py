@@ -30,6 +30,7 @@ import httpx
 from pilotstatus import AsyncPilotStatus, PilotStatus
 from pilotstatus._validation import python_name
 from pilotstatus.resources.calls import AsyncCalls, Calls
+from pilotstatus_api.json_keys import JSON_KEYS
 from pilotstatus_api.models.call_action_result import CallActionResult
 from pilotstatus_api.models.call_detail import CallDetail
 from pilotstatus_api.models.call_hours import CallHours
@@ -543,6 +544,13 @@ def _object_member(schema: JSON) -> JSON:
     return schema
 
 
+def attribute_of(model: Any, key: str) -> str:
+    """The attribute of a generated model that holds JSON key `key`: the generator's name for it (`type_` for `type`,
+    from `pilotstatus_api.json_keys`), else the key in snake case."""
+    renamed = {json_key: attribute for attribute, json_key in JSON_KEYS.get(type(model).__name__, {}).items()}
+    return renamed.get(key) or python_name(key)
+
+
 def assert_mirrors(parsed: Any, body: Any, schema: JSON, where: str = "$") -> None:
     """`parsed` holds exactly what `body` says: every declared field at its place (recursively, in nested models and
     lists), every undeclared field in `additional_properties` with its value, and nothing more."""
@@ -554,7 +562,7 @@ def assert_mirrors(parsed: Any, body: Any, schema: JSON, where: str = "$") -> No
         for key, value in body.items():
             if key in declared:
                 assert_mirrors(
-                    getattr(parsed, python_name(key)), value, _object_member(declared[key]), f"{where}.{key}"
+                    getattr(parsed, attribute_of(parsed, key)), value, _object_member(declared[key]), f"{where}.{key}"
                 )
     elif isinstance(parsed, list):
         assert isinstance(body, list), f"{where}: a list parsed from {body!r}"

@@ -15,8 +15,10 @@ Refinements that are allowed on purpose, and only these:
   change them.
 That upstream's examples still validate against the refined schemas is checked by the example tests.
 
-What ours adds beside upstream's operations is checked by `unlabelled_additions`: a top-level section that no
-upstream block has is allowed only where a rule says how it stays honest. `tags` may only describe tags that
+What ours adds beside upstream's operations is checked by `unlabelled_additions`: an operation that no upstream block
+publishes (Get message, documented in prose and by the official SDK only) must label itself with
+`x-pilotstatus-upstream`, saying where it comes from; a top-level section that no upstream block has is allowed only
+where a rule says how it stays honest. `tags` may only describe tags that
 upstream's operations already carry; `webhooks` (no upstream block has one: the call webhooks are documented in prose
 and by the official SDK, never as OpenAPI) must label each of its operations with `x-pilotstatus-upstream`, saying
 what is documented and what is inferred. Any other new section is reported.
@@ -298,14 +300,25 @@ UPSTREAM_LABEL = "x-pilotstatus-upstream"
 """The extension that says, on a part of the spec no upstream block publishes, where what it says comes from."""
 
 
+def _labelled(operation: JSON) -> bool:
+    label = operation.get(UPSTREAM_LABEL)
+    return isinstance(label, str) and bool(label.strip())
+
+
 def unlabelled_additions(upstream_blocks: Iterable[JSON], ours: JSON) -> list[str]:
-    """Each top-level section of `ours` that no upstream block has and that breaks its rule (see the module's
-    docstring), with where it stands; empty when every such section is accounted for."""
+    """Each operation of `ours` that no upstream block publishes and that has no label, and each top-level section
+    of `ours` that no upstream block has and that breaks its rule (see the module's docstring), with where it
+    stands; empty when every such operation and section is accounted for."""
     blocks = list(upstream_blocks)
     published = {section for block in blocks for section in block}
     upstream_operations = [operation for block in blocks for *_, operation in operations(block)]
     upstream_tags = {tag for operation in upstream_operations for tag in operation.get("tags", [])}
-    gaps: list[str] = []
+    published_operations = {(path, method) for block in blocks for path, method, _ in operations(block)}
+    gaps: list[str] = [
+        f"{method.upper()} {path}: published by no upstream block, and no {UPSTREAM_LABEL} saying where it comes from"
+        for path, method, operation in operations(ours)
+        if (path, method) not in published_operations and not _labelled(operation)
+    ]
     for section in sorted(ours.keys() - published):
         if section == "tags":
             gaps += [
@@ -318,8 +331,7 @@ def unlabelled_additions(upstream_blocks: Iterable[JSON], ours: JSON) -> list[st
                 if not any(method in item for method in HTTP_METHODS):
                     gaps.append(f"webhooks/{name}: no operation")
             for name, method, operation in webhook_operations(ours):
-                label = operation.get(UPSTREAM_LABEL)
-                if not isinstance(label, str) or not label.strip():
+                if not _labelled(operation):
                     gaps.append(f"webhooks/{name} {method.upper()}: no {UPSTREAM_LABEL} saying where it comes from")
         else:
             gaps.append(f"section `{section}` is in no upstream block, and no rule says how it stays honest")

@@ -173,6 +173,22 @@ class Row:
         return body[self.entry.unwrap] if self.entry.unwrap else body
 
     @property
+    def models(self) -> tuple[type[Any], ...]:
+        """The model classes the method may return: its one `model`, or each member of a 2xx body that is a union of
+        models (an `anyOf` component, of which the catalogue names no model)."""
+        if self.entry.model is not None:
+            return (self.model,)
+        schema = resolve(SPEC, self._success_schema())
+        members = [resolve(SPEC, member) for member in schema.get("anyOf", [])]
+        assert members, f"{self}: its 2xx body is no model"
+        return tuple(getattr(pilotstatus_api.models, member["title"]) for member in members)
+
+    def _success_schema(self) -> JSON:
+        response = spec_operation(self.entry.operation_id)["responses"][str(self.entry.success_status)]
+        schema: JSON = response["content"]["application/json"]["schema"]
+        return schema
+
+    @property
     def model(self) -> type[Any]:
         """The model class the method returns, or returns a list of: the 2xx model, or the class of its `unwrap`
         property."""
@@ -189,7 +205,10 @@ class Row:
 
     @property
     def return_annotation(self) -> Any:
-        """What the method is annotated to return: the model, or a list of it when the 2xx body is a bare array."""
+        """What the method is annotated to return: the model, or a list of it when the 2xx body is a bare array; the
+        union of the models when the body is one of several."""
+        if self.entry.model is None:
+            return typing.Union[self.models]  # noqa: UP007 (a union of a tuple of classes)
         return list[self.model] if self.entry.returns == "list" else self.model  # type: ignore[name-defined]
 
     def items(self, result: Any) -> list[Any]:
@@ -200,13 +219,16 @@ class Row:
         return [result]
 
     def is_returned(self, result: Any) -> bool:
-        """Whether `result` is what the method returns: a model, or a list of models."""
-        return all(type(item) is self.model for item in self.items(result))
+        """Whether `result` is what the method returns: a model (one of the union's), or a list of models."""
+        return all(type(item) in self.models for item in self.items(result))
 
-    def returned_schema(self) -> JSON:
-        """The schema of what the method returns (of each item, for a list), for `assert_mirrors`."""
-        response = spec_operation(self.entry.operation_id)["responses"][str(self.entry.success_status)]
-        schema = resolve(SPEC, response["content"]["application/json"]["schema"])
+    def returned_schema(self, item: Any = None) -> JSON:
+        """The schema of what the method returns (of each item, for a list), for `assert_mirrors`; of a union, the
+        schema of the member `item` (a returned value) is an instance of."""
+        schema = resolve(SPEC, self._success_schema())
+        if self.entry.model is None:
+            (member,) = [member for member in schema["anyOf"] if resolve(SPEC, member)["title"] == type(item).__name__]
+            return resolve(SPEC, member)
         if self.entry.returns == "list":
             schema = resolve(SPEC, schema["items"])
         if self.entry.unwrap:

@@ -199,7 +199,8 @@ def test_a_write_that_honours_a_key_gives_up_after_max_retries(
 
 
 def test_the_calls_operations_are_sent_without_a_key_as_their_rows_honour_none() -> None:
-    assert {BY_ID[operation_id].idempotency for operation_id in spec_operations()} == {"none"}
+    calls = [operation_id for operation_id in spec_operations() if BY_ID[operation_id].area == "calls"]
+    assert {BY_ID[operation_id].idempotency for operation_id in calls} == {"none"}
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])

@@ -254,3 +254,17 @@ def test_a_new_section_without_a_rule_is_named_and_one_upstream_has_is_not() -> 
     assert len(gaps) == 1
     assert "`externalDocs`" in gaps[0]
     assert unlabelled_additions([{**UPSTREAM, "externalDocs": {"url": "https://example.test"}}], ours) == []
+
+
+@pytest.mark.parametrize("label", [None, "", 7], ids=["absent", "empty", "not text"])
+def test_an_operation_no_block_publishes_is_named_unless_labelled(label: Any) -> None:
+    ours = copy.deepcopy(UPSTREAM)
+    operation: JSON = {"operationId": "get_q", "responses": {"200": {"description": "ok"}}}
+    if label is not None:
+        operation[UPSTREAM_LABEL] = label
+    ours["paths"]["/q"] = {"get": operation}
+    assert unlabelled_additions([UPSTREAM], ours) == [
+        f"GET /q: published by no upstream block, and no {UPSTREAM_LABEL} saying where it comes from"
+    ]
+    operation[UPSTREAM_LABEL] = "Documented in prose only."
+    assert unlabelled_additions([UPSTREAM], ours) == []

@@ -314,7 +314,8 @@ class Entry:
     success_status: int
     model: str | None
     """The component schema its 2xx body parses into (`CallActionResult`), or each item of it when the body is an
-    array, as the generated model's class is named."""
+    array, as the generated model's class is named; None when it is none, or a union of models (`anyOf`: the
+    generator makes no class of it, and the body parses into one of its members)."""
     model_module: str | None
     """That model's module under `pilotstatus_api.models` (`call_action_result`)."""
     returns: Literal["object", "list"]
@@ -342,6 +343,12 @@ def _component_name(spec: dict[str, Any], node: dict[str, Any] | None) -> str | 
     """The component schema `node` refers to (`CallList`), or None."""
     ref = (node or {}).get("$ref", "")
     return ref.rsplit("/", 1)[1] if ref.startswith("#/components/schemas/") else None
+
+
+def _is_union(schema: dict[str, Any]) -> bool:
+    """Whether a component schema is a union (`anyOf`/`oneOf` and no properties of its own), of which the generator
+    makes no class."""
+    return ("anyOf" in schema or "oneOf" in schema) and "properties" not in schema
 
 
 TRAITS_SCHEMA = ROOT / "spec" / "x-pilotstatus.schema.json"
@@ -431,6 +438,8 @@ def catalogue(spec: dict[str, Any]) -> list[dict[str, Any]]:
             schema = media.get("schema") or {}
             returns = "list" if schema.get("type") == "array" else "object"
             model = _component_name(spec, schema.get("items") if returns == "list" else schema)
+            if model is not None and _is_union(spec["components"]["schemas"][model]):
+                model = None
             class_name = (
                 None if model is None else str(ClassName(spec["components"]["schemas"][model].get("title", model), ""))
             )

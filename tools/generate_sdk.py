@@ -134,6 +134,17 @@ def _ref_target(spec: dict[str, Any], schema: dict[str, Any]) -> tuple[str, dict
     return name, spec["components"]["schemas"][name]
 
 
+def _union_members(spec: dict[str, Any], schema: dict[str, Any]) -> list[str] | None:
+    """The component schemas a union component (`anyOf`/`oneOf` of `$ref`s, and nothing else to read) is one of, in
+    its order; None for any other schema. The generator makes no class of a union: a body of it is one of its
+    members."""
+    members = schema.get("anyOf", schema.get("oneOf"))
+    if members is None or "properties" in schema:
+        return None
+    targets = [_ref_target(spec, member) for member in members]
+    return None if None in targets else [target[0] for target in targets if target is not None]
+
+
 def _model(spec: dict[str, Any], name: str) -> tuple[str, str]:
     """The generated class of component schema `name`, and its module."""
     class_name = str(ClassName(spec["components"]["schemas"][name].get("title", name), ""))
@@ -144,6 +155,11 @@ def annotation(spec: dict[str, Any], schema: dict[str, Any], owner: str, imports
     """The Python type the generated code gives `schema` (a property of `owner`, named as the generator names an
     inline enum or object: `CallingSettingsUpdateStatus`), adding what it names to `imports`."""
     target = _ref_target(spec, schema)
+    members = None if target is None else _union_members(spec, target[1])
+    if members is not None:  # a union component: one of its members
+        return " | ".join(
+            annotation(spec, {"$ref": f"#/components/schemas/{member}"}, owner, imports) for member in members
+        )
     if target is not None:
         class_name, module = _model(spec, target[0])
         imports.add((module, class_name))
@@ -267,6 +283,17 @@ def _returns(
     if schema is None:
         raise error(f"{row['operation_id']}: its 2xx response has no JSON body; mark its SDK method handwritten")
     target = _ref_target(spec, schema)
+    members = None if target is None else _union_members(spec, target[1])
+    if members is not None:
+        if row["unwrap"] is not None:
+            raise error(f"{row['operation_id']}: its 2xx body is a union of models, of which none can be unwrapped")
+        classes = [_model(spec, member) for member in members]
+        imports.update((module, class_name) for class_name, module in classes)
+        imports.add(("pilotstatus._resource", "any_of"))
+        parse = f"{classes[-1][0]}.from_dict"
+        for class_name, _ in reversed(classes[:-1]):
+            parse = f"any_of({class_name}.from_dict, {parse})"
+        return " | ".join(class_name for class_name, _ in classes), parse
     if target is not None:
         class_name, module = _model(spec, target[0])
         imports.add((module, class_name))
@@ -331,6 +358,10 @@ def walk(found: list[Resource]) -> Iterator[Resource]:
 
 
 # --- docstrings -----------------------------------------------------------------------------------------------------
+
+
+QUOTES = '"""'
+"""A docstring's opening quotes, given to `_paragraphs` as `first` when they stand on its first line."""
 
 
 def _paragraphs(text: str, indent: str, first: str = "") -> list[str]:
@@ -493,8 +524,11 @@ def _class_docstring(resource: Resource, flavor: str) -> list[str]:
     about = f"`{resource.path}`: {_methods_text(resource)}."
     if resource.children:
         about += " Its resources: " + ", ".join(f"`{child.path}`" for child in resource.children) + "."
-    lines = [*_paragraphs(resource.description, "    "), ""] if resource.description.strip() else []
-    lines += _paragraphs(about, "    ")
+    # The first line is wrapped with the opening quotes, which stand on it.
+    if resource.description.strip():
+        lines = [*_paragraphs(resource.description, "    ", first=QUOTES), "", *_paragraphs(about, "    ")]
+    else:
+        lines = _paragraphs(about, "    ", first=QUOTES)
     if resource.handwritten:
         lines += [
             "",
@@ -508,7 +542,7 @@ def _class_docstring(resource: Resource, flavor: str) -> list[str]:
     if flavor == "async":
         lines += ["", f"The async twin of `{resource.class_name}`: the same methods, awaited."]
     text = "\n".join(f"    {line}" if line and number else line for number, line in enumerate(lines))
-    return [f'    """{text}\n    """']
+    return [f'    {text}\n    """']
 
 
 def _import_lines(items: set[tuple[str, str]]) -> list[str]:
@@ -602,14 +636,14 @@ def registry_module(found: list[Resource]) -> str:
             text = f"{about} `{resource.path}`: {_methods_text(resource)}"
             if resource.children:
                 text += "; " + ", ".join(f"`{child.path}`" for child in resource.children)
-            doc = _paragraphs(text + ".", "        ")
+            doc = _paragraphs(text + ".", "        ", first=QUOTES)  # the opening quotes stand on the first line
             doc_text = "\n".join(f"        {line}" if number else line for number, line in enumerate(doc))
             closing = '\n        """' if len(doc) > 1 else '"""'
             lines += [
                 "",
                 "    @functools.cached_property",
                 f"    def {resource.attribute}(self) -> {prefix}{resource.class_name}:",
-                f'        """{doc_text}{closing}',
+                f"        {doc_text}{closing}",
                 f"        from .resources._generated.{resource.module} import {prefix}{resource.class_name}",
                 "",
                 f"        return {prefix}{resource.class_name}(self)",
@@ -620,7 +654,8 @@ def registry_module(found: list[Resource]) -> str:
 def exported_models(generate: ModuleType, spec: dict[str, Any]) -> dict[str, str]:
     """The models `pilotstatus` exports, by class name, with their modules: every component schema but a request
     body (the SDK takes its properties as arguments), the envelope of a list or an unwrapped object (the SDK returns
-    a page, or the object), and the error body with what it holds (the SDK raises a typed error instead)."""
+    a page, or the object), the error body with what it holds (the SDK raises a typed error instead), and a union,
+    of which the generator makes no class (its members are exported)."""
     schemas = spec["components"]["schemas"]
     left_out: set[str] = set()
     for row in generate.catalogue(spec):
@@ -646,6 +681,7 @@ def exported_models(generate: ModuleType, spec: dict[str, Any]) -> dict[str, str
         pending += [
             target[0] for schema in _subschemas(schemas[name]) if (target := _ref_target(spec, schema)) is not None
         ]
+    left_out |= {name for name in schemas if _union_members(spec, schemas[name]) is not None}  # no class to export
     exported = dict(_model(spec, name) for name in schemas if name not in left_out)
     return dict(sorted(exported.items()))
 

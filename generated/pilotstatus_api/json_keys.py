@@ -5,6 +5,7 @@ Written by `tools/generate.py` from `openapi.json`; do not edit.
 
 JSON_KEYS: dict[str, dict[str, str]] = {
     "AcceptCallRequest": {"sdp_type": "sdpType"},
+    "Button": {"type_": "type", "phone_number": "phoneNumber", "copy_code": "copyCode"},
     "Call": {
         "external_call_id": "externalCallId",
         "created_at": "createdAt",
@@ -46,7 +47,27 @@ JSON_KEYS: dict[str, dict[str, str]] = {
     "CallPermissionRequestSent": {"message_id": "messageId"},
     "CallPermissionUpdatedEvent": {"call_id": "callId", "from_": "from", "external_call_id": "externalCallId"},
     "CallStarted": {"external_call_id": "externalCallId"},
+    "CancelMessagesCounts": {"not_found": "notFound"},
+    "CancelMessagesRequest": {"message_ids": "messageIds"},
+    "Carousel": {"card_template": "cardTemplate"},
+    "CarouselButton": {"type_": "type"},
     "Error": {"retry_after_seconds": "retryAfterSeconds"},
+    "Flow": {"flow_id": "flowId"},
+    "InteractiveList": {"button_text": "buttonText"},
+    "ListRow": {"row_id": "rowId"},
+    "MarketingOptions": {"ai_rewrite_enabled": "aiRewriteEnabled"},
+    "MessageDetails": {
+        "external_message_id": "externalMessageId",
+        "correlation_id": "correlationId",
+        "destination_number": "destinationNumber",
+        "created_at": "createdAt",
+        "sent_at": "sentAt",
+        "delivered_at": "deliveredAt",
+        "read_at": "readAt",
+        "error_code": "errorCode",
+        "error_message": "errorMessage",
+        "meta_pricing": "metaPricing",
+    },
     "MessageEventData": {
         "number_id": "numberId",
         "message_id": "messageId",
@@ -90,6 +111,8 @@ JSON_KEYS: dict[str, dict[str, str]] = {
         "group_id": "groupId",
         "group_name": "groupName",
     },
+    "MessageHeader": {"type_": "type"},
+    "MessageMetaPricing": {"conversation_id": "conversationId", "origin_type": "originType", "type_": "type"},
     "MessageNewsletterEventData": {
         "number_id": "numberId",
         "message_id": "messageId",
@@ -139,5 +162,23 @@ JSON_KEYS: dict[str, dict[str, str]] = {
     "PlayAudioRequest": {"media_url": "mediaUrl"},
     "RealtimeSession": {"ws_url": "wsUrl", "expires_in_seconds": "expiresInSeconds"},
     "SdpAnswer": {"sdp_type": "sdpType"},
+    "SendMessageAccepted": {
+        "correlation_id": "correlationId",
+        "created_at": "createdAt",
+        "source_number": "sourceNumber",
+        "flow_token": "flowToken",
+    },
+    "SendMessageRequest": {
+        "destination_number": "destinationNumber",
+        "group_id": "groupId",
+        "newsletter_id": "newsletterId",
+        "template_id": "templateId",
+        "media_type": "mediaType",
+        "list_": "list",
+        "deliver_at": "deliverAt",
+        "deliver_until": "deliverUntil",
+        "marketing_options": "marketingOptions",
+        "mark_read": "markRead",
+    },
     "StartCallRequest": {"sdp_type": "sdpType", "biz_opaque_callback_data": "bizOpaqueCallbackData"},
 }

@@ -6,6 +6,23 @@ Written by `tools/generate.py` from `openapi.json`; do not edit.
 from typing import Any
 
 REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
+    "delete_messages_cancel": {
+        "operation_id": "delete_messages_cancel",
+        "path": [],
+        "query": [],
+        "body": {
+            "type": "object",
+            "required": ["messageIds"],
+            "properties": {
+                "messageIds": {
+                    "anyOf": [
+                        {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1, "maxItems": 100},
+                        {"type": "string", "minLength": 1},
+                    ]
+                }
+            },
+        },
+    },
     "get_calls": {
         "operation_id": "get_calls",
         "path": [],
@@ -41,6 +58,25 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
         "body": None,
     },
     "get_calls_settings": {"operation_id": "get_calls_settings", "path": [], "query": [], "body": None},
+    "get_messages_id": {
+        "operation_id": "get_messages_id",
+        "path": [
+            {
+                "name": "messageId",
+                "required": True,
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 256,
+                    "pattern": "[^\\t\\n\\v\\f\\r "
+                    "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
+                    "not": {"enum": [".", ".."]},
+                },
+            }
+        ],
+        "query": [],
+        "body": None,
+    },
     "post_calls": {
         "operation_id": "post_calls",
         "path": [],
@@ -201,6 +237,118 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             "type": "object",
             "required": ["to"],
             "properties": {"to": {"type": "string", "pattern": "^\\+?[0-9]{7,15}$"}, "text": {"type": "string"}},
+        },
+    },
+    "post_messages_send": {
+        "operation_id": "post_messages_send",
+        "path": [],
+        "query": [],
+        "body": {
+            "type": "object",
+            "properties": {
+                "destinationNumber": {"type": "string", "minLength": 1},
+                "groupId": {"type": "string", "minLength": 1},
+                "newsletterId": {"type": "string", "minLength": 1},
+                "text": {"type": "string"},
+                "templateId": {"type": "string", "minLength": 1},
+                "variables": {"type": "object"},
+                "media": {"type": "string", "minLength": 1},
+                "mediaType": {"type": "string", "enum": ["image", "video", "document", "audio", "voice", "sticker"]},
+                "list": {
+                    "type": "object",
+                    "properties": {
+                        "buttonText": {"type": "string"},
+                        "sections": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "title": {"type": "string"},
+                                    "rows": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "properties": {
+                                                "title": {"type": "string"},
+                                                "description": {"type": "string"},
+                                                "rowId": {"type": "string"},
+                                            },
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+                "carousel": {
+                    "type": "object",
+                    "properties": {
+                        "cardTemplate": {"type": "object"},
+                        "cards": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "media": {"type": "object"},
+                                    "body": {"type": "string"},
+                                    "buttons": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "properties": {
+                                                "type": {"type": "string", "enum": ["QUICK_REPLY", "URL"]},
+                                                "text": {"type": "string"},
+                                                "url": {"type": "string"},
+                                                "payload": {"type": "string"},
+                                            },
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+                "flow": {
+                    "type": "object",
+                    "properties": {
+                        "flowId": {"type": "string"},
+                        "cta": {"type": "string"},
+                        "action": {"type": "string", "enum": ["navigate", "data_exchange"]},
+                        "screen": {"type": "string"},
+                        "data": {"type": "object"},
+                        "mode": {"type": "string", "enum": ["published", "draft"]},
+                    },
+                },
+                "buttons": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["type", "label"],
+                        "properties": {
+                            "type": {"type": "string", "enum": ["reply", "url", "call", "copy"]},
+                            "label": {"type": "string"},
+                            "url": {"type": "string"},
+                            "phoneNumber": {"type": "string"},
+                            "copyCode": {"type": "string"},
+                        },
+                    },
+                    "maxItems": 3,
+                },
+                "header": {
+                    "type": "object",
+                    "required": ["type", "content"],
+                    "properties": {
+                        "type": {"type": "string", "enum": ["text", "image", "video", "document"]},
+                        "content": {"type": "string"},
+                    },
+                },
+                "footer": {"type": "string"},
+                "labels": {"type": "array", "items": {"type": "string"}},
+                "deliverAt": {"type": "string", "format": "date-time"},
+                "deliverUntil": {"type": "string", "format": "date-time"},
+                "marketingOptions": {"type": "object", "properties": {"aiRewriteEnabled": {"type": "boolean"}}},
+                "markRead": {"type": "boolean"},
+            },
         },
     },
     "put_calls_settings": {

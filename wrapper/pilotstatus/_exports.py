@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pilotstatus_api.models.button import Button
     from pilotstatus_api.models.call import Call
     from pilotstatus_api.models.call_action_result import CallActionResult
     from pilotstatus_api.models.call_detail import CallDetail
@@ -31,8 +32,20 @@ if TYPE_CHECKING:
     from pilotstatus_api.models.calling_feature_status import CallingFeatureStatus
     from pilotstatus_api.models.calling_settings import CallingSettings
     from pilotstatus_api.models.calling_settings_updated import CallingSettingsUpdated
+    from pilotstatus_api.models.cancel_message_failure import CancelMessageFailure
+    from pilotstatus_api.models.cancel_messages_counts import CancelMessagesCounts
+    from pilotstatus_api.models.cancel_messages_result import CancelMessagesResult
+    from pilotstatus_api.models.carousel import Carousel
+    from pilotstatus_api.models.carousel_button import CarouselButton
+    from pilotstatus_api.models.carousel_card import CarouselCard
     from pilotstatus_api.models.day_of_week import DayOfWeek
+    from pilotstatus_api.models.flow import Flow
     from pilotstatus_api.models.holiday_schedule import HolidaySchedule
+    from pilotstatus_api.models.interactive_list import InteractiveList
+    from pilotstatus_api.models.list_row import ListRow
+    from pilotstatus_api.models.list_section import ListSection
+    from pilotstatus_api.models.marketing_options import MarketingOptions
+    from pilotstatus_api.models.message_details import MessageDetails
     from pilotstatus_api.models.message_event import MessageEvent
     from pilotstatus_api.models.message_event_data import MessageEventData
     from pilotstatus_api.models.message_event_name import MessageEventName
@@ -40,20 +53,26 @@ if TYPE_CHECKING:
     from pilotstatus_api.models.message_failed_event_data import MessageFailedEventData
     from pilotstatus_api.models.message_group_event import MessageGroupEvent
     from pilotstatus_api.models.message_group_event_data import MessageGroupEventData
+    from pilotstatus_api.models.message_header import MessageHeader
+    from pilotstatus_api.models.message_media_type import MessageMediaType
+    from pilotstatus_api.models.message_meta_pricing import MessageMetaPricing
     from pilotstatus_api.models.message_newsletter_event import MessageNewsletterEvent
     from pilotstatus_api.models.message_newsletter_event_data import MessageNewsletterEventData
     from pilotstatus_api.models.message_received_event import MessageReceivedEvent
     from pilotstatus_api.models.message_received_event_data import MessageReceivedEventData
     from pilotstatus_api.models.message_reply_event import MessageReplyEvent
     from pilotstatus_api.models.message_reply_event_data import MessageReplyEventData
+    from pilotstatus_api.models.message_status import MessageStatus
     from pilotstatus_api.models.realtime_session import RealtimeSession
     from pilotstatus_api.models.realtime_session_mode import RealtimeSessionMode
+    from pilotstatus_api.models.send_message_accepted import SendMessageAccepted
     from pilotstatus_api.models.sip_settings import SipSettings
     from pilotstatus_api.models.voicemail import Voicemail
     from pilotstatus_api.models.weekly_operating_hours import WeeklyOperatingHours
     from pilotstatus_api.models.whats_app_message_type import WhatsAppMessageType
 
 __all__ = [
+    "Button",
     "Call",
     "CallActionResult",
     "CallDetail",
@@ -76,8 +95,20 @@ __all__ = [
     "CallingFeatureStatus",
     "CallingSettings",
     "CallingSettingsUpdated",
+    "CancelMessageFailure",
+    "CancelMessagesCounts",
+    "CancelMessagesResult",
+    "Carousel",
+    "CarouselButton",
+    "CarouselCard",
     "DayOfWeek",
+    "Flow",
     "HolidaySchedule",
+    "InteractiveList",
+    "ListRow",
+    "ListSection",
+    "MarketingOptions",
+    "MessageDetails",
     "MessageEvent",
     "MessageEventData",
     "MessageEventName",
@@ -85,14 +116,19 @@ __all__ = [
     "MessageFailedEventData",
     "MessageGroupEvent",
     "MessageGroupEventData",
+    "MessageHeader",
+    "MessageMediaType",
+    "MessageMetaPricing",
     "MessageNewsletterEvent",
     "MessageNewsletterEventData",
     "MessageReceivedEvent",
     "MessageReceivedEventData",
     "MessageReplyEvent",
     "MessageReplyEventData",
+    "MessageStatus",
     "RealtimeSession",
     "RealtimeSessionMode",
+    "SendMessageAccepted",
     "SipSettings",
     "Voicemail",
     "WeeklyOperatingHours",
@@ -100,6 +136,7 @@ __all__ = [
 ]
 
 MODELS: dict[str, str] = {
+    "Button": "pilotstatus_api.models.button",
     "Call": "pilotstatus_api.models.call",
     "CallActionResult": "pilotstatus_api.models.call_action_result",
     "CallDetail": "pilotstatus_api.models.call_detail",
@@ -122,8 +159,20 @@ MODELS: dict[str, str] = {
     "CallingFeatureStatus": "pilotstatus_api.models.calling_feature_status",
     "CallingSettings": "pilotstatus_api.models.calling_settings",
     "CallingSettingsUpdated": "pilotstatus_api.models.calling_settings_updated",
+    "CancelMessageFailure": "pilotstatus_api.models.cancel_message_failure",
+    "CancelMessagesCounts": "pilotstatus_api.models.cancel_messages_counts",
+    "CancelMessagesResult": "pilotstatus_api.models.cancel_messages_result",
+    "Carousel": "pilotstatus_api.models.carousel",
+    "CarouselButton": "pilotstatus_api.models.carousel_button",
+    "CarouselCard": "pilotstatus_api.models.carousel_card",
     "DayOfWeek": "pilotstatus_api.models.day_of_week",
+    "Flow": "pilotstatus_api.models.flow",
     "HolidaySchedule": "pilotstatus_api.models.holiday_schedule",
+    "InteractiveList": "pilotstatus_api.models.interactive_list",
+    "ListRow": "pilotstatus_api.models.list_row",
+    "ListSection": "pilotstatus_api.models.list_section",
+    "MarketingOptions": "pilotstatus_api.models.marketing_options",
+    "MessageDetails": "pilotstatus_api.models.message_details",
     "MessageEvent": "pilotstatus_api.models.message_event",
     "MessageEventData": "pilotstatus_api.models.message_event_data",
     "MessageEventName": "pilotstatus_api.models.message_event_name",
@@ -131,14 +180,19 @@ MODELS: dict[str, str] = {
     "MessageFailedEventData": "pilotstatus_api.models.message_failed_event_data",
     "MessageGroupEvent": "pilotstatus_api.models.message_group_event",
     "MessageGroupEventData": "pilotstatus_api.models.message_group_event_data",
+    "MessageHeader": "pilotstatus_api.models.message_header",
+    "MessageMediaType": "pilotstatus_api.models.message_media_type",
+    "MessageMetaPricing": "pilotstatus_api.models.message_meta_pricing",
     "MessageNewsletterEvent": "pilotstatus_api.models.message_newsletter_event",
     "MessageNewsletterEventData": "pilotstatus_api.models.message_newsletter_event_data",
     "MessageReceivedEvent": "pilotstatus_api.models.message_received_event",
     "MessageReceivedEventData": "pilotstatus_api.models.message_received_event_data",
     "MessageReplyEvent": "pilotstatus_api.models.message_reply_event",
     "MessageReplyEventData": "pilotstatus_api.models.message_reply_event_data",
+    "MessageStatus": "pilotstatus_api.models.message_status",
     "RealtimeSession": "pilotstatus_api.models.realtime_session",
     "RealtimeSessionMode": "pilotstatus_api.models.realtime_session_mode",
+    "SendMessageAccepted": "pilotstatus_api.models.send_message_accepted",
     "SipSettings": "pilotstatus_api.models.sip_settings",
     "Voicemail": "pilotstatus_api.models.voicemail",
     "WeeklyOperatingHours": "pilotstatus_api.models.weekly_operating_hours",

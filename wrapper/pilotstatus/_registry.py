@@ -13,6 +13,7 @@ from ._resource import AsyncClient, SyncClient
 
 if TYPE_CHECKING:
     from .resources._generated.calls import AsyncCalls, Calls
+    from .resources._generated.messages import AsyncMessages, Messages
 
 __all__ = ["AsyncResources", "SyncResources"]
 
@@ -30,6 +31,16 @@ class SyncResources(SyncClient):
 
         return Calls(self)
 
+    @functools.cached_property
+    def messages(self) -> Messages:
+        """WhatsApp messages sent from the key's number: send one (free-form text, a template, media, an interactive
+        list, carousel or Flow), follow it by id, cancel scheduled ones, read the number's history. `messages`:
+        `cancel()`, `retrieve()`, `send()`.
+        """
+        from .resources._generated.messages import Messages
+
+        return Messages(self)
+
 
 class AsyncResources(AsyncClient):
     """The resources of `AsyncPilotStatus`."""
@@ -43,3 +54,13 @@ class AsyncResources(AsyncClient):
         from .resources._generated.calls import AsyncCalls
 
         return AsyncCalls(self)
+
+    @functools.cached_property
+    def messages(self) -> AsyncMessages:
+        """WhatsApp messages sent from the key's number: send one (free-form text, a template, media, an interactive
+        list, carousel or Flow), follow it by id, cancel scheduled ones, read the number's history. `messages`:
+        `cancel()`, `retrieve()`, `send()`.
+        """
+        from .resources._generated.messages import AsyncMessages
+
+        return AsyncMessages(self)

@@ -15,9 +15,11 @@ import httpx
 from ._exceptions import InvalidInputError
 from ._operations import Operation, RequestSpec
 
-__all__ = ["AsyncAPIResource", "AsyncClient", "SyncAPIResource", "SyncClient", "flag"]
+__all__ = ["AsyncAPIResource", "AsyncClient", "SyncAPIResource", "SyncClient", "any_of", "flag"]
 
 _T = TypeVar("_T")
+_A = TypeVar("_A")
+_B = TypeVar("_B")
 
 
 class SyncClient(Protocol):
@@ -91,3 +93,18 @@ def flag(value: bool, name: str, on: str) -> str | None:
     if not isinstance(value, bool):
         raise InvalidInputError(f"{name} must be True or False, not {value!r}.")
     return on if value else None
+
+
+def any_of(first: Callable[[Any], _A], second: Callable[[Any], _B]) -> Callable[[Any], _A | _B]:
+    """The parse of a 2xx body that the spec gives as one of two models (an `anyOf` component): `first`'s model when
+    it reads the body, else `second`'s, as the generated client reads such a body (a model reads a body that has
+    each of its required keys). A union of more is nested: `any_of(A.from_dict, any_of(B.from_dict, C.from_dict))`.
+    When neither reads it, what `second` raised is raised."""
+
+    def parse(body: Any) -> _A | _B:
+        try:
+            return first(body)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            return second(body)
+
+    return parse

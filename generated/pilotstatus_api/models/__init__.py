@@ -2,6 +2,8 @@
 
 from .accept_call_request import AcceptCallRequest
 from .accept_call_request_sdp_type import AcceptCallRequestSdpType
+from .button import Button
+from .button_type import ButtonType
 from .call import Call
 from .call_action_result import CallActionResult
 from .call_detail import CallDetail
@@ -31,12 +33,31 @@ from .calling_settings_update_call_icon_visibility import CallingSettingsUpdateC
 from .calling_settings_update_callback_permission_status import CallingSettingsUpdateCallbackPermissionStatus
 from .calling_settings_update_status import CallingSettingsUpdateStatus
 from .calling_settings_updated import CallingSettingsUpdated
+from .cancel_message_failure import CancelMessageFailure
+from .cancel_messages_counts import CancelMessagesCounts
+from .cancel_messages_request import CancelMessagesRequest
+from .cancel_messages_result import CancelMessagesResult
+from .carousel import Carousel
+from .carousel_button import CarouselButton
+from .carousel_button_type import CarouselButtonType
+from .carousel_card import CarouselCard
+from .carousel_card_media import CarouselCardMedia
+from .carousel_card_template import CarouselCardTemplate
 from .day_of_week import DayOfWeek
 from .error import Error
 from .error_code import ErrorCode
 from .error_details import ErrorDetails
+from .flow import Flow
+from .flow_action import FlowAction
+from .flow_data import FlowData
+from .flow_mode import FlowMode
 from .get_calls_call_id_include_sdp import GetCallsCallIdIncludeSdp
 from .holiday_schedule import HolidaySchedule
+from .interactive_list import InteractiveList
+from .list_row import ListRow
+from .list_section import ListSection
+from .marketing_options import MarketingOptions
+from .message_details import MessageDetails
 from .message_event import MessageEvent
 from .message_event_data import MessageEventData
 from .message_event_name import MessageEventName
@@ -44,18 +65,26 @@ from .message_failed_event import MessageFailedEvent
 from .message_failed_event_data import MessageFailedEventData
 from .message_group_event import MessageGroupEvent
 from .message_group_event_data import MessageGroupEventData
+from .message_header import MessageHeader
+from .message_header_type import MessageHeaderType
+from .message_media_type import MessageMediaType
+from .message_meta_pricing import MessageMetaPricing
 from .message_newsletter_event import MessageNewsletterEvent
 from .message_newsletter_event_data import MessageNewsletterEventData
 from .message_received_event import MessageReceivedEvent
 from .message_received_event_data import MessageReceivedEventData
 from .message_reply_event import MessageReplyEvent
 from .message_reply_event_data import MessageReplyEventData
+from .message_status import MessageStatus
 from .play_audio_request import PlayAudioRequest
 from .realtime_session import RealtimeSession
 from .realtime_session_mode import RealtimeSessionMode
 from .realtime_session_request import RealtimeSessionRequest
 from .sdp_answer import SdpAnswer
 from .sdp_answer_sdp_type import SdpAnswerSdpType
+from .send_message_accepted import SendMessageAccepted
+from .send_message_request import SendMessageRequest
+from .send_message_request_variables import SendMessageRequestVariables
 from .sip_settings import SipSettings
 from .start_call_request import StartCallRequest
 from .start_call_request_sdp_type import StartCallRequestSdpType
@@ -66,6 +95,8 @@ from .whats_app_message_type import WhatsAppMessageType
 __all__ = (
     "AcceptCallRequest",
     "AcceptCallRequestSdpType",
+    "Button",
+    "ButtonType",
     "Call",
     "CallActionResult",
     "CallDetail",
@@ -95,12 +126,31 @@ __all__ = (
     "CallingSettingsUpdateCallbackPermissionStatus",
     "CallingSettingsUpdateStatus",
     "CallingSettingsUpdated",
+    "CancelMessageFailure",
+    "CancelMessagesCounts",
+    "CancelMessagesRequest",
+    "CancelMessagesResult",
+    "Carousel",
+    "CarouselButton",
+    "CarouselButtonType",
+    "CarouselCard",
+    "CarouselCardMedia",
+    "CarouselCardTemplate",
     "DayOfWeek",
     "Error",
     "ErrorCode",
     "ErrorDetails",
+    "Flow",
+    "FlowAction",
+    "FlowData",
+    "FlowMode",
     "GetCallsCallIdIncludeSdp",
     "HolidaySchedule",
+    "InteractiveList",
+    "ListRow",
+    "ListSection",
+    "MarketingOptions",
+    "MessageDetails",
     "MessageEvent",
     "MessageEventData",
     "MessageEventName",
@@ -108,18 +158,26 @@ __all__ = (
     "MessageFailedEventData",
     "MessageGroupEvent",
     "MessageGroupEventData",
+    "MessageHeader",
+    "MessageHeaderType",
+    "MessageMediaType",
+    "MessageMetaPricing",
     "MessageNewsletterEvent",
     "MessageNewsletterEventData",
     "MessageReceivedEvent",
     "MessageReceivedEventData",
     "MessageReplyEvent",
     "MessageReplyEventData",
+    "MessageStatus",
     "PlayAudioRequest",
     "RealtimeSession",
     "RealtimeSessionMode",
     "RealtimeSessionRequest",
     "SdpAnswer",
     "SdpAnswerSdpType",
+    "SendMessageAccepted",
+    "SendMessageRequest",
+    "SendMessageRequestVariables",
     "SipSettings",
     "StartCallRequest",
     "StartCallRequestSdpType",

@@ -4,7 +4,8 @@ the tests that check every operation the same way (`tests/test_traits_sdk.py`).
 A row is a catalogue entry the SDK exposes (`sdk_method`), reached from a client by its attribute path
 (`client.calls.settings.retrieve`), and called by the convention the generated methods follow: its path parameters
 positional, from their examples; its required query parameters and required body properties as keyword arguments
-named by the API's names in snake case, from their examples (a body none of whose properties is required gets its
+named by the API's names in snake case, from their examples (an optional query parameter with a default is left to
+its default, which is sent) (a body none of whose properties is required gets its
 first argument that has an example, so that it says something); each `flags` parameter as `True`; `hide` never
 passed. From the same sources comes the request the call must send, and the answer it must parse.
 
@@ -255,6 +256,9 @@ def row_of(entry: Entry) -> Row:
             keywords[snake(name)] = value
             query.append((name, query_text(value)))
             required.append(snake(name))
+        elif "default" in resolve(SPEC, parameter.get("schema", {})):
+            # An optional parameter with a default is an argument with that default, sent as it is (`page=1`).
+            query.append((name, query_text(resolve(SPEC, parameter["schema"])["default"])))
     body: JSON | None = None
     schema = body_schema(entry)
     if schema is not None:

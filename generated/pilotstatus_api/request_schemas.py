@@ -58,6 +58,39 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
         "body": None,
     },
     "get_calls_settings": {"operation_id": "get_calls_settings", "path": [], "query": [], "body": None},
+    "get_conversations": {
+        "operation_id": "get_conversations",
+        "path": [],
+        "query": [
+            {"name": "startDate", "required": False, "schema": {"type": "string", "format": "date-time"}},
+            {"name": "endDate", "required": False, "schema": {"type": "string", "format": "date-time"}},
+            {"name": "page", "required": False, "schema": {"type": "integer", "minimum": 1}},
+            {"name": "pageSize", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+        ],
+        "body": None,
+    },
+    "get_messages_group": {
+        "operation_id": "get_messages_group",
+        "path": [],
+        "query": [
+            {"name": "startDate", "required": False, "schema": {"type": "string", "format": "date-time"}},
+            {"name": "endDate", "required": False, "schema": {"type": "string", "format": "date-time"}},
+            {"name": "page", "required": False, "schema": {"type": "integer", "minimum": 1}},
+            {"name": "pageSize", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+        ],
+        "body": None,
+    },
+    "get_messages_history": {
+        "operation_id": "get_messages_history",
+        "path": [],
+        "query": [
+            {"name": "startDate", "required": False, "schema": {"type": "string", "format": "date-time"}},
+            {"name": "endDate", "required": False, "schema": {"type": "string", "format": "date-time"}},
+            {"name": "page", "required": False, "schema": {"type": "integer", "minimum": 1}},
+            {"name": "pageSize", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+        ],
+        "body": None,
+    },
     "get_messages_id": {
         "operation_id": "get_messages_id",
         "path": [
@@ -75,6 +108,15 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             }
         ],
         "query": [],
+        "body": None,
+    },
+    "get_messages_unread": {
+        "operation_id": "get_messages_unread",
+        "path": [],
+        "query": [
+            {"name": "page", "required": False, "schema": {"type": "integer", "minimum": 1}},
+            {"name": "pageSize", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+        ],
         "body": None,
     },
     "post_calls": {

@@ -38,14 +38,21 @@ if TYPE_CHECKING:
     from pilotstatus_api.models.carousel import Carousel
     from pilotstatus_api.models.carousel_button import CarouselButton
     from pilotstatus_api.models.carousel_card import CarouselCard
+    from pilotstatus_api.models.chat_message_media import ChatMessageMedia
+    from pilotstatus_api.models.chat_referral import ChatReferral
+    from pilotstatus_api.models.conversation import Conversation
+    from pilotstatus_api.models.conversation_type import ConversationType
     from pilotstatus_api.models.day_of_week import DayOfWeek
     from pilotstatus_api.models.flow import Flow
+    from pilotstatus_api.models.group_message import GroupMessage
+    from pilotstatus_api.models.history_message import HistoryMessage
     from pilotstatus_api.models.holiday_schedule import HolidaySchedule
     from pilotstatus_api.models.interactive_list import InteractiveList
     from pilotstatus_api.models.list_row import ListRow
     from pilotstatus_api.models.list_section import ListSection
     from pilotstatus_api.models.marketing_options import MarketingOptions
     from pilotstatus_api.models.message_details import MessageDetails
+    from pilotstatus_api.models.message_direction import MessageDirection
     from pilotstatus_api.models.message_event import MessageEvent
     from pilotstatus_api.models.message_event_data import MessageEventData
     from pilotstatus_api.models.message_event_name import MessageEventName
@@ -67,6 +74,7 @@ if TYPE_CHECKING:
     from pilotstatus_api.models.realtime_session_mode import RealtimeSessionMode
     from pilotstatus_api.models.send_message_accepted import SendMessageAccepted
     from pilotstatus_api.models.sip_settings import SipSettings
+    from pilotstatus_api.models.unread_message import UnreadMessage
     from pilotstatus_api.models.voicemail import Voicemail
     from pilotstatus_api.models.weekly_operating_hours import WeeklyOperatingHours
     from pilotstatus_api.models.whats_app_message_type import WhatsAppMessageType
@@ -101,14 +109,21 @@ __all__ = [
     "Carousel",
     "CarouselButton",
     "CarouselCard",
+    "ChatMessageMedia",
+    "ChatReferral",
+    "Conversation",
+    "ConversationType",
     "DayOfWeek",
     "Flow",
+    "GroupMessage",
+    "HistoryMessage",
     "HolidaySchedule",
     "InteractiveList",
     "ListRow",
     "ListSection",
     "MarketingOptions",
     "MessageDetails",
+    "MessageDirection",
     "MessageEvent",
     "MessageEventData",
     "MessageEventName",
@@ -130,6 +145,7 @@ __all__ = [
     "RealtimeSessionMode",
     "SendMessageAccepted",
     "SipSettings",
+    "UnreadMessage",
     "Voicemail",
     "WeeklyOperatingHours",
     "WhatsAppMessageType",
@@ -165,14 +181,21 @@ MODELS: dict[str, str] = {
     "Carousel": "pilotstatus_api.models.carousel",
     "CarouselButton": "pilotstatus_api.models.carousel_button",
     "CarouselCard": "pilotstatus_api.models.carousel_card",
+    "ChatMessageMedia": "pilotstatus_api.models.chat_message_media",
+    "ChatReferral": "pilotstatus_api.models.chat_referral",
+    "Conversation": "pilotstatus_api.models.conversation",
+    "ConversationType": "pilotstatus_api.models.conversation_type",
     "DayOfWeek": "pilotstatus_api.models.day_of_week",
     "Flow": "pilotstatus_api.models.flow",
+    "GroupMessage": "pilotstatus_api.models.group_message",
+    "HistoryMessage": "pilotstatus_api.models.history_message",
     "HolidaySchedule": "pilotstatus_api.models.holiday_schedule",
     "InteractiveList": "pilotstatus_api.models.interactive_list",
     "ListRow": "pilotstatus_api.models.list_row",
     "ListSection": "pilotstatus_api.models.list_section",
     "MarketingOptions": "pilotstatus_api.models.marketing_options",
     "MessageDetails": "pilotstatus_api.models.message_details",
+    "MessageDirection": "pilotstatus_api.models.message_direction",
     "MessageEvent": "pilotstatus_api.models.message_event",
     "MessageEventData": "pilotstatus_api.models.message_event_data",
     "MessageEventName": "pilotstatus_api.models.message_event_name",
@@ -194,6 +217,7 @@ MODELS: dict[str, str] = {
     "RealtimeSessionMode": "pilotstatus_api.models.realtime_session_mode",
     "SendMessageAccepted": "pilotstatus_api.models.send_message_accepted",
     "SipSettings": "pilotstatus_api.models.sip_settings",
+    "UnreadMessage": "pilotstatus_api.models.unread_message",
     "Voicemail": "pilotstatus_api.models.voicemail",
     "WeeklyOperatingHours": "pilotstatus_api.models.weekly_operating_hours",
     "WhatsAppMessageType": "pilotstatus_api.models.whats_app_message_type",

@@ -13,6 +13,7 @@ from ._resource import AsyncClient, SyncClient
 
 if TYPE_CHECKING:
     from .resources._generated.calls import AsyncCalls, Calls
+    from .resources._generated.conversations import AsyncConversations, Conversations
     from .resources._generated.messages import AsyncMessages, Messages
 
 __all__ = ["AsyncResources", "SyncResources"]
@@ -35,11 +36,20 @@ class SyncResources(SyncClient):
     def messages(self) -> Messages:
         """WhatsApp messages sent from the key's number: send one (free-form text, a template, media, an interactive
         list, carousel or Flow), follow it by id, cancel scheduled ones, read the number's history. `messages`:
-        `cancel()`, `retrieve()`, `send()`.
+        `cancel()`, `group()`, `history()`, `retrieve()`, `send()`, `unread()`.
         """
         from .resources._generated.messages import Messages
 
         return Messages(self)
+
+    @functools.cached_property
+    def conversations(self) -> Conversations:
+        """What the number's chats hold: its conversations, and the messages of its history, unread and in groups,
+        newest first, page by page. `conversations`: `list()`.
+        """
+        from .resources._generated.conversations import Conversations
+
+        return Conversations(self)
 
 
 class AsyncResources(AsyncClient):
@@ -59,8 +69,17 @@ class AsyncResources(AsyncClient):
     def messages(self) -> AsyncMessages:
         """WhatsApp messages sent from the key's number: send one (free-form text, a template, media, an interactive
         list, carousel or Flow), follow it by id, cancel scheduled ones, read the number's history. `messages`:
-        `cancel()`, `retrieve()`, `send()`.
+        `cancel()`, `group()`, `history()`, `retrieve()`, `send()`, `unread()`.
         """
         from .resources._generated.messages import AsyncMessages
 
         return AsyncMessages(self)
+
+    @functools.cached_property
+    def conversations(self) -> AsyncConversations:
+        """What the number's chats hold: its conversations, and the messages of its history, unread and in groups,
+        newest first, page by page. `conversations`: `list()`.
+        """
+        from .resources._generated.conversations import AsyncConversations
+
+        return AsyncConversations(self)

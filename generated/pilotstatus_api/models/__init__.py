@@ -43,6 +43,11 @@ from .carousel_button_type import CarouselButtonType
 from .carousel_card import CarouselCard
 from .carousel_card_media import CarouselCardMedia
 from .carousel_card_template import CarouselCardTemplate
+from .chat_message_media import ChatMessageMedia
+from .chat_referral import ChatReferral
+from .conversation import Conversation
+from .conversation_type import ConversationType
+from .conversations_page import ConversationsPage
 from .day_of_week import DayOfWeek
 from .error import Error
 from .error_code import ErrorCode
@@ -52,12 +57,16 @@ from .flow_action import FlowAction
 from .flow_data import FlowData
 from .flow_mode import FlowMode
 from .get_calls_call_id_include_sdp import GetCallsCallIdIncludeSdp
+from .group_message import GroupMessage
+from .group_messages_page import GroupMessagesPage
+from .history_message import HistoryMessage
 from .holiday_schedule import HolidaySchedule
 from .interactive_list import InteractiveList
 from .list_row import ListRow
 from .list_section import ListSection
 from .marketing_options import MarketingOptions
 from .message_details import MessageDetails
+from .message_direction import MessageDirection
 from .message_event import MessageEvent
 from .message_event_data import MessageEventData
 from .message_event_name import MessageEventName
@@ -67,6 +76,7 @@ from .message_group_event import MessageGroupEvent
 from .message_group_event_data import MessageGroupEventData
 from .message_header import MessageHeader
 from .message_header_type import MessageHeaderType
+from .message_history_page import MessageHistoryPage
 from .message_media_type import MessageMediaType
 from .message_meta_pricing import MessageMetaPricing
 from .message_newsletter_event import MessageNewsletterEvent
@@ -88,6 +98,8 @@ from .send_message_request_variables import SendMessageRequestVariables
 from .sip_settings import SipSettings
 from .start_call_request import StartCallRequest
 from .start_call_request_sdp_type import StartCallRequestSdpType
+from .unread_message import UnreadMessage
+from .unread_messages_page import UnreadMessagesPage
 from .voicemail import Voicemail
 from .weekly_operating_hours import WeeklyOperatingHours
 from .whats_app_message_type import WhatsAppMessageType
@@ -136,6 +148,11 @@ __all__ = (
     "CarouselCard",
     "CarouselCardMedia",
     "CarouselCardTemplate",
+    "ChatMessageMedia",
+    "ChatReferral",
+    "Conversation",
+    "ConversationType",
+    "ConversationsPage",
     "DayOfWeek",
     "Error",
     "ErrorCode",
@@ -145,12 +162,16 @@ __all__ = (
     "FlowData",
     "FlowMode",
     "GetCallsCallIdIncludeSdp",
+    "GroupMessage",
+    "GroupMessagesPage",
+    "HistoryMessage",
     "HolidaySchedule",
     "InteractiveList",
     "ListRow",
     "ListSection",
     "MarketingOptions",
     "MessageDetails",
+    "MessageDirection",
     "MessageEvent",
     "MessageEventData",
     "MessageEventName",
@@ -160,6 +181,7 @@ __all__ = (
     "MessageGroupEventData",
     "MessageHeader",
     "MessageHeaderType",
+    "MessageHistoryPage",
     "MessageMediaType",
     "MessageMetaPricing",
     "MessageNewsletterEvent",
@@ -181,6 +203,8 @@ __all__ = (
     "SipSettings",
     "StartCallRequest",
     "StartCallRequestSdpType",
+    "UnreadMessage",
+    "UnreadMessagesPage",
     "Voicemail",
     "WeeklyOperatingHours",
     "WhatsAppMessageType",

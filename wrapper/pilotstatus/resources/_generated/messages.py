@@ -9,34 +9,47 @@ import datetime
 
 from pilotstatus._operations import Operation
 from pilotstatus._resource import AsyncAPIResource, SyncAPIResource, any_of
-from pilotstatus_api.api.messages import delete_messages_cancel, get_messages_id, post_messages_send
+from pilotstatus_api.api.messages import (
+    delete_messages_cancel,
+    get_messages_group,
+    get_messages_history,
+    get_messages_id,
+    get_messages_unread,
+    post_messages_send,
+)
 from pilotstatus_api.models.button import Button
 from pilotstatus_api.models.cancel_messages_counts import CancelMessagesCounts
 from pilotstatus_api.models.cancel_messages_request import CancelMessagesRequest
 from pilotstatus_api.models.cancel_messages_result import CancelMessagesResult
 from pilotstatus_api.models.carousel import Carousel
 from pilotstatus_api.models.flow import Flow
+from pilotstatus_api.models.group_messages_page import GroupMessagesPage
 from pilotstatus_api.models.interactive_list import InteractiveList
 from pilotstatus_api.models.marketing_options import MarketingOptions
 from pilotstatus_api.models.message_details import MessageDetails
 from pilotstatus_api.models.message_header import MessageHeader
+from pilotstatus_api.models.message_history_page import MessageHistoryPage
 from pilotstatus_api.models.message_media_type import MessageMediaType
 from pilotstatus_api.models.send_message_accepted import SendMessageAccepted
 from pilotstatus_api.models.send_message_request import SendMessageRequest
 from pilotstatus_api.models.send_message_request_variables import SendMessageRequestVariables
+from pilotstatus_api.models.unread_messages_page import UnreadMessagesPage
 
 __all__ = ["AsyncMessages", "Messages"]
 
 SEND = Operation(post_messages_send, SendMessageAccepted.from_dict)
 RETRIEVE = Operation(get_messages_id, MessageDetails.from_dict)
 CANCEL = Operation(delete_messages_cancel, any_of(CancelMessagesResult.from_dict, CancelMessagesCounts.from_dict))
+HISTORY = Operation(get_messages_history, MessageHistoryPage.from_dict)
+UNREAD = Operation(get_messages_unread, UnreadMessagesPage.from_dict)
+GROUP = Operation(get_messages_group, GroupMessagesPage.from_dict)
 
 
 class Messages(SyncAPIResource):
     """WhatsApp messages sent from the key's number: send one (free-form text, a template, media, an interactive list,
     carousel or Flow), follow it by id, cancel scheduled ones, read the number's history.
 
-    `messages`: `cancel()`, `retrieve()`, `send()`.
+    `messages`: `cancel()`, `group()`, `history()`, `retrieve()`, `send()`, `unread()`.
     """
 
     def send(
@@ -186,12 +199,112 @@ class Messages(SyncAPIResource):
         """
         return self._call(CANCEL, body=CancelMessagesRequest(message_ids=message_ids))
 
+    def history(
+        self,
+        *,
+        start_date: datetime.datetime | None = None,
+        end_date: datetime.datetime | None = None,
+        page: int = 1,
+        page_size: int = 30,
+    ) -> MessageHistoryPage:
+        """Message history.
+
+        Lists the linked number's full message history (direct and group), ordered by providerTimestamp (newest first).
+        Works for all providers (Evolution Go, Evolution v2 and Meta). Paginated via page/pageSize. Filter by date with
+        startDate/endDate (ISO 8601, over providerTimestamp). Returns up to ~1 month of stored history (from the
+        connection date). The number's privacy (PII) mode applies: RELAY_ONLY → [] + notice:"PII_RELAY_ONLY";
+        STORE_X_DAYS clamps to the window max(startDate, now − retentionDays). Requires a number-scoped key.
+
+        **Requires a number-scoped key.**
+
+        Ties (rows of the same instant) are ordered by `id`, descending (inferred: the documentation states no
+        tie-break). A row that arrives while pages are read pushes the older ones down a page: walk the list with a
+        fixed endDate to read each row once. Rows of messages imported from the device on connect are included; the
+        webhook does not replay them.
+
+        Args:
+            start_date: Start of the date range (filters by providerTimestamp), inclusive (inclusive is inferred: the
+                documentation does not say). A value that is no date, or a startDate after the endDate, is 400
+                INVALID_DATE_RANGE.
+            end_date: End of the date range (filters by providerTimestamp), inclusive (inclusive is inferred: the
+                documentation does not say). A value that is no date, or a startDate after the endDate, is 400
+                INVALID_DATE_RANGE.
+            page: The page to return, from 1 (default 1).
+            page_size: Rows per page (default 30, at most 100).
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+        """
+        return self._call(
+            HISTORY, query={"start_date": start_date, "end_date": end_date, "page": page, "page_size": page_size}
+        )
+
+    def unread(self, *, page: int = 1, page_size: int = 30) -> UnreadMessagesPage:
+        """Unread messages.
+
+        Lists the linked number's unread INBOUND messages (newest first). "total" is the TRUE unread count — the sum of
+        Conversation.unreadCount (the same counter the dashboard shows), not a raw count of inbound messages. Each item
+        carries conversationUnreadCount (the conversation's unread total). Paginated via page/pageSize (no date range).
+        The number's privacy (PII) mode applies: RELAY_ONLY → [] + notice:"PII_RELAY_ONLY"; STORE_X_DAYS clamps to the
+        retention window. Requires a number-scoped key.
+
+        **Requires a number-scoped key.**
+
+        Ties (rows of the same instant) are ordered by `id`, descending (inferred: the documentation states no
+        tie-break). The list shrinks as messages are read: a walk over its pages may miss a message read meanwhile.
+
+        Args:
+            page: The page to return, from 1 (default 1).
+            page_size: Rows per page (default 30, at most 100).
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+        """
+        return self._call(UNREAD, query={"page": page, "page_size": page_size})
+
+    def group(
+        self,
+        *,
+        start_date: datetime.datetime | None = None,
+        end_date: datetime.datetime | None = None,
+        page: int = 1,
+        page_size: int = 30,
+    ) -> GroupMessagesPage:
+        """Group messages.
+
+        Lists messages in the linked number's GROUP conversations (newest first). Paginated via page/pageSize. Filter by
+        date with startDate/endDate (ISO 8601, over createdAt). Meta numbers return 400 NOT_SUPPORTED_FOR_META (groups
+        are PILOT_STATUS-only). The number's privacy (PII) mode applies: RELAY_ONLY → [] + notice:"PII_RELAY_ONLY";
+        STORE_X_DAYS clamps to the window max(startDate, now − retentionDays). Requires a number-scoped key.
+
+        **Requires a number-scoped key.**
+
+        Ties (rows of the same instant) are ordered by `id`, descending (inferred: the documentation states no
+        tie-break). A row that arrives while pages are read pushes the older ones down a page: walk the list with a
+        fixed endDate to read each row once.
+
+        Args:
+            start_date: Start of the date range (filters by createdAt), inclusive (inclusive is inferred: the
+                documentation does not say). A value that is no date, or a startDate after the endDate, is 400
+                INVALID_DATE_RANGE.
+            end_date: End of the date range (filters by createdAt), inclusive (inclusive is inferred: the documentation
+                does not say). A value that is no date, or a startDate after the endDate, is 400 INVALID_DATE_RANGE.
+            page: The page to return, from 1 (default 1).
+            page_size: Rows per page (default 30, at most 100).
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+        """
+        return self._call(
+            GROUP, query={"start_date": start_date, "end_date": end_date, "page": page, "page_size": page_size}
+        )
+
 
 class AsyncMessages(AsyncAPIResource):
     """WhatsApp messages sent from the key's number: send one (free-form text, a template, media, an interactive list,
     carousel or Flow), follow it by id, cancel scheduled ones, read the number's history.
 
-    `messages`: `cancel()`, `retrieve()`, `send()`.
+    `messages`: `cancel()`, `group()`, `history()`, `retrieve()`, `send()`, `unread()`.
 
     The async twin of `Messages`: the same methods, awaited.
     """
@@ -342,3 +455,103 @@ class AsyncMessages(AsyncAPIResource):
         opened).
         """
         return await self._call(CANCEL, body=CancelMessagesRequest(message_ids=message_ids))
+
+    async def history(
+        self,
+        *,
+        start_date: datetime.datetime | None = None,
+        end_date: datetime.datetime | None = None,
+        page: int = 1,
+        page_size: int = 30,
+    ) -> MessageHistoryPage:
+        """Message history.
+
+        Lists the linked number's full message history (direct and group), ordered by providerTimestamp (newest first).
+        Works for all providers (Evolution Go, Evolution v2 and Meta). Paginated via page/pageSize. Filter by date with
+        startDate/endDate (ISO 8601, over providerTimestamp). Returns up to ~1 month of stored history (from the
+        connection date). The number's privacy (PII) mode applies: RELAY_ONLY → [] + notice:"PII_RELAY_ONLY";
+        STORE_X_DAYS clamps to the window max(startDate, now − retentionDays). Requires a number-scoped key.
+
+        **Requires a number-scoped key.**
+
+        Ties (rows of the same instant) are ordered by `id`, descending (inferred: the documentation states no
+        tie-break). A row that arrives while pages are read pushes the older ones down a page: walk the list with a
+        fixed endDate to read each row once. Rows of messages imported from the device on connect are included; the
+        webhook does not replay them.
+
+        Args:
+            start_date: Start of the date range (filters by providerTimestamp), inclusive (inclusive is inferred: the
+                documentation does not say). A value that is no date, or a startDate after the endDate, is 400
+                INVALID_DATE_RANGE.
+            end_date: End of the date range (filters by providerTimestamp), inclusive (inclusive is inferred: the
+                documentation does not say). A value that is no date, or a startDate after the endDate, is 400
+                INVALID_DATE_RANGE.
+            page: The page to return, from 1 (default 1).
+            page_size: Rows per page (default 30, at most 100).
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+        """
+        return await self._call(
+            HISTORY, query={"start_date": start_date, "end_date": end_date, "page": page, "page_size": page_size}
+        )
+
+    async def unread(self, *, page: int = 1, page_size: int = 30) -> UnreadMessagesPage:
+        """Unread messages.
+
+        Lists the linked number's unread INBOUND messages (newest first). "total" is the TRUE unread count — the sum of
+        Conversation.unreadCount (the same counter the dashboard shows), not a raw count of inbound messages. Each item
+        carries conversationUnreadCount (the conversation's unread total). Paginated via page/pageSize (no date range).
+        The number's privacy (PII) mode applies: RELAY_ONLY → [] + notice:"PII_RELAY_ONLY"; STORE_X_DAYS clamps to the
+        retention window. Requires a number-scoped key.
+
+        **Requires a number-scoped key.**
+
+        Ties (rows of the same instant) are ordered by `id`, descending (inferred: the documentation states no
+        tie-break). The list shrinks as messages are read: a walk over its pages may miss a message read meanwhile.
+
+        Args:
+            page: The page to return, from 1 (default 1).
+            page_size: Rows per page (default 30, at most 100).
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+        """
+        return await self._call(UNREAD, query={"page": page, "page_size": page_size})
+
+    async def group(
+        self,
+        *,
+        start_date: datetime.datetime | None = None,
+        end_date: datetime.datetime | None = None,
+        page: int = 1,
+        page_size: int = 30,
+    ) -> GroupMessagesPage:
+        """Group messages.
+
+        Lists messages in the linked number's GROUP conversations (newest first). Paginated via page/pageSize. Filter by
+        date with startDate/endDate (ISO 8601, over createdAt). Meta numbers return 400 NOT_SUPPORTED_FOR_META (groups
+        are PILOT_STATUS-only). The number's privacy (PII) mode applies: RELAY_ONLY → [] + notice:"PII_RELAY_ONLY";
+        STORE_X_DAYS clamps to the window max(startDate, now − retentionDays). Requires a number-scoped key.
+
+        **Requires a number-scoped key.**
+
+        Ties (rows of the same instant) are ordered by `id`, descending (inferred: the documentation states no
+        tie-break). A row that arrives while pages are read pushes the older ones down a page: walk the list with a
+        fixed endDate to read each row once.
+
+        Args:
+            start_date: Start of the date range (filters by createdAt), inclusive (inclusive is inferred: the
+                documentation does not say). A value that is no date, or a startDate after the endDate, is 400
+                INVALID_DATE_RANGE.
+            end_date: End of the date range (filters by createdAt), inclusive (inclusive is inferred: the documentation
+                does not say). A value that is no date, or a startDate after the endDate, is 400 INVALID_DATE_RANGE.
+            page: The page to return, from 1 (default 1).
+            page_size: Rows per page (default 30, at most 100).
+
+        Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
+        `TenantScopeNotAllowedError`).
+        """
+        return await self._call(
+            GROUP, query={"start_date": start_date, "end_date": end_date, "page": page, "page_size": page_size}
+        )

@@ -329,3 +329,14 @@ def test_every_written_line_is_within_the_line_length_docstrings_opening_quotes_
         if len(line) > 120
     ]
     assert too_long == []
+
+
+def test_every_written_module_lists_its_classes_in_order(written: Path) -> None:
+    """`__all__` sorted, as the linter wants it, whatever the resource's name (`Analytics` before `AsyncAnalytics`)."""
+    for path in sorted((written / RESOURCES).glob("*.py")):
+        exported = [
+            ast.literal_eval(node.value)
+            for node in ast.parse(path.read_text(encoding="utf-8")).body
+            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+        ]
+        assert all(names == sorted(names) for names in exported), path.name

@@ -598,7 +598,7 @@ def resource_module(resource: Resource) -> str:
         "",
         *_import_lines(local),
         "",
-        f"__all__ = {[f'Async{resource.class_name}', resource.class_name]!r}".replace("'", '"'),
+        f"__all__ = {sorted([f'Async{resource.class_name}', resource.class_name])!r}".replace("'", '"'),
         "",
     ]
     lines += [f"{method.constant} = Operation({method.row['module']}, {method.parse})" for method in resource.methods]

@@ -60,6 +60,15 @@ JSON_KEYS: dict[str, dict[str, str]] = {
         "unread_count": "unreadCount",
     },
     "ConversationsPage": {"page_size": "pageSize", "total_pages": "totalPages"},
+    "DashboardStats": {
+        "total_sent": "totalSent",
+        "total_failed": "totalFailed",
+        "sent_percent_change": "sentPercentChange",
+        "failed_percent_change": "failedPercentChange",
+        "failure_rate": "failureRate",
+        "daily_messages": "dailyMessages",
+        "status_distribution": "statusDistribution",
+    },
     "Error": {"retry_after_seconds": "retryAfterSeconds"},
     "Flow": {"flow_id": "flowId"},
     "GroupMessage": {
@@ -98,6 +107,7 @@ JSON_KEYS: dict[str, dict[str, str]] = {
     "InteractiveList": {"button_text": "buttonText"},
     "ListRow": {"row_id": "rowId"},
     "MarketingOptions": {"ai_rewrite_enabled": "aiRewriteEnabled"},
+    "MediaDownload": {"mime_type": "mimeType", "file_name": "fileName", "media_id": "mediaId"},
     "MessageDetails": {
         "external_message_id": "externalMessageId",
         "correlation_id": "correlationId",

@@ -23,6 +23,16 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             },
         },
     },
+    "get_analytics_dashboard": {
+        "operation_id": "get_analytics_dashboard",
+        "path": [],
+        "query": [
+            {"name": "period", "required": False, "schema": {"type": "string", "enum": ["7d", "30d", "90d"]}},
+            {"name": "timezone", "required": False, "schema": {"type": "string", "minLength": 1}},
+            {"name": "tz", "required": False, "schema": {"type": "string", "minLength": 1}},
+        ],
+        "body": None,
+    },
     "get_calls": {
         "operation_id": "get_calls",
         "path": [],
@@ -67,6 +77,25 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             {"name": "page", "required": False, "schema": {"type": "integer", "minimum": 1}},
             {"name": "pageSize", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
         ],
+        "body": None,
+    },
+    "get_media_media_id": {
+        "operation_id": "get_media_mediaId",
+        "path": [
+            {
+                "name": "mediaId",
+                "required": True,
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 256,
+                    "pattern": "[^\\t\\n\\v\\f\\r "
+                    "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
+                    "not": {"enum": [".", ".."]},
+                },
+            }
+        ],
+        "query": [{"name": "phoneNumberId", "required": True, "schema": {"type": "string", "minLength": 1}}],
         "body": None,
     },
     "get_messages_group": {

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pilotstatus_api.models.analytics_period import AnalyticsPeriod
     from pilotstatus_api.models.button import Button
     from pilotstatus_api.models.call import Call
     from pilotstatus_api.models.call_action_result import CallActionResult
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
     from pilotstatus_api.models.chat_referral import ChatReferral
     from pilotstatus_api.models.conversation import Conversation
     from pilotstatus_api.models.conversation_type import ConversationType
+    from pilotstatus_api.models.dashboard_daily_messages import DashboardDailyMessages
+    from pilotstatus_api.models.dashboard_stats import DashboardStats
+    from pilotstatus_api.models.dashboard_status_distribution import DashboardStatusDistribution
     from pilotstatus_api.models.day_of_week import DayOfWeek
     from pilotstatus_api.models.flow import Flow
     from pilotstatus_api.models.group_message import GroupMessage
@@ -51,6 +55,7 @@ if TYPE_CHECKING:
     from pilotstatus_api.models.list_row import ListRow
     from pilotstatus_api.models.list_section import ListSection
     from pilotstatus_api.models.marketing_options import MarketingOptions
+    from pilotstatus_api.models.media_download import MediaDownload
     from pilotstatus_api.models.message_details import MessageDetails
     from pilotstatus_api.models.message_direction import MessageDirection
     from pilotstatus_api.models.message_event import MessageEvent
@@ -80,6 +85,7 @@ if TYPE_CHECKING:
     from pilotstatus_api.models.whats_app_message_type import WhatsAppMessageType
 
 __all__ = [
+    "AnalyticsPeriod",
     "Button",
     "Call",
     "CallActionResult",
@@ -113,6 +119,9 @@ __all__ = [
     "ChatReferral",
     "Conversation",
     "ConversationType",
+    "DashboardDailyMessages",
+    "DashboardStats",
+    "DashboardStatusDistribution",
     "DayOfWeek",
     "Flow",
     "GroupMessage",
@@ -122,6 +131,7 @@ __all__ = [
     "ListRow",
     "ListSection",
     "MarketingOptions",
+    "MediaDownload",
     "MessageDetails",
     "MessageDirection",
     "MessageEvent",
@@ -152,6 +162,7 @@ __all__ = [
 ]
 
 MODELS: dict[str, str] = {
+    "AnalyticsPeriod": "pilotstatus_api.models.analytics_period",
     "Button": "pilotstatus_api.models.button",
     "Call": "pilotstatus_api.models.call",
     "CallActionResult": "pilotstatus_api.models.call_action_result",
@@ -185,6 +196,9 @@ MODELS: dict[str, str] = {
     "ChatReferral": "pilotstatus_api.models.chat_referral",
     "Conversation": "pilotstatus_api.models.conversation",
     "ConversationType": "pilotstatus_api.models.conversation_type",
+    "DashboardDailyMessages": "pilotstatus_api.models.dashboard_daily_messages",
+    "DashboardStats": "pilotstatus_api.models.dashboard_stats",
+    "DashboardStatusDistribution": "pilotstatus_api.models.dashboard_status_distribution",
     "DayOfWeek": "pilotstatus_api.models.day_of_week",
     "Flow": "pilotstatus_api.models.flow",
     "GroupMessage": "pilotstatus_api.models.group_message",
@@ -194,6 +208,7 @@ MODELS: dict[str, str] = {
     "ListRow": "pilotstatus_api.models.list_row",
     "ListSection": "pilotstatus_api.models.list_section",
     "MarketingOptions": "pilotstatus_api.models.marketing_options",
+    "MediaDownload": "pilotstatus_api.models.media_download",
     "MessageDetails": "pilotstatus_api.models.message_details",
     "MessageDirection": "pilotstatus_api.models.message_direction",
     "MessageEvent": "pilotstatus_api.models.message_event",

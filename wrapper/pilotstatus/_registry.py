@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 from ._resource import AsyncClient, SyncClient
 
 if TYPE_CHECKING:
+    from .resources._generated.analytics import Analytics, AsyncAnalytics
     from .resources._generated.calls import AsyncCalls, Calls
     from .resources._generated.conversations import AsyncConversations, Conversations
+    from .resources._generated.media import AsyncMedia, Media
     from .resources._generated.messages import AsyncMessages, Messages
 
 __all__ = ["AsyncResources", "SyncResources"]
@@ -51,6 +53,20 @@ class SyncResources(SyncClient):
 
         return Conversations(self)
 
+    @functools.cached_property
+    def media(self) -> Media:
+        """The media users send to a Meta Cloud API number, downloaded by their Meta media id. `media`: `download()`."""
+        from .resources._generated.media import Media
+
+        return Media(self)
+
+    @functools.cached_property
+    def analytics(self) -> Analytics:
+        """The number's sending metrics: totals, their change, and a series a day. `analytics`: `dashboard()`."""
+        from .resources._generated.analytics import Analytics
+
+        return Analytics(self)
+
 
 class AsyncResources(AsyncClient):
     """The resources of `AsyncPilotStatus`."""
@@ -83,3 +99,17 @@ class AsyncResources(AsyncClient):
         from .resources._generated.conversations import AsyncConversations
 
         return AsyncConversations(self)
+
+    @functools.cached_property
+    def media(self) -> AsyncMedia:
+        """The media users send to a Meta Cloud API number, downloaded by their Meta media id. `media`: `download()`."""
+        from .resources._generated.media import AsyncMedia
+
+        return AsyncMedia(self)
+
+    @functools.cached_property
+    def analytics(self) -> AsyncAnalytics:
+        """The number's sending metrics: totals, their change, and a series a day. `analytics`: `dashboard()`."""
+        from .resources._generated.analytics import AsyncAnalytics
+
+        return AsyncAnalytics(self)

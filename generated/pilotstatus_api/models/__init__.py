@@ -2,6 +2,7 @@
 
 from .accept_call_request import AcceptCallRequest
 from .accept_call_request_sdp_type import AcceptCallRequestSdpType
+from .analytics_period import AnalyticsPeriod
 from .button import Button
 from .button_type import ButtonType
 from .call import Call
@@ -48,6 +49,9 @@ from .chat_referral import ChatReferral
 from .conversation import Conversation
 from .conversation_type import ConversationType
 from .conversations_page import ConversationsPage
+from .dashboard_daily_messages import DashboardDailyMessages
+from .dashboard_stats import DashboardStats
+from .dashboard_status_distribution import DashboardStatusDistribution
 from .day_of_week import DayOfWeek
 from .error import Error
 from .error_code import ErrorCode
@@ -65,6 +69,7 @@ from .interactive_list import InteractiveList
 from .list_row import ListRow
 from .list_section import ListSection
 from .marketing_options import MarketingOptions
+from .media_download import MediaDownload
 from .message_details import MessageDetails
 from .message_direction import MessageDirection
 from .message_event import MessageEvent
@@ -107,6 +112,7 @@ from .whats_app_message_type import WhatsAppMessageType
 __all__ = (
     "AcceptCallRequest",
     "AcceptCallRequestSdpType",
+    "AnalyticsPeriod",
     "Button",
     "ButtonType",
     "Call",
@@ -153,6 +159,9 @@ __all__ = (
     "Conversation",
     "ConversationType",
     "ConversationsPage",
+    "DashboardDailyMessages",
+    "DashboardStats",
+    "DashboardStatusDistribution",
     "DayOfWeek",
     "Error",
     "ErrorCode",
@@ -170,6 +179,7 @@ __all__ = (
     "ListRow",
     "ListSection",
     "MarketingOptions",
+    "MediaDownload",
     "MessageDetails",
     "MessageDirection",
     "MessageEvent",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -59,18 +60,33 @@ def is_translation(path: Path) -> bool:
 
 def load_upstream(path: Path) -> JSON:
     """A vendored block as a document. A partial block's last line before `CUT_MARKER` is where reading stopped,
-    possibly mid-word (`operationId: post_ca`), so it is left out: what remains is what upstream is known to say."""
+    possibly mid-word (`operationId: post_ca`), so it is left out: what remains is what upstream is known to say.
+
+    A block cut before its `paths:` (`post_templates.yaml`) still names its operation in its header line, as the page
+    introduces the block (`# Block header in page: ````yaml openapi.json POST /v1/templates`): that operation is its
+    one path, with nothing known of it but that it exists."""
     text = path.read_text(encoding="utf-8")
     if CUT_MARKER in text:
         lines = text[: text.index(CUT_MARKER)].splitlines()
         while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
             lines.pop()
-        text = "\n".join(lines[:-1]) + "\n"
-        block: JSON = yaml.safe_load(text)
+        block: JSON = yaml.safe_load("\n".join(lines[:-1]) + "\n")
         _drop_open_end(block)
+        if "paths" not in block and (named := _header_operation(text)) is not None:
+            block["paths"] = {named[1]: {named[0]: {}}}
         return block
     whole: JSON = yaml.safe_load(text)
     return whole
+
+
+_BLOCK_HEADER = re.compile(r"^# Block header in page: `+yaml \S+ ([A-Z]+) (/\S*)$", re.MULTILINE)
+
+
+def _header_operation(text: str) -> tuple[str, str] | None:
+    """The (method, path) a block's header line names (`# Block header in page: ````yaml openapi.json GET
+    /v1/templates`), or None."""
+    found = _BLOCK_HEADER.search(text)
+    return None if found is None else (found.group(1).lower(), found.group(2))
 
 
 def _drop_open_end(node: Any) -> None:
@@ -84,6 +100,17 @@ def _drop_open_end(node: Any) -> None:
             _drop_open_end(node[last])
     elif isinstance(node, list) and node:
         _drop_open_end(node[-1])
+
+
+def last_branch(document: JSON) -> list[Any]:
+    """The objects and lists on a document's last branch (the last key of the last key of ...), from the root: where a
+    partial block was cut, so that each of them may be only the beginning of what upstream publishes."""
+    nodes: list[Any] = []
+    node: Any = document
+    while isinstance(node, (dict, list)) and node:
+        nodes.append(node)
+        node = node[next(reversed(node))] if isinstance(node, dict) else node[-1]
+    return nodes
 
 
 def operations(document: JSON) -> Iterator[tuple[str, str, JSON]]:

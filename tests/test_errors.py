@@ -230,7 +230,7 @@ def test_the_async_client_raises_the_same_classes(
 def test_every_exception_is_exported_and_derives_from_the_base() -> None:
     exported = [getattr(pilotstatus, name) for name in pilotstatus.__all__]
     errors = [value for value in exported if isinstance(value, type) and issubclass(value, BaseException)]
-    assert len(errors) == 26  # the 23 API and client errors, and the three webhook errors
+    assert len(errors) == 29  # the 26 API and client errors, and the three webhook errors
     assert all(issubclass(error, PilotStatusError) for error in errors)
 
 

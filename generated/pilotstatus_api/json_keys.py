@@ -234,6 +234,14 @@ JSON_KEYS: dict[str, dict[str, str]] = {
         "mark_read": "markRead",
     },
     "StartCallRequest": {"sdp_type": "sdpType", "biz_opaque_callback_data": "bizOpaqueCallbackData"},
+    "TemplateButton": {"type_": "type"},
+    "TemplateDetail": {"meta_status": "metaStatus", "meta_language": "metaLanguage", "latest_version": "latestVersion"},
+    "TemplateHeader": {"type_": "type"},
+    "TemplateListItem": {
+        "meta_status": "metaStatus",
+        "meta_language": "metaLanguage",
+        "latest_version": "latestVersion",
+    },
     "UnreadMessage": {
         "conversation_unread_count": "conversationUnreadCount",
         "conversation_id": "conversationId",

@@ -23,6 +23,25 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             },
         },
     },
+    "delete_templates_id": {
+        "operation_id": "delete_templates_id",
+        "path": [
+            {
+                "name": "id",
+                "required": True,
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 512,
+                    "pattern": "[^\\t\\n\\v\\f\\r "
+                    "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
+                    "not": {"enum": [".", ".."]},
+                },
+            }
+        ],
+        "query": [],
+        "body": None,
+    },
     "get_analytics_dashboard": {
         "operation_id": "get_analytics_dashboard",
         "path": [],
@@ -146,6 +165,26 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             {"name": "page", "required": False, "schema": {"type": "integer", "minimum": 1}},
             {"name": "pageSize", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
         ],
+        "body": None,
+    },
+    "get_templates": {"operation_id": "get_templates", "path": [], "query": [], "body": None},
+    "get_templates_id": {
+        "operation_id": "get_templates_id",
+        "path": [
+            {
+                "name": "id",
+                "required": True,
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 512,
+                    "pattern": "[^\\t\\n\\v\\f\\r "
+                    "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
+                    "not": {"enum": [".", ".."]},
+                },
+            }
+        ],
+        "query": [],
         "body": None,
     },
     "post_calls": {
@@ -422,6 +461,78 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             },
         },
     },
+    "post_templates": {
+        "operation_id": "post_templates",
+        "path": [],
+        "query": [],
+        "body": {
+            "type": "object",
+            "required": ["name", "body"],
+            "properties": {
+                "name": {"type": "string", "minLength": 1},
+                "category": {"type": "string", "enum": ["MARKETING", "UTILITY", "OTP"]},
+                "language": {"type": "string", "minLength": 1},
+                "body": {
+                    "anyOf": [
+                        {
+                            "type": "object",
+                            "required": ["body"],
+                            "properties": {
+                                "header": {
+                                    "type": "object",
+                                    "required": ["type"],
+                                    "properties": {
+                                        "type": {
+                                            "type": "string",
+                                            "enum": ["NONE", "TEXT", "IMAGE", "VIDEO", "DOCUMENT"],
+                                        },
+                                        "text": {"type": "string", "maxLength": 60},
+                                        "url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"},
+                                        "base64": {"type": "string", "pattern": "^data:[^,;]+;base64,"},
+                                    },
+                                },
+                                "body": {
+                                    "type": "object",
+                                    "required": ["text"],
+                                    "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 1024}},
+                                },
+                                "footer": {
+                                    "type": "object",
+                                    "required": ["text"],
+                                    "properties": {"text": {"type": "string", "maxLength": 60}},
+                                },
+                                "buttons": {
+                                    "type": "array",
+                                    "maxItems": 10,
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["type"],
+                                        "properties": {
+                                            "type": {
+                                                "type": "string",
+                                                "enum": ["QUICK_REPLY", "URL", "PHONE_NUMBER", "COPY_CODE"],
+                                            },
+                                            "text": {"type": "string"},
+                                            "url": {"type": "string"},
+                                            "phone_number": {"type": "string"},
+                                            "example": {
+                                                "anyOf": [
+                                                    {"type": "array", "items": {"type": "string"}},
+                                                    {"type": "string"},
+                                                ]
+                                            },
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                        {"type": "string", "minLength": 1},
+                    ]
+                },
+                "examples": {"type": "object"},
+            },
+        },
+    },
     "put_calls_settings": {
         "operation_id": "put_calls_settings",
         "path": [],
@@ -477,6 +588,90 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                     },
                 },
                 "voicemail": {"type": "object"},
+            },
+        },
+    },
+    "put_templates_id": {
+        "operation_id": "put_templates_id",
+        "path": [
+            {
+                "name": "id",
+                "required": True,
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 512,
+                    "pattern": "[^\\t\\n\\v\\f\\r "
+                    "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
+                    "not": {"enum": [".", ".."]},
+                },
+            }
+        ],
+        "query": [],
+        "body": {
+            "type": "object",
+            "required": ["body"],
+            "properties": {
+                "category": {"type": "string", "enum": ["MARKETING", "UTILITY", "OTP"]},
+                "language": {"type": "string", "minLength": 1},
+                "body": {
+                    "anyOf": [
+                        {
+                            "type": "object",
+                            "required": ["body"],
+                            "properties": {
+                                "header": {
+                                    "type": "object",
+                                    "required": ["type"],
+                                    "properties": {
+                                        "type": {
+                                            "type": "string",
+                                            "enum": ["NONE", "TEXT", "IMAGE", "VIDEO", "DOCUMENT"],
+                                        },
+                                        "text": {"type": "string", "maxLength": 60},
+                                        "url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"},
+                                        "base64": {"type": "string", "pattern": "^data:[^,;]+;base64,"},
+                                    },
+                                },
+                                "body": {
+                                    "type": "object",
+                                    "required": ["text"],
+                                    "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 1024}},
+                                },
+                                "footer": {
+                                    "type": "object",
+                                    "required": ["text"],
+                                    "properties": {"text": {"type": "string", "maxLength": 60}},
+                                },
+                                "buttons": {
+                                    "type": "array",
+                                    "maxItems": 10,
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["type"],
+                                        "properties": {
+                                            "type": {
+                                                "type": "string",
+                                                "enum": ["QUICK_REPLY", "URL", "PHONE_NUMBER", "COPY_CODE"],
+                                            },
+                                            "text": {"type": "string"},
+                                            "url": {"type": "string"},
+                                            "phone_number": {"type": "string"},
+                                            "example": {
+                                                "anyOf": [
+                                                    {"type": "array", "items": {"type": "string"}},
+                                                    {"type": "string"},
+                                                ]
+                                            },
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                        {"type": "string", "minLength": 1},
+                    ]
+                },
+                "examples": {"type": "object"},
             },
         },
     },

@@ -39,6 +39,9 @@ __all__ = [
     "PermissionDeniedError",
     "PilotStatusError",
     "RateLimitError",
+    "TemplateExamplesRequiredError",
+    "TemplateNameTakenError",
+    "TemplateNotFoundError",
     "TenantScopeNotAllowedError",
     "WebhookError",
     "WebhookPayloadError",
@@ -206,6 +209,26 @@ class CallNotFoundError(NotFoundError):
     """404 CALL_NOT_FOUND: no call with that id belongs to the key's number."""
 
 
+class TemplateNotFoundError(NotFoundError):
+    """404 TEMPLATE_NOT_FOUND: no template of the key's number has that id or name."""
+
+
+class TemplateExamplesRequiredError(BadRequestError):
+    """400 TEMPLATE_EXAMPLES_REQUIRED: a variable of the template (in its header, body or a dynamic URL button) has no
+    sample value in `examples`. `missing` names those variables."""
+
+    @property
+    def missing(self) -> list[str]:
+        """The variables without an example, as the body's `details.missing` lists them (empty when it does not)."""
+        missing = (self.details or {}).get("missing")
+        return [str(name) for name in missing] if isinstance(missing, list) else []
+
+
+class TemplateNameTakenError(ConflictError):
+    """409 TEMPLATE_NAME_TAKEN: the number has a template of that name already. (The documentation says only 409; the
+    code is the spec's inference.)"""
+
+
 class InstanceNotConnectedError(ConflictError):
     """409 WHATSAPP_INSTANCE_NOT_CONNECTED: the web number's WhatsApp session is not connected."""
 
@@ -265,6 +288,9 @@ _ERRORS_BY_CODE: dict[str, type[APIStatusError]] = {
     "NUMBER_SCOPE_NOT_ALLOWED": NumberScopeNotAllowedError,
     "CALL_NOT_FOUND": CallNotFoundError,
     "WHATSAPP_INSTANCE_NOT_CONNECTED": InstanceNotConnectedError,
+    "TEMPLATE_NOT_FOUND": TemplateNotFoundError,
+    "TEMPLATE_EXAMPLES_REQUIRED": TemplateExamplesRequiredError,
+    "TEMPLATE_NAME_TAKEN": TemplateNameTakenError,
 }
 _ERRORS_BY_STATUS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,

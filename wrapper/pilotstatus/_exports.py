@@ -79,6 +79,21 @@ if TYPE_CHECKING:
     from pilotstatus_api.models.realtime_session_mode import RealtimeSessionMode
     from pilotstatus_api.models.send_message_accepted import SendMessageAccepted
     from pilotstatus_api.models.sip_settings import SipSettings
+    from pilotstatus_api.models.template_body import TemplateBody
+    from pilotstatus_api.models.template_button import TemplateButton
+    from pilotstatus_api.models.template_button_type import TemplateButtonType
+    from pilotstatus_api.models.template_category import TemplateCategory
+    from pilotstatus_api.models.template_content import TemplateContent
+    from pilotstatus_api.models.template_deleted import TemplateDeleted
+    from pilotstatus_api.models.template_detail import TemplateDetail
+    from pilotstatus_api.models.template_examples import TemplateExamples
+    from pilotstatus_api.models.template_footer import TemplateFooter
+    from pilotstatus_api.models.template_header import TemplateHeader
+    from pilotstatus_api.models.template_header_type import TemplateHeaderType
+    from pilotstatus_api.models.template_list_item import TemplateListItem
+    from pilotstatus_api.models.template_meta_status import TemplateMetaStatus
+    from pilotstatus_api.models.template_source import TemplateSource
+    from pilotstatus_api.models.template_version import TemplateVersion
     from pilotstatus_api.models.unread_message import UnreadMessage
     from pilotstatus_api.models.voicemail import Voicemail
     from pilotstatus_api.models.weekly_operating_hours import WeeklyOperatingHours
@@ -155,6 +170,21 @@ __all__ = [
     "RealtimeSessionMode",
     "SendMessageAccepted",
     "SipSettings",
+    "TemplateBody",
+    "TemplateButton",
+    "TemplateButtonType",
+    "TemplateCategory",
+    "TemplateContent",
+    "TemplateDeleted",
+    "TemplateDetail",
+    "TemplateExamples",
+    "TemplateFooter",
+    "TemplateHeader",
+    "TemplateHeaderType",
+    "TemplateListItem",
+    "TemplateMetaStatus",
+    "TemplateSource",
+    "TemplateVersion",
     "UnreadMessage",
     "Voicemail",
     "WeeklyOperatingHours",
@@ -232,6 +262,21 @@ MODELS: dict[str, str] = {
     "RealtimeSessionMode": "pilotstatus_api.models.realtime_session_mode",
     "SendMessageAccepted": "pilotstatus_api.models.send_message_accepted",
     "SipSettings": "pilotstatus_api.models.sip_settings",
+    "TemplateBody": "pilotstatus_api.models.template_body",
+    "TemplateButton": "pilotstatus_api.models.template_button",
+    "TemplateButtonType": "pilotstatus_api.models.template_button_type",
+    "TemplateCategory": "pilotstatus_api.models.template_category",
+    "TemplateContent": "pilotstatus_api.models.template_content",
+    "TemplateDeleted": "pilotstatus_api.models.template_deleted",
+    "TemplateDetail": "pilotstatus_api.models.template_detail",
+    "TemplateExamples": "pilotstatus_api.models.template_examples",
+    "TemplateFooter": "pilotstatus_api.models.template_footer",
+    "TemplateHeader": "pilotstatus_api.models.template_header",
+    "TemplateHeaderType": "pilotstatus_api.models.template_header_type",
+    "TemplateListItem": "pilotstatus_api.models.template_list_item",
+    "TemplateMetaStatus": "pilotstatus_api.models.template_meta_status",
+    "TemplateSource": "pilotstatus_api.models.template_source",
+    "TemplateVersion": "pilotstatus_api.models.template_version",
     "UnreadMessage": "pilotstatus_api.models.unread_message",
     "Voicemail": "pilotstatus_api.models.voicemail",
     "WeeklyOperatingHours": "pilotstatus_api.models.weekly_operating_hours",

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .resources._generated.conversations import AsyncConversations, Conversations
     from .resources._generated.media import AsyncMedia, Media
     from .resources._generated.messages import AsyncMessages, Messages
+    from .resources._generated.templates import AsyncTemplates, Templates
 
 __all__ = ["AsyncResources", "SyncResources"]
 
@@ -67,6 +68,15 @@ class SyncResources(SyncClient):
 
         return Analytics(self)
 
+    @functools.cached_property
+    def templates(self) -> Templates:
+        """Message templates of the number, by id or name: sendable once Meta approves them on a Meta Cloud API number,
+        at once on others. `templates`: `create()`, `delete()`, `list()`, `retrieve()`, `update()`.
+        """
+        from .resources._generated.templates import Templates
+
+        return Templates(self)
+
 
 class AsyncResources(AsyncClient):
     """The resources of `AsyncPilotStatus`."""
@@ -113,3 +123,12 @@ class AsyncResources(AsyncClient):
         from .resources._generated.analytics import AsyncAnalytics
 
         return AsyncAnalytics(self)
+
+    @functools.cached_property
+    def templates(self) -> AsyncTemplates:
+        """Message templates of the number, by id or name: sendable once Meta approves them on a Meta Cloud API number,
+        at once on others. `templates`: `create()`, `delete()`, `list()`, `retrieve()`, `update()`.
+        """
+        from .resources._generated.templates import AsyncTemplates
+
+        return AsyncTemplates(self)

@@ -103,6 +103,23 @@ from .send_message_request_variables import SendMessageRequestVariables
 from .sip_settings import SipSettings
 from .start_call_request import StartCallRequest
 from .start_call_request_sdp_type import StartCallRequestSdpType
+from .template_body import TemplateBody
+from .template_button import TemplateButton
+from .template_button_type import TemplateButtonType
+from .template_category import TemplateCategory
+from .template_content import TemplateContent
+from .template_create_request import TemplateCreateRequest
+from .template_deleted import TemplateDeleted
+from .template_detail import TemplateDetail
+from .template_examples import TemplateExamples
+from .template_footer import TemplateFooter
+from .template_header import TemplateHeader
+from .template_header_type import TemplateHeaderType
+from .template_list_item import TemplateListItem
+from .template_meta_status import TemplateMetaStatus
+from .template_source import TemplateSource
+from .template_update_request import TemplateUpdateRequest
+from .template_version import TemplateVersion
 from .unread_message import UnreadMessage
 from .unread_messages_page import UnreadMessagesPage
 from .voicemail import Voicemail
@@ -213,6 +230,23 @@ __all__ = (
     "SipSettings",
     "StartCallRequest",
     "StartCallRequestSdpType",
+    "TemplateBody",
+    "TemplateButton",
+    "TemplateButtonType",
+    "TemplateCategory",
+    "TemplateContent",
+    "TemplateCreateRequest",
+    "TemplateDeleted",
+    "TemplateDetail",
+    "TemplateExamples",
+    "TemplateFooter",
+    "TemplateHeader",
+    "TemplateHeaderType",
+    "TemplateListItem",
+    "TemplateMetaStatus",
+    "TemplateSource",
+    "TemplateUpdateRequest",
+    "TemplateVersion",
     "UnreadMessage",
     "UnreadMessagesPage",
     "Voicemail",

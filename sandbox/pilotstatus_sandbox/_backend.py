@@ -25,6 +25,7 @@ from ._errors import ApiError
 from ._instants import format_ms
 from ._providers import Provider
 from .calls.models import Calls
+from .templates.models import Templates
 
 __all__ = ["NUMBERS", "ApiError", "Backend", "Event", "Number", "NumberSpec"]
 
@@ -150,3 +151,5 @@ class Number:
         self.emitted: list[Event] = []
         self.calls = Calls(backend, self, on_progress=on_progress)
         """Its calls (history and live), Meta settings and call permissions."""
+        self.templates = Templates(backend, self)
+        """Its message templates, and Meta's review of them."""

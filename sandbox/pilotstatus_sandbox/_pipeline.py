@@ -72,6 +72,7 @@ number (the Evolution v2 number's events are an empty list). `GET /_sandbox/open
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -113,11 +114,16 @@ NUMBER_SCOPE = "Number-scoped keys cannot call tenant endpoints"
 """The 403 NUMBER_SCOPE_NOT_ALLOWED message: the sandbox's wording (upstream documents the code, not its text)."""
 
 
-def error(status: int, message: str, code: str | None = None, **extra: Any) -> JSONResponse:
-    """The API's error body, `{"error": message, "code": code}` (no `code` when None)."""
+def error(
+    status: int, message: str, code: str | None = None, *, details: Mapping[str, Any] | None = None, **extra: Any
+) -> JSONResponse:
+    """The API's error body, `{"error": message, "code": code, "details": details}` (no `code` or `details` when
+    None)."""
     body: dict[str, Any] = {"error": message}
     if code is not None:
         body["code"] = code
+    if details is not None:
+        body["details"] = dict(details)
     return JSONResponse(body, status_code=status, **extra)
 
 
@@ -232,7 +238,7 @@ class Pipeline:
             try:
                 result = endpoint.handler(Operation(number, self.backend, validated, request))
             except ApiError as refusal:
-                return error(refusal.status, refusal.message, refusal.code)
+                return error(refusal.status, refusal.message, refusal.code, details=refusal.details)
         if endpoint.success_status == 204:
             return Response(status_code=204)
         if self._drift and endpoint.entry is not None:  # the one place a successful answer is made: drift's place

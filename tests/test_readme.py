@@ -271,6 +271,20 @@ def embedded_sandbox_iterates_then_drives_a_call_and_an_inbound_call_through_the
     assert "`calls: 1000`, `status: ACCEPTED`, `duration: 30`, `inbound: MISSED`" in shown
 
 
+@prints("client.templates.create(")
+def a_template_on_the_meta_number_is_pending_then_approved_by_the_clock(printed: str) -> None:
+    lines = printed.splitlines()
+    assert lines == [
+        "pedido_enviado PENDING False",
+        "boas_vindas APPROVED True nome",
+        "promocao REJECTED False produto",
+        "pedido_enviado APPROVED True nome pedido",
+    ]
+    block = block_with("client.templates.create(")
+    shown = README[README.index(block.code) + len(block.code) :][:300]
+    assert ", ".join(f"`{line}`" for line in lines[1:-1]) in shown
+
+
 @prints("sync_detailed")
 def generated_layer_prints_a_page(printed: str) -> None:
     lines = printed.splitlines()

@@ -1,11 +1,13 @@
 """The `pilotstatus` command: list, export and look up calls, read the calling settings and a user's call
-permission, and serve the local sandbox. It only reads: nothing that changes a call or a setting is here.
+permission, list the number's templates, and serve the local sandbox. It only reads: nothing that changes a call, a
+setting or a template is here.
 
     pilotstatus calls list --limit 10
     pilotstatus calls export --since 2026-01-01T00:00:00Z --output january.csv
     pilotstatus calls get call_123 --sdp
     pilotstatus calls settings
     pilotstatus calls permission --to +5511999999999
+    pilotstatus templates list
     pilotstatus sandbox --port 8080
 
 Every failure ends the command with one line on stderr, `pilotstatus: error: ...`, and a non-zero exit status: 1
@@ -21,7 +23,7 @@ import sys
 from pilotstatus._exceptions import InvalidInputError, PilotStatusError
 from pilotstatus._version import __version__
 
-from . import _export, _get, _installed, _list, _permission, _settings, _webhooks
+from . import _export, _get, _installed, _list, _permission, _settings, _templates, _webhooks
 from ._connection import KEY_HELP, add_connection_options
 from ._errors import BROKEN_PIPE, FAILURE, INTERRUPTED, USAGE, CommandError, describe, report
 from ._parser import Parser
@@ -34,7 +36,7 @@ def build_parser() -> Parser:
         prog="pilotstatus",
         description=(
             "The Pilot Status API from the command line: list, export and look up calls, read the calling settings"
-            " and call permissions, serve a local sandbox."
+            " and call permissions, list the number's templates, serve a local sandbox."
         ),
         epilog=KEY_HELP,
     )
@@ -54,6 +56,7 @@ def build_parser() -> Parser:
     _get.register(calls_commands)
     _settings.register(calls_commands)
     _permission.register(calls_commands)
+    _templates.register(commands)
 
     _installed.register(commands)  # `sandbox`, from the sandbox package
     _webhooks.register(commands)

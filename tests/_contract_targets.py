@@ -8,10 +8,11 @@ gets the statuses.
 
 What a sandbox number answers follows the catalogue (`pilotstatus_api.catalogue`): a number serves the operations
 whose `providers` name its kind (or name none), and any other operation is 400 FEATURE_NOT_SUPPORTED; the Calls
-helpers serve the kinds that serve some Calls operation (not the Evolution v2 number). What is particular to the
-Calls area is written here: an action on a random `{callId}` is 404 CALL_NOT_FOUND, one the call's state forbids
-409 INVALID_CALL_STATE, and a few documented refusals of one operation. The fixed answers of the keys that reach no
-number (403, 429) and of the disconnected number (409) come before any of that.
+helpers serve the kinds that serve some Calls operation (not the Evolution v2 number). What is particular to an
+area is written here: an action on a random `{callId}` is 404 CALL_NOT_FOUND, one the call's state forbids 409
+INVALID_CALL_STATE, a random template id 404 TEMPLATE_NOT_FOUND, and a few documented refusals of one operation.
+The fixed answers of the keys that reach no number (403, 429) and of the disconnected number (409) come before any
+of that.
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ _BAD_STATE: Refusal = (409, "INVALID_CALL_STATE")
 _UNSUPPORTED: Refusal = (400, "FEATURE_NOT_SUPPORTED")
 _ON_A_CALL = frozenset({_NOT_FOUND, _BAD_STATE})
 
-# What is particular to the Calls area: an operation on a random `{callId}` is 404 CALL_NOT_FOUND, a change the
+# What is particular to an area: an operation on a random `{callId}` is 404 CALL_NOT_FOUND, a change the
 # call's state forbids 409 INVALID_CALL_STATE; and the refusals below, which the spec documents for one operation.
 _PARTICULAR_REFUSALS: Mapping[str, frozenset[Refusal]] = {
     "sandbox_hangup_call": _ON_A_CALL,
@@ -100,6 +101,12 @@ _PARTICULAR_REFUSALS: Mapping[str, frozenset[Refusal]] = {
     "put_calls_settings": frozenset({(400, None)}),
     # Meta's limit on permission requests to one user (calls-more.md §2).
     "post_calls_permissions_request": frozenset({(400, "META_CALL_PERMISSION_REQUEST_LIMIT")}),
+    # A template's rules that its schema cannot say (a validation error without a code), a variable without an
+    # example, a name taken; an id or name that is no template of the number.
+    "post_templates": frozenset({(400, None), (400, "TEMPLATE_EXAMPLES_REQUIRED"), (409, "TEMPLATE_NAME_TAKEN")}),
+    "put_templates_id": frozenset({(400, None), (400, "TEMPLATE_EXAMPLES_REQUIRED"), (404, "TEMPLATE_NOT_FOUND")}),
+    "get_templates_id": frozenset({(404, "TEMPLATE_NOT_FOUND")}),
+    "delete_templates_id": frozenset({(404, "TEMPLATE_NOT_FOUND")}),
 }
 
 

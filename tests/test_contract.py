@@ -306,11 +306,27 @@ def _contract_test(target: Target) -> Callable[..., None]:
     return decorated
 
 
+_TEMPLATE_LIFE = [
+    (
+        "template",
+        "POST",
+        "/v1/templates",
+        {"name": "{name}", "body": {"body": {"text": "Oi {{nome}}, pedido confirmado."}}, "examples": {"nome": "Ana"}},
+        None,
+    ),
+    ("template", "GET", "/v1/templates/{id}", None, None),
+    ("template", "PUT", "/v1/templates/{id}", {"body": "Pedido confirmado, obrigado!"}, None),
+    ("template", "DELETE", "/v1/templates/{id}", None, None),
+    (None, "GET", "/v1/templates", None, None),
+]
+"""A template of the target's own created, read, changed and deleted: the examples phase may have deleted the one its
+examples name (`boas_vindas`) before another target on the same number reads it."""
+
 _LIFECYCLES = {
     # A user calls in; the business answers (on Meta after a pre-accept), opens media, plays audio, hangs up; a
     # second user call is rejected; a third is hung up by the user (the sandbox's helper), so that every operation a
     # number serves answers 200 here, whatever the stateful phase's chains happened to reach; a Start call to a peer
-    # that answers is answered, then hung up.
+    # that answers is answered, then hung up; then a template's life.
     "META": [
         ("incoming", "POST", "/_sandbox/calls/incoming", {"from": "5511988887701"}, "RINGING"),
         ("inbound", "POST", "/v1/calls/{callId}/pre-accept", {"sdp": SDP_OFFER}, "RINGING"),
@@ -331,6 +347,7 @@ _LIFECYCLES = {
         (None, "GET", "/v1/calls/settings", None, None),
         (None, "PUT", "/v1/calls/settings", {"callback_permission_status": "ENABLED"}, None),
         (None, "GET", "/v1/calls", {"limit": 5}, None),
+        *_TEMPLATE_LIFE,
     ],
     "EVO_GO": [
         ("incoming", "POST", "/_sandbox/calls/incoming", {"from": "5511988887703"}, "RINGING"),
@@ -352,6 +369,7 @@ _LIFECYCLES = {
         ("outbound", "POST", "/v1/calls", {"to": "+5511988880002"}, "INITIATED"),
         ("outbound", "GET", "/v1/calls/{callId}", None, "REJECTED"),  # the clock is moved on first
         (None, "GET", "/v1/calls", {"limit": 5}, None),
+        *_TEMPLATE_LIFE,
     ],
 }
 
@@ -365,10 +383,13 @@ def _lifecycle_test(target: Target) -> Callable[..., None]:
         number = {NUMBER_HEADER: target.number_id} if target.number_id else {}
         # A peer of this target's own: Meta allows one permission request a day to a user.
         peer = f"+55119777{zlib.crc32(target.name.encode()) % 10_000:04d}5"
+        own = {"{peer}": peer, "{name}": f"lifecycle_{zlib.crc32(target.name.encode()):08x}"}  # a name of its own
         calls: dict[str, str] = {}
         for turn, (call, method, path, template, status) in enumerate(_LIFECYCLES[provider]):
             data: Any = (
-                {key: peer if value == "{peer}" else value for key, value in template.items()} if template else None
+                {key: own.get(value, value) if isinstance(value, str) else value for key, value in template.items()}
+                if template
+                else None
             )
             if method == "GET" and path == "/v1/calls/{callId}" and call == "outbound" and status != "INITIATED":
                 # The peer answers (or declines) a second after the call rings: move the sandbox's clock on.
@@ -379,8 +400,9 @@ def _lifecycle_test(target: Target) -> Callable[..., None]:
                 )
                 assert advanced.status_code == 200, advanced.text
             operation = schema[path][method]
+            parameter = "callId" if "{callId}" in path else "id" if "{id}" in path else None
             case = operation.Case(
-                path_parameters={"callId": calls[call]} if call in calls and "{callId}" in path else None,
+                path_parameters={parameter: calls[call]} if call in calls and parameter else None,
                 query=data if method == "GET" else None,
                 body=data if method != "GET" and data is not None else NOT_SET,
                 media_type="application/json" if method != "GET" and data is not None else None,
@@ -393,8 +415,8 @@ def _lifecycle_test(target: Target) -> Callable[..., None]:
             assert response.status_code == 200, (method, path, response.text)
             VALID_ANSWERS[(target.name, _operation_id(operation), response.status_code)] += 1
             body = response.json()
-            if call in ("incoming", "outbound") and "{callId}" not in path:
-                calls["inbound" if call == "incoming" else "outbound"] = body["id"]
+            if call in ("incoming", "outbound", "template") and "{" not in path:
+                calls["inbound" if call == "incoming" else call] = body["id"]
             if status is not None:
                 assert body["status"] == status, (method, path, body)
 

@@ -10,7 +10,7 @@ import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -227,7 +227,7 @@ headers = st.one_of(
         st.sampled_from([{"url": "https://cdn.example.com/a.png"}, {"base64": "data:image/png;base64,AAAA"}]),
     ),
 )
-valid_buttons = st.sampled_from(
+valid_buttons: st.SearchStrategy[dict[str, Any]] = st.sampled_from(
     [
         {"type": "QUICK_REPLY", "text": "Sim"},
         {"type": "URL", "text": "Ver", "url": "https://loja.com/promo"},
@@ -247,47 +247,44 @@ def valid_contents(draw: st.DrawFn) -> dict[str, Any]:
         content["header"] = header
     if draw(st.booleans()):
         content["footer"] = {"text": draw(plain)}
-    chosen = draw(st.lists(valid_buttons, max_size=3))
+    chosen: list[dict[str, Any]] = draw(st.lists(valid_buttons, max_size=3))
     if chosen:  # within each kind's limit: the first of each kind up to it
         kept = [b for i, b in enumerate(chosen) if [c["type"] for c in chosen[: i + 1]].count(b["type"]) <= 1]
         content["buttons"] = kept
     return content
 
 
-def _set(path: tuple[str, ...], value: Any) -> Any:
-    def change(content: dict[str, Any]) -> None:
-        target = content
-        for key in path[:-1]:
-            target = target.setdefault(key, {})
-        target[path[-1]] = value
-
-    return change
+Break = Callable[[dict[str, Any]], None]
 
 
-def _text(change: Any) -> Any:
+def _set(part: str, value: Any) -> Break:
+    return lambda content: content.update({part: value})
+
+
+def _text(change: Callable[[str], str]) -> Break:
     return lambda content: content["body"].update(text=change(content["body"]["text"]))
 
 
-def _buttons(*added: dict[str, Any]) -> Any:
+def _buttons(*added: dict[str, Any]) -> Break:
     return lambda content: content.update(buttons=[*content.get("buttons", []), *added])
 
 
-BREAKS = [
+BREAKS: list[Break] = [
     _text(lambda text: "{{nome}} " + text),  # starts with a variable
     _text(lambda text: text + " {{nome}}"),  # ends with one
     _text(lambda text: " \n "),  # blank
     _text(lambda text: text + "a" * (1025 - len(text))),  # 1025 characters
-    _set(("header",), {"type": "TEXT", "text": "{{a}} e {{b}}"}),
-    _set(("header",), {"type": "TEXT"}),
-    _set(("header",), {"type": "TEXT", "text": "c" * 61}),
-    _set(("header",), {"type": "IMAGE"}),
-    _set(("header",), {"type": "VIDEO", "url": "https://a.com/v.mp4", "base64": "data:video/mp4;base64,AA"}),
-    _set(("footer",), {"text": "Até {{nome}}"}),
-    _set(("footer",), {"text": "f" * 61}),
-    _set(("buttons",), [{"type": "URL", "text": "Ver", "url": "https://a.com"}] * 3),
-    _set(("buttons",), [{"type": "PHONE_NUMBER", "text": "Ligar", "phone_number": "+5511999998888"}] * 2),
-    _set(("buttons",), [{"type": "COPY_CODE", "example": "X1"}] * 2),
-    _set(("buttons",), [{"type": "QUICK_REPLY", "text": "Sim"}] * 11),
+    _set("header", {"type": "TEXT", "text": "{{a}} e {{b}}"}),
+    _set("header", {"type": "TEXT"}),
+    _set("header", {"type": "TEXT", "text": "c" * 61}),
+    _set("header", {"type": "IMAGE"}),
+    _set("header", {"type": "VIDEO", "url": "https://a.com/v.mp4", "base64": "data:video/mp4;base64,AA"}),
+    _set("footer", {"text": "Até {{nome}}"}),
+    _set("footer", {"text": "f" * 61}),
+    _set("buttons", [{"type": "URL", "text": "Ver", "url": "https://a.com"}] * 3),
+    _set("buttons", [{"type": "PHONE_NUMBER", "text": "Ligar", "phone_number": "+5511999998888"}] * 2),
+    _set("buttons", [{"type": "COPY_CODE", "example": "X1"}] * 2),
+    _set("buttons", [{"type": "QUICK_REPLY", "text": "Sim"}] * 11),
     _buttons({"type": "QUICK_REPLY"}),
     _buttons({"type": "QUICK_REPLY", "text": " "}),
     _buttons({"type": "URL", "url": "https://loja.com/promo"}),

@@ -37,6 +37,7 @@ PROVIDER = {
 }
 _PEERS = itertools.count(100)
 CALL_UNKNOWN = "call_unknown"
+TEMPLATE_UNKNOWN = "tpl_unknown"
 
 
 @dataclass(frozen=True)
@@ -64,18 +65,23 @@ CREDENTIALS = [Credential(scenario.name) for scenario in SCENARIOS] + [
 
 def api_request(operation: str, provider: str) -> tuple[str, str, dict[str, Any]]:
     """A valid request for `operation` on a number of `provider`, from the spec's examples (`tests/_traits.py`): a
-    call id names a call that is not one, each `to` a peer of its own (Meta allows one permission request a day to a
-    user), and an SDP is sent where the number needs one (on Meta; a web number takes none)."""
+    call id names a call that is not one, and a template's id a template that is not one, each `to` a peer of its own
+    (Meta allows one permission request a day to a user), each new template a name of its own, and an SDP is sent
+    where the number needs one (on Meta; a web number takes none)."""
     entry = catalogue.BY_ID[operation]
     row = row_of(entry)
-    peer = f"+55119{next(_PEERS):05d}0003"
+    count = next(_PEERS)
+    peer = f"+55119{count:05d}0003"
     pairs = zip(entry.path_parameters, row.path_values, strict=True)
-    values = [CALL_UNKNOWN if name == "callId" else value for name, value in pairs]
+    unknown = {"callId": CALL_UNKNOWN, "id": TEMPLATE_UNKNOWN if entry.area == "templates" else None}
+    values = [unknown.get(name) or value for name, value in pairs]
     kwargs: dict[str, Any] = {}
     if row.query:
         kwargs["params"] = {name: peer if name == "to" else value for name, value in row.query}
     if row.body is not None:
         body = {name: peer if name == "to" else value for name, value in row.body.items()}
+        if entry.area == "templates" and "name" in body:
+            body["name"] = f"template_{count}"
         schema = body_schema(entry)
         assert schema is not None
         if "sdp" in schema["properties"]:
@@ -149,6 +155,8 @@ def test_each_key_gets_its_answer_for_each_operation(
         assert_refusal(response, 409, "WHATSAPP_INSTANCE_NOT_CONNECTED", "WhatsApp instance not connected")
     elif CALL_UNKNOWN in path:
         assert_refusal(response, 404, "CALL_NOT_FOUND")
+    elif TEMPLATE_UNKNOWN in path:
+        assert_refusal(response, 404, "TEMPLATE_NOT_FOUND")
     elif acts_as == "relay-only" and operation == "get_calls":
         assert response.json() == {"calls": [], "notice": "PII_RELAY_ONLY"}
     else:

@@ -286,12 +286,15 @@ def test_api_field_names_are_given_as_the_sdks_argument_names(name: str, python:
 
 
 def _open_enums(node: Any) -> list[Any]:
-    """Every `anyOf` in a schema that holds an enum beside a bare string: the open-enum idiom."""
+    """Every `anyOf` in a schema that holds an enum beside a bare string: the open-enum idiom (a string beside a list,
+    as a COPY_CODE button's `example` is, is no enum)."""
     if isinstance(node, list):
         return [found for item in node for found in _open_enums(item)]
     if not isinstance(node, dict):
         return []
-    found = [node] if {"type": "string"} in node.get("anyOf", []) else []
+    members = node.get("anyOf", [])
+    enum = any("enum" in member or "$ref" in member for member in members)  # in the spec, the enum is a `$ref`
+    found = [node] if {"type": "string"} in members and enum else []
     return found + [found_inside for value in node.values() for found_inside in _open_enums(value)]
 
 

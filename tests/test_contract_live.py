@@ -205,6 +205,7 @@ def test_make_contract_passes_against_a_separate_sandbox_sending_only_gets_and_n
     paths = {re.search(r'"GET (/v1/[^? ]*)', line).group(1) for line in requests}  # type: ignore[union-attr]
     reads = {entry.path for entry in catalogue.OPERATIONS if entry.http_method == "GET" and "{" not in entry.path}
     assert {"/v1/calls", "/v1/calls/settings", "/v1/calls/permissions"} <= reads <= paths  # every GET operation ran
+    assert any(path.startswith("/v1/templates/") for path in paths)
 
 
 def drift_report(run: Run) -> Any:

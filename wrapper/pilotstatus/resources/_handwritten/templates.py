@@ -27,7 +27,7 @@ from pilotstatus_api.models.template_detail import TemplateDetail
 from pilotstatus_api.models.template_examples import TemplateExamples
 from pilotstatus_api.models.template_update_request import TemplateUpdateRequest
 
-__all__ = ["CREATE", "UPDATE", "AsyncTemplatesMixin", "Content", "Examples", "TemplatesMixin"]
+__all__ = ["CREATE", "UPDATE", "AsyncTemplatesMixin", "TemplatesMixin"]
 
 CREATE = Operation(post_templates, TemplateDetail.from_dict)
 UPDATE = Operation(put_templates_id, TemplateDetail.from_dict)
@@ -97,10 +97,10 @@ class TemplatesMixin(SyncAPIResource):
         self,
         *,
         name: str,
-        body: Content,
+        body: TemplateContent | Mapping[str, Any] | str,
         category: TemplateCategory | str | None = None,
         language: str | None = None,
-        examples: Examples | None = None,
+        examples: TemplateExamples | Mapping[str, str] | None = None,
     ) -> TemplateDetail:
         """Create a template (Create template). On a Meta Cloud API number it is submitted to Meta for approval
         (`meta_status` PENDING, not `sendable` until APPROVED); on any other number it can be sent at once.
@@ -124,10 +124,10 @@ class TemplatesMixin(SyncAPIResource):
         self,
         id: str,
         *,
-        body: Content,
+        body: TemplateContent | Mapping[str, Any] | str,
         category: TemplateCategory | str | None = None,
         language: str | None = None,
-        examples: Examples | None = None,
+        examples: TemplateExamples | Mapping[str, str] | None = None,
     ) -> TemplateDetail:
         """Replace a template's content (Update template), found by its id or its name. On a Meta Cloud API number
         the new version is submitted to Meta again (PENDING until approved).
@@ -149,10 +149,10 @@ class AsyncTemplatesMixin(AsyncAPIResource):
         self,
         *,
         name: str,
-        body: Content,
+        body: TemplateContent | Mapping[str, Any] | str,
         category: TemplateCategory | str | None = None,
         language: str | None = None,
-        examples: Examples | None = None,
+        examples: TemplateExamples | Mapping[str, str] | None = None,
     ) -> TemplateDetail:
         """Create a template; see `Templates.create()`."""
         return await self._call(CREATE, body=_create_body(name, body, category, language, examples))
@@ -161,10 +161,10 @@ class AsyncTemplatesMixin(AsyncAPIResource):
         self,
         id: str,
         *,
-        body: Content,
+        body: TemplateContent | Mapping[str, Any] | str,
         category: TemplateCategory | str | None = None,
         language: str | None = None,
-        examples: Examples | None = None,
+        examples: TemplateExamples | Mapping[str, str] | None = None,
     ) -> TemplateDetail:
         """Replace a template's content; see `Templates.update()`."""
         return await self._call(UPDATE, id, body=_update_body(body, category, language, examples))

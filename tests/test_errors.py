@@ -22,6 +22,8 @@ from pilotstatus import (
     CallNotFoundError,
     ConflictError,
     FeatureNotSupportedError,
+    IdempotencyKeyInUseError,
+    IdempotencyKeyReusedError,
     InstanceNotConnectedError,
     InternalServerError,
     NotFoundError,
@@ -60,6 +62,8 @@ CODE_CLASSES = [
     (403, "NUMBER_SCOPE_NOT_ALLOWED", NumberScopeNotAllowedError, PermissionDeniedError),
     (404, "CALL_NOT_FOUND", CallNotFoundError, NotFoundError),
     (409, "WHATSAPP_INSTANCE_NOT_CONNECTED", InstanceNotConnectedError, ConflictError),
+    (409, "IDEMPOTENCY_KEY_REUSED", IdempotencyKeyReusedError, ConflictError),
+    (409, "IDEMPOTENCY_KEY_IN_USE", IdempotencyKeyInUseError, ConflictError),
 ]
 
 
@@ -230,7 +234,7 @@ def test_the_async_client_raises_the_same_classes(
 def test_every_exception_is_exported_and_derives_from_the_base() -> None:
     exported = [getattr(pilotstatus, name) for name in pilotstatus.__all__]
     errors = [value for value in exported if isinstance(value, type) and issubclass(value, BaseException)]
-    assert len(errors) == 29  # the 26 API and client errors, and the three webhook errors
+    assert len(errors) == 31  # the 28 API and client errors, and the three webhook errors
     assert all(issubclass(error, PilotStatusError) for error in errors)
 
 

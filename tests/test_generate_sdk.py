@@ -178,10 +178,22 @@ def test_arguments_keep_the_apis_names_builtins_included_and_a_keyword_gets_an_u
     update = methods(source(written, "gadgets"), "Gadgets")["update"]
     assert update.startswith(
         "def update(self, id: str, *, name: str, list: builtins.list[str] | None=None,"
-        " from_: datetime.datetime | None=None, kind: GadgetUpdateKind | None=None) -> Gadget:"
+        " from_: datetime.datetime | None=None, kind: GadgetUpdateKind | None=None,"
+        " idempotency_key: str | None=None) -> Gadget:"
     )
     assert "body=GadgetUpdate(name=name, list_=list, from_=from_, kind=kind)" in update
     assert "format" not in update  # hidden
+
+
+def test_an_operation_that_honours_a_key_takes_the_callers_key_and_one_that_does_not_takes_none(written: Path) -> None:
+    gadgets = methods(source(written, "gadgets"), "Gadgets")
+    assert gadgets["update"].endswith(
+        "return self._call(UPDATE, id, body=GadgetUpdate(name=name, list_=list, from_=from_, kind=kind),"
+        " idempotency_key=idempotency_key)"
+    )
+    assert "idempotency_key" not in gadgets["list"]
+    asynchronous = methods(source(written, "gadgets"), "AsyncGadgets")["update"]
+    assert asynchronous.endswith("idempotency_key=idempotency_key)")
 
 
 def test_the_async_twin_awaits_the_same_call(written: Path) -> None:
@@ -195,7 +207,8 @@ def test_a_docstring_has_the_summary_the_description_the_arguments_and_what_the_
     assert '"""Update gadget.' in text
     assert "            name: The gadget's new name." in text
     assert "            list: Where it is listed." in text
-    assert "Sent with an `Idempotency-Key` of its own, the same on each retry" in text
+    assert "Sent with an `Idempotency-Key` of its own (`idempotency_key`, or a new one), the same on each retry" in text
+    assert "            idempotency_key: Your own key for this request (1 to 255 printable ASCII characters)" in text
     assert '"""List gadgets.\n\n        Every gadget of the account.' in text
     assert "            page_size: How many." in text
     assert "Keys: a tenant (account-wide) key; a number's key raises `NumberScopeNotAllowedError`." in text
@@ -269,6 +282,14 @@ def test_the_writer_refuses_what_it_cannot_write_naming_the_operation(traits: di
     operation["parameters"].append({"name": "status", "in": "query", "schema": {"type": "string"}})
     operation["x-pilotstatus"].update(traits)
     with pytest.raises(generate.GenerationError, match=problem):
+        resources(generate, spec)
+
+
+def test_the_writer_refuses_an_argument_named_as_the_key_of_an_operation_that_honours_one() -> None:
+    spec = synthetic_spec()
+    operation = spec["paths"]["/v1/gadgets/{id}"]["put"]
+    operation["parameters"].append({"name": "idempotencyKey", "in": "query", "schema": {"type": "string"}})
+    with pytest.raises(generate.GenerationError, match="put_gadgets_id: an argument is named idempotency_key"):
         resources(generate, spec)
 
 

@@ -67,7 +67,8 @@ class Argument:
     default: str | None
     """Its default, as Python source; None: it has none (required)."""
     where: str
-    """`path`, `query`, `flag` (a query parameter taken as a `bool`) or `body` (a property of the request body)."""
+    """`path`, `query`, `flag` (a query parameter taken as a `bool`), `body` (a property of the request body) or
+    `key` (`idempotency_key`, the `Idempotency-Key` of an operation that honours one)."""
     target: str
     """Its name in the generated code: the generated function's keyword (query), or the body model's field."""
     description: str
@@ -269,6 +270,12 @@ def method_of(spec: dict[str, Any], row: dict[str, Any], error: type[Exception])
             f"{row['operation_id']}: its request body is not a component schema; give it one, or mark its SDK"
             " method handwritten"
         )
+    if row["idempotency"] != "none":
+        if any(argument.name == KEY_ARGUMENT for argument in arguments):
+            raise error(f"{row['operation_id']}: an argument is named {KEY_ARGUMENT}, the Idempotency-Key's")
+        arguments.append(
+            Argument(KEY_ARGUMENT, "Idempotency-Key", "str | None", "None", "key", KEY_ARGUMENT, KEY_DESCRIPTION)
+        )
     arguments.sort(key=lambda argument: argument.where != "path")  # path parameters first, in the path's order
     returns, parse = _returns(spec, row, operation, imports, error)
     return Method(method_name, row, operation, arguments, returns, parse, body_model, imports)
@@ -407,12 +414,22 @@ def _keys(row: dict[str, Any]) -> str:
     return KEYS[row["scope"]]
 
 
+KEY_ARGUMENT = "idempotency_key"
+"""The argument of a method whose operation honours an `Idempotency-Key`: the caller's key, else the SDK's own."""
+KEY_DESCRIPTION = (
+    "Your own key for this request (1 to 255 printable ASCII characters), to send the same request again later"
+    " with it; default: a new UUID4 for each call. The server acts once on a key for 24 hours: the same key with the"
+    " same body gets the first answer again, with another body `IdempotencyKeyReusedError`."
+)
+
+
 def _resend(row: dict[str, Any]) -> str:
     """What the SDK does when a request of the operation fails on the way: its catalogue's `idempotency`."""
     if row["idempotency"] != "none":
         return (
-            "Sent with an `Idempotency-Key` of its own, the same on each retry: retried after a timeout, a broken"
-            " connection or a 5xx, as a read is."
+            "Sent with an `Idempotency-Key` of its own (`idempotency_key`, or a new one), the same on each retry:"
+            " retried after a timeout, a broken connection or a 5xx, as a read is, and after a 409"
+            " `IDEMPOTENCY_KEY_IN_USE`; an error raised carries the key as `idempotency_key`."
         )
     if row["http_method"] in ("GET", "HEAD", "OPTIONS"):
         return ""
@@ -476,6 +493,7 @@ def _call(method: Method) -> str:
         parts.append(f"body={method.body_model}({fields})")
     if query:
         parts.append("query={" + ", ".join(query) + "}")
+    parts += [f"{argument.name}={argument.name}" for argument in method.arguments if argument.where == "key"]
     return ", ".join(parts)
 
 

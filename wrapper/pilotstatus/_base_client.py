@@ -136,10 +136,28 @@ class BaseClient(Generic[_Http]):
         return clone
 
     def _prepare(
-        self, operation: Operation[Any], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+        self,
+        operation: Operation[Any],
+        *path: str,
+        body: Any = None,
+        query: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
     ) -> RequestSpec:
-        """The request of `operation` for these arguments (checked against the spec), for this client's number."""
-        return operation.request(*path, body=body, query=query, whatsapp_number_id=self.whatsapp_number_id)
+        """The request of `operation` for these arguments (checked against the spec), for this client's number, with
+        the caller's `idempotency_key` (else one of its own, for an operation that honours a key)."""
+        if isinstance(idempotency_key, str) and self._credentials.redact(idempotency_key) != idempotency_key:
+            raise InvalidInputError(
+                "idempotency_key holds the client's API key: a key is sent and kept in the clear (on the result and"
+                " on errors), so it must be no secret.",
+                argument="idempotency_key",
+            )
+        return operation.request(
+            *path,
+            body=body,
+            query=query,
+            whatsapp_number_id=self.whatsapp_number_id,
+            idempotency_key=idempotency_key,
+        )
 
     def _drop_resources(self) -> None:
         """Forget the resources created so far (`self.calls`, ...), which a copy made by `with_options()` shares
@@ -180,7 +198,9 @@ class BaseClient(Generic[_Http]):
             value = parse(response)
         except APIResponseValidationError as error:
             redact_response(response, self._credentials.redact)
-            raise APIResponseValidationError(self._credentials.redact(str(error)), response=response) from None
+            failure = APIResponseValidationError(self._credentials.redact(str(error)), response=response)
+            failure.idempotency_key = response.request.headers.get(IDEMPOTENCY_KEY_HEADER)
+            raise failure from None
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError, OverflowError) as error:
             redact_response(response, self._credentials.redact)
             request = response.request
@@ -191,6 +211,7 @@ class BaseClient(Generic[_Http]):
                 f" {description}",
                 response=response,
             )
+            failure.idempotency_key = request.headers.get(IDEMPOTENCY_KEY_HEADER)
             # The parser's own error explains more, unless its text holds the key.
             raise failure from (error if description == text else None)
         if self.drift_warnings and operation_id is not None:
@@ -263,7 +284,16 @@ class BaseClient(Generic[_Http]):
     def _failure(
         self, request: httpx.Request, response: httpx.Response | None, error: Exception | None
     ) -> PilotStatusError:
-        """The exception for a final outcome that is not a success."""
+        """The exception for a final outcome that is not a success, with the `Idempotency-Key` the request was sent
+        with, if any (`PilotStatusError.idempotency_key`)."""
+        failure = self._outcome_error(request, response, error)
+        failure.idempotency_key = request.headers.get(IDEMPOTENCY_KEY_HEADER)
+        return failure
+
+    def _outcome_error(
+        self, request: httpx.Request, response: httpx.Response | None, error: Exception | None
+    ) -> PilotStatusError:
+        """The exception for a final outcome that is not a success: its class and message."""
         if response is None:
             text = f"{type(error).__name__}: {error}"
             message = self._credentials.redact(_no_response(request, error, self.timeout))

@@ -73,11 +73,17 @@ class PilotStatus(BaseClient[httpx.Client], SyncResources):
         )
 
     def _call(
-        self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+        self,
+        operation: Operation[_T],
+        *path: str,
+        body: Any = None,
+        query: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
     ) -> _T:
         """Call `operation` with these arguments (see `Operation.request`): checked, sent with retries, its 2xx
         body parsed, or its failure raised. Every resource method is this one line."""
-        return self._request(self._prepare(operation, *path, body=body, query=query), operation.parse_response)
+        spec = self._prepare(operation, *path, body=body, query=query, idempotency_key=idempotency_key)
+        return self._request(spec, operation.parse_response)
 
     def _request(self, spec: RequestSpec, parse: Callable[[httpx.Response], _T]) -> _T:
         """Send a request described by the generated package, with retries; parse its 2xx response, or raise."""
@@ -161,10 +167,16 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient], AsyncResources):
         )
 
     async def _call(
-        self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+        self,
+        operation: Operation[_T],
+        *path: str,
+        body: Any = None,
+        query: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
     ) -> _T:
         """Call `operation` with these arguments, as `PilotStatus._call` does."""
-        return await self._request(self._prepare(operation, *path, body=body, query=query), operation.parse_response)
+        spec = self._prepare(operation, *path, body=body, query=query, idempotency_key=idempotency_key)
+        return await self._request(spec, operation.parse_response)
 
     async def _request(self, spec: RequestSpec, parse: Callable[[httpx.Response], _T]) -> _T:
         """Send a request described by the generated package, with retries; parse its 2xx response, or raise."""

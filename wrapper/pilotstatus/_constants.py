@@ -29,6 +29,13 @@ RETRY_AFTER_BODY_FIELD = "retryAfterSeconds"
 # Sent with a request of an operation that honours it (its catalogue row's `idempotency`): the server acts once on
 # each key, so a request carrying one may be sent again.
 IDEMPOTENCY_KEY_HEADER = "Idempotency-Key"
+# The API's limit on a key: 1 to 255 characters, no control characters.
+MAX_IDEMPOTENCY_KEY_LENGTH = 255
+# Set to `true` on the answer to a request whose key the server had already seen with the same body: the stored 2xx
+# answer of the first request, sent again, nothing done again.
+IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed"
+# The 409 code of a request whose key belongs to a request still running: this one was refused, not acted on.
+IDEMPOTENCY_KEY_IN_USE = "IDEMPOTENCY_KEY_IN_USE"
 
 # GET /v1/calls: `limit` is 1..100, default 25.
 MIN_PAGE_SIZE = 1

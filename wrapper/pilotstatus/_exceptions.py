@@ -29,6 +29,8 @@ __all__ = [
     "CallPermissionRequiredError",
     "ConflictError",
     "FeatureNotSupportedError",
+    "IdempotencyKeyInUseError",
+    "IdempotencyKeyReusedError",
     "InstanceNotConnectedError",
     "InternalServerError",
     "InvalidInputError",
@@ -54,6 +56,12 @@ _TEXT_EXCERPT = 200
 
 class PilotStatusError(Exception):
     """The base of every error this SDK raises."""
+
+    idempotency_key: str | None = None
+    """The `Idempotency-Key` the failed request was sent with (the same on each of its retries), for an operation
+    that honours one (`messages.send()`): sending the same request again with this key, by hand, can only get the
+    first one's answer, never a second message. None for a request sent without a key, and for an error raised before
+    any request."""
 
 
 class InvalidInputError(PilotStatusError, ValueError):
@@ -233,6 +241,18 @@ class InstanceNotConnectedError(ConflictError):
     """409 WHATSAPP_INSTANCE_NOT_CONNECTED: the web number's WhatsApp session is not connected."""
 
 
+class IdempotencyKeyReusedError(ConflictError):
+    """409 IDEMPOTENCY_KEY_REUSED: the `Idempotency-Key` was used in the last 24 hours with another body. Nothing
+    was done: a key stands for one request, so send another request with another key (or none, for a fresh one).
+    Never retried."""
+
+
+class IdempotencyKeyInUseError(ConflictError):
+    """409 IDEMPOTENCY_KEY_IN_USE: a request with the same `Idempotency-Key` is still running. This one was refused,
+    not acted on: the SDK sends it again (after `Retry-After`, or the backoff), within `max_retries`, and raises this
+    only when they are spent."""
+
+
 class CallPermissionError(APIStatusError):
     """Meta refused a call operation for lack of, or for too many requests of, the user's call permission. Mapped by
     its `code` whatever the status: Meta's own status for these is 401 (138006) or 400 (138009), and Pilot Status
@@ -291,6 +311,8 @@ _ERRORS_BY_CODE: dict[str, type[APIStatusError]] = {
     "TEMPLATE_NOT_FOUND": TemplateNotFoundError,
     "TEMPLATE_EXAMPLES_REQUIRED": TemplateExamplesRequiredError,
     "TEMPLATE_NAME_TAKEN": TemplateNameTakenError,
+    "IDEMPOTENCY_KEY_REUSED": IdempotencyKeyReusedError,
+    "IDEMPOTENCY_KEY_IN_USE": IdempotencyKeyInUseError,
 }
 _ERRORS_BY_STATUS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,

@@ -24,12 +24,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import httpx
 
 from . import _validation
-from ._constants import IDEMPOTENCY_KEY_HEADER
+from ._constants import IDEMPOTENCY_KEY_HEADER, MAX_IDEMPOTENCY_KEY_LENGTH
+from ._exceptions import InvalidInputError
 
 if TYPE_CHECKING:
     from pilotstatus_api.catalogue import Entry
 
-__all__ = ["Operation", "RequestSpec"]
+__all__ = ["Operation", "RequestSpec", "check_idempotency_key"]
 
 _T = TypeVar("_T")
 
@@ -79,6 +80,7 @@ class Operation(Generic[_T]):
         body: Any = None,
         query: Mapping[str, Any] | None = None,
         whatsapp_number_id: str | None = None,
+        idempotency_key: str | None = None,
     ) -> RequestSpec:
         """The request for these arguments, every one checked against the spec first (`InvalidInputError`).
 
@@ -87,8 +89,16 @@ class Operation(Generic[_T]):
         tenant key acts on, sent as `x-whatsapp-number-id` to an operation that takes that header (the generated
         function of one that does not has no such argument).
 
-        An operation that honours an `Idempotency-Key` gets a new one (a UUID4) here, once per call: every retry of
-        the call sends the same key, so the server acts on it once however often it arrives."""
+        An operation that honours an `Idempotency-Key` is sent with `idempotency_key` (the caller's, checked), or
+        else with a new one (a UUID4) made here, once per call: every retry of the call sends the same key, so the
+        server acts on it once however often it arrives."""
+        if idempotency_key is not None:
+            idempotency_key = check_idempotency_key(idempotency_key)
+            if self.entry.idempotency == "none":
+                raise InvalidInputError(
+                    f"idempotency_key is given, but {self.operation_id} honours no Idempotency-Key.",
+                    argument="idempotency_key",
+                )
         _validation.check_path(self.name, *path)
         entry = self.entry
         arguments: dict[str, Any] = dict(query or {})
@@ -102,11 +112,47 @@ class Operation(Generic[_T]):
         spec["operation_id"] = self.operation_id
         spec["idempotency"] = entry.idempotency
         if entry.idempotency != "none":
-            import uuid  # only such an operation needs it, and `import pilotstatus` would pay for it (2 ms)
+            if idempotency_key is None:
+                import uuid  # only such an operation needs it, and `import pilotstatus` would pay for it (2 ms)
 
-            spec["headers"] = {**spec.get("headers", {}), IDEMPOTENCY_KEY_HEADER: str(uuid.uuid4())}
+                idempotency_key = str(uuid.uuid4())
+            spec["headers"] = {**spec.get("headers", {}), IDEMPOTENCY_KEY_HEADER: idempotency_key}
         return spec
 
     def parse_response(self, response: httpx.Response) -> _T:
         """The value of a 2xx response. (The client turns any failure here into an `APIResponseValidationError`.)"""
         return self.parse(response.json())
+
+
+def check_idempotency_key(key: object) -> str:
+    """`key` if it can be sent as an `Idempotency-Key`, else `InvalidInputError` naming `idempotency_key`.
+
+    The API takes 1 to 255 characters with no control character (a longer or odd key is its 400
+    `IDEMPOTENCY_KEY_INVALID`). Stricter (our assumption): only printable ASCII, as an HTTP header carries text (httpx
+    refuses to send anything else), and no space at either end, which HTTP drops: the server would keep another key
+    than the one the caller holds. The message never quotes the key: whatever a caller puts in it stays out of
+    tracebacks and logs."""
+    if not isinstance(key, str):
+        raise InvalidInputError(
+            f"idempotency_key must be a string, not {type(key).__name__}.", argument="idempotency_key"
+        )
+    if not key:
+        raise InvalidInputError("idempotency_key must not be empty.", argument="idempotency_key")
+    if len(key) > MAX_IDEMPOTENCY_KEY_LENGTH:
+        raise InvalidInputError(
+            f"idempotency_key must be at most {MAX_IDEMPOTENCY_KEY_LENGTH} characters long, not {len(key)}.",
+            argument="idempotency_key",
+        )
+    for position, char in enumerate(key):
+        if not (char.isascii() and char.isprintable()):
+            raise InvalidInputError(
+                f"idempotency_key must be printable ASCII (no control character, nothing beyond ASCII), but holds"
+                f" {char!a} at position {position}.",
+                argument="idempotency_key",
+            )
+    if key != key.strip():
+        raise InvalidInputError(
+            "idempotency_key has spaces at an end, which HTTP drops: the server would keep another key.",
+            argument="idempotency_key",
+        )
+    return key

@@ -26,16 +26,27 @@ class SyncClient(Protocol):
     """What a sync resource calls on `PilotStatus`."""
 
     def _call(
-        self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+        self,
+        operation: Operation[_T],
+        *path: str,
+        body: Any = None,
+        query: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
     ) -> _T:
         """Call `operation` with these arguments: checked, sent with retries, its 2xx body parsed, or its failure
         raised."""
         ...
 
     def _prepare(
-        self, operation: Operation[Any], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+        self,
+        operation: Operation[Any],
+        *path: str,
+        body: Any = None,
+        query: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
     ) -> RequestSpec:
-        """The request of `operation` for these arguments (checked against the spec), for the client's number."""
+        """The request of `operation` for these arguments (checked against the spec), for the client's number, with
+        the caller's `idempotency_key` (else one of its own, for an operation that honours a key)."""
         ...
 
     def _request(self, spec: RequestSpec, parse: Callable[[httpx.Response], _T]) -> _T:
@@ -47,15 +58,26 @@ class AsyncClient(Protocol):
     """What an async resource calls on `AsyncPilotStatus`."""
 
     async def _call(
-        self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+        self,
+        operation: Operation[_T],
+        *path: str,
+        body: Any = None,
+        query: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
     ) -> _T:
         """Call `operation` with these arguments, as `SyncClient._call` does."""
         ...
 
     def _prepare(
-        self, operation: Operation[Any], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+        self,
+        operation: Operation[Any],
+        *path: str,
+        body: Any = None,
+        query: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
     ) -> RequestSpec:
-        """The request of `operation` for these arguments (checked against the spec), for the client's number."""
+        """The request of `operation` for these arguments (checked against the spec), for the client's number, with
+        the caller's `idempotency_key` (else one of its own, for an operation that honours a key)."""
         ...
 
     async def _request(self, spec: RequestSpec, parse: Callable[[httpx.Response], _T]) -> _T:
@@ -70,9 +92,14 @@ class SyncAPIResource:
         self._client = client
 
     def _call(
-        self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+        self,
+        operation: Operation[_T],
+        *path: str,
+        body: Any = None,
+        query: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
     ) -> _T:
-        return self._client._call(operation, *path, body=body, query=query)
+        return self._client._call(operation, *path, body=body, query=query, idempotency_key=idempotency_key)
 
 
 class AsyncAPIResource:
@@ -82,9 +109,14 @@ class AsyncAPIResource:
         self._client = client
 
     async def _call(
-        self, operation: Operation[_T], *path: str, body: Any = None, query: Mapping[str, Any] | None = None
+        self,
+        operation: Operation[_T],
+        *path: str,
+        body: Any = None,
+        query: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
     ) -> _T:
-        return await self._client._call(operation, *path, body=body, query=query)
+        return await self._client._call(operation, *path, body=body, query=query, idempotency_key=idempotency_key)
 
 
 def flag(value: bool, name: str, on: str) -> str | None:

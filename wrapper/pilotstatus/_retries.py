@@ -6,7 +6,13 @@ does when its row of the catalogue says so (`idempotency`: `optional` or `requir
 `x-pilotstatus`), and then each call is sent with a key of its own, the same on every retry of it, so the server
 acts on it once. So reads (GET, HEAD, OPTIONS) and requests carrying a key are retried after a timeout, a broken
 connection, a 408 or a 5xx; any request is retried after a 429 (the server refused it without acting on it) or when
-its connection never opened (nothing was sent).
+its connection never opened (nothing was sent). A request carrying a key is also retried after a 409
+`IDEMPOTENCY_KEY_IN_USE`: the server refused it because a request with the same key was still running, and acted on
+this one not at all; the retry gets the first request's answer once it is stored. Any other 409 (such as
+`IDEMPOTENCY_KEY_REUSED`, the same key with another body) is final.
+
+That a 5xx leaves nothing done is an assumption, not a documented fact: the API documents that only 2xx answers are
+remembered for a key, so a retry after a 5xx is acted on as a first request would be.
 
 How long to wait: what the server asks for, in a `Retry-After` header (seconds or an HTTP date) or, when there is
 no such header, in the body's `retryAfterSeconds`; else an exponential backoff with jitter.
@@ -30,7 +36,7 @@ from typing import Any
 
 import httpx
 
-from ._constants import RETRY_AFTER_BODY_FIELD, RETRY_AFTER_HEADER
+from ._constants import IDEMPOTENCY_KEY_IN_USE, RETRY_AFTER_BODY_FIELD, RETRY_AFTER_HEADER
 
 # Methods that do not change state, so sending one twice is harmless.
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -51,14 +57,21 @@ clock = time.time
 
 
 def should_retry(
-    method: str, *, status_code: int | None = None, error: Exception | None = None, idempotency: str = "none"
+    method: str,
+    *,
+    status_code: int | None = None,
+    error: Exception | None = None,
+    idempotency: str = "none",
+    code: str | None = None,
 ) -> bool:
-    """Whether a request that got `status_code` (or failed with `error`) may be sent again. `idempotency` is its
-    operation's (the catalogue's `none`, `optional` or `required`): with a key, a write is as safe to resend as a
-    read."""
+    """Whether a request that got `status_code` (with the body's `code`, for a 409) or failed with `error` may be
+    sent again. `idempotency` is its operation's (the catalogue's `none`, `optional` or `required`): with a key, a
+    write is as safe to resend as a read."""
     if status_code is not None:
         if status_code == 429:
             return True
+        if status_code == 409:
+            return code == IDEMPOTENCY_KEY_IN_USE and idempotency in KEYED
         repeatable = method.upper() in SAFE_METHODS or idempotency in KEYED
         return repeatable and (status_code >= 500 or status_code == 408)
     if isinstance(error, _NOT_SENT):
@@ -101,13 +114,22 @@ def retry_after(headers: Mapping[str, str], body: Any) -> float | None:
 
 def response_retry_after(response: httpx.Response) -> float | None:
     """`retry_after()` of a response that has been read."""
-    body: Any = None
-    if RETRY_AFTER_HEADER not in response.headers:
-        try:
-            body = json.loads(response.content)
-        except (ValueError, RecursionError):  # not JSON (or not text), or nested deeper than the parser goes
-            body = None
+    body = None if RETRY_AFTER_HEADER in response.headers else _json_body(response)
     return retry_after(response.headers, body)
+
+
+def response_code(response: httpx.Response) -> str | None:
+    """The `code` of the JSON error body of a response that has been read, or None."""
+    body = _json_body(response)
+    code = body.get("code") if isinstance(body, dict) else None
+    return code if isinstance(code, str) else None
+
+
+def _json_body(response: httpx.Response) -> Any:
+    try:
+        return json.loads(response.content)
+    except (ValueError, RecursionError):  # not JSON (or not text), or nested deeper than the parser goes
+        return None
 
 
 @dataclass(frozen=True)
@@ -148,7 +170,8 @@ class RetryPolicy:
         if retries_done >= max_retries:
             return None
         status_code = response.status_code if response is not None else None
-        if not should_retry(method, status_code=status_code, error=error, idempotency=idempotency):
+        code = response_code(response) if response is not None and status_code == 409 else None
+        if not should_retry(method, status_code=status_code, error=error, idempotency=idempotency, code=code):
             return None
         return self.delay(retries_done, response)
 

@@ -74,6 +74,7 @@ class Messages(SyncAPIResource):
         deliver_until: datetime.datetime | None = None,
         marketing_options: MarketingOptions | None = None,
         mark_read: bool | None = None,
+        idempotency_key: str | None = None,
     ) -> SendMessageAccepted:
         """Send message.
 
@@ -123,12 +124,17 @@ class Messages(SyncAPIResource):
             mark_read: Meta numbers: false sends no typing indicator and no read receipt for the user's last message
                 (Meta ties the two); left out, the number's `markReadOnSend` setting applies (true by default). No
                 effect on other numbers.
+            idempotency_key: Your own key for this request (1 to 255 printable ASCII characters), to send the same
+                request again later with it; default: a new UUID4 for each call. The server acts once on a key for 24
+                hours: the same key with the same body gets the first answer again, with another body
+                `IdempotencyKeyReusedError`.
 
         Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
         `TenantScopeNotAllowedError`).
 
-        Sent with an `Idempotency-Key` of its own, the same on each retry: retried after a timeout, a broken connection
-        or a 5xx, as a read is.
+        Sent with an `Idempotency-Key` of its own (`idempotency_key`, or a new one), the same on each retry: retried
+        after a timeout, a broken connection or a 5xx, as a read is, and after a 409 `IDEMPOTENCY_KEY_IN_USE`; an error
+        raised carries the key as `idempotency_key`.
         """
         return self._call(
             SEND,
@@ -153,6 +159,7 @@ class Messages(SyncAPIResource):
                 marketing_options=marketing_options,
                 mark_read=mark_read,
             ),
+            idempotency_key=idempotency_key,
         )
 
     def retrieve(self, message_id: str) -> MessageDetails:
@@ -331,6 +338,7 @@ class AsyncMessages(AsyncAPIResource):
         deliver_until: datetime.datetime | None = None,
         marketing_options: MarketingOptions | None = None,
         mark_read: bool | None = None,
+        idempotency_key: str | None = None,
     ) -> SendMessageAccepted:
         """Send message.
 
@@ -380,12 +388,17 @@ class AsyncMessages(AsyncAPIResource):
             mark_read: Meta numbers: false sends no typing indicator and no read receipt for the user's last message
                 (Meta ties the two); left out, the number's `markReadOnSend` setting applies (true by default). No
                 effect on other numbers.
+            idempotency_key: Your own key for this request (1 to 255 printable ASCII characters), to send the same
+                request again later with it; default: a new UUID4 for each call. The server acts once on a key for 24
+                hours: the same key with the same body gets the first answer again, with another body
+                `IdempotencyKeyReusedError`.
 
         Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
         `TenantScopeNotAllowedError`).
 
-        Sent with an `Idempotency-Key` of its own, the same on each retry: retried after a timeout, a broken connection
-        or a 5xx, as a read is.
+        Sent with an `Idempotency-Key` of its own (`idempotency_key`, or a new one), the same on each retry: retried
+        after a timeout, a broken connection or a 5xx, as a read is, and after a 409 `IDEMPOTENCY_KEY_IN_USE`; an error
+        raised carries the key as `idempotency_key`.
         """
         return await self._call(
             SEND,
@@ -410,6 +423,7 @@ class AsyncMessages(AsyncAPIResource):
                 marketing_options=marketing_options,
                 mark_read=mark_read,
             ),
+            idempotency_key=idempotency_key,
         )
 
     async def retrieve(self, message_id: str) -> MessageDetails:

@@ -1,5 +1,6 @@
 """Serve an httpx-style handler (`httpx.Request -> httpx.Response`) over real HTTP on 127.0.0.1, for the tests that
-must go through sockets."""
+must go through sockets. A handler that raises `Disconnect` has the connection closed without an answer, after the
+whole request was read: the client gets a broken connection."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ import httpx
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
+class Disconnect(Exception):  # noqa: N818 (what happens, not an error)
+    """Raised by a handler: close the connection without answering."""
+
+
 @contextlib.contextmanager
 def serve(handler: Handler) -> Iterator[str]:
     """Run `handler` behind a loopback HTTP server; yield its base URL."""
@@ -23,7 +28,11 @@ def serve(handler: Handler) -> Iterator[str]:
             body = self.rfile.read(length) if length else b""
             url = f"http://{self.headers['host']}{self.path}"
             request = httpx.Request(self.command, url, headers=dict(self.headers), content=body)
-            response = handler(request)
+            try:
+                response = handler(request)
+            except Disconnect:
+                self.close_connection = True
+                return
             self.send_response(response.status_code)
             for name, value in response.headers.items():
                 if name.lower() not in ("content-length", "transfer-encoding", "connection"):
@@ -36,6 +45,9 @@ def serve(handler: Handler) -> Iterator[str]:
             self.do_GET()
 
         def do_PUT(self) -> None:
+            self.do_GET()
+
+        def do_DELETE(self) -> None:
             self.do_GET()
 
         def log_message(self, format: str, *args: object) -> None:

@@ -813,7 +813,8 @@ def api_md(generate: ModuleType, spec: dict[str, Any], found: list[Resource], ro
         "`AsyncPilotStatus` have the same resources and methods, awaited (where an async method differs otherwise, its",
         "signature follows). A path parameter is positional, every other argument keyword-only; the types named are",
         "exported by `pilotstatus`, or are the generated package's (`pilotstatus_api.models`), or, in a hand-written",
-        "method, its module's own (`Before` and `Until` are `pilotstatus.resources.calls.Before` and `.Until`).",
+        "method, its module's own (`Before` and `Until` are `pilotstatus.resources.calls.Before` and `.Until`,",
+        "`Instant` is `pilotstatus.resources.messages.Instant`).",
     ]
     for resource in walk(found):
         level = "#" * (resource.path.count(".") + 2)

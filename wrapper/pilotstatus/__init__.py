@@ -60,12 +60,14 @@ if TYPE_CHECKING:
     from . import webhooks
     from ._exports import *  # noqa: F403  (the models: `_exports.__all__`)
     from .pagination import AsyncCallPage, CallPage, Cursor
+    from .resources.messages import SentMessage
 
 # Where each name loaded on first use lives: the page classes, and the models (generated into `_exports`).
 _LAZY = {
     "AsyncCallPage": "pilotstatus.pagination",
     "CallPage": "pilotstatus.pagination",
     "Cursor": "pilotstatus.pagination",
+    "SentMessage": "pilotstatus.resources.messages",
     **_exports.MODELS,
 }
 
@@ -118,6 +120,7 @@ __all__ = [
     "PilotStatus",
     "PilotStatusError",
     "RateLimitError",
+    "SentMessage",
     "TemplateExamplesRequiredError",
     "TemplateNameTakenError",
     "TemplateNotFoundError",

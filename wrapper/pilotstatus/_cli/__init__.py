@@ -1,6 +1,7 @@
 """The `pilotstatus` command: list, export and look up calls, read the calling settings and a user's call
-permission, list the number's templates, and serve the local sandbox. It only reads: nothing that changes a call, a
-setting or a template is here.
+permission, list the number's templates, send a message and look one up, and serve the local sandbox. Of what
+changes anything, only a send is here (each with an idempotency key, printed, so that running it again cannot send it
+twice): nothing that changes a call, a setting or a template.
 
     pilotstatus calls list --limit 10
     pilotstatus calls export --since 2026-01-01T00:00:00Z --output january.csv
@@ -8,6 +9,8 @@ setting or a template is here.
     pilotstatus calls settings
     pilotstatus calls permission --to +5511999999999
     pilotstatus templates list
+    pilotstatus messages send --to +5511999999999 --text "Olá"
+    pilotstatus messages get msg_123
     pilotstatus sandbox --port 8080
 
 Every failure ends the command with one line on stderr, `pilotstatus: error: ...`, and a non-zero exit status: 1
@@ -23,7 +26,7 @@ import sys
 from pilotstatus._exceptions import InvalidInputError, PilotStatusError
 from pilotstatus._version import __version__
 
-from . import _export, _get, _installed, _list, _permission, _settings, _templates, _webhooks
+from . import _export, _get, _installed, _list, _messages, _permission, _settings, _templates, _webhooks
 from ._connection import KEY_HELP, add_connection_options
 from ._errors import BROKEN_PIPE, FAILURE, INTERRUPTED, USAGE, CommandError, describe, report
 from ._parser import Parser
@@ -36,7 +39,8 @@ def build_parser() -> Parser:
         prog="pilotstatus",
         description=(
             "The Pilot Status API from the command line: list, export and look up calls, read the calling settings"
-            " and call permissions, list the number's templates, serve a local sandbox."
+            " and call permissions, list the number's templates, send a message and look one up, serve a local"
+            " sandbox."
         ),
         epilog=KEY_HELP,
     )
@@ -57,6 +61,7 @@ def build_parser() -> Parser:
     _settings.register(calls_commands)
     _permission.register(calls_commands)
     _templates.register(commands)
+    _messages.register(commands)
 
     _installed.register(commands)  # `sandbox`, from the sandbox package
     _webhooks.register(commands)

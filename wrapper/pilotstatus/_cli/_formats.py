@@ -12,7 +12,7 @@ import csv
 import datetime
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 from pilotstatus._timestamps import format_instant
@@ -89,12 +89,13 @@ class Model(Protocol):
     def to_dict(self) -> dict[str, Any]: ...
 
 
-def api_json(call: Model) -> dict[str, Any]:
-    """The call as the API's JSON: `to_dict()` (which keeps fields this SDK does not know), with the timestamps in
-    the API's spelling rather than Python's `isoformat()` (`+00:00`, microseconds). A timestamp that is not an
-    instant with a zone (which the model keeps as the text that came) is left as it came."""
+def api_json(call: Model, timestamps: Sequence[str] = TIMESTAMPS) -> dict[str, Any]:
+    """The call (or another model, whose `timestamps` are named) as the API's JSON: `to_dict()` (which keeps fields
+    this SDK does not know), with the timestamps in the API's spelling rather than Python's `isoformat()` (`+00:00`,
+    microseconds). A timestamp that is not an instant with a zone (which the model keeps as the text that came) is
+    left as it came."""
     fields = call.to_dict()
-    for name in TIMESTAMPS:
+    for name in timestamps:
         value = fields.get(name)
         if isinstance(value, str):
             try:

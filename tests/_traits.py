@@ -7,7 +7,8 @@ positional, from their examples; its required query parameters and required body
 named by the API's names in snake case, from their examples (an optional query parameter with a default is left to
 its default, which is sent) (a body none of whose properties is required gets its
 first argument that has an example, so that it says something); each `flags` parameter as `True`; `hide` never
-passed. From the same sources comes the request the call must send, and the answer it must parse.
+passed. From the same sources comes the request the call must send, and the answer it must parse (for a list paged
+by number, a `NumberedPage` of its items).
 
 Nothing here is written per operation: an operation added to `openapi.json` with its `x-pilotstatus` is a row the
 day it is generated. A hand-written method (`handwritten: true`) is a row only when its signature follows the
@@ -32,6 +33,7 @@ import httpx
 
 import pilotstatus_api.models
 from pilotstatus import AsyncPilotStatus, PilotStatus
+from pilotstatus.pagination import AsyncNumberedPage, NumberedPage
 from pilotstatus_api.catalogue import OPERATIONS, Entry
 from tests._clients import BASE_URL, KEY
 from tests._operations import Flavor
@@ -170,8 +172,26 @@ class Row:
         return self.entry.success_status, media_examples(response["content"]["application/json"])[0]
 
     def returned(self, body: Any) -> Any:
-        """The part of a 2xx body the method returns (the envelope's property, for `unwrap`)."""
+        """The part of a 2xx body the method returns (the envelope's property, for `unwrap`; the items, for a page
+        of a list paged by number)."""
+        if self.page_items is not None:
+            return body[self.page_items]
         return body[self.entry.unwrap] if self.entry.unwrap else body
+
+    @property
+    def page_items(self) -> str | None:
+        """For a list paged by number (`pagination: page`, whose method returns a `NumberedPage` of its items): the
+        property of the envelope that holds the items; else None."""
+        if self.entry.pagination != "page":
+            return None
+        envelope = _merged(self._success_schema())["properties"]
+        (key,) = [str(name) for name, schema in envelope.items() if resolve(SPEC, schema).get("type") == "array"]
+        return key
+
+    @property
+    def many(self) -> bool:
+        """Whether the method returns many models: a list of them, or a page of them."""
+        return self.entry.returns == "list" or self.page_items is not None
 
     @property
     def models(self) -> tuple[type[Any], ...]:
@@ -195,7 +215,10 @@ class Row:
         property."""
         assert self.entry.model is not None, f"{self}: its 2xx body is no model"
         name = self.entry.model
-        if self.entry.unwrap is not None:
+        if self.page_items is not None:
+            envelope = _merged(self._success_schema())
+            name = envelope["properties"][self.page_items]["items"]["$ref"].rsplit("/", 1)[1]
+        elif self.entry.unwrap is not None:
             response = spec_operation(self.entry.operation_id)["responses"][str(self.entry.success_status)]
             envelope = _merged(response["content"]["application/json"]["schema"])
             prop = envelope["properties"][self.entry.unwrap]
@@ -210,6 +233,8 @@ class Row:
         union of the models when the body is one of several."""
         if self.entry.model is None:
             return typing.Union[self.models]  # noqa: UP007 (a union of a tuple of classes)
+        if self.page_items is not None:
+            return NumberedPage[self.model]  # type: ignore[name-defined]
         return list[self.model] if self.entry.returns == "list" else self.model  # type: ignore[name-defined]
 
     def items(self, result: Any) -> list[Any]:
@@ -217,6 +242,9 @@ class Row:
         if self.entry.returns == "list":
             assert type(result) is list, f"{self}: returned a {type(result).__name__}, not a list"
             return result
+        if self.page_items is not None:
+            assert isinstance(result, (NumberedPage, AsyncNumberedPage)), f"{self}: returned no page, but {result!r}"
+            return list(result.items)
         return [result]
 
     def is_returned(self, result: Any) -> bool:
@@ -234,6 +262,8 @@ class Row:
             return resolve(SPEC, member)
         if self.entry.returns == "list":
             schema = resolve(SPEC, schema["items"])
+        if self.page_items is not None:
+            schema = resolve(SPEC, _merged(schema)["properties"][self.page_items]["items"])
         if self.entry.unwrap:
             schema = resolve(SPEC, _merged(schema)["properties"][self.entry.unwrap])
         return schema
@@ -318,14 +348,17 @@ def convention_problems(row: Row, method: Callable[..., Any]) -> list[str]:
         f"{name} is optional without a default" for name in optional if by_name[name].default is by_name[name].empty
     )
     returned = hints.get("return")
+    expected = row.return_annotation
+    if row.page_items is not None and inspect.iscoroutinefunction(method):
+        expected = AsyncNumberedPage[row.model]  # type: ignore[name-defined]
     subclass = (
         row.entry.handwritten
         and row.entry.returns == "object"
         and isinstance(returned, type)
         and issubclass(returned, row.model)
     )
-    if returned != row.return_annotation and not subclass:
-        problems.append(f"returns {returned}, not {row.return_annotation}")
+    if returned != expected and not subclass:
+        problems.append(f"returns {returned}, not {expected}")
     return problems
 
 

@@ -21,7 +21,17 @@ from pilotstatus_api.models import CancelMessagesCounts, CancelMessagesResult
 from tests._clients import BASE_URL, KEY
 from tests._spec import JSON, ROOT, load_spec, operations
 from tools import generate
-from tools.generate_sdk import EXPORTS, REGISTRY, RESOURCES, Resource, exported_models, resources, walk, write_sdk
+from tools.generate_sdk import (
+    EXPORTS,
+    REGISTRY,
+    RESOURCES,
+    Paging,
+    Resource,
+    exported_models,
+    resources,
+    walk,
+    write_sdk,
+)
 
 
 def synthetic_spec() -> JSON:
@@ -124,6 +134,54 @@ def synthetic_spec() -> JSON:
             },
         },
     }
+    schemas["GadgetEvent"] = {
+        "title": "GadgetEvent",
+        "type": "object",
+        "required": ["id"],
+        "properties": {"id": {"type": "string"}, "createdAt": {"type": "string", "format": "date-time"}},
+    }
+    schemas["GadgetEventsPage"] = {
+        "title": "GadgetEventsPage",
+        "type": "object",
+        "required": ["events", "total", "page", "pageSize", "totalPages"],
+        "properties": {
+            "events": {"type": "array", "items": {"$ref": "#/components/schemas/GadgetEvent"}},
+            **{count: {"type": "integer"} for count in ("total", "page", "pageSize", "totalPages")},
+            "notice": {"type": "string"},
+        },
+    }
+
+    def query(name: str, description: str, schema: JSON) -> JSON:
+        return {"name": name, "in": "query", "description": description, "schema": schema}
+
+    spec["paths"]["/v1/gadgets/events"] = {
+        "get": {
+            "tags": ["Gadgets"],
+            "summary": "List gadget events",
+            "operationId": "get_gadgets_events",
+            "x-pilotstatus": {
+                "method": "gadgets.events",
+                "scope": "number",
+                "idempotency": "none",
+                "pagination": "page",
+                "order": {"by": "createdAt"},
+            },
+            "parameters": [
+                query("startDate", "The oldest createdAt included.", {"type": "string", "format": "date-time"}),
+                query("endDate", "The newest createdAt included.", {"type": "string", "format": "date-time"}),
+                query("page", "The page, from 1.", {"type": "integer", "minimum": 1, "default": 1}),
+                query("pageSize", "Events a page.", {"type": "integer", "minimum": 1, "maximum": 100, "default": 30}),
+                query("kind", "Only events of this kind.", {"type": "string"}),
+                {"$ref": "#/components/parameters/WhatsappNumberId"},
+            ],
+            "responses": {
+                "200": {
+                    "description": "One page of events.",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GadgetEventsPage"}}},
+                }
+            },
+        }
+    }
     return spec
 
 
@@ -172,6 +230,56 @@ def test_a_list_returned_bare_is_a_list_of_its_model_with_query_parameters_keywo
     assert 'return self._call(LIST, query={"page_size": page_size, "status": status})' in text
     assert "LIST = Operation(get_gadgets, lambda body: [Gadget.from_dict(item) for item in body])" in text
     assert "import builtins" in text
+
+
+def test_a_list_paged_by_number_gets_a_one_page_method_and_a_walk_beside_it(written: Path) -> None:
+    text = source(written, "gadgets")
+    found = methods(text, "Gadgets")
+    dates = "start_date: datetime.datetime | str | None=None, end_date: datetime.datetime | str | None=None"
+    assert found["events"] == (
+        f"def events(self, *, {dates}, page: int=1, page_size: int=30, kind: str | None=None)"
+        " -> NumberedPage[GadgetEvent]:\n    return fetch_page(self._client, EVENTS_PAGES, page=page,"
+        " page_size=page_size, start_date=start_date, end_date=end_date, query={'kind': kind})"
+    )
+    assert found["iter_events"] == (
+        f"def iter_events(self, *, {dates}, kind: str | None=None, page_size: int=100) -> Iterator[GadgetEvent]:"
+        "\n    return walk(self._client, EVENTS_PAGES, page_size=page_size, start_date=start_date,"
+        " end_date=end_date, query={'kind': kind})"
+    )
+    assert "EVENTS = Operation(get_gadgets_events, GadgetEventsPage.from_dict)" in text
+    assert (
+        'EVENTS_PAGES = NumberedList(EVENTS, items="events", dates=("startDate", "endDate"), order="created_at")'
+        in text
+    )
+    asynchronous = methods(text, "AsyncGadgets")
+    assert asynchronous["events"].startswith(f"async def events(self, *, {dates}, page: int=1,")
+    assert asynchronous["events"].endswith(
+        "-> AsyncNumberedPage[GadgetEvent]:\n    return await fetch_async_page(self._client, EVENTS_PAGES, page=page,"
+        " page_size=page_size, start_date=start_date, end_date=end_date, query={'kind': kind})"
+    )
+    assert asynchronous["iter_events"].startswith("def iter_events(self, *,")
+    assert (
+        "-> AsyncIterator[GadgetEvent]:\n    return walk_async(self._client, EVENTS_PAGES,"
+        in asynchronous["iter_events"]
+    )
+
+
+def test_the_walk_of_a_list_paged_by_number_says_what_it_promises_and_the_page_points_to_it(written: Path) -> None:
+    text = source(written, "gadgets")
+    assert '"""List gadget events: every item (`GadgetEvent`), newest first,' in text
+    assert "Each item in [`start_date`, `end_date`] is returned exactly once, however many arrive" in " ".join(
+        text.split()
+    )
+    assert "            page_size: items per request, 1..100 (default 100)." in text
+    assert "`iter_events()` walks every page without that loss." in " ".join(text.split())
+    api = (written / "api.md").read_text(encoding="utf-8")
+    assert "- `client.gadgets.iter_events(*, start_date: datetime.datetime | str | None = None," in api
+    assert "NumberedPage" in api
+
+
+def test_the_walk_beside_list_is_iter_and_beside_any_other_method_iter_and_its_name() -> None:
+    assert Paging.walk_name("list") == "iter"
+    assert Paging.walk_name("history") == "iter_history"
 
 
 def test_arguments_keep_the_apis_names_builtins_included_and_a_keyword_gets_an_underscore(written: Path) -> None:
@@ -272,6 +380,17 @@ def test_a_resource_is_named_by_its_path_each_parent_in_the_singular(spec: JSON)
 REFUSED: dict[str, tuple[dict[str, Any], str]] = {
     "a required property hidden": ({"hide": ["name"]}, "name is required, so it cannot be hidden"),
     "a flag of more than one value": ({"flags": ["status"]}, "the flag status must be an enum of one value"),
+    "an order on a list not paged by number": (
+        {"order": {"by": "createdAt"}},
+        "put_gadgets_id: x-pilotstatus/order is for a list paged by number",
+    ),
+}
+
+PAGED_REFUSED: dict[str, tuple[dict[str, Any], str]] = {
+    "no order for the date bounds": ({"order": None}, "x-pilotstatus/order names the items' property"),
+    "an order on no date-time property": ({"order": {"by": "id"}}, "'id', which is no date-time property"),
+    "no page number": ({"drop": "page"}, "takes the query parameters page and pageSize"),
+    "one date bound": ({"drop": "endDate"}, "takes both startDate and endDate"),
 }
 
 
@@ -290,6 +409,22 @@ def test_the_writer_refuses_an_argument_named_as_the_key_of_an_operation_that_ho
     operation = spec["paths"]["/v1/gadgets/{id}"]["put"]
     operation["parameters"].append({"name": "idempotencyKey", "in": "query", "schema": {"type": "string"}})
     with pytest.raises(generate.GenerationError, match="put_gadgets_id: an argument is named idempotency_key"):
+        resources(generate, spec)
+
+
+@pytest.mark.parametrize(("change", "problem"), PAGED_REFUSED.values(), ids=PAGED_REFUSED.keys())
+def test_the_writer_refuses_a_list_paged_by_number_it_cannot_walk_naming_the_operation(
+    change: dict[str, Any], problem: str
+) -> None:
+    spec = synthetic_spec()
+    operation = spec["paths"]["/v1/gadgets/events"]["get"]
+    if "order" in change:
+        operation["x-pilotstatus"].pop("order")
+        if change["order"] is not None:
+            operation["x-pilotstatus"]["order"] = change["order"]
+    else:
+        operation["parameters"] = [p for p in operation["parameters"] if p.get("name") != change["drop"]]
+    with pytest.raises(generate.GenerationError, match=f"get_gadgets_events: .*{problem}"):
         resources(generate, spec)
 
 

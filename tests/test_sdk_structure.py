@@ -145,17 +145,19 @@ def rows(path: str) -> Iterator[tuple[str, catalogue.Entry]]:
 @pytest.mark.parametrize("flavor", ["sync", "async"])
 def test_every_method_of_a_resource_is_generated_or_listed_as_hand_written(flavor: str, path: str) -> None:
     """A generated method is defined by the generated class; a hand-written one by the hand-written class it extends,
-    and the catalogue lists it (`handwritten`); nothing else, but `iter()`, which walks a paginated list written by
-    hand (a generated one returns one page: its walk is not written yet)."""
+    and the catalogue lists it (`handwritten`); nothing else, but the walk beside a paginated list (`iter()` beside
+    `list()`, else `iter_<method>()`), written by hand with a hand-written list and generated with a generated one."""
     cls = resource_class(flavor, path)
     methods = public_methods(cls)
     generated = {name for name, entry in rows(path) if not entry.handwritten}
     handwritten = {name for name, entry in rows(path) if entry.handwritten}
-    walks = {"iter"} if any(entry.pagination and entry.handwritten for _, entry in rows(path)) else set()
-    assert set(methods) == generated | handwritten | walks
-    assert {name for name, owner in methods.items() if owner is cls} == generated
+    walks = {name: entry.handwritten for name, entry in rows(path) if entry.pagination}
+    walks = {"iter" if name == "list" else f"iter_{name}": by_hand for name, by_hand in walks.items()}
+    assert set(methods) == generated | handwritten | set(walks)
+    generated_walks = {name for name, by_hand in walks.items() if not by_hand}
+    assert {name for name, owner in methods.items() if owner is cls} == generated | generated_walks
     assert cls.__module__.startswith("pilotstatus.resources._generated.")
-    for name in handwritten | walks:
+    for name in handwritten | set(walks) - generated_walks:
         assert methods[name].__module__.startswith("pilotstatus.resources._handwritten."), name
 
 

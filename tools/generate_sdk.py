@@ -81,6 +81,27 @@ class Argument:
 
 
 @dataclass
+class Paging:
+    """How a list paged by number (`pagination: page`) is fetched and walked: the `NumberedList` of its method."""
+
+    items: str
+    """The envelope's attribute that holds the items (`messages`)."""
+    item: str
+    """The items' type (`HistoryMessage`)."""
+    dates: tuple[str, str] | None
+    """The API's names of its date bounds (`startDate`, `endDate`), or None: it has none."""
+    order: str | None
+    """The items' attribute the list is newest first by (its `x-pilotstatus` `order.by`), where it has date bounds."""
+    moves: bool
+    """Whether an item's value of it changes (`order.moves`: a conversation that gets a message goes to the top)."""
+
+    @staticmethod
+    def walk_name(method: str) -> str:
+        """The walk beside the one-page method `method`: `iter()` beside `list()`, else `iter_<method>()`."""
+        return "iter" if method == "list" else f"iter_{method}"
+
+
+@dataclass
 class Method:
     """One generated method: an operation of a resource."""
 
@@ -92,10 +113,17 @@ class Method:
     parse: str
     body_model: str | None
     imports: set[tuple[str, str]]
+    paging: Paging | None = None
+    """For a list paged by number: how; the method returns one page, and a walk (`walk`) goes with it."""
 
     @property
     def constant(self) -> str:
         return self.name.upper()
+
+    @property
+    def walk(self) -> str | None:
+        """The name of the walk that goes with a one-page method, or None."""
+        return None if self.paging is None else Paging.walk_name(self.name)
 
 
 @dataclass
@@ -278,7 +306,80 @@ def method_of(spec: dict[str, Any], row: dict[str, Any], error: type[Exception])
         )
     arguments.sort(key=lambda argument: argument.where != "path")  # path parameters first, in the path's order
     returns, parse = _returns(spec, row, operation, imports, error)
-    return Method(method_name, row, operation, arguments, returns, parse, body_model, imports)
+    paging = None
+    if row["pagination"] == "page":
+        paging = _paging(spec, row, operation, arguments, imports, error)
+        returns = f"NumberedPage[{paging.item}]"
+    elif "order" in operation.get("x-pilotstatus", {}):
+        raise error(f"{row['operation_id']}: x-pilotstatus/order is for a list paged by number (pagination: page)")
+    return Method(method_name, row, operation, arguments, returns, parse, body_model, imports, paging)
+
+
+def _all_properties(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """The properties of an object schema, those of the members of its `allOf` included (a `$ref` followed)."""
+    found: dict[str, Any] = {}
+    for member in schema.get("allOf", []):
+        target = _ref_target(spec, member)
+        found.update(_all_properties(spec, target[1] if target is not None else member))
+    found.update(schema.get("properties", {}))
+    return found
+
+
+PAGE_PARAMETERS = ("page", "pageSize")
+DATE_BOUNDS = ("startDate", "endDate")
+
+
+def _paging(
+    spec: dict[str, Any],
+    row: dict[str, Any],
+    operation: dict[str, Any],
+    arguments: list[Argument],
+    imports: set[tuple[str, str]],
+    error: type,
+) -> Paging:
+    """How the list of `row` (`pagination: page`) is paged, from its envelope and its traits; its date bounds
+    become arguments that take an ISO 8601 string too."""
+    name = row["operation_id"]
+    query = {argument.api_name: argument for argument in arguments if argument.where == "query"}
+    if not set(PAGE_PARAMETERS) <= set(query):
+        raise error(f"{name}: a list paged by number takes the query parameters {' and '.join(PAGE_PARAMETERS)}")
+    response = _deref(spec, operation["responses"][str(row["success_status"])])
+    target = _ref_target(spec, response.get("content", {}).get("application/json", {}).get("schema", {}))
+    properties = target[1].get("properties", {}) if target is not None else {}
+    arrays = [key for key, schema in properties.items() if schema.get("type") == "array"]
+    counts = {"total", "page", "pageSize", "totalPages"}
+    if target is None or len(arrays) != 1 or not counts <= set(properties):
+        raise error(
+            f"{name}: a page of a list paged by number is a component with one array of items and"
+            f" {', '.join(sorted(counts))}"
+        )
+    items_schema = properties[arrays[0]].get("items", {})
+    item = annotation(spec, items_schema, f"{target[0]}_{arrays[0]}_item", imports)
+    order = operation.get("x-pilotstatus", {}).get("order")
+    bounds = [bound for bound in DATE_BOUNDS if bound in query]
+    if bounds and (len(bounds) != len(DATE_BOUNDS) or order is None):
+        raise error(
+            f"{name}: a list paged by number with date bounds takes both {' and '.join(DATE_BOUNDS)}, and its"
+            " x-pilotstatus/order names the items' property they select on"
+        )
+    if order is not None and not bounds:
+        raise error(f"{name}: x-pilotstatus/order is for a list with date bounds ({', '.join(DATE_BOUNDS)})")
+    item_target = _ref_target(spec, items_schema)
+    by = None if order is None else order["by"]
+    if by is not None:
+        item_properties = _all_properties(spec, item_target[1]) if item_target is not None else {}
+        if item_properties.get(by, {}).get("format") != "date-time":
+            raise error(f"{name}: x-pilotstatus/order/by names {by!r}, which is no date-time property of its items")
+    for bound in bounds:
+        query[bound].annotation = "datetime.datetime | str | None"
+    imports.add(("pilotstatus.pagination", "NumberedPage"))
+    return Paging(
+        items=str(PythonIdentifier(arrays[0], prefix="field_")),
+        item=item,
+        dates=DATE_BOUNDS if bounds else None,
+        order=None if by is None else str(PythonIdentifier(by, prefix="field_")),
+        moves=bool(order and order.get("moves", False)),
+    )
 
 
 def _returns(
@@ -439,6 +540,24 @@ def _resend(row: dict[str, Any]) -> str:
     )
 
 
+def _argument_lines(arguments: list[Argument], indent: str) -> list[str]:
+    """The `Args:` entries of a docstring at `indent`: each argument and its description, wrapped."""
+    lines = []
+    for argument in arguments:
+        text = argument.description or "(not described)"
+        if argument.where == "flag":
+            text = f"True sends `{argument.api_name}={argument.on}`: {text}"
+        wrapped = textwrap.wrap(
+            f"{argument.name}: {' '.join(text.split())}",
+            WIDTH - len(indent) - 4,
+            subsequent_indent="    ",
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
+        lines += [f"    {line}" for line in wrapped]
+    return lines
+
+
 def docstring(method: Method, indent: str) -> list[str]:
     """The docstring of a generated method, as lines at `indent` (the first one opening the quotes)."""
     operation = method.operation
@@ -450,21 +569,11 @@ def docstring(method: Method, indent: str) -> list[str]:
     if note:
         lines += ["", *_paragraphs(note, indent)]
     if method.arguments:
-        lines += ["", "Args:"]
-        for argument in method.arguments:
-            text = argument.description or "(not described)"
-            if argument.where == "flag":
-                text = f"True sends `{argument.api_name}={argument.on}`: {text}"
-            wrapped = textwrap.wrap(
-                f"{argument.name}: {' '.join(text.split())}",
-                WIDTH - len(indent) - 4,
-                subsequent_indent="    ",
-                break_on_hyphens=False,
-                break_long_words=False,
-            )
-            lines += [f"    {line}" for line in wrapped]
+        lines += ["", "Args:", *_argument_lines(method.arguments, indent)]
     if method.row["unwrap"]:
         lines += ["", f"Returns the `{method.row['unwrap']}` object of the response body."]
+    if method.paging is not None:
+        lines += ["", *_paragraphs(_one_page(method), indent)]
     for sentence in (_keys(method.row), _served(method.row), _resend(method.row)):
         if sentence:
             lines += ["", *_paragraphs(sentence, indent)]
@@ -474,20 +583,159 @@ def docstring(method: Method, indent: str) -> list[str]:
     return [f'{indent}"""{text}{closing}"""']
 
 
+DATES = "The date bounds are aware datetimes or ISO 8601 strings with a zone, both inclusive."
+
+
+def _one_page(method: Method) -> str:
+    assert method.paging is not None
+    return (
+        "Returns one page (`NumberedPage`): its items, `total`, `page`, `page_size`, `total_pages`, and"
+        " `get_next_page()`, which asks for the next number. The list is newest first and numbered anew at each"
+        " request, so what arrives or leaves between two requests shifts the pages (an item comes twice, or not at"
+        f" all): `{method.walk}()` walks every page without that loss."
+        + (f" {DATES}" if method.paging.dates is not None else "")
+    )
+
+
+WALK_GUARANTEES = {
+    "fixed": (
+        "Each item in [`start_date`, `end_date`] is returned exactly once, however many arrive during the walk: the"
+        " window ends at the newest item of the first page (on the server's clock, not this one's), each later page"
+        " is asked for up to that instant, and what a page repeats of an earlier one is dropped. An item that"
+        " arrives during the walk is left out, unless it shares the instant of that newest item: then it may come"
+        " (once)."
+    ),
+    "moves": (
+        "Each item in [`start_date`, `end_date`] when the walk begins is returned, and none twice, though an item"
+        " that changes during the walk moves to the top of the list (a conversation that gets a message): a pass"
+        " over the list finds every item that stays where it was, and the items that moved from below its position"
+        " to the top are found by a pass over what is at least as new as the newest item of the pass before. The"
+        " walk ends with a pass whose first page holds all it goes over, or that finds nothing newer than the one"
+        " instant the pass before it went over. An item that moves past `end_date` during the walk may be left"
+        " out; one that joins the list during the walk may come (once)."
+    ),
+    "shrinks": (
+        "The list shrinks as items leave it (a message that is read) and grows at the top as items arrive. Each item"
+        " in it from the start of the walk to its end is returned exactly once, and none twice: a page that repeats"
+        " what an earlier one brought is dropped, and when the list's `total` has shrunk since the page before, the"
+        " walk steps back as many places. An item that leaves or arrives during the walk may come (once) or not."
+        " This holds as long as what arrives sorts above what the walk has passed, as a new message does; one that"
+        " shares its instant with messages already passed (a sandbox whose clock stands still) sorts among them by"
+        " id."
+    ),
+}
+"""What a walk promises, by the kind of its list: a window fixed by its first page, items that move to the top, or
+a list without date bounds."""
+
+
+def walk_docstring(method: Method, indent: str) -> list[str]:
+    """The docstring of the walk that goes with the one-page method `method`, as lines at `indent`."""
+    assert method.paging is not None
+    paging = method.paging
+    kind = "shrinks" if paging.dates is None else "moves" if paging.moves else "fixed"
+    summary = (method.operation.get("summary") or method.name).rstrip(".")
+    lines = [
+        f"{summary}: every item (`{paging.item}`), newest first, each page fetched when the loop needs it.",
+        "",
+        *_paragraphs(WALK_GUARANTEES[kind], indent),
+        "",
+        "Args:",
+        *_argument_lines(_walk_arguments(method), indent),
+    ]
+    checked = f"{DATES} " if paging.dates is not None else ""
+    checked += f"Arguments are checked at once, before any request. {_keys(method.row)}"
+    lines += ["", *_paragraphs(checked, indent)]
+    text = "\n".join(f"{indent}{line}" if line and number else line for number, line in enumerate(lines))
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return [f'{indent}"""{text}\n{indent}"""']
+
+
+WALK_PAGE_SIZE = 100
+"""The page size of a walk: the API's largest, for the fewest requests."""
+
+
+def _walk_arguments(method: Method) -> list[Argument]:
+    """The arguments of the walk of `method`: those of the one-page method but the page number, its page size 100."""
+    arguments = [argument for argument in method.arguments if argument.api_name not in PAGE_PARAMETERS]
+    size = next(argument for argument in method.arguments if argument.api_name == "pageSize")
+    about = f"items per request, 1..100 (default {WALK_PAGE_SIZE})."
+    return [*arguments, Argument(size.name, size.api_name, "int", str(WALK_PAGE_SIZE), "query", size.target, about)]
+
+
+def _walk_signature(method: Method) -> str:
+    return ", ".join(["self", "*", *(argument.source() for argument in _walk_arguments(method))])
+
+
+def _paged_call(method: Method) -> str:
+    """The arguments after the client and the list, for `fetch_page(...)` (with `page`) or `walk(...)` (without)."""
+    parts = [f"{argument.name}={argument.name}" for argument in method.arguments if argument.api_name in DATE_BOUNDS]
+    query = _query(
+        [argument for argument in method.arguments if argument.api_name not in (*DATE_BOUNDS, *PAGE_PARAMETERS)]
+    )
+    if query:
+        parts.append("query={" + ", ".join(query) + "}")
+    return "".join(f", {part}" for part in parts)
+
+
+def _paged_lines(method: Method, flavor: str) -> list[str]:
+    """The one-page method of a list paged by number, and its walk."""
+    assert method.paging is not None
+    item, listing, extra = method.paging.item, f"{method.constant}_PAGES", _paged_call(method)
+    if flavor == "async":
+        return [
+            "",
+            f"    async def {method.name}({_signature(method)}) -> AsyncNumberedPage[{item}]:",
+            *docstring(method, "        "),
+            f"        return await fetch_async_page(self._client, {listing}, page=page, page_size=page_size{extra})",
+            "",
+            f"    def {method.walk}({_walk_signature(method)}) -> AsyncIterator[{item}]:",
+            *walk_docstring(method, "        "),
+            f"        return walk_async(self._client, {listing}, page_size=page_size{extra})",
+        ]
+    return [
+        "",
+        f"    def {method.name}({_signature(method)}) -> NumberedPage[{item}]:",
+        *docstring(method, "        "),
+        f"        return fetch_page(self._client, {listing}, page=page, page_size=page_size{extra})",
+        "",
+        f"    def {method.walk}({_walk_signature(method)}) -> Iterator[{item}]:",
+        *walk_docstring(method, "        "),
+        f"        return walk(self._client, {listing}, page_size=page_size{extra})",
+    ]
+
+
+def _listing(method: Method) -> str:
+    """The `NumberedList` constant of a list paged by number, as Python source."""
+    assert method.paging is not None
+    paging = method.paging
+    parts = [method.constant, f"items={paging.items!r}"]
+    if paging.dates is not None:
+        parts += [f"dates={paging.dates!r}", f"order={paging.order!r}"]
+    if paging.moves:
+        parts.append("moves=True")
+    return f"{method.constant}_PAGES = NumberedList({', '.join(parts)})".replace("'", '"')
+
+
 # --- the resource modules -------------------------------------------------------------------------------------------
+
+
+def _query(arguments: list[Argument]) -> list[str]:
+    """The entries of the `query={...}` of a call, as Python source: the generated function's keyword for each query
+    argument (a flag as its one value or None)."""
+    return [
+        f'"{argument.target}": flag({argument.name}, "{argument.name}", {argument.on!r})'
+        if argument.where == "flag"
+        else f'"{argument.target}": {argument.name}'
+        for argument in arguments
+        if argument.where in ("query", "flag")
+    ]
 
 
 def _call(method: Method) -> str:
     """The arguments of `self._call(...)` for `method`, as Python source."""
     parts = [method.constant]
     parts += [argument.name for argument in method.arguments if argument.where == "path"]
-    query = [
-        f'"{argument.target}": flag({argument.name}, "{argument.name}", {argument.on!r})'
-        if argument.where == "flag"
-        else f'"{argument.target}": {argument.name}'
-        for argument in method.arguments
-        if argument.where in ("query", "flag")
-    ]
+    query = _query(method.arguments)
     if method.body_model is not None:
         fields = ", ".join(f"{a.target}={a.name}" for a in method.arguments if a.where == "body")
         parts.append(f"body={method.body_model}({fields})")
@@ -517,6 +765,9 @@ def _class_lines(resource: Resource, flavor: str) -> list[str]:
             f"        return {prefix}{child.class_name}(self._client)",
         ]
     for method in resource.methods:
+        if method.paging is not None:
+            lines += _paged_lines(method, flavor)
+            continue
         define = "async def" if flavor == "async" else "def"
         awaited = "await " if flavor == "async" else ""
         lines += [
@@ -534,7 +785,8 @@ def _walks(resource: Resource) -> list[str]:
 
 
 def _methods_text(resource: Resource) -> str:
-    names = {*(m.name for m in resource.methods), *resource.handwritten, *_walks(resource)}
+    names = {*(m.name for m in resource.methods), *(m.walk for m in resource.methods if m.walk)}
+    names |= {*resource.handwritten, *_walks(resource)}
     return ", ".join(f"`{name}()`" for name in sorted(names))
 
 
@@ -584,7 +836,18 @@ def resource_module(resource: Resource) -> str:
         classes += ["", "", *_class_lines(resource, flavor)]
     imports = _all_imports(resource)
     standard = {("functools", "")} if resource.children else set()
-    standard |= {item for item in imports if item[0] in ("datetime", "typing")}
+    if any(method.paging is not None for method in resource.methods):
+        imports = imports | {
+            ("collections.abc", "AsyncIterator"),
+            ("collections.abc", "Iterator"),
+            ("pilotstatus.pagination", "AsyncNumberedPage"),
+            ("pilotstatus.pagination", "NumberedList"),
+            ("pilotstatus.pagination", "fetch_async_page"),
+            ("pilotstatus.pagination", "fetch_page"),
+            ("pilotstatus.pagination", "walk"),
+            ("pilotstatus.pagination", "walk_async"),
+        }
+    standard |= {item for item in imports if item[0] in ("collections.abc", "datetime", "typing")}
     if "list" in {method.name for method in resource.methods} | set(resource.handwritten):
         # In the class, `list` is the method: a type of a list is the builtin's.
         renamed = [_BUILTIN_LIST.sub("builtins.list[", line) for line in classes]
@@ -620,6 +883,7 @@ def resource_module(resource: Resource) -> str:
         "",
     ]
     lines += [f"{method.constant} = Operation({method.row['module']}, {method.parse})" for method in resource.methods]
+    lines += [_listing(method) for method in resource.methods if method.paging is not None]
     return "\n".join(lines + classes) + "\n"
 
 
@@ -829,7 +1093,14 @@ def api_md(generate: ModuleType, spec: dict[str, Any], found: list[Resource], ro
             method = by_name.get(name)
             summary = _operation(spec, row)[0].get("summary", "")
             where = f"{row['http_method']} `{row['path']}`, {summary}"
-            if method is not None:
+            if method is not None and method.paging is not None and method.walk is not None:
+                item, arguments = method.paging.item, _signature(method).removeprefix("self, ")
+                walk_arguments = _walk_signature(method).removeprefix("self, ")
+                entries.append((name, f"({arguments}) -> NumberedPage[{item}]", f"{where}, one page"))
+                entries.append((name, f"({arguments}) -> AsyncNumberedPage[{item}]", "async"))
+                entries.append((method.walk, f"({walk_arguments}) -> Iterator[{item}]", f"{where}, every page"))
+                entries.append((method.walk, f"({walk_arguments}) -> AsyncIterator[{item}]", "async"))
+            elif method is not None:
                 signature = f"({_signature(method).removeprefix('self, ').removeprefix('self')}) -> {method.returns}"
                 entries.append((name, signature, where))
             else:

@@ -59,14 +59,16 @@ from ._version import __version__
 if TYPE_CHECKING:
     from . import webhooks
     from ._exports import *  # noqa: F403  (the models: `_exports.__all__`)
-    from .pagination import AsyncCallPage, CallPage, Cursor
+    from .pagination import AsyncCallPage, AsyncNumberedPage, CallPage, Cursor, NumberedPage
     from .resources.messages import SentMessage
 
 # Where each name loaded on first use lives: the page classes, and the models (generated into `_exports`).
 _LAZY = {
     "AsyncCallPage": "pilotstatus.pagination",
+    "AsyncNumberedPage": "pilotstatus.pagination",
     "CallPage": "pilotstatus.pagination",
     "Cursor": "pilotstatus.pagination",
+    "NumberedPage": "pilotstatus.pagination",
     "SentMessage": "pilotstatus.resources.messages",
     **_exports.MODELS,
 }
@@ -96,6 +98,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncCallPage",
+    "AsyncNumberedPage",
     "AsyncPilotStatus",
     "AuthenticationError",
     "BadRequestError",
@@ -114,6 +117,7 @@ __all__ = [
     "InvalidInputError",
     "NotFoundError",
     "NumberScopeNotAllowedError",
+    "NumberedPage",
     "PaginationError",
     "PaymentRequiredError",
     "PermissionDeniedError",

@@ -39,7 +39,8 @@ class SyncResources(SyncClient):
     def messages(self) -> Messages:
         """WhatsApp messages sent from the key's number: send one (free-form text, a template, media, an interactive
         list, carousel or Flow), follow it by id, cancel scheduled ones, read the number's history. `messages`:
-        `cancel()`, `group()`, `history()`, `retrieve()`, `send()`, `unread()`.
+        `cancel()`, `group()`, `history()`, `iter_group()`, `iter_history()`, `iter_unread()`, `retrieve()`, `send()`,
+        `unread()`.
         """
         from .resources._generated.messages import Messages
 
@@ -48,7 +49,7 @@ class SyncResources(SyncClient):
     @functools.cached_property
     def conversations(self) -> Conversations:
         """What the number's chats hold: its conversations, and the messages of its history, unread and in groups,
-        newest first, page by page. `conversations`: `list()`.
+        newest first, page by page. `conversations`: `iter()`, `list()`.
         """
         from .resources._generated.conversations import Conversations
 
@@ -95,7 +96,8 @@ class AsyncResources(AsyncClient):
     def messages(self) -> AsyncMessages:
         """WhatsApp messages sent from the key's number: send one (free-form text, a template, media, an interactive
         list, carousel or Flow), follow it by id, cancel scheduled ones, read the number's history. `messages`:
-        `cancel()`, `group()`, `history()`, `retrieve()`, `send()`, `unread()`.
+        `cancel()`, `group()`, `history()`, `iter_group()`, `iter_history()`, `iter_unread()`, `retrieve()`, `send()`,
+        `unread()`.
         """
         from .resources._generated.messages import AsyncMessages
 
@@ -104,7 +106,7 @@ class AsyncResources(AsyncClient):
     @functools.cached_property
     def conversations(self) -> AsyncConversations:
         """What the number's chats hold: its conversations, and the messages of its history, unread and in groups,
-        newest first, page by page. `conversations`: `list()`.
+        newest first, page by page. `conversations`: `iter()`, `list()`.
         """
         from .resources._generated.conversations import AsyncConversations
 

@@ -1,4 +1,5 @@
-"""Pages of calls, and the cursor that makes paging through them lose nothing. The paging rule lives here and
+"""Pages of calls, and the cursor that makes paging through them lose nothing; pages of the lists the API numbers
+(messages, conversations), and the walks that lose nothing of them while they change. The paging rules live here and
 nowhere else.
 
 The API pages `GET /v1/calls` with `before`, meaning "created strictly before this instant", newest first, and
@@ -13,13 +14,23 @@ A page cannot always be paged past. When a full page of 100 calls (the API's max
 calls of that millisecond beyond the page are out of reach of any `before`; and a full page that brings nothing the
 cursor has not already seen (no call before its `before`, or only calls already returned) would be asked for again
 forever. Asking for the next page then raises `PaginationError` instead of skipping calls or looping.
+
+The numbered lists (`page`, `pageSize`: message history, unread and group messages, conversations) are newest first
+and numbered anew at each request, so a message that arrives during a walk pushes the others down a page, one that
+is read leaves the unread list and pulls them up, and a conversation that gets a message moves to the top. A
+`NumberedPage` is one page as the server numbered it; the walks (`walk()`, behind `messages.iter_history()` and the
+others) ask for pages with rules that make up for it: a history's window ends at the newest item of the first page,
+what was already returned is dropped by id, the walk steps back when the list's `total` shrinks, and a list whose
+items move is passed over again from the newest instant of the pass before (see `_Walk`).
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
+import itertools
 import operator
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -27,12 +38,14 @@ import httpx
 
 from ._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from ._exceptions import APIResponseValidationError, InvalidInputError, PaginationError
+from ._operations import Operation, RequestSpec
+from ._resource import AsyncClient, SyncClient
 from ._timestamps import MILLISECOND, ceil_ms, floor_ms, format_instant, to_instant
 
 if TYPE_CHECKING:
     from pilotstatus_api.models.call import Call
 
-__all__ = ["AsyncCallPage", "CallPage", "Cursor"]
+__all__ = ["AsyncCallPage", "AsyncNumberedPage", "CallPage", "Cursor", "NumberedList", "NumberedPage"]
 
 
 @dataclass(frozen=True)
@@ -343,3 +356,518 @@ class Window:
             for call in calls
             if (upper is None or call.created_at < upper) and (since is None or call.created_at >= since)
         ], reached_since
+
+
+# --- numbered pages -------------------------------------------------------------------------------------------------
+# The lists the API pages by number (`page`, `pageSize`): message history, unread messages, group messages,
+# conversations. A page is the list's positions [(page - 1) * pageSize, page * pageSize) at the moment it is asked
+# for, newest first, so anything that arrives, leaves or moves between two requests shifts the pages under a walk.
+
+
+_Item = TypeVar("_Item")
+_PageFetch = TypeVar("_PageFetch")
+
+
+@dataclass(frozen=True)
+class NumberedList:
+    """How a numbered list is fetched and walked: what its resource methods pass here, one constant a list.
+
+    `operation` is its operation; `items` the attribute of the envelope that holds the items (`messages`); `dates`
+    the API's names of its date bounds (`("startDate", "endDate")`, both inclusive), or None for a list without them;
+    `order` the attribute of an item the list is newest first by (`provider_timestamp`), and `moves` whether an item's
+    value of it changes (a conversation's `last_message_at`: a conversation that gets a message moves to the top).
+    """
+
+    operation: Operation[Any]
+    items: str
+    dates: tuple[str, str] | None = None
+    order: str | None = None
+    moves: bool = False
+
+    def __post_init__(self) -> None:
+        if (self.dates is None) != (self.order is None):
+            raise ValueError("a numbered list has date bounds exactly when it names the order they bound")
+
+
+class _NumberedPageBase(Generic[_Item, _PageFetch]):
+    """One page of a numbered list: its items and the envelope's counts, as the server sent them."""
+
+    def __init__(
+        self,
+        *,
+        items: list[_Item],
+        total: int,
+        page: int,
+        page_size: int,
+        total_pages: int,
+        notice: str | None,
+        response: httpx.Response,
+        fetch: _PageFetch,
+    ) -> None:
+        self._fetch = fetch
+        self.items = items
+        """The items of this page, in the server's order (newest first)."""
+        self.total = total
+        """How many items the whole list held when this page was asked for."""
+        self.page = page
+        """This page's number, from 1."""
+        self.page_size = page_size
+        """The page size the server used."""
+        self.total_pages = total_pages
+        """How many pages the list had when this page was asked for."""
+        self.notice = notice
+        """The API's notice about the list, such as `PII_RELAY_ONLY` (the number's privacy mode hides its messages)."""
+        self.response = response
+        """The `httpx.Response` this page came in, for its status and headers."""
+
+    def has_next_page(self) -> bool:
+        """Whether the list had more pages when this one was asked for."""
+        return self.page < self.total_pages
+
+    def __iter__(self) -> Iterator[_Item]:
+        """The items of this page, and no more: the resource's `iter...()` walks the whole list."""
+        return iter(self.items)
+
+    async def __aiter__(self) -> AsyncIterator[_Item]:
+        """`async for item in page`: the items of this page, and no more, as for a sync page."""
+        for item in self.items:
+            yield item
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__}: page {self.page} of {self.total_pages}, {len(self.items)} of {self.total} items>"
+        )
+
+
+class NumberedPage(_NumberedPageBase[_Item, Callable[[int], "NumberedPage[_Item]"]]):
+    """A page of a numbered list (`messages.history()`, `conversations.list()`, ...).
+
+    `get_next_page()` asks for the next number with the same arguments. Pages are numbered over the list as it is
+    at each request, so an item that arrives between two requests pushes one down onto the next page (it comes
+    twice) and one that leaves pulls one up (it is skipped): the resource's `iter...()` walks without that loss.
+    """
+
+    def get_next_page(self) -> NumberedPage[_Item] | None:
+        """Fetch the page numbered after this one (same arguments and size), or return None after the last."""
+        return self._fetch(self.page + 1) if self.has_next_page() else None
+
+    def iter_pages(self) -> Iterator[NumberedPage[_Item]]:
+        """This page and every page numbered after it, fetched one at a time."""
+        page: NumberedPage[_Item] | None = self
+        while page is not None:
+            yield page
+            page = page.get_next_page()
+
+
+class AsyncNumberedPage(_NumberedPageBase[_Item, Callable[[int], Awaitable["AsyncNumberedPage[_Item]"]]]):
+    """A page of a numbered list of `AsyncPilotStatus`: the same, awaited."""
+
+    async def get_next_page(self) -> AsyncNumberedPage[_Item] | None:
+        """Fetch the page numbered after this one (same arguments and size), or return None after the last."""
+        return await self._fetch(self.page + 1) if self.has_next_page() else None
+
+    async def iter_pages(self) -> AsyncIterator[AsyncNumberedPage[_Item]]:
+        """This page and every page numbered after it, fetched one at a time."""
+        page: AsyncNumberedPage[_Item] | None = self
+        while page is not None:
+            yield page
+            page = await page.get_next_page()
+
+
+# --- fetching a numbered page -----------------------------------------------------------------------------------------
+
+
+def check_page_number(value: int, name: str = "page") -> int:
+    """`value` as a page number: a whole number from 1."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidInputError(f"{name} must be a whole number from 1, not {value!r}.")
+    return value
+
+
+def date_bounds(
+    start: datetime.datetime | str | None, end: datetime.datetime | str | None
+) -> tuple[datetime.datetime | None, datetime.datetime | None]:
+    """`start_date` and `end_date` as instants, checked: an aware datetime or an ISO 8601 string, start not after
+    end (both are inclusive)."""
+    lower = None if start is None else to_instant(start, "start_date")
+    upper = None if end is None else to_instant(end, "end_date")
+    if lower is not None and upper is not None and lower > upper:
+        raise InvalidInputError(
+            f"start_date ({format_instant(lower, exact=True)}) is after end_date ({format_instant(upper, exact=True)}):"
+            " nothing could match."
+        )
+    return lower, upper
+
+
+@dataclass(frozen=True)
+class _Query:
+    """The checked arguments of a numbered list's requests, but the page number: the page size, the date bounds, and
+    the list's other query arguments (as the generated function takes them)."""
+
+    page_size: int
+    start: datetime.datetime | None
+    end: datetime.datetime | None
+    others: Mapping[str, Any]
+
+    @classmethod
+    def of(
+        cls,
+        page_size: int,
+        start_date: datetime.datetime | str | None,
+        end_date: datetime.datetime | str | None,
+        query: Mapping[str, Any] | None,
+    ) -> _Query:
+        start, end = date_bounds(start_date, end_date)
+        return cls(check_page_size(page_size, "page_size"), start, end, dict(query or {}))
+
+
+def _page_spec(
+    client: SyncClient | AsyncClient,
+    listing: NumberedList,
+    number: int,
+    query: _Query,
+    start: datetime.datetime | None,
+    end: datetime.datetime | None,
+) -> RequestSpec:
+    """The request of page `number` with these date bounds, in the API's own spelling (the generated code would send
+    Python's `isoformat()`)."""
+    spec = client._prepare(listing.operation, query={**query.others, "page": number, "page_size": query.page_size})
+    if listing.dates is not None:
+        params = spec.setdefault("params", {})
+        for name, bound in zip(listing.dates, (start, end), strict=True):
+            if bound is not None:
+                params[name] = format_instant(bound, exact=True)
+    return spec
+
+
+def _page_fields(listing: NumberedList, response: httpx.Response) -> dict[str, Any]:
+    """The parsed and checked body of `response`, as the fields of a page: every item has a string id (what a walk
+    tells them apart by) and the counts are whole numbers. (The client turns any failure here into an
+    `APIResponseValidationError`.)"""
+    envelope = listing.operation.parse_response(response)
+    items = getattr(envelope, listing.items)
+    for item in items:
+        if type(item.id) is not str:
+            raise APIResponseValidationError(
+                f"{_where(listing)} returned an item with id {item.id!r}: an id must be a string.", response=response
+            )
+    counts = {}
+    for name in ("total", "page", "page_size", "total_pages"):
+        value = getattr(envelope, name, None)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise APIResponseValidationError(
+                f"{_where(listing)} returned {name}={value!r}: a page's counts must be whole numbers.",
+                response=response,
+            )
+        counts[name] = value
+    notice = getattr(envelope, "notice", None)
+    return {"items": items, **counts, "notice": notice if isinstance(notice, str) else None, "response": response}
+
+
+def _where(listing: NumberedList) -> str:
+    """The operation, as a message names it (`GET /v1/messages/history`)."""
+    entry = listing.operation.entry
+    return f"{entry.http_method} {entry.path}"
+
+
+def fetch_page(
+    client: SyncClient,
+    listing: NumberedList,
+    *,
+    page: int,
+    page_size: int,
+    start_date: datetime.datetime | str | None = None,
+    end_date: datetime.datetime | str | None = None,
+    query: Mapping[str, Any] | None = None,
+) -> NumberedPage[Any]:
+    """Page `page` of `listing`: what a generated one-page method (`messages.history()`) returns. `query` holds the
+    list's other query arguments, by the generated function's names. Arguments are checked before any request."""
+    number = check_page_number(page)
+    checked = _Query.of(page_size, start_date, end_date, query)
+    return _sync_page(client, listing, number, checked, checked.start, checked.end)
+
+
+def _sync_page(
+    client: SyncClient,
+    listing: NumberedList,
+    number: int,
+    query: _Query,
+    start: datetime.datetime | None,
+    end: datetime.datetime | None,
+) -> NumberedPage[Any]:
+    def fetch(following: int) -> NumberedPage[Any]:
+        return _sync_page(client, listing, following, query, start, end)
+
+    spec = _page_spec(client, listing, number, query, start, end)
+    return NumberedPage(**client._request(spec, functools.partial(_page_fields, listing)), fetch=fetch)
+
+
+async def fetch_async_page(
+    client: AsyncClient,
+    listing: NumberedList,
+    *,
+    page: int,
+    page_size: int,
+    start_date: datetime.datetime | str | None = None,
+    end_date: datetime.datetime | str | None = None,
+    query: Mapping[str, Any] | None = None,
+) -> AsyncNumberedPage[Any]:
+    """Page `page` of `listing`, for `AsyncPilotStatus`."""
+    number = check_page_number(page)
+    checked = _Query.of(page_size, start_date, end_date, query)
+    return await _async_page(client, listing, number, checked, checked.start, checked.end)
+
+
+async def _async_page(
+    client: AsyncClient,
+    listing: NumberedList,
+    number: int,
+    query: _Query,
+    start: datetime.datetime | None,
+    end: datetime.datetime | None,
+) -> AsyncNumberedPage[Any]:
+    async def fetch(following: int) -> AsyncNumberedPage[Any]:
+        return await _async_page(client, listing, following, query, start, end)
+
+    spec = _page_spec(client, listing, number, query, start, end)
+    return AsyncNumberedPage(**await client._request(spec, functools.partial(_page_fields, listing)), fetch=fetch)
+
+
+# --- walking a numbered list ------------------------------------------------------------------------------------------
+# A walk is planned here without any I/O (`_Walk.plan`, a generator that yields the next request to make, or items to
+# hand out, and is sent each page it asked for), so that the sync and the async walk are one plan driven twice.
+
+
+@dataclass(frozen=True)
+class _Ask:
+    """One request of a walk: a page number, and the date bounds to send (None: left out)."""
+
+    page: int
+    start: datetime.datetime | None
+    end: datetime.datetime | None
+
+
+@dataclass(frozen=True)
+class _Pass:
+    """What one pass over a list found: `top`, the newest order value of its first page (None: the list was empty),
+    and whether it ended the walk (its first page was the whole list, or nothing had moved since the pass before)."""
+
+    top: datetime.datetime | None
+    settled: bool
+
+
+_T = TypeVar("_T")
+_Plan = Generator["_Ask | list[_Item]", Any, _T]
+"""A walk's plan: it yields a request (`_Ask`) and is sent the page that came, or yields items and is sent None."""
+
+
+class _Walk(Generic[_Item]):
+    """The plan of one walk: which pages to ask for, and which of their items to hand out.
+
+    Pages are asked for by number, with two rules. What a page brings that the walk has already handed out is
+    dropped (by id): an item that arrives above the walk's position pushes those below it down, and one comes again.
+    And when the list's `total` has shrunk since the page before, the walk steps back as many positions (asking for
+    an earlier page again): an item that leaves from above the walk's position pulls those below it up, and one would
+    otherwise pass unseen. What arrives is the newest, and so sorts above what the walk has passed (unless it shares
+    an instant with items already passed, as on a clock that stands still: each walk's promise says so): a shrinking
+    is then never hidden by an arrival below the walk's position, and no item that stays in the list is missed.
+    """
+
+    def __init__(
+        self,
+        listing: NumberedList,
+        start: datetime.datetime | None,
+        end: datetime.datetime | None,
+        page_size: int,
+    ) -> None:
+        self._listing = listing
+        self._order = listing.order
+        self._start, self._end, self._page_size = start, end, page_size
+        self._returned: set[str] = set()
+
+    def plan(self) -> _Plan[_Item, None]:
+        if self._order is None:  # no date bounds: one pass over the list as it goes
+            yield from self._pass(None, None, fixed=False)
+        elif not self._listing.moves:  # an item keeps its place: one window, its end fixed by the first page
+            yield from self._pass(self._start, self._end, fixed=True)
+        else:
+            yield from self._passes()
+
+    def _passes(self) -> _Plan[_Item, None]:
+        """Passes over a list whose items move to the top (a conversation that gets a message), each from the newest
+        instant of the one before, until one finds that nothing it needs has moved.
+
+        An item that moves during a pass goes to the top, and so never pulls the items below it up: what stays where
+        it was is found by the pass. What moved from below the pass's position to above it was missed, and its order
+        value is now at least the newest of the pass's first page (the clock's instant when it moved), so the next
+        pass, over what is at least that new, finds it. The walk ends with a pass whose first page holds all of it
+        (nothing can have moved meanwhile), or one that finds nothing newer than the single instant the pass before
+        it went over (nothing moved out of that pass; and within one instant, an item's place never changes)."""
+        lower, single = self._start, None
+        while True:
+            walked = yield from self._pass(lower, self._end, fixed=False, settled_at=single)
+            if walked.top is None or walked.settled:
+                return
+            single = walked.top if walked.top == lower else None
+            lower = walked.top
+
+    def _pass(
+        self,
+        lower: datetime.datetime | None,
+        end: datetime.datetime | None,
+        *,
+        fixed: bool,
+        settled_at: datetime.datetime | None = None,
+    ) -> _Plan[_Item, _Pass]:
+        """One pass over the list from `lower` up to `end` (inclusive; None: unbounded). `fixed`: after the first page,
+        the pass's end is that page's newest order value, and each page is asked for up to one millisecond after it,
+        what is newer dropped: the same window whether the server's `endDate` is inclusive or exclusive."""
+        total: int | None = None
+        top: datetime.datetime | None = None
+        read = 0  # the positions of the list walked past, as the latest page counts them
+        number, asked = 1, 0
+        while True:
+            got = yield _Ask(number, lower, end)
+            asked += 1
+            if asked == 1 and self._order is not None:
+                if not got.items:
+                    return _Pass(None, settled=True)
+                top = self._newest(got, end)
+                if fixed:
+                    end = _just_after(top)
+            size = got.page_size if got.page_size >= 1 else self._page_size
+            if total is not None and got.total < total:
+                read = max(0, read - (total - got.total))  # items left from above: step back as many
+            total = got.total
+            fresh = self._fresh(got.items, lower, top if fixed else self._end)
+            if fresh:
+                yield fresh
+            if asked == 1 and top is not None and top == settled_at:
+                return _Pass(top, settled=True)
+            first = (number - 1) * size
+            if first <= read:  # the page covered the walk's position (it was not stepped back before it)
+                if not got.items:
+                    break
+                read = first + size
+            if read >= total:
+                break
+            number = read // size + 1
+        return _Pass(top, settled=asked == 1)
+
+    def _fresh(self, items: list[Any], lower: datetime.datetime | None, upper: datetime.datetime | None) -> list[Any]:
+        """The items of a page to hand out: inside [`lower`, `upper`] and not handed out before (and now they have
+        been). An item without an aware order value cannot be placed: it is kept (a walk relies on none but the first
+        page's newest)."""
+        returned, order = self._returned, self._order
+        bounded = order is not None and (lower is not None or upper is not None)
+        fresh = []
+        for item in items:  # once an item of every page: written out, not a function call an item
+            if item.id in returned:
+                continue
+            if bounded:
+                instant: Any = getattr(item, order, None)  # type: ignore[arg-type]  # `bounded`: not None
+                try:
+                    if (lower is not None and instant < lower) or (upper is not None and instant > upper):
+                        continue
+                except TypeError:  # None, or a naive datetime, or the text of a timestamp that did not parse
+                    pass
+            returned.add(item.id)
+            fresh.append(item)
+        return fresh
+
+    def _instant(self, item: Any) -> datetime.datetime | None:
+        value = getattr(item, self._order, None) if self._order is not None else None
+        return value if isinstance(value, datetime.datetime) and value.utcoffset() is not None else None
+
+    def _newest(self, got: Any, end: datetime.datetime | None) -> datetime.datetime:
+        """The newest order value of a page, no later than `end`."""
+        instants = [instant for item in got.items if (instant := self._instant(item)) is not None]
+        if not instants:
+            raise APIResponseValidationError(
+                f"{_where(self._listing)} returned a page of {len(got.items)} items none of which has a"
+                f" {self._order} with a time zone: a walk finds where it stands by the newest of them.",
+                response=got.response,
+            )
+        newest = max(instants)
+        return newest if end is None else min(newest, end)
+
+
+def _just_after(instant: datetime.datetime) -> datetime.datetime | None:
+    """The `endDate` that bounds a window at `instant`: one millisecond later (None at the end of time: unbounded)."""
+    try:
+        return instant + MILLISECOND
+    except OverflowError:
+        return None
+
+
+def _sync_items(plan: _Plan[_Item, None], fetch: Callable[[_Ask], Any]) -> Iterator[list[_Item]]:
+    """Drive `plan`, fetching each page it asks for: its items, a list at a time."""
+    got: Any = None
+    while True:
+        try:
+            step = plan.send(got)
+        except StopIteration:
+            return
+        if isinstance(step, _Ask):
+            got = fetch(step)
+        else:
+            got = None
+            yield step
+
+
+async def _async_items(plan: _Plan[_Item, None], fetch: Callable[[_Ask], Awaitable[Any]]) -> AsyncIterator[_Item]:
+    """Drive `plan`, awaiting each page it asks for: its items, one at a time."""
+    got: Any = None
+    while True:
+        try:
+            step = plan.send(got)
+        except StopIteration:
+            return
+        if isinstance(step, _Ask):
+            got = await fetch(step)
+        else:
+            got = None
+            for item in step:
+                yield item
+
+
+def walk(
+    client: SyncClient,
+    listing: NumberedList,
+    *,
+    page_size: int,
+    start_date: datetime.datetime | str | None = None,
+    end_date: datetime.datetime | str | None = None,
+    query: Mapping[str, Any] | None = None,
+) -> Iterator[Any]:
+    """Every item of `listing`, fetched lazily page by page, as the generated walks (`messages.iter_history()`) give
+    them. Arguments are checked at once, before any request."""
+    checked = _Query.of(page_size, start_date, end_date, query)
+
+    def fetch(ask: _Ask) -> NumberedPage[Any]:
+        return _sync_page(client, listing, ask.page, checked, ask.start, ask.end)
+
+    plan = _Walk[Any](listing, checked.start, checked.end, checked.page_size).plan()
+    # The items of each page in turn: `chain` hands them out itself, where a generator would be resumed once an item.
+    return itertools.chain.from_iterable(_sync_items(plan, fetch))
+
+
+def walk_async(
+    client: AsyncClient,
+    listing: NumberedList,
+    *,
+    page_size: int,
+    start_date: datetime.datetime | str | None = None,
+    end_date: datetime.datetime | str | None = None,
+    query: Mapping[str, Any] | None = None,
+) -> AsyncIterator[Any]:
+    """Every item of `listing`, for `AsyncPilotStatus`: `async for item in ...`. Arguments are checked at once."""
+    checked = _Query.of(page_size, start_date, end_date, query)
+
+    async def fetch(ask: _Ask) -> AsyncNumberedPage[Any]:
+        return await _async_page(client, listing, ask.page, checked, ask.start, ask.end)
+
+    return _async_items(_Walk[Any](listing, checked.start, checked.end, checked.page_size).plan(), fetch)

@@ -6,13 +6,26 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import AsyncIterator, Iterator
 
 from pilotstatus._operations import Operation
+from pilotstatus.pagination import (
+    AsyncNumberedPage,
+    NumberedList,
+    NumberedPage,
+    fetch_async_page,
+    fetch_page,
+    walk,
+    walk_async,
+)
 from pilotstatus.resources._handwritten.messages import AsyncMessagesMixin, MessagesMixin
 from pilotstatus_api.api.messages import get_messages_group, get_messages_history, get_messages_id, get_messages_unread
+from pilotstatus_api.models.group_message import GroupMessage
 from pilotstatus_api.models.group_messages_page import GroupMessagesPage
+from pilotstatus_api.models.history_message import HistoryMessage
 from pilotstatus_api.models.message_details import MessageDetails
 from pilotstatus_api.models.message_history_page import MessageHistoryPage
+from pilotstatus_api.models.unread_message import UnreadMessage
 from pilotstatus_api.models.unread_messages_page import UnreadMessagesPage
 
 __all__ = ["AsyncMessages", "Messages"]
@@ -21,13 +34,17 @@ RETRIEVE = Operation(get_messages_id, MessageDetails.from_dict)
 HISTORY = Operation(get_messages_history, MessageHistoryPage.from_dict)
 UNREAD = Operation(get_messages_unread, UnreadMessagesPage.from_dict)
 GROUP = Operation(get_messages_group, GroupMessagesPage.from_dict)
+HISTORY_PAGES = NumberedList(HISTORY, items="messages", dates=("startDate", "endDate"), order="provider_timestamp")
+UNREAD_PAGES = NumberedList(UNREAD, items="messages")
+GROUP_PAGES = NumberedList(GROUP, items="messages", dates=("startDate", "endDate"), order="created_at")
 
 
 class Messages(MessagesMixin):
     """WhatsApp messages sent from the key's number: send one (free-form text, a template, media, an interactive list,
     carousel or Flow), follow it by id, cancel scheduled ones, read the number's history.
 
-    `messages`: `cancel()`, `group()`, `history()`, `retrieve()`, `send()`, `unread()`.
+    `messages`: `cancel()`, `group()`, `history()`, `iter_group()`, `iter_history()`, `iter_unread()`, `retrieve()`,
+    `send()`, `unread()`.
 
     Written by hand (`resources/_handwritten/messages.py`): `send()`, `cancel()`.
     """
@@ -55,11 +72,11 @@ class Messages(MessagesMixin):
     def history(
         self,
         *,
-        start_date: datetime.datetime | None = None,
-        end_date: datetime.datetime | None = None,
+        start_date: datetime.datetime | str | None = None,
+        end_date: datetime.datetime | str | None = None,
         page: int = 1,
         page_size: int = 30,
-    ) -> MessageHistoryPage:
+    ) -> NumberedPage[HistoryMessage]:
         """Message history.
 
         Lists the linked number's full message history (direct and group), ordered by providerTimestamp (newest first).
@@ -85,14 +102,49 @@ class Messages(MessagesMixin):
             page: The page to return, from 1 (default 1).
             page_size: Rows per page (default 30, at most 100).
 
+        Returns one page (`NumberedPage`): its items, `total`, `page`, `page_size`, `total_pages`, and
+        `get_next_page()`, which asks for the next number. The list is newest first and numbered anew at each request,
+        so what arrives or leaves between two requests shifts the pages (an item comes twice, or not at all):
+        `iter_history()` walks every page without that loss. The date bounds are aware datetimes or ISO 8601 strings
+        with a zone, both inclusive.
+
         Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
         `TenantScopeNotAllowedError`).
         """
-        return self._call(
-            HISTORY, query={"start_date": start_date, "end_date": end_date, "page": page, "page_size": page_size}
+        return fetch_page(
+            self._client, HISTORY_PAGES, page=page, page_size=page_size, start_date=start_date, end_date=end_date
         )
 
-    def unread(self, *, page: int = 1, page_size: int = 30) -> UnreadMessagesPage:
+    def iter_history(
+        self,
+        *,
+        start_date: datetime.datetime | str | None = None,
+        end_date: datetime.datetime | str | None = None,
+        page_size: int = 100,
+    ) -> Iterator[HistoryMessage]:
+        """Message history: every item (`HistoryMessage`), newest first, each page fetched when the loop needs it.
+
+        Each item in [`start_date`, `end_date`] is returned exactly once, however many arrive during the walk: the
+        window ends at the newest item of the first page (on the server's clock, not this one's), each later page is
+        asked for up to that instant, and what a page repeats of an earlier one is dropped. An item that arrives during
+        the walk is left out, unless it shares the instant of that newest item: then it may come (once).
+
+        Args:
+            start_date: Start of the date range (filters by providerTimestamp), inclusive (inclusive is inferred: the
+                documentation does not say). A value that is no date, or a startDate after the endDate, is 400
+                INVALID_DATE_RANGE.
+            end_date: End of the date range (filters by providerTimestamp), inclusive (inclusive is inferred: the
+                documentation does not say). A value that is no date, or a startDate after the endDate, is 400
+                INVALID_DATE_RANGE.
+            page_size: items per request, 1..100 (default 100).
+
+        The date bounds are aware datetimes or ISO 8601 strings with a zone, both inclusive. Arguments are checked at
+        once, before any request. Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number
+        (else `TenantScopeNotAllowedError`).
+        """
+        return walk(self._client, HISTORY_PAGES, page_size=page_size, start_date=start_date, end_date=end_date)
+
+    def unread(self, *, page: int = 1, page_size: int = 30) -> NumberedPage[UnreadMessage]:
         """Unread messages.
 
         Lists the linked number's unread INBOUND messages (newest first). "total" is the TRUE unread count — the sum of
@@ -110,19 +162,42 @@ class Messages(MessagesMixin):
             page: The page to return, from 1 (default 1).
             page_size: Rows per page (default 30, at most 100).
 
+        Returns one page (`NumberedPage`): its items, `total`, `page`, `page_size`, `total_pages`, and
+        `get_next_page()`, which asks for the next number. The list is newest first and numbered anew at each request,
+        so what arrives or leaves between two requests shifts the pages (an item comes twice, or not at all):
+        `iter_unread()` walks every page without that loss.
+
         Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
         `TenantScopeNotAllowedError`).
         """
-        return self._call(UNREAD, query={"page": page, "page_size": page_size})
+        return fetch_page(self._client, UNREAD_PAGES, page=page, page_size=page_size)
+
+    def iter_unread(self, *, page_size: int = 100) -> Iterator[UnreadMessage]:
+        """Unread messages: every item (`UnreadMessage`), newest first, each page fetched when the loop needs it.
+
+        The list shrinks as items leave it (a message that is read) and grows at the top as items arrive. Each item in
+        it from the start of the walk to its end is returned exactly once, and none twice: a page that repeats what an
+        earlier one brought is dropped, and when the list's `total` has shrunk since the page before, the walk steps
+        back as many places. An item that leaves or arrives during the walk may come (once) or not. This holds as long
+        as what arrives sorts above what the walk has passed, as a new message does; one that shares its instant with
+        messages already passed (a sandbox whose clock stands still) sorts among them by id.
+
+        Args:
+            page_size: items per request, 1..100 (default 100).
+
+        Arguments are checked at once, before any request. Keys: a number's own key, or a tenant key with
+        `whatsapp_number_id` naming the number (else `TenantScopeNotAllowedError`).
+        """
+        return walk(self._client, UNREAD_PAGES, page_size=page_size)
 
     def group(
         self,
         *,
-        start_date: datetime.datetime | None = None,
-        end_date: datetime.datetime | None = None,
+        start_date: datetime.datetime | str | None = None,
+        end_date: datetime.datetime | str | None = None,
         page: int = 1,
         page_size: int = 30,
-    ) -> GroupMessagesPage:
+    ) -> NumberedPage[GroupMessage]:
         """Group messages.
 
         Lists messages in the linked number's GROUP conversations (newest first). Paginated via page/pageSize. Filter by
@@ -145,19 +220,54 @@ class Messages(MessagesMixin):
             page: The page to return, from 1 (default 1).
             page_size: Rows per page (default 30, at most 100).
 
+        Returns one page (`NumberedPage`): its items, `total`, `page`, `page_size`, `total_pages`, and
+        `get_next_page()`, which asks for the next number. The list is newest first and numbered anew at each request,
+        so what arrives or leaves between two requests shifts the pages (an item comes twice, or not at all):
+        `iter_group()` walks every page without that loss. The date bounds are aware datetimes or ISO 8601 strings with
+        a zone, both inclusive.
+
         Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
         `TenantScopeNotAllowedError`).
         """
-        return self._call(
-            GROUP, query={"start_date": start_date, "end_date": end_date, "page": page, "page_size": page_size}
+        return fetch_page(
+            self._client, GROUP_PAGES, page=page, page_size=page_size, start_date=start_date, end_date=end_date
         )
+
+    def iter_group(
+        self,
+        *,
+        start_date: datetime.datetime | str | None = None,
+        end_date: datetime.datetime | str | None = None,
+        page_size: int = 100,
+    ) -> Iterator[GroupMessage]:
+        """Group messages: every item (`GroupMessage`), newest first, each page fetched when the loop needs it.
+
+        Each item in [`start_date`, `end_date`] is returned exactly once, however many arrive during the walk: the
+        window ends at the newest item of the first page (on the server's clock, not this one's), each later page is
+        asked for up to that instant, and what a page repeats of an earlier one is dropped. An item that arrives during
+        the walk is left out, unless it shares the instant of that newest item: then it may come (once).
+
+        Args:
+            start_date: Start of the date range (filters by createdAt), inclusive (inclusive is inferred: the
+                documentation does not say). A value that is no date, or a startDate after the endDate, is 400
+                INVALID_DATE_RANGE.
+            end_date: End of the date range (filters by createdAt), inclusive (inclusive is inferred: the documentation
+                does not say). A value that is no date, or a startDate after the endDate, is 400 INVALID_DATE_RANGE.
+            page_size: items per request, 1..100 (default 100).
+
+        The date bounds are aware datetimes or ISO 8601 strings with a zone, both inclusive. Arguments are checked at
+        once, before any request. Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number
+        (else `TenantScopeNotAllowedError`).
+        """
+        return walk(self._client, GROUP_PAGES, page_size=page_size, start_date=start_date, end_date=end_date)
 
 
 class AsyncMessages(AsyncMessagesMixin):
     """WhatsApp messages sent from the key's number: send one (free-form text, a template, media, an interactive list,
     carousel or Flow), follow it by id, cancel scheduled ones, read the number's history.
 
-    `messages`: `cancel()`, `group()`, `history()`, `retrieve()`, `send()`, `unread()`.
+    `messages`: `cancel()`, `group()`, `history()`, `iter_group()`, `iter_history()`, `iter_unread()`, `retrieve()`,
+    `send()`, `unread()`.
 
     Written by hand (`resources/_handwritten/messages.py`): `send()`, `cancel()`.
 
@@ -187,11 +297,11 @@ class AsyncMessages(AsyncMessagesMixin):
     async def history(
         self,
         *,
-        start_date: datetime.datetime | None = None,
-        end_date: datetime.datetime | None = None,
+        start_date: datetime.datetime | str | None = None,
+        end_date: datetime.datetime | str | None = None,
         page: int = 1,
         page_size: int = 30,
-    ) -> MessageHistoryPage:
+    ) -> AsyncNumberedPage[HistoryMessage]:
         """Message history.
 
         Lists the linked number's full message history (direct and group), ordered by providerTimestamp (newest first).
@@ -217,14 +327,49 @@ class AsyncMessages(AsyncMessagesMixin):
             page: The page to return, from 1 (default 1).
             page_size: Rows per page (default 30, at most 100).
 
+        Returns one page (`NumberedPage`): its items, `total`, `page`, `page_size`, `total_pages`, and
+        `get_next_page()`, which asks for the next number. The list is newest first and numbered anew at each request,
+        so what arrives or leaves between two requests shifts the pages (an item comes twice, or not at all):
+        `iter_history()` walks every page without that loss. The date bounds are aware datetimes or ISO 8601 strings
+        with a zone, both inclusive.
+
         Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
         `TenantScopeNotAllowedError`).
         """
-        return await self._call(
-            HISTORY, query={"start_date": start_date, "end_date": end_date, "page": page, "page_size": page_size}
+        return await fetch_async_page(
+            self._client, HISTORY_PAGES, page=page, page_size=page_size, start_date=start_date, end_date=end_date
         )
 
-    async def unread(self, *, page: int = 1, page_size: int = 30) -> UnreadMessagesPage:
+    def iter_history(
+        self,
+        *,
+        start_date: datetime.datetime | str | None = None,
+        end_date: datetime.datetime | str | None = None,
+        page_size: int = 100,
+    ) -> AsyncIterator[HistoryMessage]:
+        """Message history: every item (`HistoryMessage`), newest first, each page fetched when the loop needs it.
+
+        Each item in [`start_date`, `end_date`] is returned exactly once, however many arrive during the walk: the
+        window ends at the newest item of the first page (on the server's clock, not this one's), each later page is
+        asked for up to that instant, and what a page repeats of an earlier one is dropped. An item that arrives during
+        the walk is left out, unless it shares the instant of that newest item: then it may come (once).
+
+        Args:
+            start_date: Start of the date range (filters by providerTimestamp), inclusive (inclusive is inferred: the
+                documentation does not say). A value that is no date, or a startDate after the endDate, is 400
+                INVALID_DATE_RANGE.
+            end_date: End of the date range (filters by providerTimestamp), inclusive (inclusive is inferred: the
+                documentation does not say). A value that is no date, or a startDate after the endDate, is 400
+                INVALID_DATE_RANGE.
+            page_size: items per request, 1..100 (default 100).
+
+        The date bounds are aware datetimes or ISO 8601 strings with a zone, both inclusive. Arguments are checked at
+        once, before any request. Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number
+        (else `TenantScopeNotAllowedError`).
+        """
+        return walk_async(self._client, HISTORY_PAGES, page_size=page_size, start_date=start_date, end_date=end_date)
+
+    async def unread(self, *, page: int = 1, page_size: int = 30) -> AsyncNumberedPage[UnreadMessage]:
         """Unread messages.
 
         Lists the linked number's unread INBOUND messages (newest first). "total" is the TRUE unread count — the sum of
@@ -242,19 +387,42 @@ class AsyncMessages(AsyncMessagesMixin):
             page: The page to return, from 1 (default 1).
             page_size: Rows per page (default 30, at most 100).
 
+        Returns one page (`NumberedPage`): its items, `total`, `page`, `page_size`, `total_pages`, and
+        `get_next_page()`, which asks for the next number. The list is newest first and numbered anew at each request,
+        so what arrives or leaves between two requests shifts the pages (an item comes twice, or not at all):
+        `iter_unread()` walks every page without that loss.
+
         Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
         `TenantScopeNotAllowedError`).
         """
-        return await self._call(UNREAD, query={"page": page, "page_size": page_size})
+        return await fetch_async_page(self._client, UNREAD_PAGES, page=page, page_size=page_size)
+
+    def iter_unread(self, *, page_size: int = 100) -> AsyncIterator[UnreadMessage]:
+        """Unread messages: every item (`UnreadMessage`), newest first, each page fetched when the loop needs it.
+
+        The list shrinks as items leave it (a message that is read) and grows at the top as items arrive. Each item in
+        it from the start of the walk to its end is returned exactly once, and none twice: a page that repeats what an
+        earlier one brought is dropped, and when the list's `total` has shrunk since the page before, the walk steps
+        back as many places. An item that leaves or arrives during the walk may come (once) or not. This holds as long
+        as what arrives sorts above what the walk has passed, as a new message does; one that shares its instant with
+        messages already passed (a sandbox whose clock stands still) sorts among them by id.
+
+        Args:
+            page_size: items per request, 1..100 (default 100).
+
+        Arguments are checked at once, before any request. Keys: a number's own key, or a tenant key with
+        `whatsapp_number_id` naming the number (else `TenantScopeNotAllowedError`).
+        """
+        return walk_async(self._client, UNREAD_PAGES, page_size=page_size)
 
     async def group(
         self,
         *,
-        start_date: datetime.datetime | None = None,
-        end_date: datetime.datetime | None = None,
+        start_date: datetime.datetime | str | None = None,
+        end_date: datetime.datetime | str | None = None,
         page: int = 1,
         page_size: int = 30,
-    ) -> GroupMessagesPage:
+    ) -> AsyncNumberedPage[GroupMessage]:
         """Group messages.
 
         Lists messages in the linked number's GROUP conversations (newest first). Paginated via page/pageSize. Filter by
@@ -277,9 +445,43 @@ class AsyncMessages(AsyncMessagesMixin):
             page: The page to return, from 1 (default 1).
             page_size: Rows per page (default 30, at most 100).
 
+        Returns one page (`NumberedPage`): its items, `total`, `page`, `page_size`, `total_pages`, and
+        `get_next_page()`, which asks for the next number. The list is newest first and numbered anew at each request,
+        so what arrives or leaves between two requests shifts the pages (an item comes twice, or not at all):
+        `iter_group()` walks every page without that loss. The date bounds are aware datetimes or ISO 8601 strings with
+        a zone, both inclusive.
+
         Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
         `TenantScopeNotAllowedError`).
         """
-        return await self._call(
-            GROUP, query={"start_date": start_date, "end_date": end_date, "page": page, "page_size": page_size}
+        return await fetch_async_page(
+            self._client, GROUP_PAGES, page=page, page_size=page_size, start_date=start_date, end_date=end_date
         )
+
+    def iter_group(
+        self,
+        *,
+        start_date: datetime.datetime | str | None = None,
+        end_date: datetime.datetime | str | None = None,
+        page_size: int = 100,
+    ) -> AsyncIterator[GroupMessage]:
+        """Group messages: every item (`GroupMessage`), newest first, each page fetched when the loop needs it.
+
+        Each item in [`start_date`, `end_date`] is returned exactly once, however many arrive during the walk: the
+        window ends at the newest item of the first page (on the server's clock, not this one's), each later page is
+        asked for up to that instant, and what a page repeats of an earlier one is dropped. An item that arrives during
+        the walk is left out, unless it shares the instant of that newest item: then it may come (once).
+
+        Args:
+            start_date: Start of the date range (filters by createdAt), inclusive (inclusive is inferred: the
+                documentation does not say). A value that is no date, or a startDate after the endDate, is 400
+                INVALID_DATE_RANGE.
+            end_date: End of the date range (filters by createdAt), inclusive (inclusive is inferred: the documentation
+                does not say). A value that is no date, or a startDate after the endDate, is 400 INVALID_DATE_RANGE.
+            page_size: items per request, 1..100 (default 100).
+
+        The date bounds are aware datetimes or ISO 8601 strings with a zone, both inclusive. Arguments are checked at
+        once, before any request. Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number
+        (else `TenantScopeNotAllowedError`).
+        """
+        return walk_async(self._client, GROUP_PAGES, page_size=page_size, start_date=start_date, end_date=end_date)

@@ -8,6 +8,7 @@ twice): nothing that changes a call, a setting or a template.
     pilotstatus calls get call_123 --sdp
     pilotstatus calls settings
     pilotstatus calls permission --to +5511999999999
+    pilotstatus messages history --since 2026-01-01T00:00:00Z --json
     pilotstatus templates list
     pilotstatus messages send --to +5511999999999 --text "Olá"
     pilotstatus messages get msg_123

@@ -20,7 +20,7 @@ from pilotstatus._exceptions import (
 )
 from pilotstatus._validation import check_value
 
-from . import _checks
+from . import _checks, _history
 from ._connection import KEY_HELP, add_connection_options, client_from
 from ._errors import USAGE, CommandError, describe, note, printable
 from ._formats import api_json, json_text
@@ -65,13 +65,14 @@ line for each field, or with --json the message as the API sent it. A field that
 def register(commands: Commands) -> None:
     messages = commands.add_parser(
         "messages",
-        help="send a message, and look one up",
-        description="Messages of the key's number: send one, look one up.",
+        help="send a message, look one up, print the history",
+        description="Messages of the key's number: send one, look one up, print every one of a period.",
         epilog=KEY_HELP,
     )
     messages_commands = messages.add_subparsers(
         title="commands", dest="messages_command", required=True, metavar="COMMAND"
     )
+    _history.register(messages_commands)
 
     send = messages_commands.add_parser(
         "send", help="send a text or a template", description=SEND_DESCRIPTION, epilog=KEY_HELP

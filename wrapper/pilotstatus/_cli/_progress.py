@@ -35,21 +35,22 @@ class _AsLines:
 
 class Progress:
     """A counter of calls written; `enabled=False` (`--no-progress`) shows nothing. Others count with it too: what
-    `desc` names, out of `total` when known, on `stream` (stderr by default), shown only once `delay` seconds have
-    passed since the first calls (so that a quick task prints nothing)."""
+    `desc` names, in `unit`s, out of `total` when known, on `stream` (stderr by default), shown only once `delay`
+    seconds have passed since the first calls (so that a quick task prints nothing)."""
 
     def __init__(
         self,
         *,
         enabled: bool,
         desc: str = "export",
+        unit: str = " calls",
         total: int | None = None,
         delay: float = 0.0,
         stream: TextIO | None = None,
     ) -> None:
         self._enabled = enabled
         self._bar: tqdm[NoReturn] | None = None
-        self._desc, self._total, self._delay, self._stream = desc, total, delay, stream
+        self._desc, self._unit, self._total, self._delay, self._stream = desc, unit, total, delay, stream
 
     def advance(self, calls: int) -> None:
         if not self._enabled or calls <= 0:
@@ -73,7 +74,7 @@ class Progress:
                 file=stream,
                 initial=initial,
                 total=self._total,
-                unit=" calls",
+                unit=self._unit,
                 desc=self._desc,
                 leave=True,
                 delay=self._delay,
@@ -82,7 +83,7 @@ class Progress:
             file=_AsLines(stream),
             initial=initial,
             total=self._total,
-            unit=" calls",
+            unit=self._unit,
             desc=self._desc,
             leave=True,
             ascii=True,

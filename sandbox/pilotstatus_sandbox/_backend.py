@@ -1,6 +1,6 @@
 """What the sandbox's areas share (moto's core): the numbers, the clock, the timers that move every area's state
 on time, the lock that guards it, and the webhook events emitted. Each area's own state lives in its package
-(`calls/models.py`: a number's calls, settings and permissions).
+(`calls/models.py`: a number's calls, settings and permissions; `messages/models.py`: its messages).
 
 Time comes from the sandbox's `Clock`: what happens later (the peer answering, a ring timeout, a permission answer)
 is a timer on one heap for the whole sandbox, applied in time order whenever the backend is touched (so an answer is
@@ -26,6 +26,7 @@ from ._instants import format_ms
 from ._providers import Provider
 from .calls.models import Calls
 from .templates.models import Templates
+from .messages.models import Messages
 
 __all__ = ["NUMBERS", "ApiError", "Backend", "Event", "Number", "NumberSpec"]
 
@@ -153,3 +154,5 @@ class Number:
         """Its calls (history and live), Meta settings and call permissions."""
         self.templates = Templates(backend, self)
         """Its message templates, and Meta's review of them."""
+        self.messages = Messages(backend, self)
+        """Its messages, sent and received."""

@@ -118,6 +118,13 @@ class Backend:
             self._settle()
             yield self.clock.now_ms()
 
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Hold the lock without applying due transitions: for state that a timer's action reads or changes too (a
+        transition applied from inside another would run before it, out of time order)."""
+        with self._lock:
+            yield
+
     def schedule(self, due_ms: int, action: Callable[[int], None]) -> None:
         """Run `action(due_ms)` once the clock reaches `due_ms`."""
         heapq.heappush(self._timers, (due_ms, next(self._order), action))

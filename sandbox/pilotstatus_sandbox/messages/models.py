@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import random
+import uuid
 import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -145,7 +146,8 @@ class Message:
 
 class Messages:
     """One sandbox number's messages, sent and received, in the order they were added; found by id, correlation id or
-    provider id. Its methods hold the backend's lock; a timer's action (already under it) may call them too."""
+    provider id. Its methods hold the backend's lock without applying due transitions (`Backend.held`), so that a
+    timer's action may call them too; a reader that must see every transition due takes `Backend.locked` first."""
 
     def __init__(self, backend: Backend, number: Number) -> None:
         self.number = number
@@ -161,7 +163,7 @@ class Messages:
 
     def add(self, message: Message) -> Message:
         """Keep `message` (its id, correlation id and provider id, if any, all find it)."""
-        with self._backend.locked():
+        with self._backend.held():
             assert message.id not in self._by_ref, f"{message.id} is already a message of {self.number.number_id}"
             self._messages.append(message)
             self._index(message)
@@ -170,18 +172,18 @@ class Messages:
 
     def changed(self, message: Message) -> None:
         """Say that `message` changed (a status, or its provider id set): indexes and `version` follow."""
-        with self._backend.locked():
+        with self._backend.held():
             self._index(message)
             self.version += 1
 
     def find(self, ref: str) -> Message | None:
         """The message whose id, correlation id or provider id (wamid) is `ref`, or None."""
-        with self._backend.locked():
+        with self._backend.held():
             return self._by_ref.get(ref)
 
     def all(self) -> list[Message]:
         """Every message of the number, oldest added first (a copy: the records themselves are shared)."""
-        with self._backend.locked():
+        with self._backend.held():
             return list(self._messages)
 
     def __len__(self) -> int:
@@ -190,7 +192,7 @@ class Messages:
     def last_inbound_ms(self, peer_phone: str) -> int | None:
         """When `peer_phone` (digits) last wrote to the number, or None if never: the start of Meta's 24-hour
         customer-service window."""
-        with self._backend.locked():
+        with self._backend.held():
             for message in reversed(self._messages):
                 if message.direction == "INBOUND" and message.peer_phone == peer_phone and message.group_id is None:
                     return message.created_ms
@@ -200,7 +202,7 @@ class Messages:
 
     def conversation_id(self, key: str) -> str:
         """The id of the conversation with `key` (a peer's digits, a group or newsletter id), made the first time."""
-        with self._backend.locked():
+        with self._backend.held():
             known = self._conversations.get(key)
             if known is None:
                 known = self._conversations[key] = "conv_" + self._random.randbytes(12).hex()
@@ -208,13 +210,18 @@ class Messages:
 
     def new_id(self, now_ms: int, prefix: str = "msg_") -> str:
         """A new id: `prefix` and a ULID of `now_ms` (ids made later sort after, within a millisecond at random)."""
-        with self._backend.locked():
+        with self._backend.held():
             ulid = (now_ms % (1 << 48)) << 80 | self._random.getrandbits(80)
             return prefix + "".join(_CROCKFORD[(ulid >> shift) & 31] for shift in range(125, -1, -5))
 
+    def new_uuid(self) -> str:
+        """A new random UUID (version 4), drawn from the number's seeded generator: a correlation id."""
+        with self._backend.held():
+            return str(uuid.UUID(int=self._random.getrandbits(128), version=4))
+
     def new_external_id(self) -> str:
         """A new provider id: a `wamid.` on a Meta number, a web provider's upper-case hex id otherwise."""
-        with self._backend.locked():
+        with self._backend.held():
             if self.number.provider == "META":
                 return "wamid." + base64.b64encode(self._random.randbytes(30)).decode()
             return "3EB0" + self._random.randbytes(10).hex().upper()

@@ -1,0 +1,334 @@
+"""The sandbox's sends on the backend alone (`messages/sending.py`): the lifecycle of a message on the sandbox's
+clock, the magic destinations, Meta's 24-hour window, scheduled sends, cancel and retrieve, and the `message.*`
+events each change emits; time is moved with the manual clock, never waited for. The same through HTTP, with the
+spec's schemas, idempotency and faults, is in test_sandbox_messages_http.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pilotstatus_sandbox import SandboxConfig
+from pilotstatus_sandbox._backend import Backend, Number
+from pilotstatus_sandbox._errors import ApiError
+from pilotstatus_sandbox._instants import format_ms, parse_before_ms
+from pilotstatus_sandbox.messages.models import Message
+from pilotstatus_sandbox.messages.sending import cancel, retrieve, send
+
+READS = "+5511999990001"  # a magic destination whose 24-hour window is open on a Meta number
+FAILS = "+5511999990004"
+NEVER_READS = "+5511999990005"
+STRANGER = "+5511988887777"  # no magic: on a Meta number, nobody who wrote
+
+
+def make_backend(events: list[dict[str, Any]] | None = None) -> Backend:
+    return Backend(
+        SandboxConfig(calls=0, seed=7, manual_clock=True), on_event=None if events is None else events.append
+    )
+
+
+def the_number(backend: Backend, number_id: str) -> Number:
+    found = backend.number(number_id)
+    assert found is not None
+    return found
+
+
+def refusal(action: Callable[[], object]) -> ApiError:
+    with pytest.raises(ApiError) as caught:
+        action()
+    return caught.value
+
+
+def parse(instant: str) -> int:
+    ms = parse_before_ms(instant)
+    assert ms is not None
+    return ms
+
+
+def statuses(events: list[dict[str, Any]], message_id: str) -> list[str]:
+    return [event["event"] for event in events if event["data"]["id"] == message_id]
+
+
+@pytest.fixture
+def events() -> list[dict[str, Any]]:
+    return []
+
+
+@pytest.fixture
+def backend(events: list[dict[str, Any]]) -> Backend:
+    return make_backend(events)
+
+
+@pytest.fixture
+def meta(backend: Backend) -> Number:
+    return the_number(backend, "num_sandbox_meta")
+
+
+@pytest.fixture
+def web(backend: Backend) -> Number:
+    return the_number(backend, "num_sandbox_web")
+
+
+def test_a_text_is_queued_then_sent_delivered_and_read_on_the_sandbox_clock_each_with_its_webhook(
+    backend: Backend, web: Number, events: list[dict[str, Any]]
+) -> None:
+    accepted = send(backend, web, {"destinationNumber": STRANGER, "text": "Hello"})
+    sent_at = backend.clock.now_ms()
+    assert (accepted["status"], accepted["origin"], accepted["sourceNumber"]) == ("QUEUED", "API", "+5511955550200")
+    assert "flowToken" not in accepted
+    steps = [(0.199, "QUEUED"), (0.001, "SENT"), (0.799, "SENT"), (0.001, "DELIVERED"), (1.999, "DELIVERED")]
+    for seconds, status in [*steps, (0.001, "READ")]:
+        backend.advance(seconds)
+        assert retrieve(backend, web, accepted["id"])["status"] == status
+    shown = retrieve(backend, web, accepted["id"])
+    assert (shown["sentAt"], shown["deliveredAt"], shown["readAt"]) == (
+        format_ms(sent_at + 200),
+        format_ms(sent_at + 1_000),
+        format_ms(sent_at + 3_000),
+    )
+    assert (shown["errorCode"], shown["metaPricing"], shown["destinationNumber"]) == (None, None, STRANGER)
+    assert statuses(events, accepted["id"]) == ["message.sent", "message.delivered", "message.read"]
+    sent = events[0]["data"]
+    assert (sent["from"], sent["to"], sent["content"], sent["fromMe"], sent["correlationId"]) == (
+        "+5511955550200",
+        STRANGER,
+        "Hello",
+        True,
+        accepted["correlationId"],
+    )
+    assert sent["messageId"] == shown["externalMessageId"] is not None
+    assert sent["createdAt"] == format_ms(sent_at + 200)
+
+
+def test_the_destination_ending_in_0004_fails_with_a_log_error_code_and_message_failed(
+    backend: Backend, web: Number, events: list[dict[str, Any]]
+) -> None:
+    accepted = send(backend, web, {"destinationNumber": FAILS, "text": "Hello"})
+    assert accepted["status"] == "QUEUED"
+    backend.advance(60)
+    shown = retrieve(backend, web, accepted["id"])
+    assert (shown["status"], shown["errorCode"], shown["externalMessageId"], shown["sentAt"]) == (
+        "FAILED",
+        "WHATSAPP_NOT_EXIST",
+        None,
+        None,
+    )
+    assert statuses(events, accepted["id"]) == ["message.failed"]
+    failed = events[-1]["data"]
+    assert (failed["errorCode"], failed["messageId"]) == ("WHATSAPP_NOT_EXIST", None)
+    assert failed["error"] == shown["errorMessage"]
+
+
+def test_the_destination_ending_in_0005_is_delivered_and_never_read(
+    backend: Backend, meta: Number, events: list[dict[str, Any]]
+) -> None:
+    accepted = send(backend, meta, {"destinationNumber": NEVER_READS, "text": "Hello"})
+    backend.advance(3600)
+    shown = retrieve(backend, meta, accepted["id"])
+    assert (shown["status"], shown["readAt"]) == ("DELIVERED", None)
+    assert statuses(events, accepted["id"]) == ["message.sent", "message.delivered"]
+
+
+def test_on_a_meta_number_a_text_to_a_user_who_has_not_written_is_accepted_then_fails_outside_the_window(
+    backend: Backend, meta: Number, events: list[dict[str, Any]]
+) -> None:
+    accepted = send(backend, meta, {"destinationNumber": STRANGER, "text": "Hello"})
+    assert accepted["status"] == "QUEUED"
+    backend.advance(0.2)
+    shown = retrieve(backend, meta, accepted["id"])
+    assert (shown["status"], shown["errorCode"]) == ("FAILED", "META_OUTSIDE_24H_WINDOW")
+    assert [(event["event"], event["data"]["errorCode"]) for event in events] == [
+        ("message.failed", "META_OUTSIDE_24H_WINDOW")
+    ]
+
+
+def test_on_a_meta_number_a_flow_outside_the_window_fails_with_flow_window_closed_and_keeps_its_token(
+    backend: Backend, meta: Number
+) -> None:
+    flow = {"flowId": "f1", "cta": "Open", "action": "navigate", "screen": "WELCOME"}
+    accepted = send(backend, meta, {"destinationNumber": STRANGER, "text": "Book", "flow": flow})
+    assert accepted["flowToken"].startswith("flowtok_")
+    backend.advance(1)
+    assert retrieve(backend, meta, accepted["id"])["errorCode"] == "FLOW_WINDOW_CLOSED"
+
+
+def test_the_window_is_open_for_24_hours_after_the_user_last_wrote(backend: Backend, meta: Number) -> None:
+    now = backend.clock.now_ms()
+    meta.messages.add(
+        Message(
+            id=meta.messages.new_id(now),
+            direction="INBOUND",
+            conversation_id=meta.messages.conversation_id("5511988887777"),
+            conversation_type="DIRECT",
+            provider_kind="META",
+            created_ms=now,
+            provider_ms=now,
+            status="DELIVERED",
+            peer_phone="5511988887777",
+        )
+    )
+    backend.advance(24 * 3600 - 1)
+    inside = send(backend, meta, {"destinationNumber": STRANGER, "text": "Still open"})
+    backend.advance(1)  # the window closes now: the first message went out a second before
+    outside = send(backend, meta, {"destinationNumber": STRANGER, "text": "Too late"})
+    backend.advance(5)
+    assert retrieve(backend, meta, inside["id"])["status"] == "READ"
+    assert retrieve(backend, meta, outside["id"])["errorCode"] == "META_OUTSIDE_24H_WINDOW"
+
+
+def test_a_web_number_has_no_window_and_a_meta_send_carries_metas_pricing(backend: Backend, meta: Number) -> None:
+    web = the_number(backend, "num_sandbox_web")
+    on_web = send(backend, web, {"destinationNumber": STRANGER, "text": "Hello"})
+    on_meta = send(backend, meta, {"destinationNumber": READS, "text": "Hello"})
+    assert retrieve(backend, meta, on_meta["id"])["metaPricing"] is None  # Meta has not reported yet
+    backend.advance(5)
+    assert retrieve(backend, web, on_web["id"])["status"] == "READ"
+    shown = retrieve(backend, meta, on_meta["id"])
+    assert shown["status"] == "READ"
+    assert shown["externalMessageId"].startswith("wamid.")
+    assert shown["metaPricing"]["type"] == "free_customer_service"
+
+
+def test_a_send_scheduled_for_later_stays_queued_until_then_and_can_be_canceled(
+    backend: Backend, web: Number, events: list[dict[str, Any]]
+) -> None:
+    later = format_ms(backend.clock.now_ms() + 3_600_000)
+    kept = send(backend, web, {"destinationNumber": STRANGER, "text": "Later", "deliverAt": later})
+    canceled = send(backend, web, {"destinationNumber": STRANGER, "text": "Never", "deliverAt": later})
+    backend.advance(3599)
+    assert retrieve(backend, web, kept["id"])["status"] == "QUEUED"
+    assert cancel(backend, web, [canceled["id"]]) == {"cancelled": [canceled["id"]], "failed": []}
+    backend.advance(1.2)
+    assert retrieve(backend, web, kept["id"])["sentAt"] == format_ms(parse(later) + 200)
+    assert retrieve(backend, web, canceled["id"])["status"] == "CANCELED"
+    assert statuses(events, canceled["id"]) == []
+
+
+def test_cancel_takes_only_queued_messages_and_says_why_of_the_others(backend: Backend, web: Number) -> None:
+    queued = send(backend, web, {"destinationNumber": STRANGER, "text": "a"})
+    backend.advance(0)
+    sent = send(backend, web, {"destinationNumber": STRANGER, "text": "b"})
+    backend.advance(0.5)
+    assert retrieve(backend, web, sent["id"])["status"] == "SENT"
+    queued_too = send(backend, web, {"destinationNumber": STRANGER, "text": "c"})
+    result = cancel(backend, web, [queued_too["id"], sent["id"], "msg_unknown"])
+    assert result["cancelled"] == [queued_too["id"]]
+    assert [(failure["id"], failure["reason"].split(":")[0]) for failure in result["failed"]] == [
+        (sent["id"], "SENT"),
+        ("msg_unknown", "MESSAGE_NOT_FOUND"),
+    ]
+    assert retrieve(backend, web, queued["id"])["status"] == "SENT"  # went out 200 ms after its answer
+
+
+def test_cancel_with_the_blocks_string_answers_the_blocks_counts(backend: Backend, web: Number) -> None:
+    first = send(backend, web, {"destinationNumber": STRANGER, "text": "a"})
+    second = send(backend, web, {"destinationNumber": STRANGER, "text": "b"})
+    as_block = f'["{first["id"]}", "msg_unknown"]'
+    assert cancel(backend, web, as_block) == {"cancelled": 1, "notFound": 1}
+    assert cancel(backend, web, second["id"]) == {"cancelled": 1, "notFound": 0}
+
+
+def test_a_message_is_retrieved_by_its_id_its_correlation_id_or_its_provider_id(backend: Backend, meta: Number) -> None:
+    accepted = send(backend, meta, {"destinationNumber": READS, "text": "Hello"})
+    backend.advance(0.2)
+    shown = retrieve(backend, meta, accepted["id"])
+    assert retrieve(backend, meta, accepted["correlationId"]) == shown
+    assert retrieve(backend, meta, shown["externalMessageId"]) == shown
+    missing = refusal(lambda: retrieve(backend, meta, "msg_unknown"))
+    assert (missing.status, missing.code) == (404, "MESSAGE_NOT_FOUND")
+    web = the_number(backend, "num_sandbox_web")
+    other = refusal(lambda: retrieve(backend, web, accepted["id"]))  # another number's message
+    assert (other.status, other.code) == (404, "MESSAGE_NOT_FOUND")
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"groupId": "120363@g.us", "text": "Hi"}, 400, "NOT_SUPPORTED_FOR_META"),
+        ({"newsletterId": "120363@newsletter", "text": "Hi"}, 400, "NOT_SUPPORTED_FOR_META"),
+        ({"templateId": "welcome", "destinationNumber": READS}, 400, "META_TEMPLATE_NOT_APPROVED"),
+        ({"destinationNumber": READS, "groupId": "120363@g.us", "text": "Hi"}, 400, None),
+        ({"text": "Hi"}, 400, None),
+        ({"destinationNumber": READS}, 400, None),
+    ],
+)
+def test_a_send_the_meta_number_cannot_make_is_refused_before_anything_is_kept(
+    backend: Backend, meta: Number, body: dict[str, Any], status: int, code: str | None
+) -> None:
+    refused = refusal(lambda: send(backend, meta, body))
+    assert (refused.status, refused.code) == (status, code)
+    assert meta.messages.all() == []
+
+
+def test_a_group_send_on_a_web_number_is_read_like_any_other(backend: Backend, web: Number) -> None:
+    accepted = send(backend, web, {"groupId": "120363@g.us", "text": "Hi all"})
+    backend.advance(5)
+    shown = retrieve(backend, web, accepted["id"])
+    assert (shown["status"], shown["destinationNumber"]) == ("READ", "120363@g.us")
+
+
+_ORDER = ["QUEUED", "SENT", "DELIVERED", "READ"]
+_EVENT_OF = {"SENT": "message.sent", "DELIVERED": "message.delivered", "READ": "message.read"}
+
+_DESTINATIONS = st.sampled_from([READS, FAILS, NEVER_READS, STRANGER])
+_ACTIONS = st.lists(
+    st.one_of(
+        st.tuples(st.just("send"), _DESTINATIONS, st.sampled_from([None, 0.1, 2.0, 30.0])),
+        st.tuples(st.just("cancel"), st.integers(0, 20), st.none()),
+        st.tuples(st.just("advance"), st.sampled_from([0.0, 0.1, 0.2, 0.5, 1.0, 2.5, 40.0]), st.none()),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(actions=_ACTIONS, provider=st.sampled_from(["num_sandbox_meta", "num_sandbox_web"]))
+def test_any_sends_cancels_and_clock_moves_move_each_message_forward_with_one_webhook_a_transition_in_order(
+    actions: list[tuple[str, Any, Any]], provider: str
+) -> None:
+    events: list[dict[str, Any]] = []
+    backend = make_backend(events)
+    number = the_number(backend, provider)
+    ids: list[str] = []
+    seen: dict[str, list[str]] = {}
+    for action, argument, delay in actions:
+        if action == "send":
+            body: dict[str, Any] = {"destinationNumber": argument, "text": "Hi"}
+            if delay is not None:
+                body["deliverAt"] = format_ms(backend.clock.now_ms() + round(delay * 1000))
+            ids.append(send(backend, number, body)["id"])
+        elif action == "cancel" and ids:
+            cancel(backend, number, [ids[argument % len(ids)]])
+        elif action == "advance":
+            backend.advance(argument)
+        for message_id in ids:
+            status = retrieve(backend, number, message_id)["status"]
+            history = seen.setdefault(message_id, [])
+            if not history or history[-1] != status:
+                history.append(status)
+    backend.advance(3600)
+    for message_id in ids:
+        status = retrieve(backend, number, message_id)["status"]
+        history = seen[message_id]
+        if history[-1] != status:
+            history.append(status)
+        # Statuses only move forward (a jump of the clock may pass some by): QUEUED first, then along the delivery
+        # order, or straight to FAILED or CANCELED.
+        if status in ("FAILED", "CANCELED"):
+            assert history == ["QUEUED", status]
+        else:
+            ranks = [_ORDER.index(step) for step in history]
+            assert ranks[0] == 0
+            assert ranks == sorted(set(ranks))
+        emitted = statuses(events, message_id)
+        if status in ("FAILED", "CANCELED"):
+            expected = ["message.failed"] if status == "FAILED" else []
+        else:
+            expected = [_EVENT_OF[step] for step in _ORDER[1 : _ORDER.index(status) + 1]]
+        assert emitted == expected  # one webhook a transition, in order, and none for a cancel
+    instants = [event["data"]["createdAt"] for event in events]
+    assert instants == sorted(instants)  # emitted in the order they happened

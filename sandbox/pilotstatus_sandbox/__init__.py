@@ -2,7 +2,7 @@
 HTTP server that behaves like the service, validated by the project's `openapi.json`: every operation of the
 catalogue (those of an area with state by its handlers, any other by its spec's example), the call lifecycle on a Meta
 and a web number, test helpers under `/_sandbox/` (an incoming call, a hang-up, the clock,
-the events; described at `/_sandbox/openapi.json`), and the realtime session's WebSocket. With `--drift`
+the events, faults; described at `/_sandbox/openapi.json`), and the realtime session's WebSocket. With `--drift`
 (`SandboxConfig(drift=True)`), some answers differ from the spec on purpose, to show and test drift reports
 (`DRIFT_FIELD`, `DRIFT_STATUS`, `DRIFT_HEADER`; `_drift` says where).
 

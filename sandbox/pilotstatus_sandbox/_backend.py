@@ -22,6 +22,8 @@ from ._clock import Clock
 from ._config import SandboxConfig
 from ._dataset import CallHistory
 from ._errors import ApiError
+from ._faults import Faults
+from ._idempotency import IdempotencyKeys
 from ._instants import format_ms
 from ._providers import Provider
 from .calls.models import Calls
@@ -78,6 +80,10 @@ class Backend:
         self._wake = threading.Event()
         self._ring_timeout_ms = round(config.ring_timeout * 1000)
         self._numbers = {spec.number_id: Number(self, spec, on_progress=on_progress) for spec in NUMBERS}
+        self.idempotency = IdempotencyKeys()
+        """The idempotency keys seen, by number, and their answers (the request pipeline's)."""
+        self.faults = Faults()
+        """The faults armed by `POST /_sandbox/faults`, by number (the request pipeline's)."""
 
     def number(self, number_id: str) -> Number | None:
         """The sandbox number with this id, or None."""

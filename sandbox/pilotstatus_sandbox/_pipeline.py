@@ -8,22 +8,26 @@ area, in this order:
 3. the key's scope against the operation's: the rate-limited key (429, `Retry-After: 3600`); for scope `number`,
    the tenant key without an `x-whatsapp-number-id` naming a sandbox number (403 TENANT_SCOPE_NOT_ALLOWED); for
    scope `tenant`, any number's key (403 NUMBER_SCOPE_NOT_ALLOWED); scope `any` takes both kinds of key;
-4. the parameters and the JSON body against the spec, by openapi-core (400 `Validation error: ...`, no code,
-   naming the parameter or field and the problem; a plainly valid request without a body by openapi-core's own
-   checks made once, `_validation`); first, a body over its operation's limit (the catalogue's
-   `body_limit`: 1 MiB unless the operation's `x-pilotstatus` `bodyLimit` says otherwise) is 413 PAYLOAD_TOO_LARGE,
-   refused by its Content-Length before any of it is read, or, chunked, at the chunk that passes the limit, the
-   rest left unread;
+4. for an operation that honours an `Idempotency-Key` (the catalogue's `idempotency`: `optional` or `required`),
+   the key's form (400 IDEMPOTENCY_KEY_INVALID, `_idempotency`); then the parameters and the JSON body against the
+   spec, by openapi-core (400 `Validation error: ...`, no code, naming the parameter or field and the problem; a
+   plainly valid request without a body by openapi-core's own checks made once, `_validation`); first, a body over
+   its operation's limit (the catalogue's `body_limit`: 1 MiB unless the operation's `x-pilotstatus` `bodyLimit`
+   says otherwise) is 413 PAYLOAD_TOO_LARGE, refused by its Content-Length before any of it is read, or, chunked,
+   at the chunk that passes the limit, the rest left unread;
 5. the provider, for an operation that acts on a number: an operation whose catalogue `providers` lack the
    number's kind (400 FEATURE_NOT_SUPPORTED, saying which numbers have it, `_providers`; or, to a kind that serves
    none of the area's operations, the area's own wording: "Calling is only supported for Meta Cloud API and Pilot
    Status (web) numbers." for each Calls operation on the Evolution v2 number);
 6. the connection, for an operation that acts on a number: a web number whose WhatsApp session is not connected
    (409 WHATSAPP_INSTANCE_NOT_CONNECTED);
-7. the operation itself: its area's handler (`<area>/responses.py`), by the backend: 404 CALL_NOT_FOUND, 409
-   INVALID_CALL_STATE, 400 META_CALL_PERMISSION_REQUIRED, a 400 validation error that depends on the number (`sdp`
-   on Start call and accept: required on a Meta number, refused on a web one)...; or, for an operation with no
-   handler (example-only, `_areas`), its spec's 2xx example (`_examples`).
+7. for a request with an idempotency key, the key's state on the number (`_idempotency`): the answer stored for the
+   same key and body, replayed with `Idempotent-Replayed: true`; 409 IDEMPOTENCY_KEY_REUSED or _IN_USE;
+8. the operation itself, between the faults armed for it on the number, if any (`_faults`): its area's handler
+   (`<area>/responses.py`), by the backend: 404 CALL_NOT_FOUND, 409 INVALID_CALL_STATE, 400
+   META_CALL_PERMISSION_REQUIRED, a 400 validation error that depends on the number (`sdp` on Start call and
+   accept: required on a Meta number, refused on a web one)...; or, for an operation with no handler
+   (example-only, `_areas`), its spec's 2xx example (`_examples`).
 
 Sandbox behaviour, not documented upstream:
 - a tenant key acts on the number its `x-whatsapp-number-id` header names (`num_sandbox_meta`, `num_sandbox_web`,
@@ -48,6 +52,8 @@ Sandbox behaviour, not documented upstream:
   and what the action needs (`calls/models.py`): pre-accept (Meta), accept and reject need an INBOUND call that is
   RINGING; terminate an ACCEPTED call or an OUTBOUND one still INITIATED or RINGING; play (web) a call not yet ended
   (the audio is queued until the call is answered); realtime-session (web) an ACCEPTED call;
+- a fault (`POST /_sandbox/faults`) strikes after the idempotency step: one armed `before` the operation holds the
+  request's key in flight while it waits, and one `after` strikes once the answer is remembered for the key;
 - timings (`calls/models.py`): a business-initiated call rings 200 ms after Start call; a magic peer answers or
   declines 1 s after it starts ringing; a permission request is answered 1 s after it is sent; nobody answering
   ends a call at the ring timeout (`SandboxConfig.ring_timeout`, 30 s by default: FAILED when the business called,
@@ -80,6 +86,7 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.types import Receive, Scope, Send
 
 from pilotstatus_api.catalogue import OPERATIONS, Entry
 
@@ -89,6 +96,9 @@ from ._config import SandboxConfig
 from ._drift import drift
 from ._encoded import EncodedJSON
 from ._errors import ApiError
+from ._faults import DEFAULT_SECONDS, Disconnect, Fault, Kind, quiet_disconnects
+from ._idempotency import HEADER as IDEMPOTENCY_HEADER
+from ._idempotency import REPLAYED_HEADER, Stored, check_key
 from ._operation import Handler, Operation
 from ._providers import area_kinds, unsupported
 from ._rate_limit import RateLimiter
@@ -129,11 +139,29 @@ def error(
 
 # -- the sandbox's helpers, by operationId of `_helpers_openapi.json` ------------------------------------------------
 
+
+def _arm_fault(op: Operation) -> Any:
+    body = op.body
+    operation = body["operation"]
+    if operation not in _OPERATION_IDS:
+        raise ApiError(400, f"Validation error: operation {operation[:80]!r} names no operation of the API")
+    quiet_disconnects()
+    fault = Fault(
+        operation, body.get("when", "before"), body["kind"], body.get("count", 1), body.get("seconds", DEFAULT_SECONDS)
+    )
+    return op.backend.faults.arm(op.acting_number.number_id, fault)
+
+
+_OPERATION_IDS = frozenset(entry.operation_id for entry in OPERATIONS)
+
 HELPER_HANDLERS: dict[str, Handler] = {
     "sandbox_incoming_call": lambda op: op.acting_number.calls.incoming_call(from_=op.body["from"]),
     "sandbox_hangup_call": lambda op: op.acting_number.calls.hangup(op.call_id),
     "sandbox_advance_clock": lambda op: {"now": op.backend.advance(op.body["seconds"])},
     "sandbox_list_events": lambda op: {"events": op.backend.events(op.acting_number.number_id)},
+    "sandbox_arm_fault": _arm_fault,
+    "sandbox_list_faults": lambda op: {"faults": op.backend.faults.listed(op.acting_number.number_id)},
+    "sandbox_clear_faults": lambda op: {"cleared": op.backend.faults.clear(op.acting_number.number_id)},
 }
 """One handler per keyed operation of the helpers' document (its `openapi.json` and the realtime WebSocket are
 served by the app itself)."""
@@ -218,6 +246,13 @@ class Pipeline:
             return decided
         if decided.step == "scope":
             return _refusal(decided)
+        key = None
+        if endpoint.entry is not None and endpoint.entry.idempotency != "none":
+            key = request.headers.get(IDEMPOTENCY_HEADER)
+            try:
+                check_key(key, required=endpoint.entry.idempotency == "required")
+            except ApiError as refusal:
+                return error(refusal.status, refusal.message, refusal.code, details=refusal.details)
         validator = self._api_validator if endpoint.entry is not None else self._helper_validator
         limit = endpoint.body_limit
         body = await _read_body(request, limit)
@@ -233,12 +268,59 @@ class Pipeline:
             if (refused := self._number_refusal(endpoint, number)) is not None:
                 return refused
         if decided.body is not None:
-            result: Any = dict(decided.body)
-        else:
+            return self._success(endpoint, request, number, dict(decided.body))
+        operation = Operation(number, self.backend, validated, request)
+        if endpoint.entry is None or number is None:  # a helper, or an operation on no number: never keyed or faulted
+            return self._answer(endpoint, operation)
+        if key is not None:
             try:
-                result = endpoint.handler(Operation(number, self.backend, validated, request))
+                stored = self.backend.idempotency.begin(
+                    number.number_id, key, endpoint.operation_id, validated.body, self.backend.clock.now_ms()
+                )
             except ApiError as refusal:
                 return error(refusal.status, refusal.message, refusal.code, details=refusal.details)
+            if stored is not None:
+                headers = {REPLAYED_HEADER: "true"}
+                return Response(stored.body, status_code=stored.status, media_type=stored.media_type, headers=headers)
+        try:
+            response = await self._faulted(endpoint, operation, number.number_id, key)
+        finally:
+            if key is not None:
+                self.backend.idempotency.abandon(number.number_id, key)  # unless `_faulted` remembered an answer
+        return response
+
+    async def _faulted(self, endpoint: Endpoint, operation: Operation, number_id: str, key: str | None) -> Response:
+        """`_answer`, with the faults armed for the operation on the number (`_faults`) before and after it, and its
+        answer remembered for its idempotency `key` (when there is one) before any fault after it."""
+        faults = self.backend.faults
+        before = faults.take(number_id, endpoint.operation_id, "before")
+        if before is not None:
+            if before.kind in ("timeout", "delay"):
+                await faults.hold(number_id, before)
+            if before.kind != "delay":
+                return _fault_response(before.kind)
+        response = self._answer(endpoint, operation)
+        if key is not None:
+            self.backend.idempotency.finish(
+                number_id, key, Stored(response.status_code, bytes(response.body), response.media_type)
+            )
+        after = faults.take(number_id, endpoint.operation_id, "after")
+        if after is None:
+            return response
+        if after.kind in ("timeout", "delay"):
+            await faults.hold(number_id, after)
+        return response if after.kind == "delay" else _fault_response(after.kind)
+
+    def _answer(self, endpoint: Endpoint, operation: Operation) -> Response:
+        """The operation's handler, and its answer as a response."""
+        try:
+            result = endpoint.handler(operation)
+        except ApiError as refusal:
+            return error(refusal.status, refusal.message, refusal.code, details=refusal.details)
+        return self._success(endpoint, operation.request, operation.number, result)
+
+    def _success(self, endpoint: Endpoint, request: Request, number: Number | None, result: Any) -> Response:
+        """A handler's successful answer as a response: drifted when asked, already encoded when it is."""
         if endpoint.success_status == 204:
             return Response(status_code=204)
         if self._drift and endpoint.entry is not None:  # the one place a successful answer is made: drift's place
@@ -265,6 +347,22 @@ class Pipeline:
         if endpoint.needs_connection() and not number.connected:
             return error(409, NOT_CONNECTED, "WHATSAPP_INSTANCE_NOT_CONNECTED")
         return None
+
+
+class _Dropped(Response):
+    """No answer: the connection is closed once the status line is out, before the body (`_faults.Disconnect`)."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 500, "headers": []})
+        await send({"type": "http.response.body", "body": b"", "more_body": True})
+        raise Disconnect
+
+
+def _fault_response(kind: Kind) -> Response:
+    """What a fault sends instead of the answer: a 503, or nothing (`disconnect`, and `timeout` once held)."""
+    if kind == "503":
+        return error(503, "Service unavailable (sandbox fault)")
+    return _Dropped()
 
 
 async def _read_body(request: Request, limit: int) -> bytes | None:

@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from pilotstatus_sandbox import SandboxHelperError, SandboxHelpers
 from pilotstatus_sandbox._faults import Disconnect
 from tests._sandbox_client import KEYS, SandboxClient, manual_sandbox
 
@@ -132,3 +133,15 @@ def test_a_fault_on_no_operation_of_the_api_is_refused(api: SandboxClient) -> No
     unknown_kind = api.post("/_sandbox/faults", key="web", json={"operation": "post_calls", "kind": "crash"})
     assert unknown_kind.status_code == 400
     assert faults(api) == []
+
+
+def test_the_helpers_client_arms_lists_and_clears_faults(api: SandboxClient) -> None:
+    with SandboxHelpers(api.sandbox.url, api_key=KEYS["web"]) as helpers:
+        armed = helpers.fault("post_calls", kind="timeout", when="after", count=2, seconds=1.5)
+        assert (armed["kind"], armed["when"], armed["count"], armed["seconds"]) == ("timeout", "after", 2, 1.5)
+        assert helpers.faults() == [armed]
+        assert helpers.clear_faults() == 1
+        assert helpers.faults() == []
+        with pytest.raises(SandboxHelperError) as refused:
+            helpers.fault("post_nothing", kind="503")
+        assert refused.value.status_code == 400

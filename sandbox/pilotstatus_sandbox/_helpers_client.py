@@ -5,6 +5,7 @@ phone on the other end does, and the clock, driven from a test.
     call = helpers.incoming_call(from_="5511988887777")   # the user calls the number: INBOUND, RINGING
     helpers.advance(30)                                   # 30 seconds pass: the call is MISSED
     helpers.events()                                      # every webhook payload of the number, in order
+    helpers.fault("post_messages_send", kind="disconnect", when="after")  # the next send's answer is lost
 
 The helpers are not part of the Pilot Status API (they are not in `openapi.json`), so they are not in the SDK.
 """
@@ -70,6 +71,26 @@ class SandboxHelpers:
         """Every webhook payload the number emitted so far, in order (whether or not webhooks are delivered)."""
         events: list[dict[str, Any]] = self._request("GET", "/events")["events"]
         return events
+
+    def fault(
+        self, operation: str, *, kind: str, when: str = "before", count: int = 1, seconds: float | None = None
+    ) -> dict[str, Any]:
+        """The next `count` requests of `operation` (an operationId) on the number meet a fault `before` it runs or
+        `after`: `503`, `disconnect`, `timeout` or `delay` (held `seconds`, real time); the fault as armed."""
+        body: dict[str, Any] = {"operation": operation, "kind": kind, "when": when, "count": count}
+        if seconds is not None:
+            body["seconds"] = seconds
+        return self._request("POST", "/faults", json=body)
+
+    def faults(self) -> list[dict[str, Any]]:
+        """The number's faults still armed, each with `held`: the requests it holds right now."""
+        faults: list[dict[str, Any]] = self._request("GET", "/faults")["faults"]
+        return faults
+
+    def clear_faults(self) -> int:
+        """Drop the number's faults and let go of the requests they hold; how many were dropped."""
+        cleared: int = self._request("DELETE", "/faults")["cleared"]
+        return cleared
 
     def close(self) -> None:
         self._http.close()

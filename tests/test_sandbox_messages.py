@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,6 +19,9 @@ from pilotstatus_sandbox._errors import ApiError
 from pilotstatus_sandbox._instants import format_ms, parse_before_ms
 from pilotstatus_sandbox.messages.models import Message
 from pilotstatus_sandbox.messages.sending import cancel, retrieve, send
+from tests._spec import load_spec
+
+SPEC = load_spec()
 
 READS = "+5511999990001"  # a magic destination whose 24-hour window is open on a Meta number
 FAILS = "+5511999990004"
@@ -264,11 +268,32 @@ def test_a_send_the_meta_number_cannot_make_is_refused_before_anything_is_kept(
     assert meta.messages.all() == []
 
 
-def test_a_group_send_on_a_web_number_is_read_like_any_other(backend: Backend, web: Number) -> None:
+def test_a_group_send_on_a_web_number_is_read_like_any_other_and_its_events_go_to_the_group(
+    backend: Backend, web: Number, events: list[dict[str, Any]]
+) -> None:
     accepted = send(backend, web, {"groupId": "120363@g.us", "text": "Hi all"})
     backend.advance(5)
     shown = retrieve(backend, web, accepted["id"])
     assert (shown["status"], shown["destinationNumber"]) == ("READ", "120363@g.us")
+    assert {event["data"]["to"] for event in events} == {"120363@g.us"}
+
+
+def test_every_event_a_send_emits_is_valid_against_the_specs_webhook_schema(
+    backend: Backend, meta: Number, events: list[dict[str, Any]]
+) -> None:
+    for destination in (READS, FAILS, STRANGER):
+        send(backend, meta, {"destinationNumber": destination, "text": "Hi", "media": "https://example.com/a.png"})
+    backend.advance(5)
+    assert {event["event"] for event in events} == {
+        "message.sent",
+        "message.delivered",
+        "message.read",
+        "message.failed",
+    }
+    for event in events:
+        webhook = SPEC["webhooks"][event["event"]]["post"]["requestBody"]["content"]["application/json"]["schema"]
+        schema = {**webhook, "components": SPEC["components"]}
+        jsonschema.validate(event, schema, cls=jsonschema.Draft202012Validator)
 
 
 _ORDER = ["QUEUED", "SENT", "DELIVERED", "READ"]

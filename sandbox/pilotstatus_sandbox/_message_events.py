@@ -77,5 +77,6 @@ def message_event(name: str, number: _Number, fields: Mapping[str, Any], *, at_m
 
 
 def _e164(phone: str) -> str:
-    """A phone in E.164 with its `+`: the sandbox keeps digits, the message events write `+` and the digits."""
-    return phone if phone.startswith("+") else "+" + phone
+    """A phone in E.164 with its `+`: the sandbox keeps digits, the message events write `+` and the digits. Anything
+    else (the group or channel a message was sent to) is written as it is."""
+    return "+" + phone if phone.isascii() and phone.isdigit() else phone

@@ -30,11 +30,12 @@ from typing import TYPE_CHECKING, Any
 
 from pilotstatus_sandbox._errors import ApiError
 from pilotstatus_sandbox._instants import format_ms, parse_before_ms
+from pilotstatus_sandbox._message_events import message_event
 
 from .models import FINAL_STATUSES, Message, MessageMedia, provider_kind
 
 if TYPE_CHECKING:
-    from pilotstatus_sandbox._backend import Backend, Event, Number
+    from pilotstatus_sandbox._backend import Backend, Number
 
 __all__ = ["cancel", "details", "retrieve", "send"]
 
@@ -338,31 +339,20 @@ def _pricing(number: Number, message: Message) -> dict[str, Any]:
 
 
 def _emit(backend: Backend, number: Number, message: Message, name: str, at: int) -> None:
-    """Emit the `message.*` webhook `name` of `message` at `at` (one call site, so its payload builder is one)."""
-    backend.emit(number, _payload(number, message, name, at))
-
-
-def _payload(number: Number, message: Message, name: str, at: int) -> Event:
-    """The webhook payload (`{event, data}`, schema v3: phones in E.164 with `+`)."""
-    data: dict[str, Any] = {
-        "numberId": number.number_id,
-        "messageId": message.external_id,
+    """Emit the `message.*` webhook `name` of a message the number sent, at `at` (`_message_events`)."""
+    fields: dict[str, Any] = {
         "id": message.id,
+        "messageId": message.external_id,
         "type": message.message_type if message.message_type in _WEBHOOK_TYPES else "text",
-        "fromMe": True,
-        "createdAt": format_ms(at),
-        "from": "+" + number.phone,
-        "to": message.group_id or message.newsletter_id or "+" + (message.peer_phone or ""),
+        "to": message.group_id or message.newsletter_id or message.peer_phone,
         "correlationId": message.correlation_id,
+        "content": message.text,
+        "mediaLink": None if message.media is None else message.media.url,
     }
-    if message.text is not None:
-        data["content"] = message.text
-    if message.media is not None:
-        data["mediaLink"] = message.media.url
     if name == "message.failed":
-        data["error"] = message.error_message or "Delivery failed"
-        data["errorCode"] = message.error_code
-    return {"event": name, "data": data}
+        fields["error"] = message.error_message or "Delivery failed"
+        fields["errorCode"] = message.error_code
+    backend.emit(number, message_event(name, number, fields, at_ms=at))
 
 
 _WEBHOOK_TYPES = frozenset(

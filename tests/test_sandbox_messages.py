@@ -254,7 +254,7 @@ def test_a_message_is_retrieved_by_its_id_its_correlation_id_or_its_provider_id(
     [
         ({"groupId": "120363@g.us", "text": "Hi"}, 400, "NOT_SUPPORTED_FOR_META"),
         ({"newsletterId": "120363@newsletter", "text": "Hi"}, 400, "NOT_SUPPORTED_FOR_META"),
-        ({"templateId": "welcome", "destinationNumber": READS}, 400, "META_TEMPLATE_NOT_APPROVED"),
+        ({"templateId": "no_such_template", "destinationNumber": READS}, 400, "TEMPLATE_VERSION_NOT_FOUND"),
         ({"destinationNumber": READS, "groupId": "120363@g.us", "text": "Hi"}, 400, None),
         ({"text": "Hi"}, 400, None),
         ({"destinationNumber": READS}, 400, None),
@@ -357,3 +357,21 @@ def test_any_sends_cancels_and_clock_moves_move_each_message_forward_with_one_we
         assert emitted == expected  # one webhook a transition, in order, and none for a cancel
     instants = [event["data"]["createdAt"] for event in events]
     assert instants == sorted(instants)  # emitted in the order they happened
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ({"templateId": "boas_vindas", "text": "Hi"}, "templateId and text"),
+        ({"list": {"buttonText": "Pick", "sections": []}, "flow": {"flowId": "f1"}}, "list and flow"),
+        ({"carousel": {"cards": []}, "media": "https://example.com/a.png"}, "carousel excludes media"),
+        ({"flow": {"flowId": "f1"}, "buttons": [{"type": "reply", "label": "Yes"}]}, "flow excludes buttons"),
+    ],
+)
+def test_contents_the_sources_say_exclude_each_other_are_refused(
+    backend: Backend, web: Number, body: dict[str, Any], named: str
+) -> None:
+    refused = refusal(lambda: send(backend, web, {"destinationNumber": READS, **body}))
+    assert (refused.status, refused.code) == (400, None)
+    assert named in refused.message
+    assert web.messages.all() == []

@@ -124,6 +124,8 @@ class Message:
     """The provider's id (`externalMessageId`, a `wamid.` on Meta): None for a send until it is SENT."""
     template: str | None = None
     """The template sent (its id or name as given), or None for any other send."""
+    template_category: str | None = None
+    """The category of the template sent (`MARKETING`, `UTILITY`, `AUTHENTICATION`), or None for any other send."""
     variables: dict[str, str] = field(default_factory=dict)
     """The template's variables as sent."""
     deliver_at_ms: int | None = None

@@ -14,10 +14,12 @@ Sandbox behaviour, not documented upstream (the README's "Messages in the sandbo
   `META_OUTSIDE_24H_WINDOW` (`FLOW_WINDOW_CLOSED` for a flow) where it would have been SENT: a 202 first, as the
   sources say. The magic destinations `0001` to `0005` count as users who wrote a moment ago: their window is
   always open. A template send ignores the window;
-- the HTTP refusals of a send (400): not exactly one destination, or no content (a validation error); `groupId` or
-  `newsletterId` on a Meta number (NOT_SUPPORTED_FOR_META); a template that is not sendable (on a Meta number
-  META_TEMPLATE_NOT_APPROVED, on any TEMPLATE_VERSION_NOT_FOUND for a template the number lacks), or one whose
-  variables are not all given (MISSING_TEMPLATE_VARIABLES);
+- the HTTP refusals of a send (400): not exactly one destination, no content, or contents the sources say exclude
+  each other (a validation error: `templateId` and `text`; `list`, `carousel` and `flow` with each other and with
+  `templateId`, `buttons`, `header` and direct `media`); `groupId` or `newsletterId` on a Meta number
+  (NOT_SUPPORTED_FOR_META); a template the number cannot send (META_TEMPLATE_NOT_APPROVED for one of a Meta number
+  that Meta has not approved, TEMPLATE_VERSION_NOT_FOUND for one the number lacks), or one whose variables are not
+  all given (MISSING_TEMPLATE_VARIABLES);
 - retrieve finds a sent message by its id, correlation id or provider id; a received message has no send request,
   so it is 404 MESSAGE_NOT_FOUND there, as upstream says of the rows without one.
 """
@@ -85,10 +87,11 @@ def send(backend: Backend, number: Number, body: Mapping[str, Any]) -> dict[str,
             )
         if not any(body.get(name) is not None for name in _CONTENTS):
             raise _validation("one of text, templateId, media, list, carousel or flow is required")
+        _check_exclusions(body)
         template_ref = body.get("templateId")
         variables = {str(name): str(value) for name, value in (body.get("variables") or {}).items()}
-        template_text = None if template_ref is None else _template_text(number, template_ref, variables)
-        message = _new_message(number, body, now, template_text)
+        template = (None, None) if template_ref is None else _template(number, template_ref, variables)
+        message = _new_message(number, body, now, *template)
         number.messages.add(message)
         goes_out = now if message.deliver_at_ms is None else max(now, message.deliver_at_ms)
         backend.schedule(goes_out, lambda at: _go_out(backend, number, message, at))
@@ -167,7 +170,9 @@ def details(message: Message, number: Number) -> dict[str, Any]:
 # -- making a message ----------------------------------------------------------------------------------------------
 
 
-def _new_message(number: Number, body: Mapping[str, Any], now: int, template_text: str | None) -> Message:
+def _new_message(
+    number: Number, body: Mapping[str, Any], now: int, template_text: str | None, template_category: str | None
+) -> Message:
     messages = number.messages
     group_id, newsletter_id = body.get("groupId"), body.get("newsletterId")
     peer = None if body.get("destinationNumber") is None else _digits(body["destinationNumber"])
@@ -207,6 +212,7 @@ def _new_message(number: Number, body: Mapping[str, Any], now: int, template_tex
         origin="API",
         correlation_id=messages.new_uuid(),
         template=body.get("templateId"),
+        template_category=template_category,
         variables={str(name): str(value) for name, value in (body.get("variables") or {}).items()},
         deliver_at_ms=_ms(body.get("deliverAt")),
         deliver_until_ms=_ms(body.get("deliverUntil")),
@@ -214,6 +220,20 @@ def _new_message(number: Number, body: Mapping[str, Any], now: int, template_tex
         labels=[str(label) for label in body.get("labels") or []],
         request=json.loads(json.dumps(body)),
     )
+
+
+def _check_exclusions(body: Mapping[str, Any]) -> None:
+    """The exclusions the sources state: a template or free-form text, not both (the block); one interactive message
+    at most, and none with a template, buttons, a header or direct media (the official SDK)."""
+    if body.get("templateId") is not None and body.get("text") is not None:
+        raise _validation("templateId and text exclude each other: a template's text is its own")
+    interactive = [name for name in _INTERACTIVE if body.get(name) is not None]
+    if len(interactive) > 1:
+        raise _validation(f"{' and '.join(interactive)} exclude each other: send one interactive message")
+    if interactive:
+        clashing = [name for name in ("templateId", "buttons", "header", "media") if body.get(name)]
+        if clashing:
+            raise _validation(f"{interactive[0]} excludes {', '.join(clashing)}")
 
 
 def _ms(value: Any) -> int | None:
@@ -238,25 +258,27 @@ def _ids(message_ids: Sequence[str] | str) -> list[str]:
     return [message_ids]
 
 
-def _template_text(number: Number, ref: str, variables: Mapping[str, str]) -> str | None:
-    """The text a template send carries, its variables filled in; ApiError 400 for a template that cannot be sent
-    or a variable not given. The number's templates are the Templates area's (`Number.templates`)."""
+def _template(number: Number, ref: str, variables: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """The text a template send carries (its variables filled in) and the template's category; ApiError 400 for a
+    template the number cannot send or a variable not given. The templates are the Templates area's."""
     templates: Any = getattr(number, "templates", None)
     template = None if templates is None else templates.sendable(ref)
     if template is None:
-        if number.provider == "META":
-            raise ApiError(
-                400, f"Template {ref[:80]!r} is not approved for Meta Cloud API sends", "META_TEMPLATE_NOT_APPROVED"
-            )
-        raise ApiError(400, f"Template {ref[:80]!r} not found", "TEMPLATE_VERSION_NOT_FOUND")
-    missing = [name for name in getattr(template, "variables", ()) if name not in variables]
+        try:
+            templates.retrieve(ref)
+        except (ApiError, AttributeError):
+            raise ApiError(400, f"Template {ref[:80]!r} not found", "TEMPLATE_VERSION_NOT_FOUND") from None
+        raise ApiError(
+            400, f"Template {ref[:80]!r} is not approved for Meta Cloud API sends", "META_TEMPLATE_NOT_APPROVED"
+        )
+    missing = [name for name in template.variables if name not in variables]
     if missing:
         raise ApiError(400, f"Missing template variables: {', '.join(missing)}", "MISSING_TEMPLATE_VARIABLES")
-    text: str | None = getattr(template, "body", None)
-    if text is not None:
-        for name, value in variables.items():
-            text = text.replace("{{" + name + "}}", value)
-    return text
+    text: str = template.body
+    for name, value in variables.items():
+        text = text.replace("{{" + name + "}}", value)
+    category: str = template.category
+    return text, category
 
 
 # -- the lifecycle -------------------------------------------------------------------------------------------------
@@ -329,7 +351,7 @@ def _fail(backend: Backend, number: Number, message: Message, at: int, code: str
 
 def _pricing(number: Number, message: Message) -> dict[str, Any]:
     """What Meta reports of a message sent: a service message in the user's window is free, a template is billed."""
-    category = "marketing" if message.template is not None else "service"
+    category = (message.template_category or "marketing").lower() if message.template is not None else "service"
     return {
         "conversationId": number.messages.conversation_id("meta-window:" + (message.peer_phone or "")),
         "originType": category,

@@ -11,6 +11,10 @@ cases that the target's budget gives each operation.
   `0001`, `0002`, declining, or `0003`), so that calls start, ring, are answered or declined, and the stateful
   phase follows links from them; the fourth keeps its peer, which on a Meta number has no permission (the
   documented META_CALL_PERMISSION_REQUIRED).
+- A valid send (`post_messages_send`) is made one the server takes, by the rules its schema cannot say: one
+  destination (a phone, which every kind of number takes), a content, no contents that exclude each other, and no
+  template (the schema cannot know the number's); the phone stays as generated, so on a Meta number most sends
+  fail after their 202 (outside the 24-hour window), as documented.
 - A tenant key acting on a number sends `x-whatsapp-number-id` on every request whose headers are not the invalid
   part of it.
 - Live, `TO` replaces every `to` of a body or a query that has 7 digits or more (any digits, not only ASCII ones),
@@ -75,6 +79,24 @@ def magic_peer(to: str, provider: str) -> str:
     return to if suffix is None else to[:-4] + suffix
 
 
+_DESTINATIONS = ("destinationNumber", "groupId", "newsletterId")
+_INTERACTIVE = ("list", "carousel", "flow")
+
+
+def _valid_send(body: dict[str, Any]) -> None:
+    """Make a send's `body` one the server takes (sandbox/pilotstatus_sandbox/messages/sending.py says its rules):
+    to a phone, which every kind of number takes (a group or a newsletter is refused to a Meta number)."""
+    for name in _DESTINATIONS[1:]:
+        body.pop(name, None)
+    body.setdefault("destinationNumber", "+5511999990001")
+    body.pop("templateId", None)
+    interactive = [name for name in _INTERACTIVE if name in body]
+    for name in interactive[1:] + (["buttons", "header", "media"] if interactive else []):
+        body.pop(name, None)
+    if not any(name in body for name in ("text", "media", *_INTERACTIVE)):
+        body["text"] = "Hello"
+
+
 def _operation_id(case: Any) -> str:
     operation_id: str = case.operation.definition.raw.get("operationId", "")
     return operation_id
@@ -92,6 +114,8 @@ def steer(target: Target, *, to: str | None = None) -> Callable[[HookContext, An
         body = case.body
         if valid and operation_id in _WITH_SDP and target.provider == "META" and not isinstance(body, dict):
             body, case.media_type = {}, "application/json"  # accept's body is optional, but not its sdp on Meta
+        if valid and operation_id == "post_messages_send" and not isinstance(body, dict):
+            body, case.media_type = {}, "application/json"  # the spec's body is optional, but not its destination
         if isinstance(body, dict):
             body = dict(body)
             peer = body.get("to")
@@ -99,6 +123,8 @@ def steer(target: Target, *, to: str | None = None) -> Callable[[HookContext, An
                 body["to"] = to
             elif to is None and valid and target.provider is not None and operation_id == "post_calls" and peer:
                 body["to"] = magic_peer(str(peer), target.provider)  # valid, so a phone number
+            if valid and operation_id == "post_messages_send":
+                _valid_send(body)
             if valid and operation_id in _WITH_SDP:
                 if target.provider == "META":
                     body.setdefault("sdp", SDP_OFFER)

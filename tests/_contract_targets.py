@@ -107,6 +107,10 @@ _PARTICULAR_REFUSALS: Mapping[str, frozenset[Refusal]] = {
     "put_templates_id": frozenset({(400, None), (400, "TEMPLATE_EXAMPLES_REQUIRED"), (404, "TEMPLATE_NOT_FOUND")}),
     "get_templates_id": frozenset({(404, "TEMPLATE_NOT_FOUND")}),
     "delete_templates_id": frozenset({(404, "TEMPLATE_NOT_FOUND")}),
+    # A generated Idempotency-Key met before with another body (whole-api §1.3): the key is the number's for 24 h.
+    "post_messages_send": frozenset({(409, "IDEMPOTENCY_KEY_REUSED")}),
+    # A random `{messageId}` is no message the number sent.
+    "get_messages_id": frozenset({(404, "MESSAGE_NOT_FOUND")}),
 }
 
 

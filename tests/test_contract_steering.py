@@ -7,12 +7,15 @@ import functools
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.generation import GenerationMode
 from schemathesis.generation.case import Case
 from schemathesis.generation.hypothesis.examples import generate_one
 
+from pilotstatus_sandbox import SandboxConfig
+from pilotstatus_sandbox._backend import Backend
+from pilotstatus_sandbox.messages import sending
 from tests._contract import load_schema
 from tests._contract_steering import NUMBER_HEADER, PHONE, SDP_OFFER, dialable, magic_peer, steer
 from tests._contract_targets import sandbox_targets
@@ -101,3 +104,19 @@ def test_a_phone_number_needs_seven_digits_of_any_script() -> None:
     assert dialable("+5511999")
     assert not dialable("+551199")  # six digits: not yet
     assert dialable("٥٥١١٩٩٩")  # Arabic-Indic digits
+
+
+_SEND_CASES = load_schema()["/v1/messages/send"]["POST"].as_strategy(generation_mode=GenerationMode.POSITIVE)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(generated=_SEND_CASES, target=st.sampled_from(["meta", "web", "relay-only", "unsupported-provider"]))
+def test_a_valid_send_steered_for_any_number_is_one_the_sandbox_takes(generated: Case[Any], target: str) -> None:
+    backend = Backend(SandboxConfig(calls=0, manual_clock=True))
+    scenario = TARGETS[target].scenario
+    assert scenario is not None
+    assert scenario.number_id is not None
+    number = backend.number(scenario.number_id)
+    assert number is not None
+    body = steered(target, generated).body
+    assert sending.send(backend, number, body)["status"] == "QUEUED"

@@ -375,3 +375,45 @@ def test_contents_the_sources_say_exclude_each_other_are_refused(
     assert (refused.status, refused.code) == (400, None)
     assert named in refused.message
     assert web.messages.all() == []
+
+
+def test_an_approved_template_goes_out_on_a_meta_number_to_anyone_its_variables_filled_in(
+    backend: Backend, meta: Number, events: list[dict[str, Any]]
+) -> None:
+    accepted = send(
+        backend, meta, {"destinationNumber": STRANGER, "templateId": "boas_vindas", "variables": {"nome": "Ana"}}
+    )
+    backend.advance(5)
+    shown = retrieve(backend, meta, accepted["id"])
+    assert (shown["status"], shown["template"]) == ("READ", "boas_vindas")  # a template ignores the window
+    assert (shown["metaPricing"]["category"], shown["metaPricing"]["type"]) == ("utility", "regular")
+    assert events[0]["data"]["content"] == "Olá Ana, seja bem-vindo!"
+    assert "template" not in retrieve(
+        backend, meta, send(backend, meta, {"destinationNumber": READS, "text": "x"})["id"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("number_id", "body", "code"),
+    [
+        ("num_sandbox_meta", {"templateId": "promocao"}, "META_TEMPLATE_NOT_APPROVED"),  # Meta rejected it
+        ("num_sandbox_meta", {"templateId": "boas_vindas", "variables": {}}, "MISSING_TEMPLATE_VARIABLES"),
+        ("num_sandbox_web", {"templateId": "no_such_template"}, "TEMPLATE_VERSION_NOT_FOUND"),
+    ],
+)
+def test_a_template_the_number_cannot_send_is_refused_with_its_code(
+    backend: Backend, number_id: str, body: dict[str, Any], code: str
+) -> None:
+    number = the_number(backend, number_id)
+    refused = refusal(lambda: send(backend, number, {"destinationNumber": READS, **body}))
+    assert (refused.status, refused.code) == (400, code)
+    assert number.messages.all() == []
+
+
+def test_a_template_of_a_web_number_is_sendable_without_metas_review(backend: Backend, web: Number) -> None:
+    accepted = send(
+        backend, web, {"destinationNumber": READS, "templateId": "promocao", "variables": {"produto": "chá"}}
+    )
+    backend.advance(5)
+    shown = retrieve(backend, web, accepted["id"])
+    assert (shown["status"], shown["metaPricing"]) == ("READ", None)

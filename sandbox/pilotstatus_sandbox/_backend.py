@@ -27,8 +27,8 @@ from ._idempotency import IdempotencyKeys
 from ._instants import format_ms
 from ._providers import Provider
 from .calls.models import Calls
-from .templates.models import Templates
 from .messages.models import Messages
+from .templates.models import Templates
 
 __all__ = ["NUMBERS", "ApiError", "Backend", "Event", "Number", "NumberSpec"]
 

@@ -258,15 +258,14 @@ def _ids(message_ids: Sequence[str] | str) -> list[str]:
     return [message_ids]
 
 
-def _template(number: Number, ref: str, variables: Mapping[str, str]) -> tuple[str | None, str | None]:
+def _template(number: Number, ref: str, variables: Mapping[str, str]) -> tuple[str, str]:
     """The text a template send carries (its variables filled in) and the template's category; ApiError 400 for a
     template the number cannot send or a variable not given. The templates are the Templates area's."""
-    templates: Any = getattr(number, "templates", None)
-    template = None if templates is None else templates.sendable(ref)
+    template = number.templates.sendable(ref)
     if template is None:
         try:
-            templates.retrieve(ref)
-        except (ApiError, AttributeError):
+            number.templates.retrieve(ref)
+        except ApiError:
             raise ApiError(400, f"Template {ref[:80]!r} not found", "TEMPLATE_VERSION_NOT_FOUND") from None
         raise ApiError(
             400, f"Template {ref[:80]!r} is not approved for Meta Cloud API sends", "META_TEMPLATE_NOT_APPROVED"
@@ -274,11 +273,10 @@ def _template(number: Number, ref: str, variables: Mapping[str, str]) -> tuple[s
     missing = [name for name in template.variables if name not in variables]
     if missing:
         raise ApiError(400, f"Missing template variables: {', '.join(missing)}", "MISSING_TEMPLATE_VARIABLES")
-    text: str = template.body
+    text = template.body
     for name, value in variables.items():
         text = text.replace("{{" + name + "}}", value)
-    category: str = template.category
-    return text, category
+    return text, template.category
 
 
 # -- the lifecycle -------------------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ PROVIDER = {
 _PEERS = itertools.count(100)
 CALL_UNKNOWN = "call_unknown"
 TEMPLATE_UNKNOWN = "tpl_unknown"
+MESSAGE_UNKNOWN = "msg_unknown"
 
 
 @dataclass(frozen=True)
@@ -65,15 +66,20 @@ CREDENTIALS = [Credential(scenario.name) for scenario in SCENARIOS] + [
 
 def api_request(operation: str, provider: str) -> tuple[str, str, dict[str, Any]]:
     """A valid request for `operation` on a number of `provider`, from the spec's examples (`tests/_traits.py`): a
-    call id names a call that is not one, and a template's id a template that is not one, each `to` a peer of its own
-    (Meta allows one permission request a day to a user), each new template a name of its own, and an SDP is sent
-    where the number needs one (on Meta; a web number takes none)."""
+    call id names a call that is not one, a template's id a template that is not one and a message's id a message
+    that is not one, each `to` a peer of its own (Meta allows one permission request a day to a user), each new
+    template a name of its own, a send a text to a phone, and an SDP is sent where the number needs one (on Meta; a
+    web number takes none)."""
     entry = catalogue.BY_ID[operation]
     row = row_of(entry)
     count = next(_PEERS)
     peer = f"+55119{count:05d}0003"
     pairs = zip(entry.path_parameters, row.path_values, strict=True)
-    unknown = {"callId": CALL_UNKNOWN, "id": TEMPLATE_UNKNOWN if entry.area == "templates" else None}
+    unknown = {
+        "callId": CALL_UNKNOWN,
+        "id": TEMPLATE_UNKNOWN if entry.area == "templates" else None,
+        "messageId": MESSAGE_UNKNOWN,
+    }
     values = [unknown.get(name) or value for name, value in pairs]
     kwargs: dict[str, Any] = {}
     if row.query:
@@ -82,6 +88,8 @@ def api_request(operation: str, provider: str) -> tuple[str, str, dict[str, Any]
         body = {name: peer if name == "to" else value for name, value in row.body.items()}
         if entry.area == "templates" and "name" in body:
             body["name"] = f"template_{count}"
+        if operation == "post_messages_send":  # a text to a phone: what every kind of number sends
+            body = {"destinationNumber": peer, "text": "Hello"}
         schema = body_schema(entry)
         assert schema is not None
         if "sdp" in schema["properties"]:
@@ -98,6 +106,8 @@ HELPERS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "sandbox_hangup_call": ("POST", "/_sandbox/calls/call_unknown/hangup", {}),
     "sandbox_advance_clock": ("POST", "/_sandbox/clock/advance", {"json": {"seconds": 0}}),
     "sandbox_list_events": ("GET", "/_sandbox/events", {}),
+    "sandbox_list_faults": ("GET", "/_sandbox/faults", {}),
+    "sandbox_clear_faults": ("DELETE", "/_sandbox/faults", {}),
 }
 OPERATIONS = sorted(entry.operation_id for entry in catalogue.OPERATIONS)
 
@@ -157,6 +167,8 @@ def test_each_key_gets_its_answer_for_each_operation(
         assert_refusal(response, 404, "CALL_NOT_FOUND")
     elif TEMPLATE_UNKNOWN in path:
         assert_refusal(response, 404, "TEMPLATE_NOT_FOUND")
+    elif MESSAGE_UNKNOWN in path:
+        assert_refusal(response, 404, "MESSAGE_NOT_FOUND")
     elif acts_as == "relay-only" and operation == "get_calls":
         assert response.json() == {"calls": [], "notice": "PII_RELAY_ONLY"}
     else:

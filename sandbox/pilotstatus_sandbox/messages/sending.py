@@ -20,6 +20,8 @@ Sandbox behaviour, not documented upstream (the README's "Messages in the sandbo
   (NOT_SUPPORTED_FOR_META); a template the number cannot send (META_TEMPLATE_NOT_APPROVED for one of a Meta number
   that Meta has not approved, TEMPLATE_VERSION_NOT_FOUND for one the number lacks), or one whose variables are not
   all given (MISSING_TEMPLATE_VARIABLES);
+- `deliverUntil` is kept but changes nothing; media needs no subscription (no 402), and no number is blocked (no 409
+  NUMBER_BLOCKED);
 - retrieve finds a sent message by its id, correlation id or provider id; a received message has no send request,
   so it is 404 MESSAGE_NOT_FOUND there, as upstream says of the rows without one.
 """

@@ -1,8 +1,9 @@
 """The sandbox's sends over real HTTP, every answer checked against `openapi.json` as it arrives: Send message's 202,
 Get message by each of its ids, Cancel in both of its shapes, the `message.*` events through `/_sandbox/events`,
 the send's idempotency keys (a replay sends nothing again, a key in flight is 409 IN_USE), and a send whose answer
-is lost to a fault, retried with its key and delivered once. The lifecycle's rules on the backend alone are in
-test_sandbox_messages.py; idempotency on any operation in test_sandbox_idempotency.py."""
+is lost to a fault, retried with its key and delivered once: by hand with httpx, and by the SDK's
+`client.messages.send`. The lifecycle's rules on the backend alone are in test_sandbox_messages.py; idempotency on
+any operation in test_sandbox_idempotency.py."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
+from pilotstatus import PilotStatus
 from pilotstatus_sandbox._instants import format_ms, parse_before_ms
 from tests._sandbox_client import KEYS, SandboxClient, manual_sandbox
 
@@ -152,3 +154,19 @@ def test_a_send_interrupted_by_a_fault_and_retried_with_its_key_is_delivered_onc
     api.advance(3)
     sent = [event for event in api.events() if event["event"] == "message.sent" and event["data"]["content"] == text]
     assert [event["data"]["id"] for event in sent] == [retried.json()["id"]]  # one message, one message.sent
+
+
+@pytest.mark.parametrize(("when", "kind"), [("after", "disconnect"), ("before", "503")])
+def test_the_sdk_retries_a_send_whose_answer_a_fault_lost_and_it_is_delivered_once(
+    api: SandboxClient, when: str, kind: str
+) -> None:
+    """The same proof through `client.messages.send`, which sends a key of its own and retries with it."""
+    text = f"SDK {when} {kind}"
+    api.ok("POST", "/_sandbox/faults", key="meta", json={"operation": "post_messages_send", "when": when, "kind": kind})
+    with PilotStatus(base_url=api.sandbox.url, api_key=KEYS["meta"], max_retries=2) as client:
+        sent = client.messages.send(destination_number=READS, text=text)
+    assert sent.replayed is (when == "after")  # the first answer was kept, and lost: the retry gets it
+    assert sent.idempotency_key is not None
+    api.advance(3)
+    delivered = [event for event in api.events() if event["event"] == "message.sent"]
+    assert [event["data"]["id"] for event in delivered if event["data"]["content"] == text] == [sent.id]

@@ -322,11 +322,25 @@ _TEMPLATE_LIFE = [
 """A template of the target's own created, read, changed and deleted: the examples phase may have deleted the one its
 examples name (`boas_vindas`) before another target on the same number reads it."""
 
+_MESSAGE_LIFE = [
+    (
+        "message",
+        "POST",
+        "/v1/messages/send",
+        {"destinationNumber": "+5511999990001", "text": "Pedido confirmado", "deliverAt": "2100-01-01T00:00:00Z"},
+        "QUEUED",
+    ),
+    ("message", "GET", "/v1/messages/{messageId}", None, "QUEUED"),
+    ("message", "DELETE", "/v1/messages/cancel", {"messageIds": ["{message}"]}, None),
+    ("message", "GET", "/v1/messages/{messageId}", None, "CANCELED"),
+]
+"""A message scheduled far ahead (so that it stays QUEUED), read, cancelled and read again."""
+
 _LIFECYCLES = {
     # A user calls in; the business answers (on Meta after a pre-accept), opens media, plays audio, hangs up; a
     # second user call is rejected; a third is hung up by the user (the sandbox's helper), so that every operation a
     # number serves answers 200 here, whatever the stateful phase's chains happened to reach; a Start call to a peer
-    # that answers is answered, then hung up; then a template's life.
+    # that answers is answered, then hung up; then a template's life, and a scheduled message's.
     "META": [
         ("incoming", "POST", "/_sandbox/calls/incoming", {"from": "5511988887701"}, "RINGING"),
         ("inbound", "POST", "/v1/calls/{callId}/pre-accept", {"sdp": SDP_OFFER}, "RINGING"),
@@ -348,6 +362,7 @@ _LIFECYCLES = {
         (None, "PUT", "/v1/calls/settings", {"callback_permission_status": "ENABLED"}, None),
         (None, "GET", "/v1/calls", {"limit": 5}, None),
         *_TEMPLATE_LIFE,
+        *_MESSAGE_LIFE,
     ],
     "EVO_GO": [
         ("incoming", "POST", "/_sandbox/calls/incoming", {"from": "5511988887703"}, "RINGING"),
@@ -370,8 +385,16 @@ _LIFECYCLES = {
         ("outbound", "GET", "/v1/calls/{callId}", None, "REJECTED"),  # the clock is moved on first
         (None, "GET", "/v1/calls", {"limit": 5}, None),
         *_TEMPLATE_LIFE,
+        *_MESSAGE_LIFE,
     ],
 }
+
+
+def _own(value: Any, own: Mapping[str, str]) -> Any:
+    """A lifecycle's value with each placeholder of `own` (`{peer}`, `{name}`, `{message}`) replaced, in a list too."""
+    if isinstance(value, list):
+        return [_own(item, own) for item in value]
+    return own.get(value, value) if isinstance(value, str) else value
 
 
 def _lifecycle_test(target: Target) -> Callable[..., None]:
@@ -386,11 +409,8 @@ def _lifecycle_test(target: Target) -> Callable[..., None]:
         own = {"{peer}": peer, "{name}": f"lifecycle_{zlib.crc32(target.name.encode()):08x}"}  # a name of its own
         calls: dict[str, str] = {}
         for turn, (call, method, path, template, status) in enumerate(_LIFECYCLES[provider]):
-            data: Any = (
-                {key: own.get(value, value) if isinstance(value, str) else value for key, value in template.items()}
-                if template
-                else None
-            )
+            mine = {**own, "{message}": calls.get("message", "")}
+            data: Any = {key: _own(value, mine) for key, value in template.items()} if template else None
             if method == "GET" and path == "/v1/calls/{callId}" and call == "outbound" and status != "INITIATED":
                 # The peer answers (or declines) a second after the call rings: move the sandbox's clock on.
                 advanced = http_session.post(
@@ -400,7 +420,7 @@ def _lifecycle_test(target: Target) -> Callable[..., None]:
                 )
                 assert advanced.status_code == 200, advanced.text
             operation = schema[path][method]
-            parameter = "callId" if "{callId}" in path else "id" if "{id}" in path else None
+            parameter = next((name for name in ("callId", "id", "messageId") if f"{{{name}}}" in path), None)
             case = operation.Case(
                 path_parameters={parameter: calls[call]} if call in calls and parameter else None,
                 query=data if method == "GET" else None,
@@ -412,10 +432,10 @@ def _lifecycle_test(target: Target) -> Callable[..., None]:
             response = case.call_and_validate(
                 base_url=base_url, session=http_session, headers={header: credential}, additional_checks=_checks(target)
             )
-            assert response.status_code == 200, (method, path, response.text)
+            assert response.status_code == _success_status(_operation_id(operation)), (method, path, response.text)
             VALID_ANSWERS[(target.name, _operation_id(operation), response.status_code)] += 1
             body = response.json()
-            if call in ("incoming", "outbound", "template") and "{" not in path:
+            if call in ("incoming", "outbound", "template", "message") and method == "POST" and "{" not in path:
                 calls["inbound" if call == "incoming" else call] = body["id"]
             if status is not None:
                 assert body["status"] == status, (method, path, body)

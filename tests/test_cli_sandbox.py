@@ -57,7 +57,7 @@ def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     return calls
 
 
-BASE = {"host": "127.0.0.1", "port": 8080, "calls": 5000, "seed": 7, "rate_limit": None}
+BASE = {"host": "127.0.0.1", "port": 8080, "calls": 5000, "messages": 200, "seed": 7, "rate_limit": None}
 
 
 def test_the_webhook_ring_timeout_and_clock_options_reach_serve(

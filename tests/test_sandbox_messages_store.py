@@ -9,7 +9,7 @@ from pilotstatus_sandbox.messages.models import Message, Messages
 
 
 def meta_number() -> Number:
-    backend = Backend(SandboxConfig(calls=0, seed=7, manual_clock=True))
+    backend = Backend(SandboxConfig(calls=0, messages=0, seed=7, manual_clock=True))
     number = backend.number("num_sandbox_meta")
     assert number is not None
     return number

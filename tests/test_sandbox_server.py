@@ -171,7 +171,7 @@ def test_the_banner_shows_the_ring_timeout_the_clock_and_the_webhook_target_neve
 def test_the_banner_without_webhooks_says_none_are_sent_and_hides_a_password_in_a_webhook_url() -> None:
     plain = banner(SandboxConfig(calls=10, seed=3, rate_limit=2.5), "http://127.0.0.1:1")
     assert plain.startswith(
-        "Pilot Status sandbox: 10 calls per number, seed 3, at most 2.5 requests a second per key.\n"
+        "Pilot Status sandbox: 10 calls and 200 messages per number, seed 3, at most 2.5 requests a second per key.\n"
     )
     assert "Calls ring 30 s before nobody answering ends them; the clock is the wall clock." in plain
     assert "Webhooks: none sent" in plain
@@ -197,7 +197,7 @@ def test_the_banner_is_printed_before_the_histories_are_drawn(monkeypatch: pytes
         monkeypatch.setattr(_server, "_uvicorn_server", lambda app, **settings: not_served)
         serve(port=0, calls=3, out=out)
     (printed,) = printed_before_drawing
-    assert printed.startswith("Pilot Status sandbox: 3 calls per number")
+    assert printed.startswith("Pilot Status sandbox: 3 calls and 200 messages per number")
     assert "Base URL: http://127.0.0.1:" in printed
 
 

@@ -20,7 +20,7 @@ from pilotstatus._cli._errors import USAGE, CommandError
 from pilotstatus._cli._parser import Commands, port, whole
 from pilotstatus._cli._webhooks import SECRET_ENV as WEBHOOK_SECRET_ENV
 
-from ._config import DEFAULT_RING_TIMEOUT, MAX_CALLS
+from ._config import DEFAULT_MESSAGES, DEFAULT_RING_TIMEOUT, MAX_CALLS, MAX_MESSAGES
 from ._rate_limit import MIN_RATE
 
 __all__ = ["EXTRA_MISSING", "WEBHOOK_SECRET_ENV", "example_only_help", "register", "run"]
@@ -49,7 +49,19 @@ def register(commands: Commands) -> None:
         default=5000,
         help=f"calls in each number's history (default: 5000, at most {MAX_CALLS:,})",
     )
-    parser.add_argument("--seed", type=whole, default=7, help="the seed the history is drawn from (default: 7)")
+    parser.add_argument(
+        "--messages",
+        metavar="N",
+        type=_messages,
+        default=DEFAULT_MESSAGES,
+        help=(
+            f"messages seeded on each number that has them, sent and received, over 30 days (default:"
+            f" {DEFAULT_MESSAGES}, at most {MAX_MESSAGES:,})"
+        ),
+    )
+    parser.add_argument(
+        "--seed", type=whole, default=7, help="the seed the calls and messages are drawn from (default: 7)"
+    )
     parser.add_argument(
         "--rate-limit",
         metavar="PER_SECOND",
@@ -156,6 +168,7 @@ def _serve_options(args: argparse.Namespace) -> dict[str, Any]:
         "host": args.host,
         "port": args.port,
         "calls": args.calls,
+        "messages": args.messages,
         "seed": args.seed,
         "rate_limit": args.rate_limit,
     }
@@ -188,6 +201,17 @@ def _count(text: str) -> int:
     if count > MAX_CALLS:
         raise argparse.ArgumentTypeError(
             f"{text} is more calls than the sandbox holds (at most {MAX_CALLS:,} a number)"
+        )
+    return count
+
+
+def _messages(text: str) -> int:
+    count = whole(text)
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a count (0 or more)")
+    if count > MAX_MESSAGES:
+        raise argparse.ArgumentTypeError(
+            f"{text} is more messages than the sandbox seeds (at most {MAX_MESSAGES:,} a number)"
         )
     return count
 

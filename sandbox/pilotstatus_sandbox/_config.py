@@ -10,12 +10,20 @@ from urllib.parse import urlsplit
 from ._instants import DEFAULT_NEWEST
 from ._rate_limit import check_rate
 
-__all__ = ["DEFAULT_RING_TIMEOUT", "MAX_CALLS", "SandboxConfig"]
+__all__ = ["DEFAULT_MESSAGES", "DEFAULT_RING_TIMEOUT", "MAX_CALLS", "MAX_MESSAGES", "SandboxConfig"]
 
 MAX_CALLS = 10_000_000
 """The most calls a number's history may hold: ten times the million `make bench` starts with. At the bound, the two
 seeded histories hold 160 MB (8 bytes a call) and take about 270 MB and several seconds to draw (measured); a
 hundred million would take gigabytes and a minute, for no test or demo that needs it."""
+
+DEFAULT_MESSAGES = 200
+"""Messages seeded on each number that has them by default: enough that history, conversations, unread counts and
+the analytics dashboard show something, over the 30 days the seeded messages span."""
+
+MAX_MESSAGES = 1_000_000
+"""The most messages seeded on a number: a hundred times the 10,000 `make bench` walks. Each is a record in memory
+(about 1 KB with its indexes, measured), so the bound keeps the three seeded numbers within a few gigabytes."""
 
 DEFAULT_RING_TIMEOUT = 30.0
 """Seconds a call rings before nobody answering ends it (FAILED for a business-initiated call, MISSED for an
@@ -24,13 +32,15 @@ inbound one). Sandbox behaviour, not documented upstream."""
 
 @dataclass(frozen=True)
 class SandboxConfig:
-    """What the sandbox serves: how many calls each number's history has and the seed they are drawn from, an
-    optional rate limit in requests per second per key, how long a call rings, where call webhooks go, whether
-    time moves by itself (the default) or only when a test advances it (`manual_clock`), and whether some answers
-    differ from `openapi.json` on purpose (`drift`)."""
+    """What the sandbox serves: how many calls each number's history has, how many messages each seeded number has,
+    and the seed both are drawn from, an optional rate limit in requests per second per key, how long a call rings,
+    where call webhooks go, whether time moves by itself (the default) or only when a test advances it
+    (`manual_clock`), and whether some answers differ from `openapi.json` on purpose (`drift`)."""
 
     calls: int = 5000
     seed: int = 7
+    messages: int = DEFAULT_MESSAGES
+    """Messages seeded on each number that has them (`messages/seed.py`), drawn from `seed` like the calls."""
     rate_limit: float | None = None
     ring_timeout: float = DEFAULT_RING_TIMEOUT
     webhook_url: str | None = None
@@ -47,6 +57,12 @@ class SandboxConfig:
     def __post_init__(self) -> None:
         if isinstance(self.calls, bool) or not isinstance(self.calls, int) or not 0 <= self.calls <= MAX_CALLS:
             raise ValueError(f"calls must be a whole number from 0 to {MAX_CALLS:,}, not {self.calls!r}")
+        if (
+            isinstance(self.messages, bool)
+            or not isinstance(self.messages, int)
+            or not 0 <= self.messages <= MAX_MESSAGES
+        ):
+            raise ValueError(f"messages must be a whole number from 0 to {MAX_MESSAGES:,}, not {self.messages!r}")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int):
             raise ValueError(f"seed must be a whole number, not {self.seed!r}")
         if not isinstance(self.drift, bool):

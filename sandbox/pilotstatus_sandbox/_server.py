@@ -20,7 +20,7 @@ from starlette.applications import Starlette
 
 from ._app import create_app
 from ._backend import NUMBERS
-from ._config import DEFAULT_RING_TIMEOUT, SandboxConfig
+from ._config import DEFAULT_MESSAGES, DEFAULT_RING_TIMEOUT, SandboxConfig
 from ._drift import DRIFT_FIELD, DRIFT_HEADER, DRIFT_STATUS
 from ._scenarios import SCENARIOS
 from ._webhooks import display_url
@@ -56,6 +56,7 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8080,
     calls: int = 5000,
+    messages: int = DEFAULT_MESSAGES,
     seed: int = 7,
     rate_limit: float | None = None,
     ring_timeout: float = DEFAULT_RING_TIMEOUT,
@@ -77,6 +78,7 @@ def serve(
     """
     config = SandboxConfig(
         calls=calls,
+        messages=messages,
         seed=seed,
         rate_limit=rate_limit,
         ring_timeout=ring_timeout,
@@ -109,7 +111,8 @@ def banner(config: SandboxConfig, url: str) -> str:
     limit = f", at most {config.rate_limit:g} requests a second per key" if config.rate_limit is not None else ""
     clock = "moves only when advanced (POST /_sandbox/clock/advance)" if config.manual_clock else "is the wall clock"
     lines = [
-        f"Pilot Status sandbox: {config.calls} calls per number, seed {config.seed}{limit}.",
+        f"Pilot Status sandbox: {config.calls} calls and {config.messages} messages per number, seed"
+        f" {config.seed}{limit}.",
         f"Calls ring {config.ring_timeout:g} s before nobody answering ends them; the clock {clock}.",
         "Webhooks: "
         + (

@@ -13,6 +13,7 @@ import base64
 import random
 import uuid
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -171,6 +172,16 @@ class Messages:
             self._index(message)
             self.version += 1
             return message
+
+    def add_all(self, messages: Iterable[Message]) -> None:
+        """Keep each of `messages`, in order, as `add` would, under one hold of the lock (the seeded messages: tens
+        of thousands at start-up)."""
+        with self._backend.locked():
+            for message in messages:
+                assert message.id not in self._by_ref, f"{message.id} is already a message of {self.number.number_id}"
+                self._messages.append(message)
+                self._index(message)
+            self.version += 1
 
     def changed(self, message: Message) -> None:
         """Say that `message` changed (a status, or its provider id set): indexes and `version` follow."""

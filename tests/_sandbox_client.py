@@ -39,6 +39,7 @@ KEYS = {
     "unsupported-provider": "ps_sandbox_evolution_v2",
     "tenant": "ps_sandbox_tenant",
     "rate-limited": "ps_sandbox_rate_limited",
+    "store-days": "ps_sandbox_store_days",
 }
 NUMBER_IDS = {
     "meta": "num_sandbox_meta",
@@ -46,6 +47,7 @@ NUMBER_IDS = {
     "relay-only": "num_sandbox_relay_only",
     "web-disconnected": "num_sandbox_web_disconnected",
     "unsupported-provider": "num_sandbox_evolution_v2",
+    "store-days": "num_sandbox_store_days",
 }
 
 _HELPERS = OpenAPI.from_dict(helpers_spec())

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from ._clock import Clock
 from ._config import SandboxConfig
@@ -28,11 +28,13 @@ from ._instants import format_ms
 from ._providers import Provider
 from .calls.models import Calls
 from .messages.models import Messages
+from .messages.seed import seed_messages
 from .templates.models import Templates
 
-__all__ = ["NUMBERS", "ApiError", "Backend", "Event", "Number", "NumberSpec"]
+__all__ = ["NUMBERS", "ApiError", "Backend", "Event", "Number", "NumberSpec", "PiiMode"]
 
 Event = dict[str, Any]
+PiiMode = Literal["STORE_INDEFINITE", "STORE_X_DAYS", "RELAY_ONLY"]
 
 _DAY_MS = 86_400_000
 
@@ -47,15 +49,49 @@ class NumberSpec:
     seeded: bool
     """Whether it has the seeded call history (`SandboxConfig.calls` calls)."""
     connected: bool = True
+    seeded_messages: bool = False
+    """Whether it has the seeded messages (`SandboxConfig.messages` messages, `messages/seed.py`)."""
+    pii_mode: PiiMode = "STORE_INDEFINITE"
+    """Its privacy (PII) mode, which the message reads apply (`messages/inbox.py`)."""
+    pii_retention_days: int | None = None
+    """The days a `STORE_X_DAYS` number keeps its messages' content (None in the other modes)."""
+    phone_number_id: str | None = None
+    """A Meta number's phone number id at Meta (its `metaPhoneId`): the `phoneNumberId` that `GET /v1/media/{mediaId}`
+    takes to download the media its users sent. None on other numbers."""
 
 
 NUMBERS = (
-    NumberSpec("num_sandbox_meta", "5511955550100", "META", seeded=True),
-    NumberSpec("num_sandbox_web", "5511955550200", "EVO_GO", seeded=True),
-    NumberSpec("num_sandbox_relay_only", "5511955550300", "META", seeded=False),
+    NumberSpec(
+        "num_sandbox_meta",
+        "5511955550100",
+        "META",
+        seeded=True,
+        seeded_messages=True,
+        phone_number_id="100000000000100",
+    ),
+    NumberSpec("num_sandbox_web", "5511955550200", "EVO_GO", seeded=True, seeded_messages=True),
+    NumberSpec(
+        "num_sandbox_relay_only",
+        "5511955550300",
+        "META",
+        seeded=False,
+        pii_mode="RELAY_ONLY",
+        phone_number_id="100000000000300",
+    ),
     NumberSpec("num_sandbox_web_disconnected", "5511955550400", "EVO_GO", seeded=False, connected=False),
     # A number whose kind serves no Calls operation: its calls state is never reached, and holds no history.
     NumberSpec("num_sandbox_evolution_v2", "5511955550500", "EVOLUTION_V2", seeded=False),
+    # Redact-and-show: its messages older than 7 days are listed with their content, media and peer hidden.
+    NumberSpec(
+        "num_sandbox_store_days",
+        "5511955550600",
+        "META",
+        seeded=False,
+        seeded_messages=True,
+        pii_mode="STORE_X_DAYS",
+        pii_retention_days=7,
+        phone_number_id="100000000000600",
+    ),
 )
 
 
@@ -169,3 +205,5 @@ class Number:
         """Its message templates, and Meta's review of them."""
         self.messages = Messages(backend, self)
         """Its messages, sent and received."""
+        if spec.seeded_messages:
+            seed_messages(self.messages, backend.config)

@@ -109,6 +109,14 @@ SCENARIOS = (
         number_id="num_sandbox_relay_only",
     ),
     Scenario(
+        name="store-days",
+        api_key="ps_sandbox_store_days",
+        api_key_id="ck_sandbox_store_days",
+        description="a Meta number in PII mode STORE_X_DAYS (7 days): older messages listed redacted",
+        status=200,
+        number_id="num_sandbox_store_days",
+    ),
+    Scenario(
         name="rate-limited",
         api_key="ps_sandbox_rate_limited",
         api_key_id="ck_sandbox_rate_limited",

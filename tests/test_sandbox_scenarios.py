@@ -28,9 +28,12 @@ SERVES = {
 CALLING = frozenset({"META", "EVO_GO"})
 """The kinds of number that can call (the documented message names them); an Evolution v2 number cannot."""
 CALLS_HELPERS = frozenset({"sandbox_incoming_call", "sandbox_hangup_call"})
+AREA_HELPERS = CALLS_HELPERS | {"sandbox_incoming_message"}
+"""The helpers that act on an area's state: a number not connected is refused them."""
 PROVIDER = {
     "meta": "META",
     "relay-only": "META",
+    "store-days": "META",
     "web": "EVO_GO",
     "web-disconnected": "EVO_GO",
     "unsupported-provider": "EVOLUTION_V2",
@@ -104,6 +107,11 @@ def api_request(operation: str, provider: str) -> tuple[str, str, dict[str, Any]
 HELPERS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "sandbox_incoming_call": ("POST", "/_sandbox/calls/incoming", {"json": {"from": "5511988887777"}}),
     "sandbox_hangup_call": ("POST", "/_sandbox/calls/call_unknown/hangup", {}),
+    "sandbox_incoming_message": (
+        "POST",
+        "/_sandbox/messages/incoming",
+        {"json": {"from": "5511988887777", "text": "Oi"}},
+    ),
     "sandbox_advance_clock": ("POST", "/_sandbox/clock/advance", {"json": {"seconds": 0}}),
     "sandbox_list_events": ("GET", "/_sandbox/events", {}),
     "sandbox_list_faults": ("GET", "/_sandbox/faults", {}),
@@ -185,7 +193,7 @@ def test_each_key_gets_its_answer_for_each_helper(api: SandboxClient, credential
         assert assert_fixed_refusal(response, credential.scenario)
     elif operation in CALLS_HELPERS and PROVIDER[acts_as] not in CALLING:  # the clock and events serve it
         assert_refusal(response, 400, "FEATURE_NOT_SUPPORTED", UNSUPPORTED)
-    elif acts_as == "web-disconnected" and operation in CALLS_HELPERS:
+    elif acts_as == "web-disconnected" and operation in AREA_HELPERS:
         assert_refusal(response, 409, "WHATSAPP_INSTANCE_NOT_CONNECTED")
     elif operation == "sandbox_hangup_call":
         assert_refusal(response, 404, "CALL_NOT_FOUND")

@@ -4,6 +4,7 @@ phone on the other end does, and the clock, driven from a test.
     helpers = SandboxHelpers(sandbox.url, api_key="ps_sandbox_web_number")
     call = helpers.incoming_call(from_="5511988887777")   # the user calls the number: INBOUND, RINGING
     helpers.advance(30)                                   # 30 seconds pass: the call is MISSED
+    helpers.incoming_message(from_="5511988887777", text="Oi!")  # the user writes: message.received
     helpers.events()                                      # every webhook payload of the number, in order
     helpers.fault("post_messages_send", kind="disconnect", when="after")  # the next send's answer is lost
 
@@ -60,6 +61,32 @@ class SandboxHelpers:
         """The user hangs up: a ringing inbound call is MISSED, a ringing outbound one REJECTED, an answered one
         COMPLETED."""
         return Call.from_dict(self._request("POST", f"/calls/{_segment(call_id)}/hangup"))
+
+    def incoming_message(
+        self,
+        *,
+        from_: str,
+        text: str | None = None,
+        media: dict[str, Any] | None = None,
+        reply_to: str | None = None,
+        group_id: str | None = None,
+        group_name: str | None = None,
+        participant_name: str | None = None,
+    ) -> dict[str, Any]:
+        """The user `from_` writes to the number: text, media (`{"mimeType", "fileName"?, "base64" or "size"}`) or
+        both, quoting a message the number sent (`reply_to`, its id), in a group of a web number (`group_id`). The
+        new message, INBOUND and unread, as history lists it."""
+        body: dict[str, Any] = {"from": from_}
+        given = {
+            "text": text,
+            "media": media,
+            "replyTo": reply_to,
+            "groupId": group_id,
+            "groupName": group_name,
+            "participantName": participant_name,
+        }
+        body.update((name, value) for name, value in given.items() if value is not None)
+        return self._request("POST", "/messages/incoming", json=body)
 
     def advance(self, seconds: float) -> str:
         """Make `seconds` pass at once on the sandbox's clock (for every number), applying every answer, ring

@@ -31,11 +31,11 @@ area, in this order:
 
 Sandbox behaviour, not documented upstream:
 - a tenant key acts on the number its `x-whatsapp-number-id` header names (`num_sandbox_meta`, `num_sandbox_web`,
-  `num_sandbox_relay_only`, `num_sandbox_web_disconnected`, `num_sandbox_evolution_v2`), exactly as that number's
-  own key would; an id that names no sandbox number is 403 TENANT_SCOPE_NOT_ALLOWED too (no operation of the spec
-  documents a 404 for a number), with a message listing the ids. A number's own key ignores the header, as
-  upstream documents. On an operation of scope `any`, the tenant key acts on the number its header names, or on
-  none without the header;
+  `num_sandbox_relay_only`, `num_sandbox_web_disconnected`, `num_sandbox_evolution_v2`, `num_sandbox_store_days`),
+  exactly as that number's own key would; an id that names no sandbox number is 403 TENANT_SCOPE_NOT_ALLOWED too (no
+  operation of the spec documents a 404 for a number), with a message listing the ids. A number's own key ignores
+  the header, as upstream documents. On an operation of scope `any`, the tenant key acts on the number its header
+  names, or on none without the header;
 - a number's key on an operation of scope `tenant` is 403 NUMBER_SCOPE_NOT_ALLOWED (errors-auth-limits.md: the code
   is documented for number keys on tenant-only endpoints; two pages say some `/v1/numbers` reads take a number key
   too, which the catalogue would say with scope `any`). The message is the sandbox's own;
@@ -71,8 +71,9 @@ Sandbox behaviour, not documented upstream:
 The helpers (`/_sandbox/...`) take the same keys and go through the same steps 1 to 6 as an operation of scope
 `number`, validated against the helpers' own document. The Calls helpers (`incoming`, `hangup`) are for the numbers
 of a kind that serves some Calls operation: the provider step refuses them to any other as it refuses the Calls
-operations, and the connection step refuses them to a number not connected; the clock and the events serve every
-number (the Evolution v2 number's events are an empty list). `GET /_sandbox/openapi.json` needs no key.
+operations, and the connection step refuses them to a number not connected; the Messages helper (a user writes,
+`messages/incoming.py`) serves every kind of number, connected; the clock and the events serve every number.
+`GET /_sandbox/openapi.json` needs no key.
 """
 
 from __future__ import annotations
@@ -105,6 +106,7 @@ from ._rate_limit import RateLimiter
 from ._scenarios import Answer, Scenario, answer, find_scenario, scenario_of_number
 from ._spec import DEFAULT_BODY_LIMIT
 from ._validation import RequestValidator
+from .messages.incoming import receive
 
 __all__ = [
     "HELPER_HANDLERS",
@@ -157,6 +159,7 @@ _OPERATION_IDS = frozenset(entry.operation_id for entry in OPERATIONS)
 HELPER_HANDLERS: dict[str, Handler] = {
     "sandbox_incoming_call": lambda op: op.acting_number.calls.incoming_call(from_=op.body["from"]),
     "sandbox_hangup_call": lambda op: op.acting_number.calls.hangup(op.call_id),
+    "sandbox_incoming_message": lambda op: receive(op.backend, op.acting_number, op.body),
     "sandbox_advance_clock": lambda op: {"now": op.backend.advance(op.body["seconds"])},
     "sandbox_list_events": lambda op: {"events": op.backend.events(op.acting_number.number_id)},
     "sandbox_arm_fault": _arm_fault,
@@ -166,7 +169,11 @@ HELPER_HANDLERS: dict[str, Handler] = {
 """One handler per keyed operation of the helpers' document (its `openapi.json` and the realtime WebSocket are
 served by the app itself)."""
 
-_HELPER_AREAS = {"sandbox_incoming_call": "calls", "sandbox_hangup_call": "calls"}
+_HELPER_AREAS = {
+    "sandbox_incoming_call": "calls",
+    "sandbox_hangup_call": "calls",
+    "sandbox_incoming_message": "messages",
+}
 """The area whose state a helper acts on: a number whose kind serves none of that area's operations is refused the
 helper as it is refused them, and a number not connected is refused it. The other helpers belong to no area."""
 

@@ -31,7 +31,8 @@ STRANGER = "+5511988887777"  # no magic: on a Meta number, nobody who wrote
 
 def make_backend(events: list[dict[str, Any]] | None = None) -> Backend:
     return Backend(
-        SandboxConfig(calls=0, seed=7, manual_clock=True), on_event=None if events is None else events.append
+        SandboxConfig(calls=0, messages=0, seed=7, manual_clock=True),
+        on_event=None if events is None else events.append,
     )
 
 

@@ -176,7 +176,7 @@ class Messages:
     def add_all(self, messages: Iterable[Message]) -> None:
         """Keep each of `messages`, in order, as `add` would, under one hold of the lock (the seeded messages: tens
         of thousands at start-up)."""
-        with self._backend.locked():
+        with self._backend.held():
             for message in messages:
                 assert message.id not in self._by_ref, f"{message.id} is already a message of {self.number.number_id}"
                 self._messages.append(message)

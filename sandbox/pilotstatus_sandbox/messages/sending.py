@@ -36,6 +36,7 @@ from pilotstatus_sandbox._errors import ApiError
 from pilotstatus_sandbox._instants import format_ms, parse_before_ms
 from pilotstatus_sandbox._message_events import message_event
 
+from .inbox import read_conversation
 from .models import FINAL_STATUSES, Message, MessageMedia, provider_kind
 
 if TYPE_CHECKING:
@@ -95,6 +96,8 @@ def send(backend: Backend, number: Number, body: Mapping[str, Any]) -> dict[str,
         template = (None, None) if template_ref is None else _template(number, template_ref, variables)
         message = _new_message(number, body, now, *template)
         number.messages.add(message)
+        if body.get("markRead") is not False:  # writing to a conversation reads it (`inbox.read_conversation`)
+            read_conversation(backend, number, message.conversation_id, now)
         goes_out = now if message.deliver_at_ms is None else max(now, message.deliver_at_ms)
         backend.schedule(goes_out, lambda at: _go_out(backend, number, message, at))
         accepted: dict[str, Any] = {

@@ -28,7 +28,7 @@ import pytest
 from pilotstatus._cli import _installed as installed
 from pilotstatus_sandbox import Sandbox, SandboxConfig
 from pilotstatus_sandbox._command import EXTRA_MISSING, WEBHOOK_SECRET_ENV
-from pilotstatus_sandbox._config import DEFAULT_RING_TIMEOUT, MAX_CALLS
+from pilotstatus_sandbox._config import DEFAULT_RING_TIMEOUT, MAX_CALLS, MAX_MESSAGES
 from tests._command import ERROR_PREFIX, run, use_key
 from tests._loopback import serve
 from tests._sandbox_process import sandbox_process
@@ -154,6 +154,12 @@ def test_a_webhook_secret_without_a_url_or_the_reverse_is_refused_in_one_line_be
         ),
         (["--calls", "100000000"], "argument --calls: 100000000 is more calls than the sandbox holds"),
         (["--calls", "-1"], "argument --calls: -1 is not a count (0 or more)"),
+        (
+            ["--messages", "100001"],
+            "argument --messages: 100001 is more messages than the sandbox seeds (at most 100,000 a number)",
+        ),
+        (["--messages", "-1"], "argument --messages: -1 is not a count (0 or more)"),
+        (["--messages", "many"], "argument --messages: 'many' is not a whole number"),
     ],
 )
 def test_bad_webhook_and_ring_timeout_values_are_usage_errors_naming_the_option(
@@ -177,6 +183,19 @@ def test_the_most_calls_the_sandbox_holds_is_taken_and_is_the_sandboxs_own_bound
     with pytest.raises(ValueError, match="calls must be a whole number from 0 to 10,000,000"):
         SandboxConfig(calls=MAX_CALLS + 1)
     assert "at most 10,000,000" in " ".join(run(capsys, "sandbox", "--help").out.split())
+
+
+def test_the_messages_seeded_on_each_number_reach_serve_up_to_the_sandboxs_own_bound(
+    capsys: pytest.CaptureFixture[str], served: list[dict[str, Any]]
+) -> None:
+    assert run(capsys, "sandbox", "--messages", "100000").code == 0
+    assert run(capsys, "sandbox", "--messages", "0").code == 0
+    assert served == [{**BASE, "messages": 100_000}, {**BASE, "messages": 0}]
+    with pytest.raises(ValueError, match="messages must be a whole number from 0 to 100,000"):
+        SandboxConfig(messages=MAX_MESSAGES + 1)
+    help_text = " ".join(run(capsys, "sandbox", "--help").out.split())
+    assert "--messages N messages seeded on each number" in help_text
+    assert "(default: 200, at most 100,000)" in help_text
 
 
 def test_the_help_names_the_secrets_environment_variable_and_the_sandboxs_default_ring_timeout(

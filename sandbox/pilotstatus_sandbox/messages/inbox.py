@@ -45,8 +45,10 @@ from .models import FINAL_STATUSES, Message, Messages
 
 if TYPE_CHECKING:
     from pilotstatus_sandbox._backend import Backend, Number
+    from pilotstatus_sandbox._operation import Handler, Operation
 
 __all__ = [
+    "HANDLERS",
     "RELAY_ONLY_NOTICE",
     "Window",
     "conversations",
@@ -542,3 +544,33 @@ def read_conversation(backend: Backend, number: Number, conversation_id: str, at
             message.status, message.read_ms = "READ", at
             messages.changed(message)
         return read
+
+
+# -- the handlers ----------------------------------------------------------------------------------------------------
+
+
+def _dates(op: Operation) -> Window:
+    return window(op.validated.query.get("startDate"), op.validated.query.get("endDate"))
+
+
+def _history(op: Operation) -> EncodedJSON:
+    query = op.validated.query
+    return history(op.backend, op.acting_number, _dates(op), page=query["page"], page_size=query["pageSize"])
+
+
+def _unread(op: Operation) -> EncodedJSON:
+    query = op.validated.query
+    return unread(op.backend, op.acting_number, page=query["page"], page_size=query["pageSize"])
+
+
+def _group(op: Operation) -> EncodedJSON:
+    query = op.validated.query
+    return group(op.backend, op.acting_number, _dates(op), page=query["page"], page_size=query["pageSize"])
+
+
+HANDLERS: dict[str, Handler] = {
+    "get_messages_history": _history,
+    "get_messages_unread": _unread,
+    "get_messages_group": _group,
+}
+"""The handlers of the Messages area's reads, by operationId: the area's `responses.HANDLERS` holds them."""

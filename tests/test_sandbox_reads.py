@@ -74,6 +74,7 @@ def ms(instant: str) -> int:
 
 def test_history_lists_every_message_newest_first_ties_by_id_in_the_documented_envelope(api: SandboxClient) -> None:
     first = writes(api)["id"]
+    api.advance(1)
     same_instant = [writes(api, user=OTHER)["id"] for _ in range(3)]  # the clock does not move: one millisecond
     api.advance(5)
     sent = sends(api)
@@ -92,19 +93,21 @@ def test_history_lists_every_message_newest_first_ties_by_id_in_the_documented_e
 
 
 def test_a_sent_message_moves_in_history_to_the_moment_it_is_sent(api: SandboxClient) -> None:
-    sent = sends(api)
+    sent = sends(api, "web")
     api.advance(0.1)
-    received = writes(api, user=OTHER)["id"]
-    assert ids(listed(api, "/v1/messages/history")) == [received, sent]
+    received = writes(api, "web", user=OTHER)["id"]
+    assert ids(listed(api, "/v1/messages/history", key="web")) == [received, sent]
     api.advance(1)
-    page = listed(api, "/v1/messages/history")
+    page = listed(api, "/v1/messages/history", key="web")
     assert ids(page) == [sent, received]
     assert page["messages"][0]["providerTimestamp"] == page["messages"][0]["sentAt"]
 
 
 def test_pages_split_the_list_and_a_page_past_the_last_is_empty_with_the_totals(api: SandboxClient) -> None:
-    made = [writes(api)["id"] for _ in range(7)]
-    api.advance(1)
+    made = []
+    for _ in range(7):
+        made.append(writes(api)["id"])
+        api.advance(0.001)
     pages = [listed(api, "/v1/messages/history", page=page, pageSize=3) for page in (1, 2, 3, 4)]
     assert [ids(page) for page in pages] == [made[6:3:-1], made[3:0:-1], made[:1], []]
     assert {(page["total"], page["pageSize"], page["totalPages"]) for page in pages} == {(7, 3, 3)}

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from pilotstatus_sandbox import SandboxHelperError, SandboxHelpers
 from pilotstatus_sandbox._backend import Number
 from pilotstatus_sandbox.messages.sending import send
 from tests._sandbox_client import NUMBER_IDS, SandboxClient, manual_sandbox
@@ -203,3 +204,20 @@ def test_a_message_in_a_group_does_not_open_the_window_for_its_writer(api: Sandb
         json={"from": user, "text": "Oi", "groupId": "120363041700000009@g.us"},
     )
     assert web.messages.last_inbound_ms(user.removeprefix("+")) is None
+
+
+def test_the_helpers_client_writes_as_the_user_with_each_field_it_is_given(api: SandboxClient) -> None:
+    with SandboxHelpers(api.sandbox.url, api_key="ps_sandbox_web_number") as helpers:
+        message = helpers.incoming_message(
+            from_=USER,
+            text="Oi, grupo",
+            media={"mimeType": "image/jpeg", "size": 3},
+            group_id="120363041700000009@g.us",
+            group_name="Loja",
+            participant_name="Ana",
+        )
+        assert (message["text"], message["participantName"], message["messageType"]) == ("Oi, grupo", "Ana", "image")
+        assert helpers.events()[-1]["event"] == "message.group"
+        with pytest.raises(SandboxHelperError) as refused_by:
+            helpers.incoming_message(from_=USER)
+    assert refused_by.value.status_code == 400

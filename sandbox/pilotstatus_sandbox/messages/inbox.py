@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -303,13 +304,15 @@ class _Inbox:
 
 
 _INBOXES: weakref.WeakKeyDictionary[Messages, _Inbox] = weakref.WeakKeyDictionary()
+_INBOXES_LOCK = threading.Lock()  # the inboxes of every sandbox of the process: each backend's lock guards its own
 
 
 def _inbox(messages: Messages) -> _Inbox:
     """The inbox of `messages`, up to date (the backend's lock held)."""
-    inbox = _INBOXES.get(messages)
-    if inbox is None:
-        inbox = _INBOXES[messages] = _Inbox()
+    with _INBOXES_LOCK:
+        inbox = _INBOXES.get(messages)
+        if inbox is None:
+            inbox = _INBOXES[messages] = _Inbox()
     inbox.update(messages)
     return inbox
 

@@ -10,10 +10,13 @@ from typing import Any
 
 import pytest
 
+from pilotstatus import webhooks
 from pilotstatus_sandbox import SandboxHelperError, SandboxHelpers
 from pilotstatus_sandbox._backend import Number
+from pilotstatus_sandbox._webhooks import encode_payload, sign
 from pilotstatus_sandbox.messages.sending import send
 from tests._sandbox_client import NUMBER_IDS, SandboxClient, manual_sandbox
+from tests._spec import load_spec, validator, webhook_operations
 
 USER = "+5511988887777"
 
@@ -221,3 +224,26 @@ def test_the_helpers_client_writes_as_the_user_with_each_field_it_is_given(api: 
         with pytest.raises(SandboxHelperError) as refused_by:
             helpers.incoming_message(from_=USER)
     assert refused_by.value.status_code == 400
+
+
+def test_each_event_of_a_user_who_writes_satisfies_the_specs_schema_and_reads_typed(api: SandboxClient) -> None:
+    quoted = sent(api, "web", text="Seu pedido saiu")
+    writes(api, "web", text="Oi", participantName="Ana")
+    writes(api, "web", media={"mimeType": "application/pdf", "fileName": "a.pdf", "size": 5}, replyTo=quoted)
+    writes(api, "web", text="Bom dia", groupId="120363041700000009@g.us")
+    schemas = {
+        name: operation["requestBody"]["content"]["application/json"]["schema"]
+        for name, _, operation in webhook_operations(load_spec())
+    }
+    typed = {
+        "message.received": webhooks.MessageReceivedWebhookEvent,
+        "message.reply": webhooks.MessageReplyWebhookEvent,
+        "message.group": webhooks.MessageGroupWebhookEvent,
+    }
+    events = api.events(key="web")[-3:]
+    assert [event["event"] for event in events] == ["message.received", "message.reply", "message.group"]
+    for event in events:
+        assert [error.message for error in validator(schemas[event["event"]]).iter_errors(event)] == []
+        body = encode_payload(event)
+        read = webhooks.unwrap(body, {webhooks.SIGNATURE_HEADER: sign(body, "whsec_test")}, "whsec_test")
+        assert type(read) is typed[event["event"]]

@@ -27,14 +27,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from pilotstatus_sandbox._errors import ApiError
-from pilotstatus_sandbox._instants import format_ms
+from pilotstatus_sandbox._message_events import message_event
 
 from .inbox import history_row
 from .models import Message, MessageMedia, provider_kind
 from .seed import media_kind, media_provider
 
 if TYPE_CHECKING:
-    from pilotstatus_sandbox._backend import Backend, Event, Number
+    from pilotstatus_sandbox._backend import Backend, Number
 
 __all__ = ["MAX_MEDIA_SIZE", "receive"]
 
@@ -89,7 +89,7 @@ def receive(backend: Backend, number: Number, body: Mapping[str, Any]) -> dict[s
             message.message_type = media_kind(given_media["mimeType"])
         messages.add(message)
         name = "message.group" if group_id else "message.reply" if quoted is not None else "message.received"
-        _emit(backend, number, _payload(number, message, name, quoted))
+        _emit(backend, number, message, name, quoted)
         return history_row(message)
 
 
@@ -131,40 +131,23 @@ def _media(number: Number, given: Mapping[str, Any], message_id: str) -> Message
     )
 
 
-def _emit(backend: Backend, number: Number, event: Event) -> None:
-    """Emit a received message's webhook (one call site, so that its payload builder is one)."""
-    backend.emit(number, event)
-
-
-def _payload(number: Number, message: Message, name: str, quoted: Message | None) -> Event:
-    """The webhook payload of a received message (`{event, data}`, schema v3: phones in E.164 with `+`)."""
-    data: dict[str, Any] = {
-        "numberId": number.number_id,
-        "messageId": message.external_id,
+def _emit(backend: Backend, number: Number, message: Message, name: str, quoted: Message | None) -> None:
+    """Emit the webhook `name` of a message a user wrote (`_message_events`: `from` the user, `to` the number)."""
+    media = message.media
+    fields: dict[str, Any] = {
         "id": message.id,
+        "messageId": message.external_id,
         "type": message.message_type,
-        "fromMe": False,
-        "createdAt": format_ms(message.created_ms),
-        "from": "+" + (message.peer_phone or ""),
-        "to": "+" + number.phone,
+        "from": message.peer_phone,
+        "content": message.text,
         "participantName": message.participant_name,
     }
-    if message.text is not None:
-        data["content"] = message.text
-    media = message.media
     if media is not None:
-        if media.url is not None:
-            data["mediaLink"] = media.url
-        data["mediaType"] = media.mime_type
-        if message.text is not None:
-            data["mediaCaption"] = message.text
-        if media.file_name is not None:
-            data["mediaFilename"] = media.file_name
+        fields.update(
+            mediaLink=media.url, mediaType=media.mime_type, mediaCaption=message.text, mediaFilename=media.file_name
+        )
     if quoted is not None:
-        data["quotedMessageId"] = quoted.external_id
-        if quoted.text is not None:
-            data["contentReplied"] = quoted.text
+        fields.update(quotedMessageId=quoted.external_id, contentReplied=quoted.text)
     if name == "message.group":
-        data["groupId"] = message.group_id
-        data["groupName"] = message.group_name
-    return {"event": name, "data": data}
+        fields.update(groupId=message.group_id, groupName=message.group_name)
+    backend.emit(number, message_event(name, number, fields, at_ms=message.created_ms))

@@ -157,7 +157,7 @@ class Budget:
 FULL = Budget(examples=8, scenarios=10)
 """The keys whose answers depend on the request (bodies, call states, links)."""
 LESSER = Budget(examples=5, scenarios=5, coverage_share=3, unexpected_methods=False)
-"""The relay-only number: a Meta number too, which the Meta key covers in full."""
+"""The relay-only and STORE_X_DAYS numbers: Meta numbers too, which the Meta key covers in full."""
 FIXED = Budget(examples=2, scenarios=2, coverage_share=6, unexpected_methods=False)
 """The keys whose every answer is fixed whatever the request (429, 403, 409), and the Evolution v2 number (400 for
 every Calls operation, the only operations so far)."""
@@ -251,7 +251,7 @@ def sandbox_targets() -> list[Target]:
     for scenario in SCENARIOS:
         if scenario.name in ("meta", "web"):
             budget = FULL
-        elif scenario.name == "relay-only":
+        elif scenario.name in ("relay-only", "store-days"):
             budget = LESSER
         else:
             budget = FIXED

@@ -181,6 +181,9 @@ def test_each_key_gets_its_answer_for_each_operation(
         assert response.json() == {"calls": [], "notice": "PII_RELAY_ONLY"}
     elif operation == "get_messages_group" and kind == "META":  # groups are for web numbers: the handler says so
         assert_refusal(response, 400, "NOT_SUPPORTED_FOR_META")
+    elif operation == "get_media_mediaId":  # the documented example's phoneNumberId is no Meta number of the sandbox
+        assert_refusal(response, 400, None)
+        assert "phoneNumberId" in response.json()["error"]
     else:
         assert response.status_code == catalogue.BY_ID[operation].success_status, response.text
 

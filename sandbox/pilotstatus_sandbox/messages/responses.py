@@ -9,7 +9,7 @@ from typing import Any
 
 from pilotstatus_sandbox._operation import Handler, Operation
 
-from . import sending
+from . import inbox, sending
 
 __all__ = ["HANDLERS"]
 
@@ -31,5 +31,6 @@ HANDLERS: dict[str, Handler] = {
     "post_messages_send": _send,
     "get_messages_id": _retrieve,
     "delete_messages_cancel": _cancel,
+    **inbox.HANDLERS,  # history, unread and group messages: the reads (`inbox`)
 }
 """The handler of each Messages operation with state, by operationId."""

@@ -1,8 +1,8 @@
 """The seeded messages of a number (`pilotstatus sandbox --messages N`, `SandboxConfig.messages`): N messages, sent
 and received, drawn from the sandbox's seed, the same on every machine and every run.
 
-They span the 30 days up to the seeded history's newest instant (`SandboxConfig.newest_ms`, the day before the
-sandbox's clock starts), in exchanges: a user writes and the number answers, or the number writes first (with a
+They span the 30 days up to the seeded calls' newest instant (`SandboxConfig.newest_ms`; a manual clock starts a day
+later), in exchanges: a user writes and the number answers, or the number writes first (with a
 template on a Meta number, whose 24-hour window is closed then), a few messages seconds to minutes apart; exchanges
 are hours apart, and a few messages share their millisecond with the one before (a page's order then rests on the
 id). The conversations are about 1.5 √N users (a few of them chatty), and on a web number three groups too. A
@@ -13,7 +13,8 @@ received message in ten carries media (a photo, a PDF, a voice note): on a Meta 
 a few FAILED with a code of the Log Error Codes.
 
 The messages are made oldest first and kept in one go (`Messages.add_all`), their ids of the store's forms (a `msg_`
-ULID of the instant, a `wamid.` or a web provider's hex id) drawn here: 10,000 take about 0.1 s a number (measured).
+ULID of the instant, a `wamid.` or a web provider's hex id) drawn here: 10,000 take about 0.2 s of CPU a number
+(measured).
 """
 
 from __future__ import annotations

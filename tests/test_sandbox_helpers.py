@@ -46,6 +46,7 @@ def test_the_helpers_document_is_served_without_a_key(api: SandboxClient) -> Non
     [
         ("POST", "/_sandbox/calls/incoming", {"from": "5511988887777"}),
         ("POST", "/_sandbox/calls/call_1/hangup", None),
+        ("POST", "/_sandbox/messages/incoming", {"from": "5511988887777", "text": "Oi"}),
         ("POST", "/_sandbox/clock/advance", {"seconds": 1}),
         ("GET", "/_sandbox/events", None),
     ],
@@ -63,6 +64,9 @@ def test_a_helper_without_a_known_key_is_401(api: SandboxClient, method: str, pa
         ("/_sandbox/calls/incoming", {"from": "12"}, "from"),
         ("/_sandbox/calls/incoming", {"from": 5511988887777}, "from"),
         ("/_sandbox/calls/incoming", ["5511988887777"], "the body"),
+        ("/_sandbox/messages/incoming", {"text": "Oi"}, "from is required"),
+        ("/_sandbox/messages/incoming", {"from": "5511988887777", "text": ""}, "text"),
+        ("/_sandbox/messages/incoming", {"from": "5511988887777", "groupId": "not a group"}, "groupId"),
         ("/_sandbox/clock/advance", {}, "seconds is required"),
         ("/_sandbox/clock/advance", {"seconds": -1}, "seconds"),
         ("/_sandbox/clock/advance", {"seconds": "30"}, "seconds"),

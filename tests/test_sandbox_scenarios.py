@@ -16,7 +16,7 @@ import pytest
 from pilotstatus_api import catalogue
 from pilotstatus_sandbox import SCENARIOS
 from tests._sandbox_client import KEYS, NUMBER_IDS, SandboxClient, manual_sandbox
-from tests._traits import body_schema, row_of
+from tests._traits import body_schema, row_of, spec_operation
 
 UNSUPPORTED = "Calling is only supported for Meta Cloud API and Pilot Status (web) numbers."
 """What a number that cannot call is told for each Calls operation (and each Calls helper)."""
@@ -90,7 +90,9 @@ def api_request(operation: str, provider: str) -> tuple[str, str, dict[str, Any]
     if row.body is not None:
         body = {name: peer if name == "to" else value for name, value in row.body.items()}
         if entry.area == "templates" and "name" in body:
-            body["name"] = f"template_{count}"
+            # The whole example: its content has variables, which need the example's `examples` (optional otherwise).
+            example = spec_operation(operation)["requestBody"]["content"]["application/json"]["example"]
+            body = {**example, "name": f"template_{count}"}
         if operation == "post_messages_send":  # a text to a phone: what every kind of number sends
             body = {"destinationNumber": peer, "text": "Hello"}
         schema = body_schema(entry)

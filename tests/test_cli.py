@@ -530,12 +530,15 @@ def test_sandbox_serves_with_the_options_given(
     monkeypatch.setitem(sys.modules, "pilotstatus_sandbox._server", fake)
     default = run(capsys, "sandbox")
     chosen = run(
-        capsys, "sandbox", "--host", "0.0.0.0", "--port", "9000", "--calls", "10", "--seed", "3", "--rate-limit", "2.5"
+        capsys,
+        "sandbox",
+        *("--host", "0.0.0.0", "--port", "9000", "--calls", "10", "--messages", "30", "--seed", "3"),
+        *("--rate-limit", "2.5"),
     )
     assert (default.code, chosen.code) == (0, 0)
     assert served == [
-        {"host": "127.0.0.1", "port": 8080, "calls": 5000, "seed": 7, "rate_limit": None},
-        {"host": "0.0.0.0", "port": 9000, "calls": 10, "seed": 3, "rate_limit": 2.5},
+        {"host": "127.0.0.1", "port": 8080, "calls": 5000, "messages": 200, "seed": 7, "rate_limit": None},
+        {"host": "0.0.0.0", "port": 9000, "calls": 10, "messages": 30, "seed": 3, "rate_limit": 2.5},
     ]
 
 

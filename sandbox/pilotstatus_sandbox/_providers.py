@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Literal
 
-from pilotstatus_api.catalogue import Entry
-
 if TYPE_CHECKING:
+    # Annotations only: `make generate` imports the areas (for the README's table) while it rewrites the catalogue.
+    from pilotstatus_api.catalogue import Entry
+
     from ._areas import Area
 
 __all__ = ["NAMES", "Provider", "area_kinds", "unsupported"]

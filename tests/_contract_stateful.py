@@ -1,7 +1,11 @@
 """The contract suite's stateful phase: schemathesis's state machine over the OpenAPI links, run as a test.
 
 The spec links Start call's 200 (`$response.body#/id`) to the seven `{callId}` operations: a chain starts a call,
-then retrieves it, hangs it up, plays audio into it... Against the sandbox the machine also gets the sandbox's own
+then retrieves it, hangs it up, plays audio into it...; and Send message's 202 to Get message and Cancel (send,
+retrieve, cancel). The operations linked to one another make a family (`link_families`: the calls', the messages'),
+and each family runs its own chains: every chain starts at an operation with links (a root), so in one machine the
+messages' chains would take their share of the steps from the calls', and the calls' chains would reach fewer of the
+states only they can reach. Against the sandbox the machine also gets the sandbox's own
 `POST /_sandbox/calls/incoming` (a user calls the number; from the sandbox's helpers document, never in
 openapi.json), linked the same way to the seven operations and to `POST /_sandbox/calls/{callId}/hangup`: only an
 inbound call can be pre-accepted, accepted or rejected, so without it those operations would never succeed in a
@@ -20,7 +24,7 @@ import copy
 import itertools
 import json
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -32,9 +36,20 @@ from schemathesis.generation.stateful import run_state_machine_as_test
 from schemathesis.generation.stateful.state_machine import StepInput, StepOutput
 from schemathesis.schemas import BaseSchema
 
+from pilotstatus_api import catalogue
 from tests._contract_targets import Target
 
-__all__ = ["LINKS", "STEPS", "STEPS_PER_SCENARIO", "run_stateful", "with_sandbox_helpers"]
+__all__ = [
+    "LINKS",
+    "STEPS",
+    "STEPS_PER_SCENARIO",
+    "family_name",
+    "link_families",
+    "link_sources",
+    "links",
+    "run_stateful",
+    "with_sandbox_helpers",
+]
 
 STEPS_PER_SCENARIO = 8
 
@@ -107,6 +122,49 @@ def with_sandbox_helpers(spec: Mapping[str, Any]) -> dict[str, Any]:
     for name, operation_id in _LINKED_FROM_ACCEPT.items():
         accepted.setdefault(name, {"operationId": operation_id, "parameters": {"callId": "$response.body#/id"}})
     return combined
+
+
+def links(spec: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """(source, target) operationIds of each of `spec`'s links."""
+    for path in spec["paths"].values():
+        for operation in path.values():
+            if not isinstance(operation, Mapping) or "operationId" not in operation:
+                continue
+            for response in operation.get("responses", {}).values():
+                for link in response.get("links", {}).values():
+                    yield operation["operationId"], link["operationId"]
+
+
+def link_sources(spec: Mapping[str, Any]) -> frozenset[str]:
+    """The operations whose answers `spec` links to others: where a chain can start."""
+    return frozenset(source for source, _ in links(spec))
+
+
+def link_families(spec: Mapping[str, Any]) -> list[frozenset[str]]:
+    """The operationIds that `spec`'s links join, by family: each family the operations one link or a chain of
+    links joins (a connected component of the links' graph), which its chains never leave. An operation with no link
+    is in none (the other phases test it)."""
+    family: dict[str, str] = {}
+
+    def root(operation: str) -> str:
+        while family.setdefault(operation, operation) != operation:
+            operation = family[operation]
+        return operation
+
+    for source, target in links(spec):
+        family[root(target)] = root(source)
+    families: dict[str, set[str]] = {}
+    for operation in family:
+        families.setdefault(root(operation), set()).add(operation)
+    return sorted((frozenset(members) for members in families.values()), key=sorted)
+
+
+def family_name(members: frozenset[str]) -> str:
+    """A family's name: the catalogue's area of its operations (`calls`, `messages`); the sandbox's helpers have
+    none."""
+    areas = Counter(catalogue.BY_ID[operation].area for operation in members if operation in catalogue.BY_ID)
+    (area, _), *_ = areas.most_common(1)
+    return area
 
 
 def run_stateful(

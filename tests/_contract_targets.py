@@ -2,27 +2,31 @@
 
 A target is a credential (one demo key and one key header, or the live key), optionally the `x-whatsapp-number-id`
 it sends, and for each operation the documented refusals a valid request may get: (status, code) pairs, the code
-None for a refusal without one. A valid request gets 200 where the number serves the operation, else one of those
-refusals; `documented_answer` (tests/test_contract.py) holds every refusal to its code, and `positive_data_acceptance`
-gets the statuses.
+None for a refusal without one. A valid request gets its success (200, or the operation's own 2xx) where the number
+serves the operation, else one of those refusals; `documented_answer` (tests/test_contract.py) holds every refusal to
+its code, and `positive_data_acceptance` gets the statuses.
 
 What a sandbox number answers follows the catalogue (`pilotstatus_api.catalogue`): a number serves the operations
 whose `providers` name its kind (or name none), and any other operation is 400 FEATURE_NOT_SUPPORTED; the Calls
-helpers serve the kinds that serve some Calls operation (not the Evolution v2 number). What is particular to an
-area is written here: an action on a random `{callId}` is 404 CALL_NOT_FOUND, one the call's state forbids 409
-INVALID_CALL_STATE, a random template id 404 TEMPLATE_NOT_FOUND, and a few documented refusals of one operation.
-The fixed answers of the keys that reach no number (403, 429) and of the disconnected number (409) come before any
-of that.
+helpers serve the kinds that serve some Calls operation (not the Evolution v2 number). What a valid request to an
+operation served may be refused with is what the spec documents for that operation (`documented_refusals`: the
+status and code of each example of its error responses, such as 404 MESSAGE_NOT_FOUND or TEMPLATE_NOT_FOUND, 409
+IDEMPOTENCY_KEY_REUSED or 400 INVALID_DATE_RANGE), a code that names Meta (NOT_SUPPORTED_FOR_META,
+META_CALL_PERMISSION_REQUIRED...) on a Meta number only; and the few refusals the spec's examples cannot say,
+written here: 409 INVALID_CALL_STATE (the sandbox's own code) for an action the call's state forbids, and a plain
+400 where an operation's rules go beyond its schema. The fixed answers of the keys that reach no number (403, 429)
+and of the disconnected number (409) come before any of that.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from pilotstatus_api import catalogue
 from pilotstatus_sandbox import SCENARIOS, Scenario
+from tests._spec import load_spec
 
 __all__ = [
     "ANY_CODE",
@@ -38,6 +42,7 @@ __all__ = [
     "Refusals",
     "Secret",
     "Target",
+    "documented_refusals",
     "live_target",
     "sandbox_targets",
 ]
@@ -85,54 +90,98 @@ _SERVED: Mapping[Provider, frozenset[str]] = {kind: _served(kind) for kind in KI
 """The operations each kind of number serves (the catalogue's `providers`), and the helpers, where it serves some
 Calls operation."""
 
-_NOT_FOUND: Refusal = (404, "CALL_NOT_FOUND")
 _BAD_STATE: Refusal = (409, "INVALID_CALL_STATE")
 _UNSUPPORTED: Refusal = (400, "FEATURE_NOT_SUPPORTED")
-_ON_A_CALL = frozenset({_NOT_FOUND, _BAD_STATE})
+_DISCONNECTED: Refusal = (409, "WHATSAPP_INSTANCE_NOT_CONNECTED")
+_PLAIN: Refusal = (400, None)
 
-# What is particular to an area: an operation on a random `{callId}` is 404 CALL_NOT_FOUND, a change the
-# call's state forbids 409 INVALID_CALL_STATE; and the refusals below, which the spec documents for one operation.
+_BY_THE_TARGET = frozenset({_UNSUPPORTED, _DISCONNECTED})
+"""Refusals the spec documents for most operations that depend on the key's number, not on the request: each target
+gives them itself (an operation its number's kind lacks; the disconnected number). The key's own answers (401, 403,
+429) are the target's too."""
+
+
+def _resolved(spec: Mapping[str, Any], node: Any) -> Any:
+    """`node` with its local `$ref` followed (a response or an example of `components`)."""
+    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+        found: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            found = found[part]
+        node = found
+    return node
+
+
+def _error_examples(spec: Mapping[str, Any], response: Any) -> Iterator[Any]:
+    for media in _resolved(spec, response).get("content", {}).values():
+        if "example" in media:
+            yield media["example"]
+        for example in media.get("examples", {}).values():
+            yield _resolved(spec, example).get("value")
+
+
+def documented_refusals(spec: Mapping[str, Any]) -> dict[str, frozenset[Refusal]]:
+    """By operationId, what the spec documents that a valid request may be refused with: the status and code of each
+    example of the operation's 4xx responses, but a plain validation error (the example of the shared `BadRequest`,
+    which says the request is invalid) and what the key or its number decides (401, 403, 429, `_BY_THE_TARGET`)."""
+    invalid = list(_error_examples(spec, spec["components"]["responses"]["BadRequest"]))
+    found: dict[str, frozenset[Refusal]] = {}
+    for path in spec["paths"].values():
+        for operation in path.values():
+            if not isinstance(operation, Mapping) or "operationId" not in operation:
+                continue
+            refusals = set()
+            for status, response in operation.get("responses", {}).items():
+                if not (status.isdigit() and 400 <= int(status) < 500) or int(status) in (401, 403, 429):
+                    continue
+                for example in _error_examples(spec, response):
+                    if isinstance(example, Mapping) and "error" in example and example not in invalid:
+                        code = example.get("code")
+                        refusals.add((int(status), code if isinstance(code, str) else None))
+            found[operation["operationId"]] = frozenset(refusals - _BY_THE_TARGET)
+    return found
+
+
+def _meta_only(code: str | None) -> bool:
+    """Whether a code says that it is a Meta number's (META_CALL_PERMISSION_REQUIRED, NOT_SUPPORTED_FOR_META): no other
+    kind of number gives it."""
+    return code is not None and "META" in code.split("_")
+
+
+_DOCUMENTED = documented_refusals(load_spec())
+
+# What the spec's examples cannot say: the refusals below, each for the reason given.
 _PARTICULAR_REFUSALS: Mapping[str, frozenset[Refusal]] = {
-    "sandbox_hangup_call": _ON_A_CALL,
-    # A Meta peer without a granted permission (calls-api.md: Meta's 138006).
-    "post_calls": frozenset({(400, "META_CALL_PERMISSION_REQUIRED")}),
+    # A user calling in who hangs up on a call that is not ringing or answered, or on no call at all.
+    "sandbox_hangup_call": frozenset({(404, "CALL_NOT_FOUND"), _BAD_STATE}),
     # Meta's rules on call_hours that its schema cannot say (open before close, no past holiday...): a plain
     # validation error, without a code.
-    "put_calls_settings": frozenset({(400, None)}),
-    # Meta's limit on permission requests to one user (calls-more.md §2).
-    "post_calls_permissions_request": frozenset({(400, "META_CALL_PERMISSION_REQUEST_LIMIT")}),
-    # A template's rules that its schema cannot say (a validation error without a code), a variable without an
-    # example, a name taken; an id or name that is no template of the number.
-    "post_templates": frozenset({(400, None), (400, "TEMPLATE_EXAMPLES_REQUIRED"), (409, "TEMPLATE_NAME_TAKEN")}),
-    "put_templates_id": frozenset({(400, None), (400, "TEMPLATE_EXAMPLES_REQUIRED"), (404, "TEMPLATE_NOT_FOUND")}),
-    "get_templates_id": frozenset({(404, "TEMPLATE_NOT_FOUND")}),
-    "delete_templates_id": frozenset({(404, "TEMPLATE_NOT_FOUND")}),
-    # A generated Idempotency-Key met before with another body (whole-api §1.3): the key is the number's for 24 h.
-    "post_messages_send": frozenset({(409, "IDEMPOTENCY_KEY_REUSED")}),
-    # A random `{messageId}` is no message the number sent.
-    "get_messages_id": frozenset({(404, "MESSAGE_NOT_FOUND")}),
+    "put_calls_settings": frozenset({_PLAIN}),
+    # The rules of a send that its schema cannot say: exactly one destination, some content, and the contents that
+    # exclude each other (README, "Sending messages"): a plain validation error, without a code.
+    "post_messages_send": frozenset({_PLAIN}),
+    # A template's rules that its schema cannot say (README, "Templates"): a validation error without a code.
+    "post_templates": frozenset({_PLAIN}),
+    "put_templates_id": frozenset({_PLAIN}),
 }
 
 
-def _served_refusals(operation: str) -> frozenset[Refusal]:
-    """The refusals of an operation a number serves (the same on both kinds of number), beyond 200."""
+def _served_refusals(operation: str, kind: Provider) -> frozenset[Refusal]:
+    """The refusals of an operation a number of `kind` serves, beyond its success."""
+    documented = frozenset(
+        refusal for refusal in _DOCUMENTED.get(operation, frozenset()) if kind == "META" or not _meta_only(refusal[1])
+    )
     entry = catalogue.BY_ID.get(operation)
-    if entry is not None and "callId" in entry.path_parameters:
-        return _ON_A_CALL if entry.http_method != "GET" else frozenset({_NOT_FOUND})
-    return _PARTICULAR_REFUSALS.get(operation, frozenset())
+    if entry is not None and "callId" in entry.path_parameters and entry.http_method != "GET":
+        documented |= {_BAD_STATE}  # a change that the call's state forbids (the sandbox's own code)
+    return documented | _PARTICULAR_REFUSALS.get(operation, frozenset())
 
 
 def _number_refusals(provider: Provider) -> dict[str, frozenset[Refusal]]:
     served = _SERVED[provider]
-    refusals = {}
-    for operation in OPERATIONS | HELPER_OPERATIONS:
-        if operation not in served:
-            refusals[operation] = frozenset({_UNSUPPORTED})
-        elif operation == "post_calls" and provider == "EVO_GO":
-            refusals[operation] = frozenset()  # a web number calls without a permission
-        else:
-            refusals[operation] = _served_refusals(operation)
-    return refusals
+    return {
+        operation: _served_refusals(operation, provider) if operation in served else frozenset({_UNSUPPORTED})
+        for operation in OPERATIONS | HELPER_OPERATIONS
+    }
 
 
 _NUMBER_REFUSALS: Mapping[Provider, Mapping[str, frozenset[Refusal]]] = {
@@ -278,12 +327,11 @@ def _live_refusals() -> dict[str, frozenset[Refusal]]:
     """A real number may be of either kind, disconnected, on a provider without calls, rate limited, or the key a
     tenant's: every documented answer of any of them."""
     everywhere = frozenset({_UNSUPPORTED, (403, "TENANT_SCOPE_NOT_ALLOWED"), (429, ANY_CODE)})
-    disconnected = (409, "WHATSAPP_INSTANCE_NOT_CONNECTED")
     refusals = {
         operation: _NUMBER_REFUSALS["META"][operation]
         | _NUMBER_REFUSALS["EVO_GO"][operation]
         | everywhere
-        | ({disconnected} if operation in _SERVED["EVO_GO"] else frozenset())
+        | ({_DISCONNECTED} if operation in _SERVED["EVO_GO"] else frozenset())
         for operation in OPERATIONS
     }
     # Valid bodies are not steered by the kind of number, which is not known: `sdp` is required on a Meta number's

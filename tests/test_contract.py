@@ -57,7 +57,17 @@ from pilotstatus_api import catalogue
 from pilotstatus_sandbox import Sandbox, SandboxConfig
 from tests._contract import SPEC_PATH, contract_runner, load_spec_dict
 from tests._contract_checks import documented_answer, drift_observed, one_credential
-from tests._contract_stateful import LINKS, STEPS, STEPS_PER_SCENARIO, run_stateful, with_sandbox_helpers
+from tests._contract_stateful import (
+    LINKS,
+    STEPS,
+    STEPS_PER_SCENARIO,
+    family_name,
+    link_families,
+    link_sources,
+    links,
+    run_stateful,
+    with_sandbox_helpers,
+)
 from tests._contract_steering import NUMBER_HEADER, SDP_OFFER, register_steering
 from tests._contract_targets import FULL, HELPER_OPERATIONS, OPERATIONS, Secret, Target, live_target, sandbox_targets
 from tests._drift import SpecIndex
@@ -171,21 +181,31 @@ def live_operations(environ: Mapping[str, str], spec_path: Path = SPEC_PATH) -> 
 
 
 def load_target_schema(
-    target: Target, *, live: bool, environ: Mapping[str, str], spec_path: Path = SPEC_PATH, stateful: bool = False
+    target: Target,
+    *,
+    live: bool,
+    environ: Mapping[str, str],
+    spec_path: Path = SPEC_PATH,
+    stateful: bool = False,
+    family: frozenset[str] | None = None,
 ) -> BaseSchema:
     """The spec as schemathesis runs it for `target`, its valid cases steered (`_contract_steering`). In the sandbox
     the stateful schema has the sandbox's call helpers too; on a live deployment only GET operations and the writes
-    `ALLOW` names are kept."""
+    `ALLOW` names are kept; with `family` (the stateful phase of one family of linked operations), only its
+    operations."""
     config = contract_config(target, live=live, environ=environ)
     to = None
+    left_out: set[str] = set()
     if live:
         runner = contract_runner()
         to = runner.destination(environ, runner.allowed_write_operations(environ, runner.operation_ids(spec_path)))
-        left_out = OPERATIONS - live_operations(environ, spec_path)
+        left_out |= OPERATIONS - live_operations(environ, spec_path)
+    if family is not None:
+        left_out |= (OPERATIONS | HELPER_OPERATIONS) - family
+    if left_out:
         # Turned off in the configuration: `schema.include()` is not applied once the configuration has
         # `operations` entries (schemathesis 4.32).
-        if left_out:
-            config["operations"].append({"include-operation-id": sorted(left_out), "enabled": False})
+        config["operations"].append({"include-operation-id": sorted(left_out), "enabled": False})
     if stateful and not live:
         spec = with_sandbox_helpers(load_spec_dict(spec_path))
         schema = schemathesis.openapi.from_dict(spec, config=Config.from_dict(config))
@@ -197,8 +217,15 @@ def load_target_schema(
 
 RUN_OPERATIONS = live_operations(os.environ) if LIVE else OPERATIONS
 """The operations of this run (live: the GET operations and the writes ALLOW names)."""
-STATEFUL = "post_calls" in RUN_OPERATIONS
-"""Whether the stateful phase has links to follow: they start at Start call (a live run without it has none)."""
+_LINKED = load_spec_dict() if LIVE else with_sandbox_helpers(load_spec_dict())
+FAMILIES = {
+    family_name(family): family
+    for family in link_families(_LINKED)
+    if not LIVE or family & RUN_OPERATIONS & link_sources(_LINKED)
+}
+"""The families of linked operations whose chains the stateful phase runs, by name (`calls`, `messages`); live, those
+whose chains can start (Start call, Send message: a write ALLOW names)."""
+FAMILY_OF = {operation: name for name, family in FAMILIES.items() for operation in family}
 
 PHASES_SEEN: Counter[tuple[str, str, str]] = Counter()
 """(target, phase, mode) of every case of the examples, coverage and fuzzing phases."""
@@ -277,12 +304,14 @@ def _checks(target: Target) -> list[CheckFunction]:
     ]
 
 
-def _stateful_test(target: Target) -> Callable[..., None]:
+def _stateful_test(target: Target, family: str) -> Callable[..., None]:
     def test(base_url: str) -> None:
-        schema = load_target_schema(target, live=LIVE, environ=os.environ, stateful=True)
+        schema = load_target_schema(target, live=LIVE, environ=os.environ, stateful=True, family=FAMILIES[family])
         run_stateful(schema, target, base_url=base_url, checks=_checks(target))
 
-    test.__doc__ = f"The stateful phase for {target.name}: chains of calls along the links, every check on each step."
+    test.__doc__ = (
+        f"The stateful phase of the {family} for {target.name}: chains along their links, every check on each step."
+    )
     return test
 
 
@@ -453,8 +482,8 @@ def _test_name(target: Target) -> str:
 
 for _target in TARGETS:
     # The stateful phase first: the calls it starts and changes then show in the lists the other phases fetch.
-    if STATEFUL:
-        globals()[f"test_stateful_{_test_name(_target)}"] = _stateful_test(_target)
+    for _family in FAMILIES:
+        globals()[f"test_stateful_{_family}_{_test_name(_target)}"] = _stateful_test(_target, _family)
     globals()[f"test_contract_{_test_name(_target)}"] = _contract_test(_target)
     if not LIVE and _target.starts_calls and _target.budget == FULL:
         globals()[f"test_lifecycle_{_test_name(_target)}"] = _lifecycle_test(_target)
@@ -467,7 +496,7 @@ def test_every_phase_and_mode_ran_for_every_key() -> None:
         seen = {(phase, mode) for (name, phase, mode) in PHASES_SEEN if name == target.name}
         assert {phase for phase, _ in seen} == {"examples", "coverage", "fuzzing"}, target.name
         assert {mode for _, mode in seen} == {"positive", "negative"}, target.name
-        if STATEFUL:
+        if FAMILIES:
             assert sum(count for (name, _, _), count in STEPS.items() if name == target.name) > 0, target.name
 
 
@@ -495,16 +524,25 @@ else:
 
     def test_the_stateful_phase_followed_links_on_both_kinds_of_number() -> None:
         """The stateful phase did not just run: on the Meta and the web number it started calls and followed the
-        links from them, and a linked action succeeded on each."""
+        links from them, and a linked action succeeded on each; and each operation that a link of another family
+        leads to (a sent message's retrieve and cancel) succeeded through one."""
+        labels = {
+            operation["operationId"]: f"{method.upper()} {path}"
+            for path, item in _LINKED["paths"].items()
+            for method, operation in item.items()
+            if isinstance(operation, dict) and "operationId" in operation
+        }
         for target in TARGETS:
             if not target.starts_calls or target.budget.scenarios < FULL.scenarios:
                 continue
             followed = {(link, status) for (name, link, status), _ in LINKS.items() if name == target.name}
             sources = {link.split(" -> ")[0] for link, _ in followed}
             assert {"POST /v1/calls", "POST /_sandbox/calls/incoming"} <= sources, (target.name, followed)
-            succeeded = {link.rsplit(" -> ", 1)[1] for link, status in followed if status == 200}
+            succeeded = {link.rsplit(" -> ", 1)[1] for link, status in followed if 200 <= status < 300}
             assert "GET /v1/calls/{callId}" in succeeded, (target.name, followed)
             assert "POST /v1/calls/{callId}/terminate" in succeeded or "POST /v1/calls/{callId}/accept" in succeeded
+            others = {linked for source, linked in links(_LINKED) if FAMILY_OF[source] != "calls"}
+            assert {labels[operation] for operation in others} - succeeded == set(), (target.name, followed)
 
     def test_the_sandbox_sent_nothing_that_openapi_json_does_not_say() -> None:
         """The drift report of a run against the sandbox is empty: every response, of every phase and key, was

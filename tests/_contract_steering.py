@@ -17,12 +17,15 @@ cases that the target's budget gives each operation.
   fail after their 202 (outside the 24-hour window), as documented.
 - A tenant key acting on a number sends `x-whatsapp-number-id` on every request whose headers are not the invalid
   part of it.
-- Live, `TO` replaces every `to` of a body or a query that has 7 digits or more (any digits, not only ASCII ones),
-  whatever the operation (Start call, Request call permission, Get call permission, and any operation added
-  later), valid request or not: a server lenient enough to read a phone number in an invalid one (`"+55 11 9..."`,
-  a trailing newline) still calls no number but TO. A `to` that becomes valid so turns its case valid
-  (schemathesis revalidates a changed case before sending it); one with fewer digits stays as generated, so that
-  invalid numbers are still sent.
+- Live, `TO` replaces every phone number of a body, at any depth (`PHONE_FIELDS`: a Start call's or a permission's
+  `to`, a message's `destinationNumber`, a button's `phoneNumber` or a template button's `phone_number`), and a
+  query's `to`, when it has 7 digits or more (any digits, not only ASCII ones), and every non-blank
+  `destinationNumber` (which may name a user by BSUID), whatever the operation (and any operation added later),
+  valid request or not: a server lenient enough to read a phone number in an invalid one (`"+55 11 9..."`, a
+  trailing newline) still calls or writes to no number but TO. A live send loses its `groupId` and `newsletterId`,
+  whatever their value: a run never writes to a group or a channel. A value that becomes valid so turns its case
+  valid (schemathesis revalidates a changed case before sending it); a `to` with fewer digits stays as generated,
+  so that invalid numbers are still sent.
 
 Otherwise invalid cases keep what made them invalid: only a valid case's body is steered.
 """
@@ -40,14 +43,17 @@ from schemathesis.generation.meta import TestPhase
 from schemathesis.hooks import HookContext
 from schemathesis.schemas import BaseSchema
 
+from tests._contract import contract_runner
 from tests._contract_targets import Target
 
 __all__ = [
     "NUMBER_HEADER",
     "PHONE",
+    "PHONE_FIELDS",
     "SDP_OFFER",
     "dialable",
     "magic_peer",
+    "phones_replaced",
     "register_steering",
     "sample_coverage",
     "steer",
@@ -65,6 +71,9 @@ SDP_OFFER = (
 
 _PEERS = {"META": ("0001", "0003", "0001", None), "EVO_GO": ("0001", "0002", "0003", None)}
 _WITH_SDP = frozenset({"post_calls", "post_calls_callId_accept"})
+_SEND = "post_messages_send"
+_INTERACTIVE = ("list", "carousel", "flow")
+PHONE_FIELDS: frozenset[str] = contract_runner().PHONE_FIELDS
 
 
 def dialable(text: str) -> bool:
@@ -80,7 +89,6 @@ def magic_peer(to: str, provider: str) -> str:
 
 
 _DESTINATIONS = ("destinationNumber", "groupId", "newsletterId")
-_INTERACTIVE = ("list", "carousel", "flow")
 
 
 def _valid_send(body: dict[str, Any]) -> None:
@@ -95,6 +103,27 @@ def _valid_send(body: dict[str, Any]) -> None:
         body.pop(name, None)
     if not any(name in body for name in ("text", "media", *_INTERACTIVE)):
         body["text"] = "Hello"
+
+
+def phones_replaced(value: Any, to: str) -> Any:
+    """`value` (a JSON body) with `to` in place of every phone number it holds, at any depth: each string under a
+    name of `PHONE_FIELDS` with 7 digits or more, and every non-blank `destinationNumber` (it may also name a user by
+    their BSUID, which has no digits to count)."""
+    if isinstance(value, list):
+        return [phones_replaced(item, to) for item in value]
+    if not isinstance(value, dict):
+        return value
+    replaced = {}
+    for name, item in value.items():
+        if name in PHONE_FIELDS and isinstance(item, str) and (dialable(item) or _addresses(name, item)):
+            replaced[name] = to
+        else:
+            replaced[name] = phones_replaced(item, to)
+    return replaced
+
+
+def _addresses(name: str, value: str) -> bool:
+    return name == "destinationNumber" and bool(value.strip())
 
 
 def _operation_id(case: Any) -> str:
@@ -114,17 +143,20 @@ def steer(target: Target, *, to: str | None = None) -> Callable[[HookContext, An
         body = case.body
         if valid and operation_id in _WITH_SDP and target.provider == "META" and not isinstance(body, dict):
             body, case.media_type = {}, "application/json"  # accept's body is optional, but not its sdp on Meta
-        if valid and operation_id == "post_messages_send" and not isinstance(body, dict):
+        if valid and operation_id == _SEND and not isinstance(body, dict):
             body, case.media_type = {}, "application/json"  # the spec's body is optional, but not its destination
         if isinstance(body, dict):
             body = dict(body)
             peer = body.get("to")
-            if to is not None and isinstance(peer, str) and dialable(peer):
-                body["to"] = to
-            elif to is None and valid and target.provider is not None and operation_id == "post_calls" and peer:
-                body["to"] = magic_peer(str(peer), target.provider)  # valid, so a phone number
-            if valid and operation_id == "post_messages_send":
+            if valid and operation_id == _SEND:
                 _valid_send(body)
+            if to is not None:
+                body = phones_replaced(body, to)
+                if operation_id == _SEND:
+                    body.pop("groupId", None)  # never a group or a channel, whatever the case holds
+                    body.pop("newsletterId", None)
+            elif valid and target.provider is not None and operation_id == "post_calls" and peer:
+                body["to"] = magic_peer(str(peer), target.provider)  # valid, so a phone number
             if valid and operation_id in _WITH_SDP:
                 if target.provider == "META":
                     body.setdefault("sdp", SDP_OFFER)

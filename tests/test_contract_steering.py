@@ -1,5 +1,6 @@
 """The contract suite's steering of generated requests (`tests/_contract_steering.py`): valid cases made valid for the
-number (sdp, magic peers, the tenant's number header), invalid ones left invalid, and live every number called TO."""
+number (sdp, magic peers, sends the sandbox queues, the tenant's number header), invalid ones left invalid, and live
+every number called, messaged or written TO, and no group or channel written to."""
 
 from __future__ import annotations
 
@@ -17,7 +18,16 @@ from pilotstatus_sandbox import SandboxConfig
 from pilotstatus_sandbox._backend import Backend
 from pilotstatus_sandbox.messages import sending
 from tests._contract import load_schema
-from tests._contract_steering import NUMBER_HEADER, PHONE, SDP_OFFER, dialable, magic_peer, steer
+from tests._contract_steering import (
+    NUMBER_HEADER,
+    PHONE,
+    PHONE_FIELDS,
+    SDP_OFFER,
+    dialable,
+    magic_peer,
+    phones_replaced,
+    steer,
+)
 from tests._contract_targets import sandbox_targets
 
 TARGETS = {target.name: target for target in sandbox_targets()}
@@ -120,3 +130,85 @@ def test_a_valid_send_steered_for_any_number_is_one_the_sandbox_takes(generated:
     assert number is not None
     body = steered(target, generated).body
     assert sending.send(backend, number, body)["status"] == "QUEUED"
+
+
+BUTTON = {"type": "call", "label": "Ligue", "phoneNumber": "+5511977770099"}
+
+
+@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+@pytest.mark.parametrize("number", ["+5511999990010", "5511 99999 0010", "+55119999900\uff11\uff10", "user.BR.0f9c2a"])
+def test_live_a_message_goes_to_to_and_every_button_calls_to_valid_request_or_not(
+    mode: GenerationMode, number: str
+) -> None:
+    """A destination may be a user's BSUID (no digits to count): any non-blank one is TO; a button's number is TO when
+    it could be dialled."""
+    body = {"destinationNumber": number, "text": "Oi", "buttons": [{**BUTTON, "phoneNumber": "+55 11 97777 0099"}]}
+    sent = steered("meta", case("POST", "/v1/messages/send", mode, body=body), to=TO).body
+    assert sent["destinationNumber"] == TO
+    assert sent["buttons"] == [{**BUTTON, "phoneNumber": TO}]
+
+
+@pytest.mark.parametrize("destination", ["", " ", 5511999990010, None])
+def test_live_a_destination_that_names_nobody_is_sent_as_generated(destination: Any) -> None:
+    body = {"destinationNumber": destination, "text": "Oi"}
+    sent = steered("web", case("POST", "/v1/messages/send", GenerationMode.NEGATIVE, body=dict(body)), to=TO).body
+    assert sent == body
+
+
+@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+@pytest.mark.parametrize(
+    "destination",
+    [
+        {"groupId": "120363025246125486@g.us"},
+        {"newsletterId": "1203630@newsletter"},
+        {"groupId": 7, "newsletterId": ""},
+    ],
+)
+def test_live_a_send_never_names_a_group_or_a_channel(mode: GenerationMode, destination: dict[str, Any]) -> None:
+    body = {**destination, "destinationNumber": "+5511999990010", "text": "Oi"}
+    sent = steered("web", case("POST", "/v1/messages/send", mode, body=body), to=TO).body
+    assert sent == {"destinationNumber": TO, "text": "Oi"}
+
+
+JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.text(alphabet="+0123456789 ab", max_size=16)
+PHONE_KEYS = st.sampled_from([*sorted(PHONE_FIELDS), "label", "text", "groupId"])
+
+
+@given(
+    st.recursive(
+        JSON_LEAVES,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(PHONE_KEYS, inner, max_size=4),
+        max_leaves=12,
+    )
+)
+def test_live_no_phone_number_but_to_is_left_anywhere_in_a_body(body: Any) -> None:
+    """A property over any nesting of objects and lists: every phone field that could name someone is TO afterwards,
+    and nothing else changed."""
+    replaced = phones_replaced(body, TO)
+
+    def check(before: Any, after: Any) -> None:
+        if isinstance(before, list):
+            assert isinstance(after, list)
+            assert len(after) == len(before)
+            for old, new in zip(before, after, strict=True):
+                check(old, new)
+        elif isinstance(before, dict):
+            assert isinstance(after, dict)
+            assert after.keys() == before.keys()
+            for name, old in before.items():
+                reaches = name in PHONE_FIELDS and isinstance(old, str)
+                if reaches and (dialable(old) or (name == "destinationNumber" and old.strip())):
+                    assert after[name] == TO
+                else:
+                    check(old, after[name])
+        else:
+            assert after == before
+
+    check(body, replaced)
+
+
+def test_an_invalid_send_keeps_what_makes_it_invalid() -> None:
+    invalid = {"groupId": "1203630@g.us", "destinationNumber": 7, "text": ["Oi"]}
+    assert (
+        steered("meta", case("POST", "/v1/messages/send", GenerationMode.NEGATIVE, body=dict(invalid))).body == invalid
+    )

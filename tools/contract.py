@@ -6,12 +6,15 @@ operationId (`post_calls`) or by the SDK's method (`calls.create`), both as the 
 
     make contract BASE_URL=https://pilotstatus.com.br ALLOW=calls.create,calls.terminate TO=+5511999990001
 
-`TO` is the only number a Start call or a permission request of the run goes to, and is required when either is
-allowed. An allowed settings update (`calls.settings.update`) is preceded by a read of the settings, which are written
-back at the end of the run, failed or not. CONTRACT_OPERATIONS limits a run to the operations it names; no other
-method is sent to any path; requests are throttled (CONTRACT_RATE_LIMIT, default 2/s). The key never reaches the
-output: the suite masks it and schemathesis filters it from its reports, and this runner removes it from every
-line it passes on and from the JUnit and drift reports, in case anything slipped through.
+`TO` is the only number a Start call, a permission request or a message of the run goes to, and the only one it
+writes (a button's number, in a message or a template); it is required when an operation whose body has a phone
+number is allowed (`calls.create`, `calls.permissions.request`, `messages.send`, a template's writes). A message to
+a group or a channel is never sent: a live send loses its `groupId` and `newsletterId`. An allowed settings update
+(`calls.settings.update`) is preceded by a read of the settings, which are written back at the end of the run,
+failed or not. CONTRACT_OPERATIONS limits a run to the operations it names; no other method is sent to any path;
+requests are throttled (CONTRACT_RATE_LIMIT, default 2/s). The key never reaches the output: the suite masks it and
+schemathesis filters it from its reports, and this runner removes it from every line it passes on and from the
+JUnit and drift reports, in case anything slipped through.
 
 Beside the JUnit report the suite writes the drift reports: `drift.json`, `drift.md` (what the deployment sends
 that openapi.json does not say) and `drift.patch.json` (the additive part, as a JSON Patch for `make adopt-drift`).
@@ -26,8 +29,9 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -49,14 +53,43 @@ SDK_METHODS: dict[str, str] = {
 """The SDK method (on a `PilotStatus` client) that `ALLOW` may name an operation by, from the catalogue."""
 
 
+PHONE_FIELDS = frozenset({"to", "destinationNumber", "phoneNumber", "phone_number"})
+"""The names of a phone number in a request body of the spec, at any depth: who is called (`to`), who a message goes
+to (`destinationNumber`), the number a button calls (`phoneNumber` in a message, `phone_number` in a template). A live
+run replaces each with `TO`."""
+
+
+def _phone_fields(schemas: Mapping[str, Any], node: Any, seen: frozenset[str] = frozenset()) -> Iterator[str]:
+    """The PHONE_FIELDS that a schema's objects have as properties, at any depth (through `$ref`, items, unions)."""
+    if isinstance(node, list):
+        for item in node:
+            yield from _phone_fields(schemas, item, seen)
+        return
+    if not isinstance(node, Mapping):
+        return
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        name = ref.rsplit("/", 1)[-1]
+        if name not in seen:
+            yield from _phone_fields(schemas, schemas.get(name), seen | {name})
+        return
+    properties = node.get("properties", {})
+    yield from (name for name in properties if name in PHONE_FIELDS)
+    yield from _phone_fields(schemas, list(properties.values()), seen)
+    for key in ("items", "anyOf", "oneOf", "allOf", "additionalProperties"):
+        yield from _phone_fields(schemas, node.get(key), seen)
+
+
 def dialling_operations(spec_path: Path = ROOT / "openapi.json") -> frozenset[str]:
-    """The operations that reach a phone number: the writes whose request body has a `to`. Allowed only with
-    `TO`."""
+    """The operations that reach a phone number, or write one: the writes whose request body has a phone number
+    (`PHONE_FIELDS`) at any depth, such as Start call, Send message or Create template. Allowed only with `TO`."""
     schemas = json.loads(spec_path.read_text(encoding="utf-8"))["components"]["schemas"]
     return frozenset(
         entry.operation_id
         for entry in catalogue.OPERATIONS
-        if entry.http_method != "GET" and entry.body is not None and "to" in schemas[entry.body].get("properties", {})
+        if entry.http_method != "GET"
+        and entry.body is not None
+        and next(_phone_fields(schemas, {"$ref": entry.body}), None) is not None
     )
 
 
@@ -150,15 +183,17 @@ def allowed_write_operations(environ: Mapping[str, str], known: set[str]) -> set
 
 
 def destination(environ: Mapping[str, str], writes: set[str]) -> str | None:
-    """`TO`, the one number a run's Start calls and permission requests go to; ValueError when an allowed
-    operation needs it and it is missing, or when it is not a phone number."""
+    """`TO`, the one number a run's Start calls, permission requests and messages go to, and the only one it writes
+    (a button's number); ValueError when an allowed operation needs it and it is missing, or when it is not a phone
+    number."""
     to = environ.get("TO", "").strip()
     dialling = sorted(writes & DIALLING)
     if not to:
         if dialling:
             names = ", ".join(SDK_METHODS.get(op, op) for op in dialling)
             raise ValueError(
-                f"TO must name the phone number to call when ALLOW has {names} (such as TO=+5511999990001)"
+                f"TO must name the one phone number the run may call, send messages to or write (in a template's "
+                f"button, say) when ALLOW has {names} (such as TO=+5511999990001)"
             )
         return None
     if not PHONE.fullmatch(to):

@@ -43,6 +43,7 @@ __all__ = [
     "LINKS",
     "STEPS",
     "STEPS_PER_SCENARIO",
+    "chains_for",
     "family_name",
     "link_families",
     "link_sources",
@@ -159,6 +160,12 @@ def link_families(spec: Mapping[str, Any]) -> list[frozenset[str]]:
     return sorted((frozenset(members) for members in families.values()), key=sorted)
 
 
+def chains_for(family: frozenset[str], spec: Mapping[str, Any], budget: int) -> int:
+    """How many chains a family's stateful phase runs: the target's budget, but no more than two for each of the
+    family's links (a send's two links need fewer chains than the calls' twenty to be followed each)."""
+    return min(budget, 2 * sum(source in family for source, _ in links(spec)))
+
+
 def family_name(members: frozenset[str]) -> str:
     """A family's name: the catalogue's area of its operations (`calls`, `messages`); the sandbox's helpers have
     none."""
@@ -174,9 +181,11 @@ def run_stateful(
     base_url: str,
     checks: list[CheckFunction],
     on_response: Callable[[Any], None] | None = None,
+    scenarios: int | None = None,
 ) -> None:
-    """Run `target.budget.scenarios` chains of up to STEPS_PER_SCENARIO linked calls against `base_url`; raise
-    schemathesis's `FailureGroup` at the first chain that fails a check (hypothesis then shrinks it)."""
+    """Run `scenarios` chains (by default `target.budget.scenarios`) of up to STEPS_PER_SCENARIO linked calls against
+    `base_url`; raise schemathesis's `FailureGroup` at the first chain that fails a check (hypothesis then shrinks
+    it)."""
     session = requests.Session()  # one connection, kept alive, for the whole phase
     session.trust_env = False  # no proxy from the environment (nor reading it on every request)
     turns = itertools.count()
@@ -206,7 +215,7 @@ def run_stateful(
             super().validate_response(response, case, additional_checks=[*checks, *(additional_checks or [])], **kwargs)
 
     settings = hypothesis.settings(
-        max_examples=target.budget.scenarios,
+        max_examples=target.budget.scenarios if scenarios is None else scenarios,
         stateful_step_count=STEPS_PER_SCENARIO,
         deadline=None,
         derandomize=True,  # the same chains on every run (a link is still followed or not by a coin toss)

@@ -61,6 +61,7 @@ from tests._contract_stateful import (
     LINKS,
     STEPS,
     STEPS_PER_SCENARIO,
+    chains_for,
     family_name,
     link_families,
     link_sources,
@@ -307,7 +308,8 @@ def _checks(target: Target) -> list[CheckFunction]:
 def _stateful_test(target: Target, family: str) -> Callable[..., None]:
     def test(base_url: str) -> None:
         schema = load_target_schema(target, live=LIVE, environ=os.environ, stateful=True, family=FAMILIES[family])
-        run_stateful(schema, target, base_url=base_url, checks=_checks(target))
+        chains = chains_for(FAMILIES[family], _LINKED, target.budget.scenarios)
+        run_stateful(schema, target, base_url=base_url, checks=_checks(target), scenarios=chains)
 
     test.__doc__ = (
         f"The stateful phase of the {family} for {target.name}: chains along their links, every check on each step."

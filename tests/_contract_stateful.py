@@ -161,9 +161,10 @@ def link_families(spec: Mapping[str, Any]) -> list[frozenset[str]]:
 
 
 def chains_for(family: frozenset[str], spec: Mapping[str, Any], budget: int) -> int:
-    """How many chains a family's stateful phase runs: the target's budget, but no more than two for each of the
-    family's links (a send's two links need fewer chains than the calls' twenty to be followed each)."""
-    return min(budget, 2 * sum(source in family for source, _ in links(spec)))
+    """How many chains a family's stateful phase runs: the target's budget, but no more than one for each of the
+    family's links (a send's two links need fewer chains than the calls' twenty to be followed each: a chain follows
+    several)."""
+    return min(budget, sum(source in family for source, _ in links(spec)))
 
 
 def family_name(members: frozenset[str]) -> str:

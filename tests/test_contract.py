@@ -526,8 +526,8 @@ else:
 
     def test_the_stateful_phase_followed_links_on_both_kinds_of_number() -> None:
         """The stateful phase did not just run: on the Meta and the web number it started calls and followed the
-        links from them, and a linked action succeeded on each; and each operation that a link of another family
-        leads to (a sent message's retrieve and cancel) succeeded through one."""
+        links from them, and a linked action succeeded on each; and every link of the other families (a sent
+        message's, a saved template's) was followed, and each retrieve they lead to found what its source made."""
         labels = {
             operation["operationId"]: f"{method.upper()} {path}"
             for path, item in _LINKED["paths"].items()
@@ -543,8 +543,10 @@ else:
             succeeded = {link.rsplit(" -> ", 1)[1] for link, status in followed if 200 <= status < 300}
             assert "GET /v1/calls/{callId}" in succeeded, (target.name, followed)
             assert "POST /v1/calls/{callId}/terminate" in succeeded or "POST /v1/calls/{callId}/accept" in succeeded
-            others = {linked for source, linked in links(_LINKED) if FAMILY_OF[source] != "calls"}
-            assert {labels[operation] for operation in others} - succeeded == set(), (target.name, followed)
+            others = {labels[linked] for source, linked in links(_LINKED) if FAMILY_OF[source] != "calls"}
+            assert others - {link.rsplit(" -> ", 1)[1] for link, _ in followed} == set(), (target.name, followed)
+            retrieves = {label for label in others if label.startswith("GET ")}
+            assert retrieves - succeeded == set(), (target.name, followed)
 
     def test_the_sandbox_sent_nothing_that_openapi_json_does_not_say() -> None:
         """The drift report of a run against the sandbox is empty: every response, of every phase and key, was

@@ -27,7 +27,10 @@ def serve(handler: Handler) -> Iterator[str]:
             length = int(self.headers.get("content-length") or 0)
             body = self.rfile.read(length) if length else b""
             url = f"http://{self.headers['host']}{self.path}"
-            request = httpx.Request(self.command, url, headers=dict(self.headers), content=body)
+            # As bytes: a header may hold what is not ASCII (an Idempotency-Key may be any printable text), which
+            # the server read as Latin-1 and httpx would refuse to encode as a string.
+            headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in self.headers.items()]
+            request = httpx.Request(self.command, url, headers=headers, content=body)
             try:
                 response = handler(request)
             except Disconnect:

@@ -77,7 +77,7 @@ class Recorder:
             body = request.content  # not JSON (an invalid request): kept as it came
         with self._lock:
             self.requests.append((request.method, request.url.path, body))
-        headers = {k: v for k, v in request.headers.items() if k.lower() not in ("host", "content-length")}
+        headers = [(k, v) for k, v in request.headers.raw if k.lower() not in (b"host", b"content-length")]
         upstream = self._client.request(
             request.method, request.url.raw_path.decode(), headers=headers, content=request.content
         )
@@ -87,6 +87,23 @@ class Recorder:
             content = json.dumps({**listed, "calls": listed["calls"][::-1]}).encode()
         kept = {k: v for k, v in upstream.headers.items() if k.lower() not in ("content-length", "content-encoding")}
         return httpx.Response(upstream.status_code, headers=kept, content=content)
+
+
+def test_the_recording_proxy_passes_on_a_header_that_is_not_ascii_as_it_came() -> None:
+    """An Idempotency-Key may be any printable text: the proxy (and the loopback server under it) must neither drop
+    the connection on it nor change it."""
+    seen: list[list[tuple[bytes, bytes]]] = []
+
+    def upstream(request: httpx.Request) -> httpx.Response:
+        seen.append(list(request.headers.raw))
+        return httpx.Response(202, json={})
+
+    key = "pedido-42-café".encode("latin-1")
+    with serve(upstream) as upstream_url, serve(recorder := Recorder(upstream_url)) as proxy:
+        sent = httpx.post(f"{proxy}/v1/messages/send", headers=[(b"Idempotency-Key", key)], json={"text": "Oi"})
+        recorder.close()
+    assert sent.status_code == 202
+    assert (b"idempotency-key", key) in [(name.lower(), value) for name, value in seen[0]]
 
 
 def broken_api(request: httpx.Request) -> httpx.Response:

@@ -186,6 +186,18 @@ def _number_refusals(provider: Provider) -> dict[str, frozenset[Refusal]]:
     }
 
 
+_NEVER_SUCCEEDS: Mapping[Provider, frozenset[str]] = {
+    # Groups are for web numbers: a Meta number refuses every valid request for its group messages (400
+    # NOT_SUPPORTED_FOR_META, documented), by the handler's rule, since the catalogue's Messages area has no
+    # `providers`.
+    "META": frozenset({"get_messages_group"}),
+}
+"""The operations a kind of number serves (no 400 FEATURE_NOT_SUPPORTED) but never with a success."""
+_SUCCEEDS: Mapping[Provider, frozenset[str]] = {
+    kind: _SERVED[kind] - _NEVER_SUCCEEDS.get(kind, frozenset()) for kind in KINDS
+}
+"""The operations a valid request to a number of each kind may get its success from."""
+
 _NUMBER_REFUSALS: Mapping[Provider, Mapping[str, frozenset[Refusal]]] = {
     provider: _number_refusals(provider) for provider in KINDS
 }
@@ -287,10 +299,10 @@ def _scenario_target(scenario: Scenario, budget: Budget) -> Target:
     if scenario.provider == "EVOLUTION_V2":
         # A number that cannot call: what its kind serves (an operation without providers), and 400 for the rest.
         kind: Provider = scenario.provider
-        return Target(name, credentials, _NUMBER_REFUSALS[kind], _SERVED[kind], ("400",), budget, scenario=scenario)
+        return Target(name, credentials, _NUMBER_REFUSALS[kind], _SUCCEEDS[kind], ("400",), budget, scenario=scenario)
     provider: Provider = "EVO_GO" if scenario.provider == "EVO_GO" else "META"  # relay-only is a Meta number
     return Target(
-        name, credentials, _NUMBER_REFUSALS[provider], _SERVED[provider], ("400",), budget,
+        name, credentials, _NUMBER_REFUSALS[provider], _SUCCEEDS[provider], ("400",), budget,
         provider=provider, scenario=scenario,
     )  # fmt: skip
 
@@ -313,7 +325,7 @@ def sandbox_targets() -> list[Target]:
             "tenant+num_sandbox_meta",
             _demo_credentials(tenant),
             _NUMBER_REFUSALS["META"],
-            _SERVED["META"],
+            _SUCCEEDS["META"],
             # An invalid request whose x-whatsapp-number-id names no number is refused for its scope first.
             ("400", "403"),
             FULL,

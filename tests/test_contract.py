@@ -1,9 +1,10 @@
 """The contract suite: schemathesis sends what `openapi.json` allows and forbids to every operation, follows its
-links from call to call, and every built-in check judges each answer, with the checks of what JSON Schema cannot say
-(`tests/_contract_checks.py`) and `documented_answer`.
+links (from call to call, from a sent message, from a saved template), and every built-in check judges each answer,
+with the checks of what JSON Schema cannot say (`tests/_contract_checks.py`) and `documented_answer`.
 
 Every phase runs: examples, coverage and fuzzing for each operation of the catalogue, then the stateful phase,
-chains of linked calls (`tests/_contract_stateful.py`), with every built-in check but `max_response_time` (a timed
+chains of linked operations, each family of them (the calls', the messages', the templates') in chains of its own
+(`tests/_contract_stateful.py`), with every built-in check but `max_response_time` (a timed
 check, so never in CI; live runs may switch it on). Generated security parameters are off in every phase: the key is the
 target's, never a generated `x-api-key` beside an `x-api-key-id` (`one_credential` fails any request that carries
 another).
@@ -12,18 +13,21 @@ By default the targets are a sandbox of the suite's own (started as a real serve
 the suite starts never show in the lists other tests read): each demo key, its `x-api-key` and its `x-api-key-id`
 sent by turns (request after request of every operation and phase, so that both headers meet everything), and the
 tenant key acting on the Meta number through `x-whatsapp-number-id` (`tests/_contract_targets.py`). A valid request
-must get 200 or one of its documented refusals for that key and operation, each with its code; an invalid one must
-get 400 (or the key's 403/429, which come first). Valid bodies are steered to what the number needs (`sdp` on Meta,
-none on web, magic peers: `tests/_contract_steering.py`), so that calls really start and the stateful phase follows
-links on both kinds of number; a scripted lifecycle on each (`_LIFECYCLES`) makes every operation the number serves
-succeed once, under the same checks.
+must get its success or one of its documented refusals for that key and operation, each with its code; an invalid
+one must get 400 (or the key's 403/429, which come first). Valid bodies are steered to what the number needs (`sdp`
+on Meta, none on web, magic peers, sends the sandbox queues: `tests/_contract_steering.py`), so that calls really
+start, messages are queued and the stateful phase follows links on both kinds of number; scripted lifecycles on each
+(`_LIFECYCLES`, `_user_messages_test`) make every operation the number serves succeed once, under the same
+checks.
 
-Budget (`make test` must stay within 300 s on 2 cores, and other tests take most of it; this module takes about 40 s,
-a third of it the stateful phase):
-- full (8 fuzzed examples an operation and mode, all the coverage phase's cases, 10 stateful chains of up to 8 steps):
+Budget (`make test` must stay within 180 s on 2 cores, and other tests take most of it; this module takes about
+CONTRACT_TIME of CPU, a fifth of it the stateful phase):
+- full (8 fuzzed examples an operation and mode, all the coverage phase's cases, 10 stateful chains of up to 8 steps,
+  or one a link where a family has fewer links: two for the messages', six for the templates'):
   `meta`, `web`, and the tenant key acting on the Meta number. These are the keys whose answers depend on the
   request: bodies, call states, links;
-- less (5 and 5, one coverage case in 3): `relay-only`, a Meta number too, which `meta` covers in full;
+- less (5 and 5, one coverage case in 3): `relay-only` and `store-days`, Meta numbers too, which `meta` covers in
+  full;
 - fixed (2 and 2, one coverage case in 6, no probing of other methods): the keys whose every answer is fixed whatever
   the request (429, 403, 400 unsupported provider, 409 disconnected), and, on any key, an operation its number does
   not serve (400 FEATURE_NOT_SUPPORTED): more requests would get the same answer. What is left still holds every
@@ -33,11 +37,12 @@ examples everywhere.
 
 With `PILOTSTATUS_CONTRACT_BASE_URL` set (`make contract`, tools/contract.py), the same checks run against that
 deployment with the key from the environment instead: only GET operations and the writes named in `ALLOW`, `TO`
-as the only number called, throttled, and with no other method sent to any path.
+as the only number called or sent a message, throttled, and with no other method sent to any path.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import zlib
 from collections import Counter
@@ -54,7 +59,8 @@ from schemathesis.core import NOT_SET
 from schemathesis.schemas import BaseSchema
 
 from pilotstatus_api import catalogue
-from pilotstatus_sandbox import Sandbox, SandboxConfig
+from pilotstatus_sandbox import SCENARIOS, Sandbox, SandboxConfig
+from pilotstatus_sandbox._backend import NUMBERS
 from tests._contract import SPEC_PATH, contract_runner, load_spec_dict
 from tests._contract_checks import documented_answer, drift_observed, one_credential
 from tests._contract_stateful import (
@@ -478,6 +484,67 @@ def _lifecycle_test(target: Target) -> Callable[..., None]:
     return test
 
 
+PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+"""A 1x1 PNG, in base64: the photo a user sends."""
+GROUP = "120363025246125486@g.us"
+META = next(scenario for scenario in SCENARIOS if scenario.name == "meta")
+(META_PHONE_NUMBER_ID,) = (spec.phone_number_id for spec in NUMBERS if spec.number_id == META.number_id)
+
+
+def _user_messages_test(target: Target) -> Callable[..., None]:
+    def test(base_url: str, http_session: requests.Session) -> None:
+        schema = load_target_schema(target, live=False, environ=os.environ)
+        number = {NUMBER_HEADER: target.number_id} if target.number_id else {}
+        user = f"55119666{zlib.crc32(target.name.encode()) % 10_000:04d}5"  # a user of this target's own
+        turns = itertools.count()
+
+        def checked(method: str, path: str, *, body: Any = NOT_SET, **parts: Any) -> Any:
+            operation = schema[path][method]
+            media_type = None if body is NOT_SET else "application/json"
+            case = operation.Case(body=body, media_type=media_type, headers=number or None, **parts)
+            header, credential = target.credential(next(turns))
+            response = case.call_and_validate(
+                base_url=base_url, session=http_session, headers={header: credential}, additional_checks=_checks(target)
+            )
+            operation_id = _operation_id(operation)
+            assert response.status_code == _success_status(operation_id), (method, path, response.text)
+            VALID_ANSWERS[(target.name, operation_id, response.status_code)] += 1
+            return response.json()
+
+        def user_writes(body: dict[str, Any], *, to_meta: bool = False) -> Any:
+            """The sandbox's helper (not the API's: not judged here): the user writes to the target's number, or to
+            the demo Meta number."""
+            headers = {"x-api-key": META.api_key} if to_meta else {**dict([target.credential(0)]), **number}
+            written = http_session.post(f"{base_url}/_sandbox/messages/incoming", json=body, headers=headers)
+            assert written.status_code == 200, written.text
+            return written.json()
+
+        user_writes({"from": user, "text": "Oi! Meu pedido já saiu?"})
+        for path in ("/v1/messages/history", "/v1/messages/unread", "/v1/conversations"):
+            assert checked("GET", path, query={"pageSize": 5})["total"] > 0, path
+        checked("GET", "/v1/analytics/dashboard", query={"tz": "America/Sao_Paulo"})
+        if target.provider == "EVO_GO":  # groups are for web numbers
+            user_writes({"from": user, "text": "Bom dia!", "groupId": GROUP, "groupName": "Clientes"})
+            assert checked("GET", "/v1/messages/group", query={"pageSize": 5})["messages"][0]["groupId"] == GROUP
+        # The media a user sent to the Meta number, downloaded with its phoneNumberId whichever number the key is.
+        photo = {"mimeType": "image/png", "fileName": "recibo.png", "base64": PNG}
+        media_id = user_writes({"from": user, "media": photo}, to_meta=True)["media"]["id"]
+        downloaded = checked(
+            "GET",
+            "/v1/media/{mediaId}",
+            path_parameters={"mediaId": media_id},
+            query={"phoneNumberId": META_PHONE_NUMBER_ID},
+        )
+        assert downloaded["base64"] == f"data:image/png;base64,{PNG}"
+
+    test.__doc__ = (
+        f"A user writes to {target.name}'s number (in a group too, on a web number), the reads see it, and a user's "
+        "photo to the Meta number is downloaded: what only a user's messages make succeed (group messages, media) "
+        "succeeds once, each answer judged by every check (the scripted lifecycle sends, reads and cancels)."
+    )
+    return test
+
+
 def _test_name(target: Target) -> str:
     return "".join(char if char.isalnum() else "_" for char in target.name)
 
@@ -489,6 +556,7 @@ for _target in TARGETS:
     globals()[f"test_contract_{_test_name(_target)}"] = _contract_test(_target)
     if not LIVE and _target.starts_calls and _target.budget == FULL:
         globals()[f"test_lifecycle_{_test_name(_target)}"] = _lifecycle_test(_target)
+        globals()[f"test_user_messages_{_test_name(_target)}"] = _user_messages_test(_target)
 
 
 def test_every_phase_and_mode_ran_for_every_key() -> None:

@@ -1,8 +1,9 @@
 """Live contract mode (`make contract`), proven against servers that record what they receive (the sandbox started
 as a separate process, a recording proxy in front of an in-process sandbox, and servers that break the spec): the
-checks pass, only GET requests are sent unless writes are named one by one in ALLOW, every number called is TO,
-settings updated during a run are written back, and the key appears nowhere in the output or the report, even when
-a check fails on a response that echoes it. No request goes to any real deployment."""
+checks pass, only GET requests are sent unless writes are named one by one in ALLOW, every number called or sent a
+message is TO (and no message goes to a group or a channel), settings updated during a run are written back, and
+the key appears nowhere in the output or the report, even when a check fails on a response that echoes it. No
+request goes to any real deployment."""
 
 from __future__ import annotations
 
@@ -24,10 +25,11 @@ import pytest
 from schemathesis.core.result import Ok
 
 from pilotstatus_api import catalogue
-from pilotstatus_sandbox import Sandbox, SandboxConfig
+from pilotstatus_sandbox import Sandbox, SandboxConfig, SandboxHelpers
 from pilotstatus_sandbox._drift import DRIFT_FIELD, DRIFT_HEADER, DRIFT_STATUS
 from tests._contract import SPEC_PATH
 from tests._contract import contract_runner as load_contract_runner
+from tests._contract_steering import dialable
 from tests._contract_targets import Budget, Secret, Target
 from tests._loopback import serve
 from tests._sandbox_process import sandbox_process
@@ -150,6 +152,8 @@ class Runs:
     recorder: Recorder
     settings_before: Any
     settings_after: Any
+    proxied_events: list[dict[str, Any]]
+    """The webhooks of the Meta number behind the recording proxy, after the runs: every message sent, as it went."""
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +179,11 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
             "read-only": (separate, (), {"PILOT_STATUS_API_KEY": KEY}),
             "writes": (
                 proxy,
-                ("ALLOW=calls.create,post_calls_callId_terminate,calls.settings.update", f"TO={TO}"),  # by both names
+                # By both names.
+                (
+                    "ALLOW=calls.create,post_calls_callId_terminate,calls.settings.update,messages.send,messages.cancel",
+                    f"TO={TO}",
+                ),
                 {
                     "PILOT_STATUS_API_KEY_ID": KEY_ID,
                     "CONTRACT_ALLOW_WRITES": "post_calls_permissions_request",  # ... an operationId, by the older name
@@ -201,7 +209,9 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
 
         with ThreadPoolExecutor(max_workers=2) as pool:
             done = dict(zip(jobs, pool.map(run, jobs), strict=True))
-        yield Runs(done, log, recorder, before, settings_of(proxied))
+        with SandboxHelpers(proxied.url, api_key=KEY) as helpers:
+            events = helpers.events()
+        yield Runs(done, log, recorder, before, settings_of(proxied), events)
         recorder.close()
 
 
@@ -302,6 +312,8 @@ def test_adopting_the_drift_of_a_drifting_sandbox_adds_exactly_what_was_planted_
 
 
 ALLOWED_WRITES = {
+    ("POST", "/v1/messages/send"),
+    ("DELETE", "/v1/messages/cancel"),
     ("POST", "/v1/calls"),
     ("POST", "/v1/calls/{callId}/terminate"),
     ("PUT", "/v1/calls/settings"),
@@ -316,7 +328,8 @@ def _template(path: str) -> str:
 def test_a_live_run_sends_only_the_writes_named_and_calls_only_to(runs: Runs) -> None:
     run, requests = runs.runs["writes"], runs.recorder.requests
     assert (
-        "writes allowed: calls.create, calls.permissions.request, calls.settings.update, calls.terminate" in run.output
+        "writes allowed: calls.create, calls.permissions.request, calls.settings.update, calls.terminate, "
+        "messages.cancel, messages.send" in run.output
     )
     sent = {(method, _template(path)) for method, path, _ in requests}
     assert {(method, path) for method, path in sent if method != "GET"} == ALLOWED_WRITES
@@ -328,6 +341,34 @@ def test_a_live_run_sends_only_the_writes_named_and_calls_only_to(runs: Runs) ->
     assert {to for to in dialled if isinstance(to, str) and sum(char.isdigit() for char in to) >= 7} == {TO}
     assert KEY_ID not in run.output
     assert KEY_ID not in run.report.read_text()
+
+
+def phones(body: Any) -> Iterator[tuple[str, Any]]:
+    """(name, value) of every phone field of a JSON body, at any depth."""
+    if isinstance(body, list):
+        for item in body:
+            yield from phones(item)
+    elif isinstance(body, dict):
+        for name, value in body.items():
+            if name in contract_runner.PHONE_FIELDS:
+                yield name, value
+            yield from phones(value)
+
+
+def test_a_live_run_sends_messages_only_to_to_and_never_to_a_group_or_a_channel(runs: Runs) -> None:
+    sends = [body for method, path, body in runs.recorder.requests if (method, path) == ("POST", "/v1/messages/send")]
+    assert len(sends) > 5
+    for body in sends:
+        if isinstance(body, dict):
+            assert not {"groupId", "newsletterId"} & body.keys(), body
+            for name, value in phones(body):
+                # Every phone that could name someone: a destination (a BSUID too) or a button's number to dial.
+                reaches = isinstance(value, str) and (value.strip() if name == "destinationNumber" else dialable(value))
+                assert not reaches or value == TO, body
+    # And as the number saw it: every message that went out (or failed to) went to TO.
+    outbound = [event["data"] for event in runs.proxied_events if event["event"].startswith("message.")]
+    assert outbound
+    assert {data["to"] for data in outbound if data["fromMe"]} == {TO}
 
 
 def test_a_live_run_that_fails_writes_the_settings_back_as_it_read_them(runs: Runs) -> None:
@@ -399,6 +440,7 @@ def test_a_live_run_whose_valid_requests_never_get_a_call_fails(runs: Runs) -> N
         ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "create_call"}, "ALLOW names no operation"),
         ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "calls.create"}, "TO must name"),
         ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "calls.permissions.request"}, "TO must name"),
+        ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "messages.send"}, "send messages to"),
         ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "calls.create", "TO": "+55 11"}, "TO must be"),
         # The settings cannot be read (nothing listens): no run, rather than a run that could not restore them.
         ("http://127.0.0.1:9", {"PILOT_STATUS_API_KEY": KEY, "ALLOW": "calls.settings.update"}, "cannot read"),

@@ -1,30 +1,36 @@
-"""The official SDK (`pilot-status` 1.15.0, import name `pilot_status`) through every Calls operation against the
-sandbox, run as `python -m tests._official_sdk` in a process of its own: our packages never import that SDK, and
-the tests only read what this prints.
+"""The official SDK (`pilot-status` 1.15.0, import name `pilot_status`) through every Calls operation and every
+messaging method it has (`messages.send`, `get`, `history`, `cancel`; `templates.list`, `get`; `media.download`;
+`analytics.get_dashboard_stats`) against the sandbox, run as `python -m tests._official_sdk` in a process of its
+own: our packages never import that SDK, and the tests only read what this prints.
 
 It starts a sandbox on a loopback port (manual clock, so every run is the same) and points the official client at
 it through the client's `transport=` hook, the only way that client has to reach another address (its base URL is
 fixed). The transport records each request and its answer, and returns the answer, an error status too, to the
-SDK, which raises for it the exception its own transport's error leads to. The other side of each call (the phone
-ringing, the clock) is driven with `SandboxHelpers`, whose requests are not the SDK's and are not recorded.
+SDK, which raises for it the exception its own transport's error leads to. The other side of each call and
+message (the phone ringing, the user writing, the clock) is driven with `SandboxHelpers`, whose requests are not the
+SDK's and are not recorded.
 
 Four callers, each through every operation: the Meta number's key, the web number's key, and the tenant key acting
 on each number through the client's `with_number()` (the `x-whatsapp-number-id` header). An operation the number's
-provider lacks is sent too, and expected refused with 400 FEATURE_NOT_SUPPORTED.
+provider lacks is sent too, and expected refused with 400 FEATURE_NOT_SUPPORTED. The sends are the SDK's as it
+builds them: `variables: {}` when none are given, `mediaType: "image"` for media without a type, a list of
+`messageIds` to cancel, an `Idempotency-Key` sent twice with the same body (the second answer a replay of the first,
+the same message), and the dashboard's `tz`.
 
 Printed on stdout, one JSON object:
 
 - `steps`: one per SDK call: the caller, the SDK method, what is expected (`accepted`, or the refusal's code),
-  the requests the transport saw (method, path, query, `x-whatsapp-number-id`, body sent, status, body
-  answered), and the outcome: what the SDK returned checked against the return type of the method
+  the requests the transport saw (method, path, query, `x-whatsapp-number-id`, `Idempotency-Key`, body sent,
+  status, body answered), and the outcome: what the SDK returned checked against the return type of the method
   (`type_issues`), or the exception it raised (class, status, code, message);
 - `broken_scenes`: a group of steps that could not go on (an answer a later step needed was refused), with why;
-- `events`: each webhook payload `GET /_sandbox/events` holds for the two numbers, with what the SDK's
-  `parse_customer_webhook` and its `TypedDict` for that event say of it.
+- `events`: each webhook payload `GET /_sandbox/events` holds for the two numbers (`call.*` and `message.*`), with
+  what the SDK's `parse_customer_webhook` and its `TypedDict` for that event say of it.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import traceback
@@ -38,12 +44,13 @@ from typing import Any
 
 import pilot_status  # type: ignore[import-untyped]
 import pilot_status.errors  # type: ignore[import-untyped]
-import pilot_status.resources.calls  # type: ignore[import-untyped]
+import pilot_status.resources  # type: ignore[import-untyped]
 import pilot_status.webhooks  # type: ignore[import-untyped]
 import pilot_status.webhooks.parse  # type: ignore[import-untyped]
 import pilot_status.webhooks.types  # type: ignore[import-untyped]
 
 from pilotstatus_sandbox import SCENARIOS, Sandbox, SandboxConfig, SandboxHelperError, SandboxHelpers, Scenario
+from pilotstatus_sandbox._backend import NUMBERS
 from tests._typed_dicts import type_issues
 
 OFFICIAL_BASE_URL = "https://pilotstatus.com.br"  # fixed in the official client
@@ -62,6 +69,20 @@ CALL_HOURS = {
 }
 HISTORY = 40  # seeded calls a number: two pages of List calls show nearly all of them, every status among them
 MAGIC_DELAY = 1.2  # seconds: past the magic peer's answer and the permission answer, both 1 s after
+READ_DELAY = 3.2  # seconds: past a sent message's READ, 3 s after its answer
+LATER = "2099-01-01T12:00:00.000Z"  # a send's deliverAt that keeps it QUEUED, so that it can be cancelled
+PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+"""A 1x1 PNG, in base64: the media a user sends."""
+FAILING = "0004"  # the last digits of a magic destination: the message FAILED after its 202
+TEMPLATE = ("boas_vindas", {"nome": "Maria"})  # approved on every number from the start, with its one variable
+GROUP = "120363025246125486@g.us"
+RESOURCES: dict[str, type] = {
+    name: type(resource)
+    for name, resource in vars(pilot_status.PilotStatusClient(api_key="ps_unused")).items()
+    if not name.startswith("_")
+}
+"""The official SDK's resource classes, by the client's attribute (`calls`, `messages`): where a method's return type
+is read."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +97,9 @@ class Caller:
     peer: str
     """A peer of this caller's own, with no call permission yet (the Meta number's permissions are per peer, and
     two callers act on each number)."""
+    correspondent: str
+    """A user of this caller's own who writes to the number and gets its messages (on a Meta number a free-form
+    message reaches only a user who wrote in the last 24 hours)."""
 
 
 def callers() -> list[Caller]:
@@ -89,10 +113,10 @@ def callers() -> list[Caller]:
 
     meta, web = number(by_name["meta"]), number(by_name["web"])
     return [
-        Caller("Meta number key", by_name["meta"].api_key, *meta, tenant=False, peer="+5511977770015"),
-        Caller("web number key", by_name["web"].api_key, *web, tenant=False, peer="+5511977770025"),
-        Caller("tenant key on the Meta number", tenant.api_key, *meta, tenant=True, peer="+5511977770035"),
-        Caller("tenant key on the web number", tenant.api_key, *web, tenant=True, peer="+5511977770045"),
+        Caller("Meta number key", by_name["meta"].api_key, *meta, False, "+5511977770015", "+5511966660015"),
+        Caller("web number key", by_name["web"].api_key, *web, False, "+5511977770025", "+5511966660025"),
+        Caller("tenant key on the Meta number", tenant.api_key, *meta, True, "+5511977770035", "+5511966660035"),
+        Caller("tenant key on the web number", tenant.api_key, *web, True, "+5511977770045", "+5511966660045"),
     ]
 
 
@@ -128,6 +152,7 @@ class Recorder:
                 "path": parts.path,
                 "query": dict(urllib.parse.parse_qsl(parts.query, keep_blank_values=True)),
                 "number_header": _header(request, "x-whatsapp-number-id"),
+                "idempotency_key": _header(request, "idempotency-key"),
                 "sent": json.loads(sent) if isinstance(sent, bytes) else None,
                 "status": status,
                 "answer": _json_or_text(text),
@@ -164,7 +189,8 @@ class Walk:
                 "message": str(error),
             }
         else:
-            returns = typing.get_type_hints(getattr(pilot_status.resources.calls.CallsResource, method.split(".")[1]))
+            resource, name = method.split(".")
+            returns = typing.get_type_hints(getattr(RESOURCES[resource], name))
             record["outcome"] = {"returned": True, "type_issues": type_issues(result, returns["return"])}
         record["exchanges"] = self.recorder.exchanges[first:]
         self.steps.append(record)
@@ -282,19 +308,109 @@ def walk_caller(walk: Walk, caller: Caller, base_url: str) -> None:
             walk.scene(caller, name, play)
 
 
-def call_event_types() -> dict[str, type]:
-    """The official SDK's `TypedDict` for each `call.*` webhook event, by event name (from its union of events)."""
+def meta_phone_number_id() -> str:
+    """The demo Meta number's phone number id at Meta: the `phoneNumberId` its users' media is downloaded with."""
+    meta = next(scenario for scenario in SCENARIOS if scenario.name == "meta")
+    (found,) = (spec.phone_number_id for spec in NUMBERS if spec.number_id == meta.number_id)
+    assert found is not None
+    return found
+
+
+def walk_messaging(walk: Walk, caller: Caller, base_url: str, media: dict[str, str]) -> None:
+    """The official SDK's messaging methods as `caller`: sends (text, media without a type, a template, a scheduled
+    one cancelled, one with an idempotency key sent twice, one that fails), retrieves, history, templates, the Meta
+    number's media and the dashboard, each in a state where the sandbox serves it. `media` is where the Meta number's
+    media (the id a user's photo got) is kept for the callers after the first."""
+    client = pilot_status.PilotStatusClient(api_key=caller.api_key, get_retries=0, transport=walk.recorder)
+    if caller.tenant:
+        client = client.with_number(caller.number_id)
+    helpers = SandboxHelpers(
+        base_url, api_key=caller.api_key, whatsapp_number_id=caller.number_id if caller.tenant else None
+    )
+    messages, user = client.messages, caller.correspondent
+    step, needed = walk.step, walk.needed
+
+    def conversation() -> None:
+        helpers.incoming_message(from_=user, text="Oi! Meu pedido já saiu?")  # opens Meta's 24-hour window
+        sent = needed(caller, "messages.send", lambda: messages.send({"destinationNumber": user, "text": "Saiu!"}))
+        step(caller, "messages.get", ACCEPTED, lambda: messages.get(sent["id"]))
+        helpers.advance(READ_DELAY)  # SENT, DELIVERED, READ
+        step(caller, "messages.get", ACCEPTED, lambda: messages.get(sent["correlationId"]))
+        helpers.incoming_message(from_=user, text="Obrigado!", reply_to=sent["id"])  # message.reply
+        if caller.provider != "META":  # groups are for web numbers: message.group
+            helpers.incoming_message(from_=user, text="Bom dia!", group_id=GROUP, group_name="Clientes")
+        page = needed(caller, "messages.history", lambda: messages.history(page=1, page_size=10))
+        since, until = page["messages"][-1]["providerTimestamp"], page["messages"][0]["providerTimestamp"]
+        step(caller, "messages.history", ACCEPTED, lambda: messages.history(start_date=since, end_date=until))
+
+    def sends() -> None:
+        photo = {"destinationNumber": user, "media": "https://example.com/recibo.png"}  # sent as mediaType "image"
+        step(caller, "messages.send", ACCEPTED, lambda: messages.send(photo))
+        name, variables = TEMPLATE
+        templated = {"destinationNumber": user, "templateId": name, "variables": variables}
+        step(caller, "messages.send", ACCEPTED, lambda: messages.send(templated))
+        order = {"destinationNumber": user, "text": "Pedido 42 confirmado"}
+        key = f"pedido-42-{caller.peer}"
+        first = needed(caller, "messages.send", lambda: messages.send(order, idempotency_key=key))
+        again = needed(caller, "messages.send", lambda: messages.send(order, idempotency_key=key))  # a replay
+        if again["id"] != first["id"]:
+            raise SceneBrokenError(f"the same send with the same key made two messages: {first['id']}, {again['id']}")
+        failing = {"destinationNumber": caller.peer[:-4] + FAILING, "text": "Oi"}
+        failed = needed(caller, "messages.send", lambda: messages.send(failing))
+        helpers.advance(READ_DELAY)
+        step(caller, "messages.get", ACCEPTED, lambda: messages.get(failed["id"]))
+
+    def scheduled() -> None:
+        later = {"destinationNumber": user, "text": "Lembrete: amanhã", "deliverAt": LATER}
+        queued = needed(caller, "messages.send", lambda: messages.send(later))
+        step(caller, "messages.cancel", ACCEPTED, lambda: messages.cancel([queued["id"]]))
+        step(caller, "messages.get", ACCEPTED, lambda: messages.get(queued["id"]))
+
+    def templates() -> None:
+        listed = needed(caller, "templates.list", lambda: client.templates.list())
+        for template_id in [template["id"] for template in listed]:
+            step(caller, "templates.get", ACCEPTED, functools.partial(client.templates.get, template_id))
+        step(caller, "templates.get", ACCEPTED, lambda: client.templates.get(TEMPLATE[0]))  # by name
+
+    def media_download() -> None:
+        if caller.provider == "META" and "id" not in media:
+            photo = {"mimeType": "image/png", "fileName": "recibo.png", "base64": PNG}
+            media["id"] = helpers.incoming_message(from_=user, text="O recibo", media=photo)["media"]["id"]
+        if "id" not in media:
+            raise SceneBrokenError("no caller on the Meta number has received a media yet")
+        step(caller, "media.download", ACCEPTED, lambda: client.media.download(media["id"], meta_phone_number_id()))
+
+    def dashboard() -> None:
+        step(caller, "analytics.get_dashboard_stats", ACCEPTED, lambda: client.analytics.get_dashboard_stats())
+        stats = client.analytics.get_dashboard_stats
+        step(caller, "analytics.get_dashboard_stats", ACCEPTED, lambda: stats(tz="America/Sao_Paulo"))
+
+    with helpers:
+        for name, play in [
+            ("conversation", conversation),
+            ("sends", sends),
+            ("scheduled send", scheduled),
+            ("templates", templates),
+            ("media", media_download),
+            ("dashboard", dashboard),
+        ]:
+            walk.scene(caller, name, play)
+
+
+def event_types() -> dict[str, type]:
+    """The official SDK's `TypedDict` for each `call.*` and `message.*` webhook event, by event name (from its union
+    of events)."""
     found: dict[str, type] = {}
     for event_type in typing.get_args(pilot_status.webhooks.types.CustomerWebhookEvent):
         (name,) = typing.get_args(typing.get_type_hints(event_type)["event"])
-        if name.startswith("call."):
+        if name.startswith(("call.", "message.")):
             found[name] = event_type
     return found
 
 
 def check_events(base_url: str, walked: list[Caller]) -> Iterator[dict[str, Any]]:
     """Each webhook payload the sandbox emitted for the walked numbers, with what the official SDK says of it."""
-    types = call_event_types()
+    types = event_types()
     keys = {caller.number_id: caller.api_key for caller in walked if not caller.tenant}
     for number_id, api_key in keys.items():
         with SandboxHelpers(base_url, api_key=api_key) as helpers:
@@ -310,7 +426,7 @@ def check_events(base_url: str, walked: list[Caller]) -> Iterator[dict[str, Any]
                 "number": number_id,
                 "event": payload,
                 "parse_issues": parse_issues,
-                "type_issues": ["not a call event the official SDK knows"]
+                "type_issues": ["not a call or message event the official SDK knows"]
                 if event_type is None
                 else type_issues(payload, event_type),
             }
@@ -320,8 +436,10 @@ def run() -> dict[str, Any]:
     with Sandbox(SandboxConfig(calls=HISTORY, seed=7, manual_clock=True)) as sandbox:
         walk = Walk(Recorder(sandbox.url))
         walked = callers()
+        media: dict[str, str] = {}
         for caller in walked:
             walk_caller(walk, caller, sandbox.url)
+            walk_messaging(walk, caller, sandbox.url, media)
         events = list(check_events(sandbox.url, walked))
     return {"steps": walk.steps, "broken_scenes": walk.broken_scenes, "events": events}
 

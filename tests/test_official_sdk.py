@@ -1,8 +1,9 @@
-"""The official SDK (`pilot-status` 1.15.0) against the sandbox: through every Calls operation, as the Meta number's
-key, the web number's key and the tenant key acting on each number, every request it sends is accepted, every
-answer matches the `TypedDict` it is typed as, an operation the number's provider lacks is refused with the
-documented 400 FEATURE_NOT_SUPPORTED (which the SDK raises as its `ValidationError`), and every `call.*` webhook the
-sandbox emits is one the SDK's parser and types accept.
+"""The official SDK (`pilot-status` 1.15.0) against the sandbox: through every Calls operation and every messaging
+method it has, as the Meta number's key, the web number's key and the tenant key acting on each number, every
+request it sends is accepted (its sends' `variables: {}`, `mediaType: "image"`, list of `messageIds` and `tz`
+included), every answer matches the `TypedDict` it is typed as, an operation the number's provider lacks is refused
+with the documented 400 FEATURE_NOT_SUPPORTED (which the SDK raises as its `ValidationError`), and every `call.*` and
+`message.*` webhook the sandbox emits is one the SDK's parser and types accept.
 
 The official SDK runs in a process of its own (`tests/_official_sdk.py`, once for the module): nothing here imports
 it. The checker of its types (`tests/_typed_dicts.py`) is tested here too, on `TypedDict`s shaped like the SDK's."""
@@ -23,6 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pilotstatus_api import catalogue
+from pilotstatus_sandbox._backend import NUMBERS
 from tests._spec import ROOT, load_spec, operations
 from tests._typed_dicts import required_keys, type_issues
 
@@ -36,9 +38,26 @@ CALLERS = {
 }
 PROVIDER_OF = {"num_sandbox_meta": "META", "num_sandbox_web": "EVO_GO"}
 CALLS = {entry.operation_id for entry in catalogue.OPERATIONS if entry.area == "calls"}
-"""The operations the walk goes through: the Calls area's, as the catalogue has them."""
+MESSAGING = {
+    "post_messages_send": "messages.send",
+    "get_messages_id": "messages.get",
+    "get_messages_history": "messages.history",
+    "delete_messages_cancel": "messages.cancel",
+    "get_templates": "templates.list",
+    "get_templates_id": "templates.get",
+    "get_media_mediaId": "media.download",
+    "get_analytics_dashboard": "analytics.get_dashboard_stats",
+}
+"""The messaging operations the official SDK has a method for, and that method (it has none for unread or group
+messages, conversations, or a template's writes)."""
+WALKED = CALLS | set(MESSAGING)
+"""The operations the walk goes through: the Calls area's, as the catalogue has them, and those."""
 CALL_EVENTS = {"call.ringing", "call.connected", "call.ended", "call.missed", "call.permission_updated"}
+MESSAGE_EVENTS = {"message.sent", "message.delivered", "message.read", "message.failed", "message.received"}
+"""The `message.*` webhooks of what the walk does on either number: sends delivered, read and failed, and a user
+writing (`message.reply` when the user quotes a message sent, `message.group` in a web number's group)."""
 OUR_PACKAGES = ("wrapper", "sandbox", "generated")
+(META_PHONE_NUMBER_ID,) = (spec.phone_number_id for spec in NUMBERS if spec.number_id == "num_sandbox_meta")
 
 Step = dict[str, Any]
 
@@ -88,11 +107,15 @@ def describe(step: Step) -> str:
     return f"{step['caller']}: {step['method']} sent {sent}, the SDK {step['outcome']}"
 
 
-def test_the_walk_sends_every_calls_operation_as_each_caller(walk: dict[str, Any]) -> None:
+def test_the_walk_sends_every_calls_and_messaging_operation_of_the_official_sdk_as_each_caller(
+    walk: dict[str, Any],
+) -> None:
     sent: dict[str, set[str]] = {caller: set() for caller in CALLERS}
     for step, exchange in exchanges(walk):
-        sent[step["caller"]].add(operation_of(exchange["method"], exchange["path"]))
-    assert sent == dict.fromkeys(CALLERS, CALLS)
+        operation = operation_of(exchange["method"], exchange["path"])
+        sent[step["caller"]].add(operation)
+        assert MESSAGING.get(operation, step["method"]) == step["method"], describe(step)
+    assert sent == dict.fromkeys(CALLERS, WALKED)
 
 
 def test_no_scene_of_the_walk_broke_off(walk: dict[str, Any]) -> None:
@@ -166,13 +189,78 @@ def test_the_tenant_key_names_its_number_on_every_request_and_a_number_key_names
     assert named == {(caller, number if tenant else None) for caller, (number, tenant) in CALLERS.items()}
 
 
-def test_every_call_event_of_the_sandbox_matches_the_official_sdks_webhook_types(walk: dict[str, Any]) -> None:
+def test_every_call_and_message_event_of_the_sandbox_matches_the_official_sdks_webhook_types(
+    walk: dict[str, Any],
+) -> None:
     wrong = [event for event in walk["events"] if event["parse_issues"] or event["type_issues"]]
     assert wrong == []
     seen = {(event["number"], event["event"]["event"]) for event in walk["events"]}
-    assert seen == {("num_sandbox_meta", name) for name in CALL_EVENTS} | {
-        ("num_sandbox_web", name) for name in CALL_EVENTS - {"call.permission_updated"}
+    assert seen == {("num_sandbox_meta", name) for name in CALL_EVENTS | MESSAGE_EVENTS | {"message.reply"}} | {
+        ("num_sandbox_web", name)
+        for name in CALL_EVENTS - {"call.permission_updated"} | MESSAGE_EVENTS | {"message.reply", "message.group"}
     }
+
+
+def sent_by(walk: dict[str, Any], method: str) -> list[tuple[Step, dict[str, Any]]]:
+    """Each request of the walk's `method` (an official SDK method, `messages.send`), with its step."""
+    return [(step, exchange) for step, exchange in exchanges(walk) if step["method"] == method]
+
+
+def test_every_send_carries_variables_as_the_official_sdk_builds_it_and_is_accepted(walk: dict[str, Any]) -> None:
+    """`variables` is `{}` when the send names none (a text, media), and the template's when it does."""
+    sends = sent_by(walk, "messages.send")
+    assert len(sends) >= 6 * len(CALLERS)
+    for step, exchange in sends:
+        assert 200 <= exchange["status"] < 300, describe(step)
+        assert exchange["sent"]["variables"] == ({"nome": "Maria"} if "templateId" in exchange["sent"] else {})
+    assert {exchange["sent"]["variables"] == {} for _, exchange in sends} == {True, False}
+
+
+def test_media_sent_without_a_type_goes_as_an_image_and_is_accepted(walk: dict[str, Any]) -> None:
+    media = [(step, exchange) for step, exchange in sent_by(walk, "messages.send") if "media" in exchange["sent"]]
+    assert {step["caller"] for step, _ in media} == set(CALLERS)
+    for step, exchange in media:
+        assert exchange["sent"]["mediaType"] == "image", describe(step)
+        assert exchange["status"] == 202, describe(step)
+
+
+def test_a_cancel_sends_a_list_of_ids_and_cancels_the_scheduled_message(walk: dict[str, Any]) -> None:
+    cancels = sent_by(walk, "messages.cancel")
+    assert {step["caller"] for step, _ in cancels} == set(CALLERS)
+    for step, exchange in cancels:
+        ids = exchange["sent"]["messageIds"]
+        assert isinstance(ids, list), describe(step)
+        assert exchange["answer"] == {"cancelled": ids, "failed": []}, describe(step)
+
+
+def test_a_send_repeated_with_its_idempotency_key_is_answered_with_the_same_message(walk: dict[str, Any]) -> None:
+    keyed: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for step, exchange in sent_by(walk, "messages.send"):
+        if exchange["idempotency_key"] is not None:
+            keyed.setdefault((step["caller"], exchange["idempotency_key"]), []).append(exchange)
+    assert {caller for caller, _ in keyed} == set(CALLERS)
+    for first, again in keyed.values():
+        assert again["sent"] == first["sent"]
+        assert again["answer"] == first["answer"]  # the stored answer, replayed: one message
+
+
+def test_the_dashboard_is_asked_with_and_without_tz(walk: dict[str, Any]) -> None:
+    asked = {
+        (step["caller"], json.dumps(exchange["query"]))
+        for step, exchange in sent_by(walk, "analytics.get_dashboard_stats")
+    }
+    assert asked == {(caller, query) for caller in CALLERS for query in ("{}", json.dumps({"tz": "America/Sao_Paulo"}))}
+
+
+def test_media_is_downloaded_with_the_demo_meta_numbers_phone_number_id_whatever_the_callers_number(
+    walk: dict[str, Any],
+) -> None:
+    downloads = sent_by(walk, "media.download")
+    assert {step["caller"] for step, _ in downloads} == set(CALLERS)
+    for step, exchange in downloads:
+        assert exchange["status"] == 200, describe(step)
+        assert exchange["query"] == {"phoneNumberId": META_PHONE_NUMBER_ID}
+        assert exchange["answer"]["base64"].startswith("data:image/png;base64,")
 
 
 def test_our_packages_never_import_the_official_sdk() -> None:

@@ -24,7 +24,9 @@ the same uvicorn (see bench_sandbox.py and bench_bare_app.py).
 Then the import time of `import pilotstatus` against `import httpx`, in a venv holding only what `pip install .`
 brings, with what pilotstatus imports beyond httpx (see bench_imports.py). Last, the full walk of 20,000 calls from
 a prepared-pages server in a process of its own, over HTTPS and over plain HTTP, with `calls.iter()` and with the
-official SDK's before-loop, which skips calls (see bench_walk.py and bench_server.py).
+official SDK's before-loop, which skips calls (see bench_walk.py and bench_server.py); and the walk of 10,000
+messages of the history with `messages.iter_history()` and with the official SDK's page loop, from the prepared-pages
+server and from the sandbox, over HTTPS and plain HTTP, then while a user writes (see bench_history.py).
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ from pilotstatus_api.models import CallList
 from pilotstatus_sandbox import Sandbox, SandboxConfig
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: the checkout's `tools` importable
-from tools import bench_imports, bench_sandbox, bench_walk
+from tools import bench_history, bench_imports, bench_sandbox, bench_walk
 
 BASE_URL = "https://bench.test"
 KEY = "ps_bench_0000000000000000"
@@ -237,6 +239,12 @@ def main() -> None:
     parser.add_argument("--fresh-venv", action="store_true", help="make the import-time venv anew, not from cache")
     parser.add_argument("--walk-calls", type=int, default=20_000, help="calls in the full walk (default 20,000)")
     parser.add_argument("--walk-rounds", type=int, default=9, help="rounds of the full walk (default 9; 0 skips it)")
+    parser.add_argument(
+        "--history-messages", type=int, default=10_000, help="messages in the history walk (default 10,000)"
+    )
+    parser.add_argument(
+        "--history-rounds", type=int, default=9, help="rounds of the history walk (default 9; 0 skips it)"
+    )
     args = parser.parse_args()
 
     transport = httpx.MockTransport(PreparedCalls(args.calls))
@@ -290,6 +298,10 @@ def main() -> None:
         started = time.perf_counter()
         walks = bench_walk.walk(args.walk_calls, args.walk_rounds)
         bench_walk.report(walks, args.walk_calls, args.walk_rounds, time.perf_counter() - started)
+    if args.history_rounds:
+        started = time.perf_counter()
+        history = bench_history.walk(args.history_messages, args.history_rounds)
+        bench_history.report(history, time.perf_counter() - started)
 
 
 if __name__ == "__main__":

@@ -81,7 +81,7 @@ def server_process(command: list[str], name: str) -> Iterator[Served]:
         assert server.stderr is not None
         try:
             for line in server.stderr:
-                found = re.search(r"Base URL: (http://\S+)", line)
+                found = re.search(r"Base URL: (https?://\S+)", line)
                 if found:
                     yield Served(found.group(1), server.pid)
                     break

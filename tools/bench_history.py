@@ -209,12 +209,14 @@ def history_ids(server: Server) -> list[str]:
 
 class Writer:
     """A user writing to the number from a thread of its own: a message every `interval` seconds from `start()` until
-    the `with` block ends (a failed write is raised there); `written` counts them."""
+    the `with` block ends (a failed write is raised there); `written` counts them. `start()` returns once the first
+    is written, so that however short the walk, something arrives during it."""
 
     def __init__(self, server: Server, interval: float = WRITE_INTERVAL) -> None:
         self._server = server
         self._interval = interval
         self._stop = threading.Event()
+        self._first = threading.Event()
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self.written = 0
@@ -223,6 +225,7 @@ class Writer:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="bench-writer", daemon=True)
             self._thread.start()
+            self._first.wait(timeout=30)
 
     def _run(self) -> None:
         server = self._server
@@ -230,10 +233,12 @@ class Writer:
             while not self._stop.is_set():
                 try:
                     server.write(http, self.written)
+                    self.written += 1
                 except BaseException as error:  # handed to the walk's thread, raised there
                     self._error = error
                     return
-                self.written += 1
+                finally:
+                    self._first.set()
                 self._stop.wait(self._interval)
 
     def __enter__(self) -> Writer:

@@ -45,7 +45,7 @@ test-slow: $(STAMP) ## The proofs on a copy of the project (minutes): an operati
 bench: $(STAMP) ## Ratios: wrapper vs generated layer vs raw httpx, memory, sandbox page, import time, full walk vs the official SDK (about 2 minutes)
 	$(BIN)/python tools/bench.py
 
-demo: $(STAMP) ## On the embedded sandbox: list and page through every call, walk a call's life with its signed webhooks, catch typed errors
+demo: $(STAMP) ## On the embedded sandbox: list and page through every call, walk a call's and a message's life with their signed webhooks, catch typed errors
 	$(BIN)/python examples/demo.py
 
 sandbox: $(STAMP) ## Serve the sandbox on http://127.0.0.1:8080 (PORT=, CALLS=, SEED= to change), until Ctrl-C

@@ -6,13 +6,16 @@
 3. A business-initiated call on the web number to the magic number that answers: audio played, a realtime media
    session opened, hung up.
 4. An inbound call (the sandbox's test helper plays the user): accepted, then ended by the user.
-5. The webhooks those calls sent, each verified with `pilotstatus.webhooks.unwrap`, as a timeline; a tampered one
-   refused.
-6. Typed errors caught by class; bad input refused before any request. Stop.
+5. A message's life on the same number: a text to the magic number whose user reads, QUEUED, then SENT, DELIVERED
+   and READ as the sandbox's clock moves; the user's reply quoting it; the conversation as the history lists it.
+6. The webhooks the calls and the message sent, each verified with `pilotstatus.webhooks.unwrap`, as one timeline; a
+   tampered one refused.
+7. Typed errors caught by class; bad input refused before any request. Stop.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import secrets
@@ -40,8 +43,10 @@ from pilotstatus_sandbox import Sandbox, SandboxConfig, SandboxHelpers
 META_KEY = "ps_sandbox_meta_number"
 WEB_KEY = "ps_sandbox_web_number"
 ANSWERS = "+5511999990001"
-"""A magic number: the phone answers a second after it starts ringing."""
+"""A magic number: the phone answers a second after it starts ringing; a user who reads the messages sent to them."""
 CALLER = "5511988887777"
+MESSAGE_STATUS = {"message.sent": "SENT", "message.delivered": "DELIVERED", "message.read": "READ"}
+"""The status a message of the number's has once each of its events is sent; a user's message is INBOUND."""
 WAIT = 15.0
 """Seconds to wait for the sandbox before giving up (it takes about one)."""
 
@@ -171,18 +176,48 @@ def inbound_call(client: PilotStatus, helpers: SandboxHelpers) -> None:
     print(f"helpers.hangup(...) -> {ended.status} (the user hung up)")
 
 
+def message_life(client: PilotStatus, helpers: SandboxHelpers) -> None:
+    heading(f"A message to {ANSWERS} (a magic number whose user reads), on the web number")
+    text = "Olá! Seu pedido saiu para entrega."
+    sent = client.messages.send(destination_number=ANSWERS, text=text)
+    print(f"messages.send(destination_number={ANSWERS!r}, text=...) -> {sent.id} {sent.status}")
+    print(f"  sent with Idempotency-Key {sent.idempotency_key} (the SDK's own): a retry can never send it twice")
+    print("helpers.advance(3): the sandbox's clock jumps 3 s, the user's phone gets the message and reads it")
+    helpers.advance(3)
+    message = client.messages.retrieve(sent.id)
+    steps = ", ".join(
+        f"{name} {instant:%H:%M:%S.%f}"[:-3]
+        for name, instant in (("sent", message.sent_at), ("delivered", message.delivered_at), ("read", message.read_at))
+        if instant is not None
+    )
+    print(f"messages.retrieve(...).status -> {message.status} ({steps})")
+    reply = helpers.incoming_message(from_=ANSWERS, text="Chegou, obrigado!", reply_to=sent.id)
+    print(f"helpers.incoming_message(from_={ANSWERS!r}, reply_to=...) -> {reply['id']} (the user replied)")
+    heading("The conversation, newest first: client.messages.history(page_size=2)")
+    for row in client.messages.history(page_size=2):
+        print(f"{row.provider_timestamp:%H:%M:%S.%f}"[:-3], f"{row.direction:<8} {row.status:<9} {row.text}")
+
+
 def timeline(receiver: Receiver, expected: int) -> int:
     heading("The webhooks they sent, verified with pilotstatus.webhooks.unwrap")
     if not receiver.wait_for(expected):
         print(f"expected {expected} webhooks, got {len(receiver.events)}", file=sys.stderr)
         return 1
-    events = [event for event in receiver.events if isinstance(event, webhooks.CallWebhookEvent)]
-    first = events[0].timestamp
-    for event in events:
-        offset = (event.timestamp - first).total_seconds()
-        duration = f"  duration {event.duration} s" if event.duration is not None else ""
-        parties = f"{event.from_} -> {event.to}"
-        print(f"+{offset:7.3f}s  {event.event:<15} {event.call_id}  {event.status:<9} {parties}{duration}")
+    first: datetime.datetime | None = None
+    for event in receiver.events:
+        if isinstance(event, webhooks.CallWebhookEvent):
+            at, what, status = event.timestamp, event.call_id, event.status
+            extra = f"  duration {event.duration} s" if event.duration is not None else ""
+        elif isinstance(event, webhooks.MessageWebhookEvent):
+            at, what, status = event.created_at, event.id, MESSAGE_STATUS.get(event.event, "INBOUND")
+            extra = (
+                f"  quoting {event.quoted_message_id}" if isinstance(event, webhooks.MessageReplyWebhookEvent) else ""
+            )
+        else:
+            continue
+        first = first or at
+        offset = (at - first).total_seconds()
+        print(f"+{offset:7.3f}s  {event.event:<17} {what}  {status:<9} {event.from_} -> {event.to}{extra}")
     body = json.dumps({"event": "call.ended", "callId": "call_1", "status": "COMPLETED"}).encode()
     signature = webhooks.sign(body, receiver.secret)
     try:
@@ -233,7 +268,7 @@ def main() -> int:
         config = SandboxConfig(calls=5000, seed=7, webhook_url=receiver.url, webhook_secret=secret)
         with Sandbox(config) as sandbox:
             heading(f"Sandbox running at {sandbox.url} ({config.calls:,} calls per number, seed {config.seed})")
-            print(f"call webhooks signed and sent to {receiver.url}")
+            print(f"call and message webhooks signed and sent to {receiver.url}")
             failed = list_and_page(sandbox, config)
             if failed:
                 return failed
@@ -243,8 +278,9 @@ def main() -> int:
             ):
                 business_call(client, helpers)
                 inbound_call(client, helpers)
-            # Each call: ringing, connected, ended.
-            failed = timeline(receiver, expected=6) or typed_errors(sandbox)
+                message_life(client, helpers)
+            # Each call: ringing, connected, ended; the message: sent, delivered, read; the user's reply.
+            failed = timeline(receiver, expected=10) or typed_errors(sandbox)
             if failed:
                 return failed
             heading("Sandbox stopped")

@@ -16,8 +16,8 @@ port) are recorded by conftest's `sleeps` instead of slept.
 
 Every block runs once, in README order (the order of the parameters), against the one sandbox. None depends on what
 another did: a block finds what it acts on (a ringing inbound call, of which the seeded history has several), and
-what a block changes (the Meta number's settings, a permission asked of a magic number, the calls it starts) no
-other block reads. Only blocks that read are run again, with other keys.
+what a block changes (the Meta number's settings, a permission asked of a magic number, the calls and messages it
+starts, the sandbox's clock, which the messaging quickstart moves 3 s) no other block reads. Only blocks that read are run again, with other keys.
 """
 
 from __future__ import annotations
@@ -220,6 +220,33 @@ def meta_number_reads_and_sets_its_settings_then_asks_a_user_without_permission(
     assert lines[1] == "permission: no_permission"
     assert re.fullmatch(r"asked, message \S+", lines[2])
     assert len(lines) == 3
+
+
+@prints("sandbox.advance(3)")
+def messaging_quickstart_sends_a_text_and_follows_its_webhooks_to_read(printed: str) -> None:
+    lines = printed.splitlines()
+    sent = re.fullmatch(r"sent: (msg_\w+) QUEUED", lines[0])
+    assert sent is not None
+    events = [f"message.{step} {sent[1]} to +5511999990001" for step in ("sent", "delivered", "read")]
+    assert lines[1:] == [*events, "now: READ"]
+    block = block_with("sandbox.advance(3)")
+    shown = README[README.index(block.code) + len(block.code) :][:400]
+    assert "`sent: msg_... QUEUED`, then `message.sent`, `message.delivered` and `message.read`" in shown
+    assert "`now: READ`" in shown
+
+
+@prints("iter_history(")
+def messaging_quickstart_sends_a_template_then_reads_a_page_and_walks_a_week_of_history(printed: str) -> None:
+    lines = printed.splitlines()
+    assert lines[0] == "template: boas_vindas APPROVED ['nome']"
+    assert re.fullmatch(r"sent: msg_\w+ QUEUED", lines[1])
+    assert re.fullmatch(r"\S+ OUTBOUND (QUEUED|SENT) Olá Ana, seja bem-vindo!", lines[2])  # the template, newest
+    assert all(re.fullmatch(r"\S+ (INBOUND|OUTBOUND) [A-Z]+ .*", line) for line in lines[3:5])
+    total = re.fullmatch(r"messages in all: ([0-9]+)", lines[5])
+    assert total is not None
+    assert int(total[1]) > 200  # the seeded messages, and those the blocks sent
+    assert re.fullmatch(r"last week of October: \{'INBOUND': [1-9][0-9]*, 'OUTBOUND': [1-9][0-9]*\}", lines[6])
+    assert len(lines) == 7
 
 
 @prints('whatsapp_number_id="num_sandbox_meta"')

@@ -44,6 +44,7 @@ def test_a_small_benchmark_run_prints_the_ratios_and_the_memory_table() -> None:
     command = [sys.executable, str(ROOT / "tools" / "bench.py"), "--calls", "500", "--rounds", "1"]
     command += ["--memory-calls", "3000", "--sandbox-calls", "20000"]
     command += ["--import-rounds", "0", "--walk-calls", "700", "--walk-rounds", "1"]  # the import time: tests below
+    command += ["--history-messages", "400", "--history-rounds", "1"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr  # a contender that misses a call exits non-zero
     assert re.search(r"\(a\)/\(b\) = \d+\.\d{3}", result.stdout)
@@ -63,6 +64,15 @@ def test_a_small_benchmark_run_prints_the_ratios_and_the_memory_table() -> None:
     for scheme in ("HTTPS", "plain HTTP"):  # the floor: httpx alone, against the official SDK and under ours
         floor = rf"  {scheme} +httpx alone +\d+\.\d ms; httpx alone / official SDK = \d+\.\d{{3}}; "
         assert re.search(floor + r"ours / httpx alone = \d+\.\d{3}", result.stdout)
+    # The history walk: both servers over both schemes, the goal's verdict over HTTPS, then while a user writes.
+    history = result.stdout.split("History walk of 400 messages", 1)[1]
+    walked = r"ours +\d+\.\d ms +official +\d+\.\d ms +httpx alone +\d+\.\d ms +ours / official = \d+\.\d{3}"
+    assert len(re.findall(rf"    HTTPS +{walked} \(goal <= 0\.6\): (?:met|NOT MET)", history)) == 2
+    assert len(re.findall(rf"    plain HTTP +{walked} \(information\)", history)) == 2
+    if sys.platform == "linux":  # the servers' CPU is read from /proc
+        assert re.search(r"The sandbox's listing is (what our walk waits for|not the bottleneck)", history)
+    assert len(re.findall(r"ours +400 returned of a window of 400: each once \(\d+ written", history)) == 2
+    assert len(re.findall(r"official +\d+ returned of a window of \d+: \d+ twice, 0 missed", history)) == 2
 
 
 # The prepared-pages server

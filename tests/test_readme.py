@@ -17,7 +17,8 @@ port) are recorded by conftest's `sleeps` instead of slept.
 Every block runs once, in README order (the order of the parameters), against the one sandbox. None depends on what
 another did: a block finds what it acts on (a ringing inbound call, of which the seeded history has several), and
 what a block changes (the Meta number's settings, a permission asked of a magic number, the calls and messages it
-starts, the sandbox's clock, which the messaging quickstart moves 3 s) no other block reads. Only blocks that read are run again, with other keys.
+starts, the sandbox's clock, which the messaging quickstart moves 3 s) no other block reads. Only blocks that read
+are run again, with other keys.
 """
 
 from __future__ import annotations

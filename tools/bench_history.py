@@ -347,7 +347,8 @@ class HistoryWalk:
 
     @property
     def pages(self) -> int:
-        return math.ceil(self.messages / PAGE_SIZE)
+        """The requests each walker makes: a page of every 100 messages (one, empty, for none)."""
+        return max(1, math.ceil(self.messages / PAGE_SIZE))
 
 
 WALKERS: dict[str, Callable[[Server], int]] = {"ours": count_ours, "peer": count_peer, "floor": count_httpx_alone}

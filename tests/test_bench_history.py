@@ -218,6 +218,8 @@ def test_the_ratios_are_medians_of_the_rounds_and_the_cpu_is_spread_over_every_p
     assert result.cpu_a_page(pages=10) == pytest.approx(0.36 / (10 * 3 * 3))
     assert result.busy == pytest.approx(0.12 / 0.6)
     assert timed(SANDBOX, "HTTPS", [0.2], [0.4], None).cpu_a_page(pages=10) is None
+    # Every walker asks for a page of each 100 messages, and for one (empty) when there are none.
+    assert [HistoryWalk(count, 1, [], []).pages for count in (10_000, 450, 100, 0)] == [100, 5, 1, 1]
 
 
 def printed(walk: HistoryWalk) -> str:

@@ -215,9 +215,9 @@ def test_the_ratios_are_medians_of_the_rounds_and_the_cpu_is_spread_over_every_p
     result = timed(SANDBOX, "HTTPS", [0.2, 0.3, 0.1], [0.4, 0.4, 0.4], 0.12)
     assert result.ratio == pytest.approx(0.5)  # of 0.5, 0.75, 0.25
     assert result.over_floor == pytest.approx(2.0)
-    assert result.cpu_a_page(pages=10) == pytest.approx(0.36 / (10 * 3 * 3))
+    assert result.cpu_a_page("ours", pages=10) == pytest.approx(0.12 / (10 * 3))
     assert result.busy == pytest.approx(0.12 / 0.6)
-    assert timed(SANDBOX, "HTTPS", [0.2], [0.4], None).cpu_a_page(pages=10) is None
+    assert timed(SANDBOX, "HTTPS", [0.2], [0.4], None).cpu_a_page("peer", pages=10) is None
     # Every walker asks for a page of each 100 messages, and for one (empty) when there are none.
     assert [HistoryWalk(count, 1, [], []).pages for count in (10_000, 450, 100, 0)] == [100, 5, 1, 1]
 
@@ -242,6 +242,8 @@ def test_the_report_gives_the_goals_verdict_over_https_and_says_what_the_sandbox
     assert "ours / official = 0.250 (goal <= 0.6): met" in text
     assert "ours / official = 2.000 (information)" in text
     assert "ours / official = 0.714 (goal <= 0.6): NOT MET" in text
+    assert "server CPU a page: ours 400.00 ms, official 400.00 ms, httpx alone 400.00 ms; busy 80% of our walk" in text
+    assert "(what the sandbox's listing adds to our walk): HTTPS 5.00, plain HTTP 4.00" in text
     assert "The sandbox's listing is what our walk waits for: its server is busy 80% of the walk." in text
     assert "ours         100 returned of a window of 100: each once (7 written during the walk, 0 of them" in text
     assert "official     106 returned of a window of 100: 6 twice, 0 missed, 0 from outside it (8 written" in text

@@ -321,12 +321,10 @@ class Timed:
         """Median over the rounds of ours / httpx alone within a round: what the SDK costs over its HTTP library."""
         return statistics.median(x / y for x, y in zip(self.ours, self.floor, strict=True))
 
-    def cpu_a_page(self, pages: int) -> float | None:
-        """The server's CPU seconds a page, over every timed walk (each of `pages` pages)."""
-        spent = list(self.server_cpu.values())
-        if any(value is None for value in spent):
-            return None
-        return sum(value for value in spent if value is not None) / (pages * 3 * len(self.ours))
+    def cpu_a_page(self, who: str, pages: int) -> float | None:
+        """The server's CPU seconds a page of `who`'s walks ("ours", "peer" or "floor"), each of `pages` pages."""
+        spent = self.server_cpu[who]
+        return None if spent is None else spent / (pages * len(self.ours))
 
     @property
     def busy(self) -> float | None:
@@ -352,6 +350,7 @@ class HistoryWalk:
 
 
 WALKERS: dict[str, Callable[[Server], int]] = {"ours": count_ours, "peer": count_peer, "floor": count_httpx_alone}
+WHO = {"ours": "ours", "peer": "official", "floor": "httpx alone"}
 
 
 def _timed(run: Callable[[Server], int], server: Server) -> tuple[float, int, float | None]:
@@ -423,8 +422,9 @@ def walk(messages: int, rounds: int, seed: int = 7, interval: float = WRITE_INTE
 
 
 def report(result: HistoryWalk, seconds: float) -> None:
-    """Print each walker's median time on each server and scheme, ours / the official loop against the goal, the
-    sandbox's CPU a page and how busy it kept our walk, and what each client returned while a user wrote."""
+    """Print each walker's median time on each server and scheme, ours / the official loop against the goal, each
+    server's CPU a page of each walker and how busy it kept our walk, what the sandbox adds to our walk, and what each
+    client returned while a user wrote."""
     print(
         f"History walk of {result.messages:,} messages, ours `messages.iter_history(page_size={PAGE_SIZE})` vs the"
         f" official SDK's page loop (`messages.history(page=..., page_size={PAGE_SIZE})` to the last page;"
@@ -446,9 +446,24 @@ def report(result: HistoryWalk, seconds: float) -> None:
                 f"   ours / official = {timed.ratio:.3f} {verdict}; ours / httpx alone = {timed.over_floor:.3f}"
             )
             print(line)
-            cpu, busy = timed.cpu_a_page(result.pages), timed.busy
-            if cpu is not None and busy is not None:
-                print(f"                server CPU {cpu * 1000:5.2f} ms a page; busy {busy:.0%} of our walk's time")
+            cpu = {who: timed.cpu_a_page(who, result.pages) for who in WALKERS}
+            if timed.busy is not None and None not in cpu.values():
+                print(
+                    "                server CPU a page: "
+                    + ", ".join(f"{WHO[who]} {(seconds or 0) * 1000:.2f} ms" for who, seconds in cpu.items())
+                    + f"; busy {timed.busy:.0%} of our walk's time"
+                )
+    by_scheme = {(timed.server.kind, timed.server.scheme): timed for timed in result.timed}
+    added = [
+        (scheme, statistics.median(x / y for x, y in zip(timed.ours, by_scheme[PREPARED, scheme].ours, strict=True)))
+        for (kind, scheme), timed in by_scheme.items()
+        if kind == SANDBOX and (PREPARED, scheme) in by_scheme
+    ]
+    if added:
+        print(
+            "  Ours over the sandbox / over the prepared-pages server (what the sandbox's listing adds to our walk): "
+            + ", ".join(f"{scheme} {ratio:.2f}" for scheme, ratio in added)
+        )
     sandboxed = [timed.busy for timed in result.timed if timed.server.kind == SANDBOX and timed.busy is not None]
     if sandboxed:
         busiest = max(sandboxed)

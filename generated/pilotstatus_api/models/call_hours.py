@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.calling_feature_status import CallingFeatureStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.holiday_schedule import HolidaySchedule
-    from ..models.weekly_operating_hours import WeeklyOperatingHours
-
 
 T = TypeVar("T", bound="CallHours")
 
@@ -89,9 +84,6 @@ class CallHours:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.holiday_schedule import HolidaySchedule
-        from ..models.weekly_operating_hours import WeeklyOperatingHours
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -144,3 +136,7 @@ class CallHours:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.holiday_schedule import HolidaySchedule
+from ..models.weekly_operating_hours import WeeklyOperatingHours

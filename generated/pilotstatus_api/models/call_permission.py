@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.call_permission_action import CallPermissionAction
-    from ..models.call_permission_state import CallPermissionState
-
 
 T = TypeVar("T", bound="CallPermission")
 
@@ -61,9 +56,6 @@ class CallPermission:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.call_permission_action import CallPermissionAction
-        from ..models.call_permission_state import CallPermissionState
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -102,3 +94,7 @@ class CallPermission:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.call_permission_action import CallPermissionAction
+from ..models.call_permission_state import CallPermissionState

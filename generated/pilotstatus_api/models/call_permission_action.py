@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.call_permission_action_name import CallPermissionActionName
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.call_permission_limit import CallPermissionLimit
-
 
 T = TypeVar("T", bound="CallPermissionAction")
 
@@ -67,8 +63,6 @@ class CallPermissionAction:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.call_permission_limit import CallPermissionLimit
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -110,3 +104,6 @@ class CallPermissionAction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.call_permission_limit import CallPermissionLimit

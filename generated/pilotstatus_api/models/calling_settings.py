@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,12 +9,6 @@ from attrs import field as _attrs_field
 from ..models.call_icon_visibility import CallIconVisibility
 from ..models.calling_feature_status import CallingFeatureStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.call_hours import CallHours
-    from ..models.sip_settings import SipSettings
-    from ..models.voicemail import Voicemail
-
 
 T = TypeVar("T", bound="CallingSettings")
 
@@ -123,10 +117,6 @@ class CallingSettings:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.call_hours import CallHours
-        from ..models.sip_settings import SipSettings
-        from ..models.voicemail import Voicemail
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -175,3 +165,8 @@ class CallingSettings:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.call_hours import CallHours
+from ..models.sip_settings import SipSettings
+from ..models.voicemail import Voicemail

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.calling_settings import CallingSettings
-
 
 T = TypeVar("T", bound="CallingSettingsEnvelope")
 
@@ -41,8 +37,6 @@ class CallingSettingsEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.calling_settings import CallingSettings
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         calling = CallingSettings.from_dict(src_dict["calling"])
@@ -72,3 +66,6 @@ class CallingSettingsEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.calling_settings import CallingSettings

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,11 +16,6 @@ from ..models.calling_settings_update_callback_permission_status import (
 )
 from ..models.calling_settings_update_status import CallingSettingsUpdateStatus, check_calling_settings_update_status
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.call_hours import CallHours
-    from ..models.voicemail import Voicemail
-
 
 T = TypeVar("T", bound="CallingSettingsUpdate")
 
@@ -109,9 +104,6 @@ class CallingSettingsUpdate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.call_hours import CallHours
-        from ..models.voicemail import Voicemail
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -167,3 +159,7 @@ class CallingSettingsUpdate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.call_hours import CallHours
+from ..models.voicemail import Voicemail

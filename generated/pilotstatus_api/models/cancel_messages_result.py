@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.cancel_message_failure import CancelMessageFailure
-
 
 T = TypeVar("T", bound="CancelMessagesResult")
 
@@ -53,8 +49,6 @@ class CancelMessagesResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.cancel_message_failure import CancelMessageFailure
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         cancelled = cast(list[str], src_dict["cancelled"])
@@ -87,3 +81,6 @@ class CancelMessagesResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.cancel_message_failure import CancelMessageFailure

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.carousel_card import CarouselCard
-    from ..models.carousel_card_template import CarouselCardTemplate
-
 
 T = TypeVar("T", bound="Carousel")
 
@@ -59,9 +54,6 @@ class Carousel:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.carousel_card import CarouselCard
-        from ..models.carousel_card_template import CarouselCardTemplate
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -97,3 +89,7 @@ class Carousel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.carousel_card import CarouselCard
+from ..models.carousel_card_template import CarouselCardTemplate

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.carousel_button import CarouselButton
-    from ..models.carousel_card_media import CarouselCardMedia
-
 
 T = TypeVar("T", bound="CarouselCard")
 
@@ -65,9 +60,6 @@ class CarouselCard:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.carousel_button import CarouselButton
-        from ..models.carousel_card_media import CarouselCardMedia
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -110,3 +102,7 @@ class CarouselCard:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.carousel_button import CarouselButton
+from ..models.carousel_card_media import CarouselCardMedia

@@ -1,15 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.dashboard_daily_messages import DashboardDailyMessages
-    from ..models.dashboard_status_distribution import DashboardStatusDistribution
-
 
 T = TypeVar("T", bound="DashboardStats")
 
@@ -82,9 +77,6 @@ class DashboardStats:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_daily_messages import DashboardDailyMessages
-        from ..models.dashboard_status_distribution import DashboardStatusDistribution
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         total_sent = src_dict["totalSent"]
@@ -135,3 +127,7 @@ class DashboardStats:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.dashboard_daily_messages import DashboardDailyMessages
+from ..models.dashboard_status_distribution import DashboardStatusDistribution

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,10 +9,6 @@ from attrs import field as _attrs_field
 from ..models.flow_action import FlowAction, check_flow_action
 from ..models.flow_mode import FlowMode, check_flow_mode
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.flow_data import FlowData
-
 
 T = TypeVar("T", bound="Flow")
 
@@ -90,8 +86,6 @@ class Flow:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.flow_data import FlowData
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -138,3 +132,6 @@ class Flow:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.flow_data import FlowData

@@ -2,18 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_direction import MessageDirection
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_message_media import ChatMessageMedia
-    from ..models.chat_referral import ChatReferral
-
 
 T = TypeVar("T", bound="HistoryMessage")
 
@@ -92,9 +87,6 @@ class HistoryMessage:
     null. Any other optional field that is None is left out of to_dict(). """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_message_media import ChatMessageMedia
-        from ..models.chat_referral import ChatReferral
-
         id = self.id
 
         conversation_id: str | Unset = UNSET if self.conversation_id is None else self.conversation_id
@@ -306,9 +298,6 @@ class HistoryMessage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.chat_message_media import ChatMessageMedia
-        from ..models.chat_referral import ChatReferral
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -475,3 +464,7 @@ class HistoryMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.chat_message_media import ChatMessageMedia
+from ..models.chat_referral import ChatReferral

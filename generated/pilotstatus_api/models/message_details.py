@@ -2,17 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_status import MessageStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.message_meta_pricing import MessageMetaPricing
-
 
 T = TypeVar("T", bound="MessageDetails")
 
@@ -76,8 +72,6 @@ class MessageDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.message_meta_pricing import MessageMetaPricing
-
         id = self.id
 
         external_message_id: None | str
@@ -156,8 +150,6 @@ class MessageDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.message_meta_pricing import MessageMetaPricing
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -263,3 +255,6 @@ class MessageDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.message_meta_pricing import MessageMetaPricing

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_event_name import MessageEventName
-
-if TYPE_CHECKING:
-    from ..models.message_event_data import MessageEventData
-
 
 T = TypeVar("T", bound="MessageEvent")
 
@@ -65,8 +61,6 @@ class MessageEvent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.message_event_data import MessageEventData
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         event = src_dict["event"]
@@ -99,3 +93,6 @@ class MessageEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.message_event_data import MessageEventData

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
+from typing import Any, Literal, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.message_failed_event_data import MessageFailedEventData
-
 
 T = TypeVar("T", bound="MessageFailedEvent")
 
@@ -54,8 +50,6 @@ class MessageFailedEvent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.message_failed_event_data import MessageFailedEventData
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         event = cast(Literal["message.failed"], src_dict["event"])
@@ -90,3 +84,6 @@ class MessageFailedEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.message_failed_event_data import MessageFailedEventData

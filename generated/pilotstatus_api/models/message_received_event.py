@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
+from typing import Any, Literal, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.message_received_event_data import MessageReceivedEventData
-
 
 T = TypeVar("T", bound="MessageReceivedEvent")
 
@@ -54,8 +50,6 @@ class MessageReceivedEvent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.message_received_event_data import MessageReceivedEventData
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         event = cast(Literal["message.received"], src_dict["event"])
@@ -90,3 +84,6 @@ class MessageReceivedEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.message_received_event_data import MessageReceivedEventData

@@ -2,23 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_media_type import MessageMediaType, check_message_media_type
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.button import Button
-    from ..models.carousel import Carousel
-    from ..models.flow import Flow
-    from ..models.interactive_list import InteractiveList
-    from ..models.marketing_options import MarketingOptions
-    from ..models.message_header import MessageHeader
-    from ..models.send_message_request_variables import SendMessageRequestVariables
-
 
 T = TypeVar("T", bound="SendMessageRequest")
 
@@ -233,14 +223,6 @@ class SendMessageRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.button import Button
-        from ..models.carousel import Carousel
-        from ..models.flow import Flow
-        from ..models.interactive_list import InteractiveList
-        from ..models.marketing_options import MarketingOptions
-        from ..models.message_header import MessageHeader
-        from ..models.send_message_request_variables import SendMessageRequestVariables
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -351,3 +333,12 @@ class SendMessageRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.button import Button
+from ..models.carousel import Carousel
+from ..models.flow import Flow
+from ..models.interactive_list import InteractiveList
+from ..models.marketing_options import MarketingOptions
+from ..models.message_header import MessageHeader
+from ..models.send_message_request_variables import SendMessageRequestVariables

@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.template_body import TemplateBody
-    from ..models.template_button import TemplateButton
-    from ..models.template_footer import TemplateFooter
-    from ..models.template_header import TemplateHeader
-
 
 T = TypeVar("T", bound="TemplateContent")
 
@@ -87,11 +80,6 @@ class TemplateContent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.template_body import TemplateBody
-        from ..models.template_button import TemplateButton
-        from ..models.template_footer import TemplateFooter
-        from ..models.template_header import TemplateHeader
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -138,3 +126,9 @@ class TemplateContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.template_body import TemplateBody
+from ..models.template_button import TemplateButton
+from ..models.template_footer import TemplateFooter
+from ..models.template_header import TemplateHeader

@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.template_category import TemplateCategory
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.template_content import TemplateContent
-    from ..models.template_examples import TemplateExamples
-
 
 T = TypeVar("T", bound="TemplateCreateRequest")
 
@@ -52,8 +47,6 @@ class TemplateCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.template_content import TemplateContent
-
         name = self.name
 
         body: dict[str, Any] | str
@@ -97,9 +90,6 @@ class TemplateCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.template_content import TemplateContent
-        from ..models.template_examples import TemplateExamples
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -148,3 +138,7 @@ class TemplateCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.template_content import TemplateContent
+from ..models.template_examples import TemplateExamples

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,10 +10,6 @@ from ..models.template_category import TemplateCategory
 from ..models.template_meta_status import TemplateMetaStatus
 from ..models.template_source import TemplateSource
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.template_version import TemplateVersion
-
 
 T = TypeVar("T", bound="TemplateDetail")
 
@@ -72,8 +68,6 @@ class TemplateDetail:
     null. Any other optional field that is None is left out of to_dict(). """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.template_version import TemplateVersion
-
         id = self.id
 
         name = self.name
@@ -163,8 +157,6 @@ class TemplateDetail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.template_version import TemplateVersion
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -236,3 +228,6 @@ class TemplateDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.template_version import TemplateVersion

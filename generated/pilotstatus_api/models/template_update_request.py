@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.template_category import TemplateCategory
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.template_content import TemplateContent
-    from ..models.template_examples import TemplateExamples
-
 
 T = TypeVar("T", bound="TemplateUpdateRequest")
 
@@ -49,8 +44,6 @@ class TemplateUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.template_content import TemplateContent
-
         body: dict[str, Any] | str
         if isinstance(self.body, TemplateContent):
             body = self.body.to_dict()
@@ -91,9 +84,6 @@ class TemplateUpdateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.template_content import TemplateContent
-        from ..models.template_examples import TemplateExamples
-
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
         get_ = src_dict.get
@@ -139,3 +129,7 @@ class TemplateUpdateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.template_content import TemplateContent
+from ..models.template_examples import TemplateExamples

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from . import webhooks
     from ._exports import *  # noqa: F403  (the models: `_exports.__all__`)
     from .pagination import AsyncCallPage, AsyncNumberedPage, CallPage, Cursor, NumberedPage
+    from .resources.media import DownloadedMedia
     from .resources.messages import SentMessage
 
 # Where each name loaded on first use lives: the page classes, and the models (generated into `_exports`).
@@ -68,6 +69,7 @@ _LAZY = {
     "AsyncNumberedPage": "pilotstatus.pagination",
     "CallPage": "pilotstatus.pagination",
     "Cursor": "pilotstatus.pagination",
+    "DownloadedMedia": "pilotstatus.resources.media",
     "NumberedPage": "pilotstatus.pagination",
     "SentMessage": "pilotstatus.resources.messages",
     **_exports.MODELS,
@@ -109,6 +111,7 @@ __all__ = [
     "CallPermissionRequiredError",
     "ConflictError",
     "Cursor",
+    "DownloadedMedia",
     "FeatureNotSupportedError",
     "IdempotencyKeyInUseError",
     "IdempotencyKeyReusedError",

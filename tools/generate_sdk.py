@@ -862,7 +862,8 @@ def resource_module(resource: Resource) -> str:
         first_party |= {(module, resource.mixin), (module, f"Async{resource.mixin}")}
     else:
         first_party |= {("pilotstatus._resource", "SyncAPIResource"), ("pilotstatus._resource", "AsyncAPIResource")}
-    first_party.add(("pilotstatus._operations", "Operation"))
+    if resource.methods:  # a resource whose every method is written by hand defines no operation here
+        first_party.add(("pilotstatus._operations", "Operation"))
     local = {(f".{child.module}", child.class_name) for child in resource.children}
     local |= {(f".{child.module}", f"Async{child.class_name}") for child in resource.children}
     lines = [

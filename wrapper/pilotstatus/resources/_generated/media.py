@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-from pilotstatus._operations import Operation
 from pilotstatus.resources._handwritten.media import AsyncMediaMixin, MediaMixin
 
 __all__ = ["AsyncMedia", "Media"]

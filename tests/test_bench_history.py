@@ -244,8 +244,11 @@ def test_the_report_gives_the_goals_verdict_over_https_and_says_what_the_sandbox
     assert "ours / official = 0.714 (goal <= 0.6): NOT MET" in text
     assert "server CPU a page: ours 400.00 ms, official 400.00 ms, httpx alone 400.00 ms; busy 80% of our walk" in text
     assert "(what the sandbox's listing adds to our walk): HTTPS 5.00, plain HTTP 4.00" in text
-    assert "The sandbox's listing is what our walk waits for: its server is busy 80% of the walk." in text
+    assert (
+        "The sandbox's listing is what our walk waits for: 80% of the walk's time, its server busy 80% of it." in text
+    )
     assert "ours         100 returned of a window of 100: each once (7 written during the walk, 0 of them" in text
     assert "official     106 returned of a window of 100: 6 twice, 0 missed, 0 from outside it (8 written" in text
-    quiet = printed(HistoryWalk(100, 1, [walks[0], timed(SANDBOX, "HTTPS", [0.5], [0.7], 0.1)], []))
-    assert "The sandbox's listing is not the bottleneck: its server is busy 20% of our walk at most." in quiet
+    quiet = printed(HistoryWalk(100, 1, [walks[0], timed(SANDBOX, "HTTPS", [0.15], [0.7], 0.03)], []))
+    assert "(what the sandbox's listing adds to our walk): HTTPS 1.50" in quiet
+    assert "not the bottleneck: 33% of our walk's time at most, its server busy 20% of it; the client's own" in quiet

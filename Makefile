@@ -42,7 +42,7 @@ test: $(STAMP) ## Run every test but the proofs on a copy of the project, on eve
 test-slow: $(STAMP) ## The proofs on a copy of the project (minutes): an operation added to the spec alone is generated, served and tested
 	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder -m proof
 
-bench: $(STAMP) ## Ratios: wrapper vs generated layer vs raw httpx, memory, sandbox page, import time, full walk vs the official SDK (about 2 minutes)
+bench: $(STAMP) ## Ratios: wrapper vs generated layer vs raw httpx, memory, sandbox page, import time, the calls and history walks vs the official SDK (about 3 minutes)
 	$(BIN)/python tools/bench.py
 
 demo: $(STAMP) ## On the embedded sandbox: list and page through every call, walk a call's and a message's life with their signed webhooks, catch typed errors

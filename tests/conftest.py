@@ -1,5 +1,6 @@
 """Hypothesis profiles: no deadline (tests never assert on time), and a reproducible run under CI. No test sleeps."""
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from tests._signals import restore_interrupt
 SANDBOX_CALLS = 5000
 SANDBOX_SEED = 7
 
-settings.register_profile("dev", deadline=None, max_examples=200)
+settings.register_profile("dev", deadline=None, max_examples=100)
 settings.register_profile("ci", parent=settings.get_profile("dev"), derandomize=True, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
@@ -22,6 +23,17 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 def pytest_configure(config: pytest.Config) -> None:
     """In the main process and in each worker: the processes the tests start can be interrupted (`_signals`)."""
     restore_interrupt()
+    # Collecting builds every test at once (schemathesis builds each operation's test and its coverage cases), a
+    # heap of objects that all live to the end; the cyclic collector would walk it again and again as it grows.
+    gc.disable()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collecting built is kept out of the cyclic collector's walks for the rest of the run (`gc.freeze`): each
+    full collection during the tests would otherwise walk the whole collected suite again."""
+    gc.collect()
+    gc.freeze()
+    gc.enable()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

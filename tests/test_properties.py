@@ -54,8 +54,8 @@ def assert_round_trips(model: type[Model], name: str, body: JSON) -> None:
     assert model.from_dict(written) == parsed
 
 
-# Each list holds several calls, and the test below draws single calls 200 times: 50 lists prove the list's own part.
-@settings(max_examples=50)
+# Each list holds several calls, and the test below draws single calls 100 times: 25 lists prove the list's own part.
+@settings(max_examples=25)
 @given(bodies("CallList"))
 def test_any_call_list_the_schema_accepts_parses_and_round_trips(body: JSON) -> None:
     assert_round_trips(CallList, "CallList", body)

@@ -36,10 +36,10 @@ format: $(STAMP) ## Apply ruff's fixes and formatting to the hand-written code
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(STAMP) ## Run every test but the proofs on a copy of the project, on every core (a test file runs whole in one worker)
+test: $(STAMP) ## Run every test but the proofs, on every core (a test file runs whole in one worker): under 3 minutes on 2 cores
 	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder -m "not proof"
 
-test-slow: $(STAMP) ## The proofs on a copy of the project (minutes): an operation added to the spec alone is generated, served and tested
+test-slow: $(STAMP) ## The proofs (minutes): copies of the project, make contract and make bench's tools run end to end, the largest samples
 	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder -m proof
 
 bench: $(STAMP) ## Ratios: wrapper vs generated layer vs raw httpx, memory, sandbox page, import time, the calls and history walks vs the official SDK (about 3 minutes)

@@ -93,6 +93,7 @@ def adopted(tmp_path_factory: pytest.TempPathFactory) -> Adopted:
     return Adopted(root, result)
 
 
+@pytest.mark.proof
 @pytest.mark.slow
 def test_adopting_the_planted_drift_adds_exactly_its_three_items_labelled(adopted: Adopted) -> None:
     assert adopted.result.returncode == 0, adopted.result.stdout + adopted.result.stderr
@@ -112,6 +113,7 @@ def test_adopting_the_planted_drift_adds_exactly_its_three_items_labelled(adopte
     assert after == before
 
 
+@pytest.mark.proof
 @pytest.mark.slow
 def test_the_regenerated_client_types_the_new_field_and_knows_the_new_status(adopted: Adopted) -> None:
     models = adopted.root / "generated" / "pilotstatus_api" / "models"
@@ -119,6 +121,7 @@ def test_the_regenerated_client_types_the_new_field_and_knows_the_new_status(ado
     assert f'"{DRIFT_STATUS}"' in (models / "call_status.py").read_text()
 
 
+@pytest.mark.proof
 @pytest.mark.slow
 def test_the_diffs_of_the_spec_and_of_the_package_are_printed_with_what_to_do_next(adopted: Adopted) -> None:
     shown = adopted.result.stdout
@@ -220,6 +223,7 @@ def test_a_status_code_is_adopted_with_its_response_labelled(tmp_path: Path, spe
 PROPERTY_NAMES = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12)
 
 
+@pytest.mark.proof
 @settings(max_examples=25)
 @given(names=st.sets(PROPERTY_NAMES, min_size=1, max_size=4), date=st.dates().map(lambda day: day.isoformat()))
 def test_any_new_properties_are_all_the_adoption_adds_each_labelled(names: set[str], date: str) -> None:

@@ -37,7 +37,8 @@ from tools.bench_walk import (
     strictly_before_walk,
 )
 
-pytestmark = pytest.mark.long  # a small `make bench` run, servers in processes of their own: started first
+# `make bench`'s own tools, with servers in processes of their own: in `make test-slow`, the small run started first
+pytestmark = [pytest.mark.proof, pytest.mark.long]
 
 
 def test_a_small_benchmark_run_prints_the_ratios_and_the_memory_table() -> None:

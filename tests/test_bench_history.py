@@ -37,6 +37,8 @@ from tools.bench_history import (
 from tools.bench_server import History, Pages, format_ms, instant_us, message_json, prepared_messages, serving
 from tools.bench_walk import KEY
 
+pytestmark = pytest.mark.proof  # `make bench`'s own tools, with servers of their own: in `make test-slow`
+
 MESSAGES = prepared_messages(450, seed=3, ties=0.3)
 NEWEST_FIRST = sorted(
     MESSAGES, key=lambda message: (str(message["providerTimestamp"]), str(message["id"])), reverse=True

@@ -19,6 +19,8 @@ from pilotstatus_sandbox import Sandbox, SandboxConfig
 from tests._spec import LIST_CALLS, load_spec, response_schema, validator
 from tools import bench_bare_app, bench_sandbox
 
+pytestmark = pytest.mark.proof  # `make bench`'s own tools, with servers of their own: in `make test-slow`
+
 KEY = {"x-api-key": "ps_sandbox_meta_number"}
 
 

@@ -70,6 +70,7 @@ def test_a_missing_or_wrong_trait_is_named_with_its_operation(traits: Any, probl
     assert any(problem in line for line in trait_problems(spec)), trait_problems(spec)
 
 
+@pytest.mark.proof  # runs the generator on a copy of the spec: in `make test-slow`
 def test_make_generate_refuses_a_spec_with_a_wrong_trait(tmp_path: Path) -> None:
     spec = load_spec()
     spec["paths"]["/v1/calls"]["post"]["x-pilotstatus"]["scope"] = "everyone"
@@ -127,6 +128,7 @@ def test_the_calls_api_honours_no_idempotency_key_and_acts_on_a_number() -> None
     assert all(entry.number_header for entry in calls)
 
 
+@pytest.mark.proof  # runs the generator on a copy of the spec: in `make test-slow`
 def test_the_catalogue_changes_with_the_spec(tmp_path: Path) -> None:
     """Derived, not written: a trait changed in a copy of the spec is what the copy's catalogue says."""
     spec = copy.deepcopy(load_spec())
@@ -142,6 +144,7 @@ def test_the_catalogue_changes_with_the_spec(tmp_path: Path) -> None:
     assert "body_limit=4096," in row
 
 
+@pytest.mark.proof  # runs the generator on a copy of the spec: in `make test-slow`
 def test_make_check_generated_never_reads_the_committed_catalogue() -> None:
     """The catalogue is what `make generate` rewrites: a broken committed copy (a merge conflict, say) must not stop
     the command that repairs it. Here importing it fails, and the check still runs, and passes."""

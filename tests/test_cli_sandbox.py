@@ -373,6 +373,7 @@ def full_export(big_sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) 
     return path
 
 
+@pytest.mark.proof
 def test_export_writes_all_50000_sandbox_calls_exactly_once_in_order(big_sandbox: Sandbox, full_export: Path) -> None:
     written = [json.loads(line) for line in full_export.read_text(encoding="utf-8").splitlines()]
     assert len(written) == CALLS
@@ -381,6 +382,7 @@ def test_export_writes_all_50000_sandbox_calls_exactly_once_in_order(big_sandbox
     assert written == list(big_sandbox.app.state.histories["EVO_GO"])
 
 
+@pytest.mark.proof
 def test_an_export_stopped_with_ctrl_c_resumes_into_the_same_file(
     big_sandbox: Sandbox, full_export: Path, tmp_path: Path
 ) -> None:

@@ -215,6 +215,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
         recorder.close()
 
 
+@pytest.mark.proof
 def test_make_contract_passes_against_a_separate_sandbox_sending_only_gets_and_never_prints_the_key(
     runs: Runs,
 ) -> None:
@@ -239,6 +240,7 @@ def drift_report(run: Run) -> Any:
     return json.loads((run.report.parent / "drift.json").read_text())
 
 
+@pytest.mark.proof
 def test_against_the_plain_sandbox_the_drift_report_is_empty(runs: Runs) -> None:
     run = runs.runs["read-only"]
     report = drift_report(run)
@@ -256,6 +258,7 @@ PLANTED = {
 """What `pilotstatus sandbox --drift` plants, as the drift report must name it: (kind, pointer, detail)."""
 
 
+@pytest.mark.proof
 def test_against_a_drifting_sandbox_the_reports_name_each_planted_difference_once_and_no_key(runs: Runs) -> None:
     run = runs.runs["drift"]
     assert run.result.returncode == 0, run.output  # live: additive drift is reported, not failed
@@ -276,6 +279,7 @@ def test_against_a_drifting_sandbox_the_reports_name_each_planted_difference_onc
     assert f"the API now sends `Call.{DRIFT_FIELD}` (string, " in markdown
 
 
+@pytest.mark.proof
 def test_adopting_the_drift_of_a_drifting_sandbox_adds_exactly_what_was_planted_and_types_it(
     runs: Runs, tmp_path: Path
 ) -> None:
@@ -325,6 +329,7 @@ def _template(path: str) -> str:
     return re.sub(r"^/v1/calls/(?!settings$|permissions)[^/]+", "/v1/calls/{callId}", path)
 
 
+@pytest.mark.proof
 def test_a_live_run_sends_only_the_writes_named_and_calls_only_to(runs: Runs) -> None:
     run, requests = runs.runs["writes"], runs.recorder.requests
     assert (
@@ -355,6 +360,7 @@ def phones(body: Any) -> Iterator[tuple[str, Any]]:
             yield from phones(value)
 
 
+@pytest.mark.proof
 def test_a_live_run_sends_messages_only_to_to_and_never_to_a_group_or_a_channel(runs: Runs) -> None:
     sends = [body for method, path, body in runs.recorder.requests if (method, path) == ("POST", "/v1/messages/send")]
     assert len(sends) > 5
@@ -371,6 +377,7 @@ def test_a_live_run_sends_messages_only_to_to_and_never_to_a_group_or_a_channel(
     assert {data["to"] for data in outbound if data["fromMe"]} == {TO}
 
 
+@pytest.mark.proof
 def test_a_live_run_that_fails_writes_the_settings_back_as_it_read_them(runs: Runs) -> None:
     run, requests = runs.runs["writes"], runs.recorder.requests
     assert run.result.returncode != 0, run.output
@@ -402,6 +409,7 @@ def test_writing_the_settings_back_names_what_a_partial_update_cannot_undo() -> 
         guard.close()
 
 
+@pytest.mark.proof
 def test_failing_checks_fail_make_contract_and_the_report_still_hides_the_key(runs: Runs) -> None:
     run = runs.runs["broken"]
     assert run.result.returncode != 0
@@ -419,6 +427,7 @@ def test_failing_checks_fail_make_contract_and_the_report_still_hides_the_key(ru
     assert "[redacted]" in run.output  # the echoed key, removed
 
 
+@pytest.mark.proof
 def test_a_live_run_whose_valid_requests_never_get_a_call_fails(runs: Runs) -> None:
     """Its lists are all empty, so no call was checked against the schema (CONTRACT_EXPECT_CALLS=0 lets a run
     expect that: the writes run)."""

@@ -15,7 +15,7 @@ from tests._spec import JSON, ROOT, documented_call, load_spec
 
 GENERATE = ROOT / "tools" / "generate.py"
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.proof  # each test runs the generator on a copy of the spec: in `make test-slow`
 
 
 def generate(*args: str | Path) -> subprocess.CompletedProcess[str]:

@@ -72,6 +72,7 @@ KEY_HEADERS = st.lists(st.sampled_from(["x-api-key", "X-Api-Key-Id", "x-api-key-
 BODIES = st.sampled_from([(b"", None), (b'{"to": "+5511999990001"}', "application/json"), (b"not json", "text/plain")])
 
 
+@pytest.mark.proof
 @settings(max_examples=1500, deadline=None)
 @given(data=st.data())
 def test_the_shortcut_answers_exactly_what_openapi_core_answers(data: st.DataObject) -> None:

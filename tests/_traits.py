@@ -49,6 +49,12 @@ def snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).replace("-", "_").lower()
 
 
+def argument_name(entry: Entry, api_name: str) -> str:
+    """The SDK argument of a parameter or body property: `snake(api_name)`, unless the operation's
+    `x-pilotstatus/arguments` names it otherwise (`id` is `template_id`)."""
+    return dict(entry.arguments).get(api_name) or snake(api_name)
+
+
 @cache
 def spec_operation(operation_id: str) -> JSON:
     """The operation of openapi.json, its shared parameters and responses in place."""
@@ -150,7 +156,7 @@ class Row:
 
     @property
     def path_names(self) -> tuple[str, ...]:
-        return tuple(snake(name) for name in self.entry.path_parameters)
+        return tuple(argument_name(self.entry, name) for name in self.entry.path_parameters)
 
     def url_path(self, values: tuple[str, ...] | None = None) -> str:
         """The raw path the call must send: each path parameter percent-encoded as one segment."""
@@ -281,13 +287,13 @@ def row_of(entry: Entry) -> Row:
         if name in hidden:
             continue
         if name in entry.flags:
-            keywords[snake(name)] = True
+            keywords[argument_name(entry, name)] = True
             query.append((name, query_text(example_value(parameter["schema"], f"{where}: {name}"))))
         elif parameter.get("required"):
             value = _parameter_example(parameter, f"{where}: {name}")
-            keywords[snake(name)] = value
+            keywords[argument_name(entry, name)] = value
             query.append((name, query_text(value)))
-            required.append(snake(name))
+            required.append(argument_name(entry, name))
         elif "default" in resolve(SPEC, parameter.get("schema", {})):
             # An optional parameter with a default is an argument with that default, sent as it is (`page=1`).
             query.append((name, query_text(resolve(SPEC, parameter["schema"])["default"])))
@@ -297,7 +303,7 @@ def row_of(entry: Entry) -> Row:
         body = {}
         exposed = {name: prop for name, prop in schema["properties"].items() if name not in hidden}
         chosen = [name for name in exposed if name in schema["required"]]
-        required.extend(snake(name) for name in chosen)
+        required.extend(argument_name(entry, name) for name in chosen)
         if not chosen:
             chosen = [name for name in exposed if _has_example(exposed[name])][:1]
         whole = _body_example(entry)
@@ -305,7 +311,7 @@ def row_of(entry: Entry) -> Row:
             # The operation's own example of its body first: a property's example may document another form of it
             # (Cancel's `messageIds`, a string in the published block, which the SDK sends as a list).
             value = whole[name] if name in whole else example_value(exposed[name], f"{where}: {name}")
-            keywords[snake(name)] = value
+            keywords[argument_name(entry, name)] = value
             body[name] = value
     return Row(entry, path_values, keywords, tuple(required), tuple(query), body)
 

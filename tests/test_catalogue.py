@@ -52,6 +52,14 @@ BROKEN: dict[str, tuple[Any, str]] = {
         {"scope": "number", "idempotency": "none", "flags": ["to"]},
         "post_calls: x-pilotstatus/flags names 'to', which is no query parameter of the operation",
     ),
+    "an argument name for what the operation does not take": (
+        {"scope": "number", "idempotency": "none", "arguments": {"callId": "call_id"}},
+        "post_calls: x-pilotstatus/arguments names 'callId', which is no path or query parameter of the operation",
+    ),
+    "an argument name that is no Python name in snake case": (
+        {"scope": "number", "idempotency": "none", "arguments": {"to": "To"}},
+        "post_calls: x-pilotstatus/arguments/to: 'To' does not match",
+    ),
     "a method another operation has": (
         {"scope": "number", "idempotency": "none", "method": "calls.list"},
         "'calls.list' is get_calls's too",
@@ -68,6 +76,16 @@ def test_a_missing_or_wrong_trait_is_named_with_its_operation(traits: Any, probl
     else:
         operation["x-pilotstatus"] = traits
     assert any(problem in line for line in trait_problems(spec)), trait_problems(spec)
+
+
+def test_an_argument_name_the_operation_already_has_is_named_with_its_operation() -> None:
+    spec = load_spec()
+    traits = spec["paths"]["/v1/calls"]["get"]["x-pilotstatus"]
+    traits["arguments"] = {"limit": "before"}
+
+    assert "get_calls: x-pilotstatus/arguments names 'before' twice, or an argument the operation already has" in (
+        trait_problems(spec)
+    )
 
 
 @pytest.mark.proof  # runs the generator on a copy of the spec: in `make test-slow`

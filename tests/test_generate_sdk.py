@@ -293,6 +293,18 @@ def test_arguments_keep_the_apis_names_builtins_included_and_a_keyword_gets_an_u
     assert "format" not in update  # hidden
 
 
+def test_an_argument_the_traits_name_takes_that_name_and_still_fills_the_apis(tmp_path: Path) -> None:
+    spec = synthetic_spec()
+    spec["paths"]["/v1/gadgets/{id}"]["put"]["x-pilotstatus"]["arguments"] = {"id": "gadget_id"}
+    write_sdk(generate, spec, tmp_path)
+
+    update = methods(source(tmp_path, "gadgets"), "Gadgets")["update"]
+
+    assert update.startswith("def update(self, gadget_id: str, *, name: str, list: builtins.list[str] | None=None,")
+    assert "body=GadgetUpdate(name=name, list_=list, from_=from_, kind=kind)" in update
+    assert "self._call(UPDATE, gadget_id," in update
+
+
 def test_an_operation_that_honours_a_key_takes_the_callers_key_and_one_that_does_not_takes_none(written: Path) -> None:
     gadgets = methods(source(written, "gadgets"), "Gadgets")
     assert gadgets["update"].endswith(

@@ -23,11 +23,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from openapi_python_client.strings import PythonIdentifier
+from openapi_python_client.strings import PythonIdentifier, snake_case
 
 PACKAGE = "pilotstatus_api"
 ROOT = Path(__file__).resolve().parent.parent
@@ -195,8 +196,8 @@ def module_name(operation_id: str) -> str:
 
 
 def request_schemas(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """For each operation (by module name): `operation_id`, `path` and `query` (lists of {name, required, schema})
-    and `body` (a schema or None)."""
+    """For each operation (by module name): `operation_id`, `path` and `query` (lists of {name, required, schema},
+    and the SDK's `argument` name where `x-pilotstatus/arguments` gives one) and `body` (a schema or None)."""
     found: dict[str, dict[str, Any]] = {}
     for item in spec.get("paths", {}).values():
         for method in HTTP_METHODS:
@@ -205,6 +206,7 @@ def request_schemas(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
             operation = item[method]
             parameters = [*item.get("parameters", []), *operation.get("parameters", [])]
             entry: dict[str, Any] = {"operation_id": operation["operationId"], "path": [], "query": []}
+            renamed = operation.get("x-pilotstatus", {}).get("arguments", {})
             for parameter in (_deref(spec, node) for node in parameters):
                 if parameter["in"] in entry:
                     entry[parameter["in"]].append(
@@ -212,6 +214,8 @@ def request_schemas(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
                             "name": parameter["name"],
                             "required": bool(parameter.get("required", False)),
                             "schema": _resolve(spec, parameter.get("schema", {})),
+                            # The SDK's name for it, where x-pilotstatus/arguments gives one: what a refusal names.
+                            **({"argument": renamed[parameter["name"]]} if parameter["name"] in renamed else {}),
                         }
                     )
             body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
@@ -330,6 +334,9 @@ class Entry:
     default applies."""
     flags: tuple[str, ...]
     """Query parameters the SDK takes as `bool` (sent as their one value when True, left out when False)."""
+    arguments: tuple[tuple[str, str], ...]
+    """The API's name and the SDK argument's, for each argument not named by the API's name in snake case
+    (`("id", "template_id")`)."""
     unwrap: str | None
     """The property of the 2xx body the SDK method returns, when the body is an envelope."""
     has_example: bool
@@ -405,12 +412,26 @@ def _argument_problems(
         for flag in traits.get("flags", [])
         if isinstance(flag, str) and flag not in query
     ]
+    renamed = traits.get("arguments", {})
+    if isinstance(renamed, dict):
+        named = {parameter["name"] for parameter in parameters if parameter["in"] in ("path", "query")}
+        problems += [
+            f"{name}: x-pilotstatus/arguments names {api_name!r}, which is no path or query parameter of the operation"
+            for api_name in renamed
+            if api_name not in named
+        ]
+        kept = {snake_case(api_name) for api_name in takes - set(renamed)}
+        problems += [
+            f"{name}: x-pilotstatus/arguments names {argument!r} twice, or an argument the operation already has"
+            for argument, count in Counter(renamed.values()).items()
+            if isinstance(argument, str) and (count > 1 or argument in kept)
+        ]
     return problems
 
 
 def catalogue(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """The catalogue's rows, in the spec's order of paths and methods."""
-    from openapi_python_client.strings import ClassName, snake_case
+    from openapi_python_client.strings import ClassName
 
     problems = trait_problems(spec)
     if problems:
@@ -471,6 +492,7 @@ def catalogue(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "handwritten": bool(traits.get("handwritten", False)),
                     "hide": tuple(traits.get("hide", ())),
                     "flags": tuple(traits.get("flags", ())),
+                    "arguments": tuple(traits.get("arguments", {}).items()),
                     "unwrap": traits.get("unwrap"),
                     "has_example": "example" in media or bool(media.get("examples")),
                 }

@@ -61,7 +61,8 @@ class Argument:
     """One argument of a generated method, and where its value goes in the request."""
 
     name: str
-    """As the method takes it: the API's name in snake case (`media_url`, `list`, `id`)."""
+    """As the method takes it: the API's name in snake case (`media_url`, `list`), or the name
+    `x-pilotstatus/arguments` gives it (`template_id` for `id`)."""
     api_name: str
     annotation: str
     default: str | None
@@ -225,7 +226,10 @@ def _description(spec: dict[str, Any], node: dict[str, Any]) -> str:
     return ""
 
 
-def _argument_name(api_name: str) -> str:
+def _argument_name(api_name: str, renamed: dict[str, str]) -> str:
+    """The API's name in snake case, or the name `x-pilotstatus/arguments` gives it."""
+    if api_name in renamed:
+        return renamed[api_name]
     name = snake_case(api_name)
     return f"{name}_" if keyword.iskeyword(name) else name
 
@@ -253,13 +257,13 @@ def method_of(spec: dict[str, Any], row: dict[str, Any], error: type[Exception])
     operation, parameters = _operation(spec, row)
     imports: set[tuple[str, str]] = {(f"pilotstatus_api.api.{row['area']}", row["module"])}
     arguments: list[Argument] = []
-    hidden = set(row["hide"])
+    hidden, renamed = set(row["hide"]), dict(row["arguments"])
     for parameter in parameters:
         where, api_name = parameter["in"], parameter["name"]
         if where not in ("path", "query") or api_name in hidden:
             continue
         schema = parameter.get("schema", {})
-        name, target = _argument_name(api_name), str(PythonIdentifier(api_name, prefix=""))
+        name, target = _argument_name(api_name, renamed), str(PythonIdentifier(api_name, prefix=""))
         description = _description(spec, parameter)
         if api_name in row["flags"]:
             values = schema.get("enum", [])
@@ -292,7 +296,8 @@ def method_of(spec: dict[str, Any], row: dict[str, Any], error: type[Exception])
             default = None if api_name in required else "None"
             kind = kind if api_name in required else f"{kind} | None"
             description = _description(spec, schema)
-            arguments.append(Argument(_argument_name(api_name), api_name, kind, default, "body", target, description))
+            name = _argument_name(api_name, {})  # x-pilotstatus/arguments names parameters only
+            arguments.append(Argument(name, api_name, kind, default, "body", target, description))
     elif "requestBody" in operation:
         raise error(
             f"{row['operation_id']}: its request body is not a component schema; give it one, or mark its SDK"

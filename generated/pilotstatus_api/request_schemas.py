@@ -37,6 +37,7 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                     "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
                     "not": {"enum": [".", ".."]},
                 },
+                "argument": "template_id",
             }
         ],
         "query": [],
@@ -182,6 +183,7 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                     "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
                     "not": {"enum": [".", ".."]},
                 },
+                "argument": "template_id",
             }
         ],
         "query": [],
@@ -605,6 +607,7 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                     "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]",
                     "not": {"enum": [".", ".."]},
                 },
+                "argument": "template_id",
             }
         ],
         "query": [],

@@ -69,17 +69,18 @@ def _operations() -> dict[str, dict[str, Any]]:
 def check_path(operation_id: str, *values: object) -> None:
     """Check the path parameters of `operation_id`, given in the order the spec lists them."""
     for parameter, value in zip(_operations()[operation_id]["path"], values, strict=True):
-        check_value(value, parameter["schema"], python_name(parameter["name"]))
+        check_value(value, parameter["schema"], parameter.get("argument") or python_name(parameter["name"]))
 
 
 def check_query(operation_id: str, params: Mapping[str, object]) -> None:
     """Check the query parameters of `operation_id` (by their API names), as they are about to be sent."""
     for parameter in _operations()[operation_id]["query"]:
         name = parameter["name"]
+        argument = parameter.get("argument") or python_name(name)
         if name in params:
-            check_value(params[name], parameter["schema"], python_name(name))
+            check_value(params[name], parameter["schema"], argument)
         elif parameter["required"]:
-            raise InvalidInputError(f"{python_name(name)} is required.")
+            raise InvalidInputError(f"{argument} is required.")
 
 
 def check_body(operation_id: str, body: object) -> None:

@@ -46,7 +46,7 @@ class Templates(TemplatesMixin):
         """
         return self._call(LIST)
 
-    def retrieve(self, id: str) -> TemplateDetail:
+    def retrieve(self, template_id: str) -> TemplateDetail:
         """Get template.
 
         Returns a template by id (or name), with body and variables. Also includes source ("META" | "PILOT_STATUS"),
@@ -59,15 +59,15 @@ class Templates(TemplatesMixin):
         `TemplateNotFoundError` when no template of the number has that id or name.
 
         Args:
-            id: Template id or name. Stricter than upstream (our assumption): at most 512 characters (Meta's limit on a
-                template's name), not blank, and not `.` or `..` (which a URL resolves away).
+            template_id: Template id or name. Stricter than upstream (our assumption): at most 512 characters (Meta's
+                limit on a template's name), not blank, and not `.` or `..` (which a URL resolves away).
 
         Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
         `TenantScopeNotAllowedError`).
         """
-        return self._call(RETRIEVE, id)
+        return self._call(RETRIEVE, template_id)
 
-    def delete(self, id: str) -> TemplateDeleted:
+    def delete(self, template_id: str) -> TemplateDeleted:
         """Delete template.
 
         Removes the template by id (or name) in the linked number's scope. For Meta templates it also removes the
@@ -79,8 +79,9 @@ class Templates(TemplatesMixin):
         `TemplateNotFoundError` when no template of the number has that id or name.
 
         Args:
-            id: Id or name of the template to remove. Stricter than upstream (our assumption): at most 512 characters
-                (Meta's limit on a template's name), not blank, and not `.` or `..` (which a URL resolves away).
+            template_id: Id or name of the template to remove. Stricter than upstream (our assumption): at most 512
+                characters (Meta's limit on a template's name), not blank, and not `.` or `..` (which a URL resolves
+                away).
 
         Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
         `TenantScopeNotAllowedError`).
@@ -88,7 +89,7 @@ class Templates(TemplatesMixin):
         Sent once: not sent again once it may have reached the server (only after a 429, or a connection that never
         opened).
         """
-        return self._call(DELETE, id)
+        return self._call(DELETE, template_id)
 
 
 class AsyncTemplates(AsyncTemplatesMixin):
@@ -118,7 +119,7 @@ class AsyncTemplates(AsyncTemplatesMixin):
         """
         return await self._call(LIST)
 
-    async def retrieve(self, id: str) -> TemplateDetail:
+    async def retrieve(self, template_id: str) -> TemplateDetail:
         """Get template.
 
         Returns a template by id (or name), with body and variables. Also includes source ("META" | "PILOT_STATUS"),
@@ -131,15 +132,15 @@ class AsyncTemplates(AsyncTemplatesMixin):
         `TemplateNotFoundError` when no template of the number has that id or name.
 
         Args:
-            id: Template id or name. Stricter than upstream (our assumption): at most 512 characters (Meta's limit on a
-                template's name), not blank, and not `.` or `..` (which a URL resolves away).
+            template_id: Template id or name. Stricter than upstream (our assumption): at most 512 characters (Meta's
+                limit on a template's name), not blank, and not `.` or `..` (which a URL resolves away).
 
         Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
         `TenantScopeNotAllowedError`).
         """
-        return await self._call(RETRIEVE, id)
+        return await self._call(RETRIEVE, template_id)
 
-    async def delete(self, id: str) -> TemplateDeleted:
+    async def delete(self, template_id: str) -> TemplateDeleted:
         """Delete template.
 
         Removes the template by id (or name) in the linked number's scope. For Meta templates it also removes the
@@ -151,8 +152,9 @@ class AsyncTemplates(AsyncTemplatesMixin):
         `TemplateNotFoundError` when no template of the number has that id or name.
 
         Args:
-            id: Id or name of the template to remove. Stricter than upstream (our assumption): at most 512 characters
-                (Meta's limit on a template's name), not blank, and not `.` or `..` (which a URL resolves away).
+            template_id: Id or name of the template to remove. Stricter than upstream (our assumption): at most 512
+                characters (Meta's limit on a template's name), not blank, and not `.` or `..` (which a URL resolves
+                away).
 
         Keys: a number's own key, or a tenant key with `whatsapp_number_id` naming the number (else
         `TenantScopeNotAllowedError`).
@@ -160,4 +162,4 @@ class AsyncTemplates(AsyncTemplatesMixin):
         Sent once: not sent again once it may have reached the server (only after a 429, or a connection that never
         opened).
         """
-        return await self._call(DELETE, id)
+        return await self._call(DELETE, template_id)

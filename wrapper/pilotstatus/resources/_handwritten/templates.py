@@ -122,7 +122,7 @@ class TemplatesMixin(SyncAPIResource):
 
     def update(
         self,
-        id: str,
+        template_id: str,
         *,
         body: TemplateContent | Mapping[str, Any] | str,
         category: TemplateCategory | str | None = None,
@@ -133,13 +133,13 @@ class TemplatesMixin(SyncAPIResource):
         the new version is submitted to Meta again (PENDING until approved).
 
         Args:
-            id: the template's id or name.
+            template_id: the template's id or name.
             body, category, language, examples: as `create()` takes them.
 
         No template of the number with that id or name: `TemplateNotFoundError`. Sent once: a PUT is never sent again
         once it may have reached the server.
         """
-        return self._call(UPDATE, id, body=_update_body(body, category, language, examples))
+        return self._call(UPDATE, template_id, body=_update_body(body, category, language, examples))
 
 
 class AsyncTemplatesMixin(AsyncAPIResource):
@@ -159,7 +159,7 @@ class AsyncTemplatesMixin(AsyncAPIResource):
 
     async def update(
         self,
-        id: str,
+        template_id: str,
         *,
         body: TemplateContent | Mapping[str, Any] | str,
         category: TemplateCategory | str | None = None,
@@ -167,4 +167,4 @@ class AsyncTemplatesMixin(AsyncAPIResource):
         examples: TemplateExamples | Mapping[str, str] | None = None,
     ) -> TemplateDetail:
         """Replace a template's content; see `Templates.update()`."""
-        return await self._call(UPDATE, id, body=_update_body(body, category, language, examples))
+        return await self._call(UPDATE, template_id, body=_update_body(body, category, language, examples))

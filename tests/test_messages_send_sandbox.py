@@ -1,13 +1,15 @@
 """`messages.send()` against the sandbox, through the sandbox's faults (`POST /_sandbox/faults`): a send whose
 answer is lost (a dropped connection, a 503, an answer held past the client's timeout), before the sandbox acted on
 it or after, is retried by the SDK with its key and the same bytes, and the number sends one message: one
-`message.sent`. A send repeated by hand with its key is a replay; the key with another body is refused. What a
-fault cannot stage in order (a key in use) is proven against fake servers, in tests/test_messages_send.py.
+`message.sent`. A send repeated by hand with its key is a replay; the key with another body is refused. A send
+whose key is still in flight (held by a `delay` fault) gets 409 IDEMPOTENCY_KEY_IN_USE, and the SDK retries it until
+the first one is answered: it then gets that answer, stored.
 """
 
 from __future__ import annotations
 
 import asyncio
+import threading
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -37,11 +39,11 @@ def helpers(sandbox: Sandbox) -> Iterator[SandboxHelpers]:
         opened.clear_faults()  # lets go of a request a fault still holds
 
 
-def send(flavor: Flavor, sandbox: Sandbox, **arguments: Any) -> SentMessage:
+def send(flavor: Flavor, sandbox: Sandbox, read: float = 0.5, **arguments: Any) -> SentMessage:
     """`client.messages.send(**arguments)` from a new client of `flavor` on the sandbox's Meta number, whose reads
-    time out after half a second (a held answer is lost to the client, as a timeout loses it)."""
+    time out after `read` seconds (half a second: a held answer is lost to the client, as a timeout loses it)."""
     options: dict[str, Any] = {
-        "api_key": META_KEY, "base_url": sandbox.url, "max_retries": 2, "timeout": httpx.Timeout(10.0, read=0.5),
+        "api_key": META_KEY, "base_url": sandbox.url, "max_retries": 2, "timeout": httpx.Timeout(10.0, read=read),
     }  # fmt: skip
     if flavor == "sync":
         with PilotStatus(**options) as client:
@@ -108,3 +110,34 @@ def test_a_send_is_followed_to_read_with_retrieve(sandbox: Sandbox, helpers: San
         message = client.messages.retrieve(sent.id)
         by_correlation = client.messages.retrieve(sent.correlation_id)
     assert (message.id, message.status, by_correlation.id) == (sent.id, "READ", sent.id)
+
+
+def test_a_send_whose_key_is_in_flight_is_retried_until_the_first_is_answered_and_gets_its_answer(
+    sandbox: Sandbox, helpers: SandboxHelpers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key, text = f"order-{uuid.uuid4()}", "sent twice at once"
+    helpers.fault("post_messages_send", kind="delay", seconds=60)  # the first send's key stays in flight
+    first: list[SentMessage] = []
+    held = threading.Thread(  # its client waits for the answer as long as the fault holds it
+        target=lambda: first.append(
+            send("sync", sandbox, read=120, destination_number=READS, text=text, idempotency_key=key)
+        )
+    )
+    held.start()
+    while not any(fault["held"] for fault in helpers.faults()):
+        held.join(0.01)
+    waits: list[float] = []
+
+    def let_the_first_finish(seconds: float) -> None:
+        """The SDK waits before retrying an IN_USE: meanwhile, the first send is let go and answered."""
+        waits.append(seconds)
+        helpers.clear_faults()
+        held.join()
+
+    monkeypatch.setattr("pilotstatus._retries.sleep", let_the_first_finish)
+    second = send("sync", sandbox, destination_number=READS, text=text, idempotency_key=key)
+
+    assert len(waits) == 1  # one 409 IDEMPOTENCY_KEY_IN_USE, one retry
+    assert (first[0].replayed, second.replayed) == (False, True)
+    assert second.id == first[0].id
+    assert [event["data"]["id"] for event in sent_events(helpers, text)] == [first[0].id]

@@ -31,10 +31,12 @@ from .messages.models import Messages
 from .messages.seed import seed_messages
 from .templates.models import Templates
 
-__all__ = ["NUMBERS", "ApiError", "Backend", "Event", "Number", "NumberSpec", "PiiMode"]
+__all__ = ["NUMBERS", "RELAY_ONLY_NOTICE", "ApiError", "Backend", "Event", "Number", "NumberSpec", "PiiMode"]
 
 Event = dict[str, Any]
 PiiMode = Literal["STORE_INDEFINITE", "STORE_X_DAYS", "RELAY_ONLY"]
+RELAY_ONLY_NOTICE = "PII_RELAY_ONLY"
+"""The `notice` of every list of a RELAY_ONLY number (calls, messages, conversations), which keeps none to list."""
 
 _DAY_MS = 86_400_000
 
@@ -52,7 +54,7 @@ class NumberSpec:
     seeded_messages: bool = False
     """Whether it has the seeded messages (`SandboxConfig.messages` messages, `messages/seed.py`)."""
     pii_mode: PiiMode = "STORE_INDEFINITE"
-    """Its privacy (PII) mode, which the message reads apply (`messages/inbox.py`)."""
+    """Its privacy (PII) mode, which the lists apply (`messages/inbox.py`; RELAY_ONLY lists no calls either)."""
     pii_retention_days: int | None = None
     """The days a `STORE_X_DAYS` number keeps its messages' content (None in the other modes)."""
     phone_number_id: str | None = None

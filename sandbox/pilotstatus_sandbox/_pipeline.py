@@ -39,8 +39,9 @@ Sandbox behaviour, not documented upstream:
 - a number's key on an operation of scope `tenant` is 403 NUMBER_SCOPE_NOT_ALLOWED (errors-auth-limits.md: the code
   is documented for number keys on tenant-only endpoints; two pages say some `/v1/numbers` reads take a number key
   too, which the catalogue would say with scope `any`). The message is the sandbox's own;
-- the relay-only number lists no calls (`{"calls": [], "notice": "PII_RELAY_ONLY"}`) but acts as a Meta number for
-  every other operation;
+- the relay-only number is a Meta number in PII mode RELAY_ONLY: its lists are empty with `notice: PII_RELAY_ONLY`
+  (`{"calls": [], "notice": "PII_RELAY_ONLY"}`; the handlers read the mode), and every other operation acts as on
+  any Meta number;
 - the disconnected web number answers 409 for every operation a web number serves, and 400 FEATURE_NOT_SUPPORTED
   for the others (the provider is checked first);
 - the Evolution v2 number (`EVOLUTION_V2`, connected, without calls) is a kind no Calls operation names: each of
@@ -274,8 +275,6 @@ class Pipeline:
             assert number is not None, f"the backend has no number {decided.number_id}"
             if (refused := self._number_refusal(endpoint, number)) is not None:
                 return refused
-        if decided.body is not None:
-            return self._success(endpoint, request, number, dict(decided.body))
         operation = Operation(number, self.backend, validated, request)
         if endpoint.entry is None or number is None:  # a helper, or an operation on no number: never keyed or faulted
             return self._answer(endpoint, operation)

@@ -5,7 +5,7 @@ Every scenario answers to an `x-api-key` (`ps_...`) and to an `x-api-key-id` (`c
 A key's answer is looked up by (key, operation), not by key alone (`answer`): the tenant and rate-limited keys reach
 no number and are refused whatever the operation; every other key acts on a number of its own, whose kind decides
 from the catalogue's `providers` which operations it serves, as for any number (`_providers`). So the relay-only
-key lists no calls but acts on its Meta number for every other operation; the disconnected web number answers 409
+key acts on its Meta number, whose privacy mode (RELAY_ONLY) its lists apply; the disconnected web number answers 409
 where a web number serves the operation, and 400 FEATURE_NOT_SUPPORTED where it does not (the provider is checked
 before the connection); the Evolution v2 number, a kind that serves no Calls operation, is refused each of them
 with the Calls area's documented message, and is served any operation that names no `providers` (every kind); the
@@ -14,9 +14,8 @@ tenant key acts on the number its `x-whatsapp-number-id` header names (`scenario
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from ._providers import Provider
@@ -42,8 +41,6 @@ class Scenario:
     provider: Provider | None = None
     """The kind of its number, for a scenario that is its kind's own (the Meta, web and Evolution v2 numbers); None
     for the others (the relay-only number is a Meta number, the disconnected one a web number)."""
-    notice: str | None = None
-    """The `notice` of its (empty) call list, for a scenario whose number lists no calls."""
     retry_after: int | None = None
     number_id: str | None = None
     """The sandbox number the key acts on (`x-whatsapp-number-id` names it for a tenant key), or None for a key
@@ -105,7 +102,6 @@ SCENARIOS = (
         api_key_id="ck_sandbox_relay_only",
         description="a number in PII mode RELAY_ONLY: an empty list with a notice",
         status=200,
-        notice="PII_RELAY_ONLY",
         number_id="num_sandbox_relay_only",
     ),
     Scenario(
@@ -155,7 +151,7 @@ class Answer:
 
     `step` says when: "scope" (a fixed refusal before the request is validated: a tenant key without a number, a
     key over its limit), or "number" (the request acts on `number_id`, or on no number when None: its provider,
-    connection and state decide, unless `body` is a fixed answer, as the relay-only list is).
+    connection and state decide).
     """
 
     step: Step
@@ -164,7 +160,6 @@ class Answer:
     error: str | None = None
     retry_after: int | None = None
     number_id: str | None = None
-    body: Mapping[str, Any] | None = field(default=None, hash=False, compare=False)
 
 
 def answer(scenario: Scenario, operation_id: str) -> Answer:
@@ -172,6 +167,4 @@ def answer(scenario: Scenario, operation_id: str) -> Answer:
     sandbox's helpers), as far as the key decides it."""
     if scenario.number_id is None:
         return Answer("scope", scenario.status, scenario.code, scenario.error, scenario.retry_after)
-    if scenario.notice is not None and operation_id == "get_calls":
-        return Answer("number", number_id=scenario.number_id, body={"calls": [], "notice": scenario.notice})
     return Answer("number", number_id=scenario.number_id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from pilotstatus_sandbox._backend import RELAY_ONLY_NOTICE
 from pilotstatus_sandbox._encoded import EncodedJSON
 from pilotstatus_sandbox._errors import ApiError
 from pilotstatus_sandbox._instants import parse_before_ms
@@ -25,6 +26,8 @@ def _calls(op: Operation) -> Calls:
 
 
 def _list_calls(op: Operation) -> Any:
+    if op.acting_number.spec.pii_mode == "RELAY_ONLY":  # the number keeps no calls to list, as no messages
+        return {"calls": [], "notice": RELAY_ONLY_NOTICE}
     before = op.validated.query.get("before")
     before_ms = None if before is None else parse_before_ms(before)
     if before is not None and before_ms is None:  # the spec's check has passed it, so this is a defect

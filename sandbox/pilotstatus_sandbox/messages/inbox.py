@@ -38,6 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from pilotstatus_sandbox._backend import RELAY_ONLY_NOTICE
 from pilotstatus_sandbox._encoded import EncodedJSON, encode_json
 from pilotstatus_sandbox._errors import ApiError
 from pilotstatus_sandbox._instants import format_ms, parse_before_ms
@@ -61,8 +62,6 @@ __all__ = [
     "window",
 ]
 
-RELAY_ONLY_NOTICE = "PII_RELAY_ONLY"
-"""The `notice` of every list of a RELAY_ONLY number."""
 
 _DAY_MS = 86_400_000
 _FRACTION = re.compile(r"\.(\d+)")

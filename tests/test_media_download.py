@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from pilotstatus import AsyncPilotStatus, DownloadedMedia, PilotStatus
 from pilotstatus.resources.media import decode_data_url
 from pilotstatus_sandbox import Sandbox, SandboxConfig, SandboxHelpers
+from tests._clients import json_response, sync_client
 
 META_KEY = "ps_sandbox_meta_number"
 META_PHONE_NUMBER_ID = "100000000000100"
@@ -78,3 +79,23 @@ def test_media_that_is_not_base64_is_a_value_error_naming_the_media(sent: str, n
     with pytest.raises(ValueError, match=named) as raised:
         _ = media.content
     assert "m_1" in str(raised.value)
+
+
+@pytest.mark.parametrize("sent", [None, 12345, ["aGVsbG8="], {"data": "aGVsbG8="}])
+def test_a_base64_field_that_is_not_text_is_a_value_error_naming_the_media_and_what_came(sent: object) -> None:
+    answer = {"base64": sent, "mimeType": "image/png", "fileName": None, "mediaId": "m_1"}
+    with sync_client(lambda request: json_response(200, answer)) as client:
+        media = client.media.download("m_1", phone_number_id=META_PHONE_NUMBER_ID)
+    kind = "null" if sent is None else type(sent).__name__
+    with pytest.raises(ValueError, match=f"media m_1: base64 is {kind}, not a data URL"):
+        _ = media.content
+
+
+@pytest.mark.parametrize("marker", ["BASE64", "Base64"])
+def test_the_base64_marker_of_a_data_url_is_read_in_any_case(marker: str) -> None:
+    assert decode_data_url(f"data:image/png;{marker},aGVsbG8=") == b"hello"
+
+
+def test_a_data_url_whose_data_is_not_ascii_is_not_base64() -> None:
+    with pytest.raises(ValueError, match="not base64"):
+        decode_data_url("data:image/png;base64,aGVsbG8é")

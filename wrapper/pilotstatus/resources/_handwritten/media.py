@@ -9,7 +9,6 @@ unasked).
 from __future__ import annotations
 
 import base64
-import binascii
 import functools
 
 from attrs import define
@@ -24,18 +23,19 @@ __all__ = ["DOWNLOAD", "AsyncMediaMixin", "DownloadedMedia", "MediaMixin", "deco
 
 def decode_data_url(text: str) -> bytes:
     """The bytes of a base64 data URL (`data:image/jpeg;base64,/9j/...`), or of bare base64 (the prefix is optional:
-    nothing promises it). Whitespace inside the data is ignored, as RFC 2397 readers do; anything else that is not
-    base64 is a `ValueError` naming what is wrong."""
+    nothing promises it). Whitespace inside the data is ignored, as RFC 2397 readers do, and the `;base64` marker is
+    read in any case, as the WHATWG's data URL reader does; anything else that is not base64 (a character beyond
+    ASCII included) is a `ValueError` naming what is wrong."""
     data = text
     if text.startswith("data:"):
         header, comma, data = text.partition(",")
         if not comma:
             raise ValueError("the data URL has no ',' before its data")
-        if not header.endswith(";base64"):
+        if not header.lower().endswith(";base64"):
             raise ValueError(f"the data URL is not base64 ({header[:60]!r})")
     try:
         return base64.b64decode("".join(data.split()), validate=True)
-    except binascii.Error as error:
+    except ValueError as error:  # binascii.Error, or a character beyond ASCII
         raise ValueError(f"the media's data is not base64: {error}") from None
 
 
@@ -47,7 +47,11 @@ class DownloadedMedia(MediaDownload):
     @functools.cached_property
     def content(self) -> bytes:
         """The media's bytes: `base64` with its data-URL prefix stripped, decoded. A `ValueError` naming the media
-        when the server sent something that is not base64 (the answer itself parsed: its other fields stand)."""
+        when the server sent something that is not base64, or no text at all (the answer itself parsed: its other
+        fields stand)."""
+        if not isinstance(self.base64, str):  # the model keeps whatever JSON came; `null` or a number has no prefix
+            kind = "null" if self.base64 is None else type(self.base64).__name__
+            raise ValueError(f"media {self.media_id}: base64 is {kind}, not a data URL")
         try:
             return decode_data_url(self.base64)
         except ValueError as error:

@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import httpx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -399,3 +400,37 @@ def test_an_async_page_is_awaited_and_its_next_page_too() -> None:
             return [ids(page.items) async for page in first.iter_pages()]
 
     assert asyncio.run(pages()) == [["item_000002", "item_000001"], ["item_000000"]]
+
+
+def test_the_next_page_is_the_one_after_the_number_asked_for_whatever_page_the_answer_names() -> None:
+    """A server that names every page 1 (it ignores `page`, or a proxy rewrote it) still has its 3 pages walked once
+    each, rather than page 2 asked for again and again."""
+    asked: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.params["page"])
+        assert len(asked) <= 3, "page asked for past totalPages"
+        answer = {"messages": [], "total": 5, "page": 1, "pageSize": 2, "totalPages": 3}
+        return json_response(200, answer)
+
+    with sync_client(handler) as client:
+        pages = list(client.messages.history(page_size=2).iter_pages())
+    assert asked == ["1", "2", "3"]
+    assert [page.page for page in pages] == [1, 1, 1]  # as the server named them
+
+
+def test_the_async_next_page_is_the_one_after_the_number_asked_for_too() -> None:
+    asked: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.params["page"])
+        assert len(asked) <= 3, "page asked for past totalPages"
+        return json_response(200, {"messages": [], "total": 5, "page": 1, "pageSize": 2, "totalPages": 3})
+
+    async def pages() -> list[AsyncNumberedPage[Any]]:
+        async with AsyncPilotStatus(api_key=KEY, base_url=BASE_URL, transport=httpx.MockTransport(handler)) as client:
+            first = await client.messages.history(page_size=2)
+            return [page async for page in first.iter_pages()]
+
+    assert len(asyncio.run(pages())) == 3
+    assert asked == ["1", "2", "3"]

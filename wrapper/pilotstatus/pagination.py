@@ -403,8 +403,12 @@ class _NumberedPageBase(Generic[_Item, _PageFetch]):
         notice: str | None,
         response: httpx.Response,
         fetch: _PageFetch,
+        asked: int | None = None,
     ) -> None:
         self._fetch = fetch
+        # The number this page was asked for, which the next one follows: the answer's `page` is the server's word,
+        # and a server that names every page 1 would otherwise be asked for page 2 forever.
+        self._asked = page if asked is None else asked
         self.items = items
         """The items of this page, in the server's order (newest first)."""
         self.total = total
@@ -421,8 +425,8 @@ class _NumberedPageBase(Generic[_Item, _PageFetch]):
         """The `httpx.Response` this page came in, for its status and headers."""
 
     def has_next_page(self) -> bool:
-        """Whether the list had more pages when this one was asked for."""
-        return self.page < self.total_pages
+        """Whether the list had more pages when this one was asked for: pages numbered after the one asked for."""
+        return self._asked < self.total_pages
 
     def __iter__(self) -> Iterator[_Item]:
         """The items of this page, and no more: the resource's `iter...()` walks the whole list."""
@@ -452,7 +456,7 @@ class NumberedPage(_NumberedPageBase[_Item, Callable[[int], "NumberedPage[_Item]
 
     def get_next_page(self) -> NumberedPage[_Item] | None:
         """Fetch the page numbered after this one (same arguments and size), or return None after the last."""
-        return self._fetch(self.page + 1) if self.has_next_page() else None
+        return self._fetch(self._asked + 1) if self.has_next_page() else None
 
     def iter_pages(self) -> Iterator[NumberedPage[_Item]]:
         """This page and every page numbered after it, fetched one at a time."""
@@ -467,7 +471,7 @@ class AsyncNumberedPage(_NumberedPageBase[_Item, Callable[[int], Awaitable["Asyn
 
     async def get_next_page(self) -> AsyncNumberedPage[_Item] | None:
         """Fetch the page numbered after this one (same arguments and size), or return None after the last."""
-        return await self._fetch(self.page + 1) if self.has_next_page() else None
+        return await self._fetch(self._asked + 1) if self.has_next_page() else None
 
     async def iter_pages(self) -> AsyncIterator[AsyncNumberedPage[_Item]]:
         """This page and every page numbered after it, fetched one at a time."""
@@ -602,7 +606,7 @@ def _sync_page(
         return _sync_page(client, listing, following, query, start, end)
 
     spec = _page_spec(client, listing, number, query, start, end)
-    return NumberedPage(**client._request(spec, functools.partial(_page_fields, listing)), fetch=fetch)
+    return NumberedPage(**client._request(spec, functools.partial(_page_fields, listing)), fetch=fetch, asked=number)
 
 
 async def fetch_async_page(
@@ -633,7 +637,8 @@ async def _async_page(
         return await _async_page(client, listing, following, query, start, end)
 
     spec = _page_spec(client, listing, number, query, start, end)
-    return AsyncNumberedPage(**await client._request(spec, functools.partial(_page_fields, listing)), fetch=fetch)
+    fields = await client._request(spec, functools.partial(_page_fields, listing))
+    return AsyncNumberedPage(**fields, fetch=fetch, asked=number)
 
 
 # --- walking a numbered list ------------------------------------------------------------------------------------------

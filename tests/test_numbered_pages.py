@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -434,3 +435,19 @@ def test_the_async_next_page_is_the_one_after_the_number_asked_for_too() -> None
 
     assert len(asyncio.run(pages())) == 3
     assert asked == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("kind", ["history", "group", "unread", "conversations"])
+@pytest.mark.parametrize("reported", [6, 100, 250])
+def test_a_walk_loses_nothing_when_the_answer_names_a_larger_page_size_than_it_used(kind: Kind, reported: int) -> None:
+    """The server numbers its pages by the size asked for (3), but its answer says `pageSize` is larger: a walk that
+    took the answer's word would step over the items between."""
+    server = NumberedServer(kind, rows_at(range(10)))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        answer = json.loads(server.handler(request).content)
+        return json_response(200, {**answer, "pageSize": reported})
+
+    with PilotStatus(api_key=KEY, base_url=BASE_URL, transport=httpx.MockTransport(handler)) as client:
+        walked = ids(list(walk(client, kind, page_size=3)))
+    assert walked == NumberedServer.ids(10)[::-1]

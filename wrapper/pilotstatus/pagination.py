@@ -743,7 +743,9 @@ class _Walk(Generic[_Item]):
                 top = self._newest(got, end)
                 if fixed:
                     end = _just_after(top)
-            size = got.page_size if got.page_size >= 1 else self._page_size
+            # The server's page size when it used a smaller one than asked for (a cap of its own); never a larger
+            # one, which a page of the size asked for belies: taken at its word, it would step over items.
+            size = min(got.page_size, self._page_size) if got.page_size >= 1 else self._page_size
             if total is not None and got.total < total:
                 read = max(0, read - (total - got.total))  # items left from above: step back as many
             total = got.total

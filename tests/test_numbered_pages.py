@@ -25,6 +25,7 @@ from pilotstatus import (
 from pilotstatus.pagination import AsyncNumberedPage, NumberedPage
 from tests._clients import BASE_URL, KEY, json_response, sync_client
 from tests._numbered_pages import (
+    PATHS,
     Arrive,
     Change,
     Kind,
@@ -451,3 +452,38 @@ def test_a_walk_loses_nothing_when_the_answer_names_a_larger_page_size_than_it_u
     with PilotStatus(api_key=KEY, base_url=BASE_URL, transport=httpx.MockTransport(handler)) as client:
         walked = ids(list(walk(client, kind, page_size=3)))
     assert walked == NumberedServer.ids(10)[::-1]
+
+
+@pytest.mark.parametrize("kind", ["history", "group", "unread", "conversations"])
+@pytest.mark.parametrize("counted", [0, 4])
+def test_a_walk_returns_every_item_listed_when_the_answers_total_counts_fewer(kind: Kind, counted: int) -> None:
+    """`total` is the server's count, not the list (unread's is the sum of the conversations' unread counts, which
+    the API says is not a count of the messages): a full page past it is followed by the next, until a page ends
+    the list."""
+    server = NumberedServer(kind, rows_at(range(10)))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        answer = json.loads(server.handler(request).content)
+        return json_response(200, {**answer, "total": counted, "totalPages": -(-counted // 3)})
+
+    with PilotStatus(api_key=KEY, base_url=BASE_URL, transport=httpx.MockTransport(handler)) as client:
+        walked = ids(list(walk(client, kind, page_size=3)))
+    assert walked == NumberedServer.ids(10)[::-1]
+
+
+@pytest.mark.parametrize("kind", ["history", "group", "unread", "conversations"])
+def test_a_walk_past_a_total_of_0_ends_when_a_page_brings_nothing_new(kind: Kind) -> None:
+    """A server that ignores `page` and counts nothing: its one page is returned once, and the walk ends."""
+    path = next(path for path, listed in PATHS.items() if listed == kind)
+    page = NumberedServer(kind, rows_at(range(3))).handler(httpx.Request("GET", f"{BASE_URL}{path}?pageSize=3"))
+    answer = json.loads(page.content)
+    asked: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.params["page"])
+        assert len(asked) <= 10, "the walk does not end"
+        return json_response(200, {**answer, "total": 0, "totalPages": 0})
+
+    with PilotStatus(api_key=KEY, base_url=BASE_URL, transport=httpx.MockTransport(handler)) as client:
+        walked = ids(list(walk(client, kind, page_size=3)))
+    assert walked == NumberedServer.ids(3)[::-1]

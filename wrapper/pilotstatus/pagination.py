@@ -679,6 +679,8 @@ class _Walk(Generic[_Item]):
     otherwise pass unseen. What arrives is the newest, and so sorts above what the walk has passed (unless it shares
     an instant with items already passed, as on a clock that stands still: each walk's promise says so): a shrinking
     is then never hidden by an arrival below the walk's position, and no item that stays in the list is missed.
+    The walk ends at a page that ends the list: an empty one, or the one that reaches the list's `total`, unless that
+    page is full, reaches past `total` and brings new items (the server counts fewer than it lists).
     """
 
     def __init__(
@@ -759,7 +761,11 @@ class _Walk(Generic[_Item]):
                 if not got.items:
                     break
                 read = first + size
-            if read >= total:
+            # `total` ends the walk when the page agrees with it. A full page that reaches past it, with items not
+            # seen before, says the server counts fewer than it lists (unread's `total` is the sum of the
+            # conversations' counts, not a count of the messages): the next page is asked for, until one ends the
+            # list or brings nothing new.
+            if read >= total and (len(got.items) < size or first + len(got.items) <= total or not fresh):
                 break
             number = read // size + 1
         return _Pass(top, settled=asked == 1)

@@ -179,6 +179,26 @@ def test_a_key_reused_for_another_message_says_to_use_another_key(
     assert len(api.requests) == 1
 
 
+def press_ctrl_c(seconds: float) -> None:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("given", [None, "order-42"])
+def test_a_send_interrupted_while_it_waits_to_retry_names_its_key_and_how_to_send_it_again_safely(
+    server: Loopback, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, given: str | None
+) -> None:
+    """Ctrl-C after a first attempt that may have reached the server: the user cannot know whether the message went,
+    and only its key lets them send it again without sending it twice."""
+    monkeypatch.setattr("pilotstatus._retries.sleep", press_ctrl_c)
+    api, url = serve(server, FakeMessagesAPI([httpx.Response(503, json={"error": "Unavailable"})]))
+    key_argv = [] if given is None else ["--idempotency-key", given]
+    ran = run(capsys, "messages", "send", "--to", NUMBER, "--text", "oi", *key_argv, "--base-url", url)
+    (key,) = api.keys
+    assert key is not None
+    assert given in (None, key)
+    ran.assert_one_error_line(130, "interrupted", f"idempotency key {key}", f"--idempotency-key {key}")
+
+
 BAD_SEND: dict[str, tuple[list[str], str]] = {
     "--var without --template": (["--text", "oi", "--var", "a=1"], "--var gives a variable of a --template"),
     "--var without =": (["--template", "t", "--var", "name"], "'name' is not NAME=VALUE"),

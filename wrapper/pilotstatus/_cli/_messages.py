@@ -1,10 +1,10 @@
 """`pilotstatus messages send` and `pilotstatus messages get`: send a text or a template to a number, and look a
 message up, for people or as the API's JSON.
 
-A send goes with an `Idempotency-Key` (`--idempotency-key`, or a new one the SDK makes), and the key is printed
-whatever happens: on stderr after a send, and on the error line of a send that failed. Running the same command
-again with `--idempotency-key KEY` can then only get the first send's answer, never a second message: what a user
-does after a timeout, when they cannot know whether the message went.
+A send goes with an `Idempotency-Key` (`--idempotency-key`, or a new one made here), and the key is printed
+whatever happens: on stderr after a send, and on the error line of a send that failed or was interrupted. Running
+the same command again with `--idempotency-key KEY` can then only get the first send's answer, never a second
+message: what a user does after a timeout, when they cannot know whether the message went.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pilotstatus._validation import check_value
 
 from . import _checks, _history
 from ._connection import KEY_HELP, add_connection_options, client_from
-from ._errors import USAGE, CommandError, describe, note, printable
+from ._errors import INTERRUPTED, USAGE, CommandError, describe, note, printable
 from ._formats import api_json, json_text
 from ._parser import Commands
 from ._readable import Row, label, other_rows, render, shown
@@ -52,7 +52,7 @@ ABSENT_WHEN_UNSET = ("flowToken", "template")
 SEND_DESCRIPTION = """\
 Send a message from the key's number to NUMBER: a free-form --text, or a --template with its variables (--var
 NAME=VALUE, once for each). It is queued (202): follow it with `pilotstatus messages get ID`. The send goes with an
-idempotency key, printed on stderr (and on the error line of a failure): the same command run again with
+idempotency key, printed on stderr (and on the error line of a failure or a Ctrl-C): the same command run again with
 --idempotency-key KEY cannot send the message twice, whatever happened to the first. Without --idempotency-key a new
 key is made. A timeout, a broken connection, a 5xx or a key still in use is retried with the same key
 (--max-retries)."""
@@ -133,6 +133,11 @@ def run_send(args: argparse.Namespace) -> int:
             check_idempotency_key(key)
         except InvalidInputError as error:
             raise CommandError(str(error).replace("idempotency_key", "--idempotency-key", 1), USAGE) from None
+    else:
+        import uuid
+
+        # Made here rather than by the SDK, so that an interrupted send can still name it.
+        key = str(uuid.uuid4())
     with client_from(args) as client:
         try:
             sent = client.messages.send(
@@ -146,6 +151,8 @@ def run_send(args: argparse.Namespace) -> int:
             if error.idempotency_key is None:
                 raise
             raise CommandError(f"{describe(error)} ({retry_advice(error, error.idempotency_key)})") from None
+        except KeyboardInterrupt:  # Ctrl-C, as likely after the request left as before: it may have been sent
+            raise CommandError(f"interrupted ({retry_advice(None, key)})", INTERRUPTED) from None
     replay = " (a replay: this message was sent before, and not again)" if sent.replayed else ""
     note(f"idempotency key: {sent.idempotency_key}{replay}")
     fields = api_json(sent, TIMESTAMPS)
@@ -153,8 +160,8 @@ def run_send(args: argparse.Namespace) -> int:
     return 0
 
 
-def retry_advice(error: PilotStatusError, key: str) -> str:
-    """What to do with the key of a send that failed."""
+def retry_advice(error: PilotStatusError | None, key: str) -> str:
+    """What to do with the key of a send that failed (None: that was interrupted)."""
     if isinstance(error, IdempotencyKeyReusedError):
         return f"the idempotency key {key} was used for another message: send this one with another key, or none"
     return f"idempotency key {key}: run the command again with --idempotency-key {key}, which cannot send it twice"

@@ -49,11 +49,12 @@ class DownloadedMedia(MediaDownload):
         """The media's bytes: `base64` with its data-URL prefix stripped, decoded. A `ValueError` naming the media
         when the server sent something that is not base64, or no text at all (the answer itself parsed: its other
         fields stand)."""
-        if not isinstance(self.base64, str):  # the model keeps whatever JSON came; `null` or a number has no prefix
-            kind = "null" if self.base64 is None else type(self.base64).__name__
+        sent: object = self.base64  # the model keeps whatever JSON came: `null` or a number too
+        if not isinstance(sent, str):
+            kind = "null" if sent is None else type(sent).__name__
             raise ValueError(f"media {self.media_id}: base64 is {kind}, not a data URL")
         try:
-            return decode_data_url(self.base64)
+            return decode_data_url(sent)
         except ValueError as error:
             raise ValueError(f"media {self.media_id}: {error}") from None
 

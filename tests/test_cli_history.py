@@ -133,6 +133,26 @@ def test_a_failure_after_some_pages_keeps_what_was_printed_and_says_how_many_in_
     assert [json.loads(line)["id"] for line in ran.out.splitlines()] == ["item_000004", "item_000003"]
 
 
+def test_ctrl_c_during_the_walk_keeps_what_was_printed_and_says_how_many_in_one_line(
+    capsys: pytest.CaptureFixture[str], server: Loopback, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while the walk waits to ask for page 2 again (after a 503): exit 130, one line, the first page kept."""
+    fake = NumberedServer("history", rows_at(range(5)))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.params["page"] == "2":
+            return httpx.Response(503, json={"error": "Unavailable"})
+        return fake.handler(request)
+
+    def press_ctrl_c(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("pilotstatus._retries.sleep", press_ctrl_c)
+    ran = history(capsys, server.serve(handler), "--json", "--page-size", "2", "--no-progress")
+    ran.assert_one_error_line(130, "interrupted after 2 messages")
+    assert [json.loads(line)["id"] for line in ran.out.splitlines()] == ["item_000004", "item_000003"]
+
+
 def test_a_failure_at_once_prints_no_heading(capsys: pytest.CaptureFixture[str], server: Loopback) -> None:
     url = server.serve(lambda request: httpx.Response(401, json={"error": "Invalid API key"}))
     ran = history(capsys, url)

@@ -216,3 +216,23 @@ def test_text_from_the_server_cannot_break_the_table_or_drive_the_terminal(
     _, row = ran.out.splitlines()
     assert "\x1b" not in row
     assert row.endswith("two lines \\x1b[31mred")
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["table", "json"])
+def test_an_empty_walk_tells_on_stderr_of_the_notice_of_a_privacy_mode_list(
+    capsys: pytest.CaptureFixture[str], server: Loopback, as_json: bool
+) -> None:
+    relay_only = {"messages": [], "total": 0, "page": 1, "pageSize": 30, "totalPages": 0, "notice": "PII_RELAY_ONLY"}
+    url = server.serve(lambda request: httpx.Response(200, json=relay_only))
+    ran = history(capsys, url, "--no-progress", *(["--json"] if as_json else []))
+    assert ran.code == 0, ran.err
+    assert ran.err_lines == ["0 messages", "notice: PII_RELAY_ONLY"]
+
+
+def test_an_empty_walk_of_a_list_without_a_notice_says_only_its_count(
+    capsys: pytest.CaptureFixture[str], server: Loopback
+) -> None:
+    url = server.serve(NumberedServer("history", []).handler)
+    ran = history(capsys, url, "--no-progress")
+    assert ran.code == 0, ran.err
+    assert ran.err_lines == ["0 messages"]

@@ -91,12 +91,25 @@ def run(args: argparse.Namespace) -> int:
     )
     with client_from(args) as client:
         messages = client.messages.iter_history(start_date=since, end_date=until, page_size=args.page_size)
-        return stream(messages, as_json=args.json, flush_every=args.page_size, progress=progress)
+
+        def notice() -> str | None:
+            """Why the walk found nothing, when the API says (`PII_RELAY_ONLY`: the number keeps no messages)."""
+            return client.messages.history(start_date=since, end_date=until, page_size=1).notice
+
+        return stream(messages, as_json=args.json, flush_every=args.page_size, progress=progress, notice=notice)
 
 
-def stream(messages: Iterator[HistoryMessage], *, as_json: bool, flush_every: int, progress: Progress) -> int:
+def stream(
+    messages: Iterator[HistoryMessage],
+    *,
+    as_json: bool,
+    flush_every: int,
+    progress: Progress,
+    notice: Callable[[], str | None] | None = None,
+) -> int:
     """Print `messages` on stdout as they come, flushing every `flush_every` (a page); report how it ended on
-    stderr."""
+    stderr, with the list's `notice` when there was nothing to print (a walk returns messages, not the pages' notices:
+    `notice` asks for one page again)."""
     line = json_line if as_json else table_line
     count = shown = 0
     try:
@@ -128,6 +141,8 @@ def stream(messages: Iterator[HistoryMessage], *, as_json: bool, flush_every: in
     progress.advance(count - shown)
     progress.close()
     note(f"{count} messages")
+    if not count and notice is not None and (said := notice()) is not None:
+        note(f"notice: {said}")
     return 0
 
 

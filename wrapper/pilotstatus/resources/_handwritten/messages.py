@@ -106,7 +106,7 @@ def _check_combination(arguments: Mapping[str, object]) -> None:
         got = f"got {_words(destinations)}" if destinations else "got none"
         raise InvalidInputError(
             f"messages.send() takes exactly one destination, destination_number=, group_id= or newsletter_id= ({got}).",
-            argument=(destinations or list(DESTINATIONS))[-1],
+            argument=destinations[-1] if destinations else DESTINATIONS[0],  # none: the one most sends take
         )
     interactive = _given(**{name: arguments[name] for name in INTERACTIVE})
     if len(interactive) > 1:

@@ -26,6 +26,7 @@ SPEC = load_spec()
 READS = "+5511999990001"  # a magic destination whose 24-hour window is open on a Meta number
 FAILS = "+5511999990004"
 NEVER_READS = "+5511999990005"
+PHONE_OFF = "+5511999990006"
 STRANGER = "+5511988887777"  # no magic: on a Meta number, nobody who wrote
 
 
@@ -136,6 +137,129 @@ def test_the_destination_ending_in_0005_is_delivered_and_never_read(
     shown = retrieve(backend, meta, accepted["id"])
     assert (shown["status"], shown["readAt"]) == ("DELIVERED", None)
     assert statuses(events, accepted["id"]) == ["message.sent", "message.delivered"]
+
+
+def test_the_destination_ending_in_0006_has_its_phone_off_sent_and_never_delivered(
+    backend: Backend, meta: Number, events: list[dict[str, Any]]
+) -> None:
+    accepted = send(backend, meta, {"destinationNumber": PHONE_OFF, "text": "Hello"})
+    backend.advance(7 * 24 * 3600)
+    shown = retrieve(backend, meta, accepted["id"])
+    assert (shown["status"], shown["deliveredAt"], shown["readAt"], shown["errorCode"]) == ("SENT", None, None, None)
+    assert statuses(events, accepted["id"]) == ["message.sent"]
+
+
+def test_a_sent_message_not_delivered_before_its_deliver_until_fails_with_delivered_not_confirmed(
+    backend: Backend, meta: Number, events: list[dict[str, Any]]
+) -> None:
+    until = backend.clock.now_ms() + 60_000
+    accepted = send(backend, meta, {"destinationNumber": PHONE_OFF, "text": "Hello", "deliverUntil": format_ms(until)})
+    backend.advance(59.999)
+    assert retrieve(backend, meta, accepted["id"])["status"] == "SENT"
+    backend.advance(0.001)
+    shown = retrieve(backend, meta, accepted["id"])
+    assert (shown["status"], shown["errorCode"]) == ("FAILED", "DELIVERED_NOT_CONFIRMED")
+    assert shown["sentAt"] is not None  # it did go out
+    assert shown["externalMessageId"] is not None
+    assert statuses(events, accepted["id"]) == ["message.sent", "message.failed"]
+    failed = events[-1]["data"]
+    assert (failed["errorCode"], failed["messageId"], failed["createdAt"]) == (
+        "DELIVERED_NOT_CONFIRMED",
+        shown["externalMessageId"],
+        format_ms(until),
+    )
+    backend.advance(3600)
+    assert statuses(events, accepted["id"]) == ["message.sent", "message.failed"]  # failed for good
+
+
+@pytest.mark.parametrize(
+    ("until_ms", "outcome"),
+    [(999, "FAILED"), (1_000, "FAILED"), (1_001, "READ")],
+    ids=["before delivery", "at delivery", "after delivery"],
+)
+def test_only_a_delivery_strictly_before_deliver_until_confirms_the_message(
+    backend: Backend, web: Number, events: list[dict[str, Any]], until_ms: int, outcome: str
+) -> None:
+    until = format_ms(backend.clock.now_ms() + until_ms)  # delivered 1 s after the answer
+    accepted = send(backend, web, {"destinationNumber": STRANGER, "text": "Hi", "deliverUntil": until})
+    backend.advance(60)
+    shown = retrieve(backend, web, accepted["id"])
+    assert shown["status"] == outcome
+    if outcome == "FAILED":
+        assert (shown["errorCode"], shown["deliveredAt"]) == ("DELIVERED_NOT_CONFIRMED", None)
+        assert statuses(events, accepted["id"]) == ["message.sent", "message.failed"]
+    else:
+        assert statuses(events, accepted["id"]) == ["message.sent", "message.delivered", "message.read"]
+
+
+def test_a_message_held_by_deliver_at_when_its_deliver_until_passes_fails_with_expired_after_attempts(
+    backend: Backend, web: Number, events: list[dict[str, Any]]
+) -> None:
+    now = backend.clock.now_ms()
+    body = {
+        "destinationNumber": STRANGER,
+        "text": "Too late",
+        "deliverAt": format_ms(now + 3_600_000),
+        "deliverUntil": format_ms(now + 1_800_000),
+    }
+    accepted = send(backend, web, body)
+    backend.advance(1799.999)
+    assert retrieve(backend, web, accepted["id"])["status"] == "QUEUED"
+    backend.advance(7200)
+    shown = retrieve(backend, web, accepted["id"])
+    assert (shown["status"], shown["errorCode"], shown["sentAt"], shown["externalMessageId"]) == (
+        "FAILED",
+        "EXPIRED_AFTER_ATTEMPTS",
+        None,
+        None,
+    )
+    assert statuses(events, accepted["id"]) == ["message.failed"]
+    assert events[-1]["data"]["createdAt"] == body["deliverUntil"]
+
+
+@pytest.mark.parametrize(
+    ("deliver_at_s", "deliver_until_s", "fails_after_s"),
+    [(None, -60, 0), (None, 0, 0), (600, 600, 600), (600, 300, 300), (-60, -30, 0)],
+    ids=["until in the past", "until now", "until at deliverAt", "until before deliverAt", "both in the past"],
+)
+def test_a_deliver_until_at_or_before_the_message_goes_out_is_accepted_and_fails_then_never_sent(
+    backend: Backend,
+    web: Number,
+    events: list[dict[str, Any]],
+    deliver_at_s: int | None,
+    deliver_until_s: int,
+    fails_after_s: int,
+) -> None:
+    now = backend.clock.now_ms()
+    body: dict[str, Any] = {"destinationNumber": STRANGER, "text": "Hi"}
+    body["deliverUntil"] = format_ms(now + deliver_until_s * 1000)
+    if deliver_at_s is not None:
+        body["deliverAt"] = format_ms(now + deliver_at_s * 1000)
+    accepted = send(backend, web, body)
+    assert accepted["status"] == "QUEUED"  # a 202, as a deliverAt in the past is
+    backend.advance(fails_after_s)
+    shown = retrieve(backend, web, accepted["id"])
+    assert (shown["status"], shown["errorCode"], shown["sentAt"]) == ("FAILED", "EXPIRED_AFTER_ATTEMPTS", None)
+    assert [event["data"]["createdAt"] for event in events] == [format_ms(now + fails_after_s * 1000)]
+
+
+def test_a_queued_message_with_deliver_at_and_deliver_until_is_canceled_before_either_and_never_fails(
+    backend: Backend, web: Number, events: list[dict[str, Any]]
+) -> None:
+    now = backend.clock.now_ms()
+    body = {
+        "destinationNumber": PHONE_OFF,
+        "text": "Never",
+        "deliverAt": format_ms(now + 3_600_000),
+        "deliverUntil": format_ms(now + 7_200_000),
+    }
+    accepted = send(backend, web, body)
+    backend.advance(600)
+    assert cancel(backend, web, [accepted["id"]]) == {"cancelled": [accepted["id"]], "failed": []}
+    backend.advance(3 * 3600)
+    shown = retrieve(backend, web, accepted["id"])
+    assert (shown["status"], shown["errorCode"]) == ("CANCELED", None)
+    assert statuses(events, accepted["id"]) == []
 
 
 def test_on_a_meta_number_a_text_to_a_user_who_has_not_written_is_accepted_then_fails_outside_the_window(
@@ -284,6 +408,8 @@ def test_every_event_a_send_emits_is_valid_against_the_specs_webhook_schema(
 ) -> None:
     for destination in (READS, FAILS, STRANGER):
         send(backend, meta, {"destinationNumber": destination, "text": "Hi", "media": "https://example.com/a.png"})
+    until = format_ms(backend.clock.now_ms() + 2_000)
+    send(backend, meta, {"destinationNumber": PHONE_OFF, "text": "Hi", "deliverUntil": until})  # DELIVERED_NOT_...
     backend.advance(5)
     assert {event["event"] for event in events} == {
         "message.sent",
@@ -300,10 +426,12 @@ def test_every_event_a_send_emits_is_valid_against_the_specs_webhook_schema(
 _ORDER = ["QUEUED", "SENT", "DELIVERED", "READ"]
 _EVENT_OF = {"SENT": "message.sent", "DELIVERED": "message.delivered", "READ": "message.read"}
 
-_DESTINATIONS = st.sampled_from([READS, FAILS, NEVER_READS, STRANGER])
+_DESTINATIONS = st.sampled_from([READS, FAILS, NEVER_READS, PHONE_OFF, STRANGER])
+_OFFSETS = st.sampled_from([None, -1.0, 0.0, 0.1, 0.2, 1.0, 2.0, 30.0])
+"""Seconds from the send to its `deliverAt` or `deliverUntil` (None: not given)."""
 _ACTIONS = st.lists(
     st.one_of(
-        st.tuples(st.just("send"), _DESTINATIONS, st.sampled_from([None, 0.1, 2.0, 30.0])),
+        st.tuples(st.just("send"), _DESTINATIONS, st.tuples(_OFFSETS, _OFFSETS)),
         st.tuples(st.just("cancel"), st.integers(0, 20), st.none()),
         st.tuples(st.just("advance"), st.sampled_from([0.0, 0.1, 0.2, 0.5, 1.0, 2.5, 40.0]), st.none()),
     ),
@@ -320,13 +448,17 @@ def test_any_sends_cancels_and_clock_moves_move_each_message_forward_with_one_we
     backend = make_backend(events)
     number = the_number(backend, provider)
     ids: list[str] = []
+    sends: dict[str, dict[str, Any]] = {}
     seen: dict[str, list[str]] = {}
-    for action, argument, delay in actions:
+    for action, argument, offsets in actions:
         if action == "send":
             body: dict[str, Any] = {"destinationNumber": argument, "text": "Hi"}
-            if delay is not None:
-                body["deliverAt"] = format_ms(backend.clock.now_ms() + round(delay * 1000))
-            ids.append(send(backend, number, body)["id"])
+            for name, offset in zip(("deliverAt", "deliverUntil"), offsets or (), strict=False):
+                if offset is not None:
+                    body[name] = format_ms(backend.clock.now_ms() + round(offset * 1000))
+            accepted = send(backend, number, body)
+            ids.append(accepted["id"])
+            sends[accepted["id"]], seen[accepted["id"]] = body, [accepted["status"]]
         elif action == "cancel" and ids:
             cancel(backend, number, [ids[argument % len(ids)]])
         elif action == "advance":
@@ -343,19 +475,30 @@ def test_any_sends_cancels_and_clock_moves_move_each_message_forward_with_one_we
         if history[-1] != status:
             history.append(status)
         # Statuses only move forward (a jump of the clock may pass some by): QUEUED first, then along the delivery
-        # order, or straight to FAILED or CANCELED.
-        if status in ("FAILED", "CANCELED"):
+        # order, or straight to FAILED or CANCELED; only a message SENT and not delivered by its deliverUntil
+        # fails after it went out.
+        not_confirmed = retrieve(backend, number, message_id)["errorCode"] == "DELIVERED_NOT_CONFIRMED"
+        if status == "CANCELED" or (status == "FAILED" and not not_confirmed):
             assert history == ["QUEUED", status]
+        elif status == "FAILED":
+            assert history in (["QUEUED", "FAILED"], ["QUEUED", "SENT", "FAILED"])
         else:
             ranks = [_ORDER.index(step) for step in history]
             assert ranks[0] == 0
             assert ranks == sorted(set(ranks))
         emitted = statuses(events, message_id)
-        if status in ("FAILED", "CANCELED"):
+        if not_confirmed:
+            expected = ["message.sent", "message.failed"]
+        elif status in ("FAILED", "CANCELED"):
             expected = ["message.failed"] if status == "FAILED" else []
         else:
             expected = [_EVENT_OF[step] for step in _ORDER[1 : _ORDER.index(status) + 1]]
         assert emitted == expected  # one webhook a transition, in order, and none for a cancel
+        shown, body = retrieve(backend, number, message_id), sends[message_id]
+        if shown["deliveredAt"] is not None:
+            assert body["destinationNumber"] != PHONE_OFF
+            if "deliverUntil" in body:  # delivered strictly before it, or it would have failed
+                assert parse(shown["deliveredAt"]) < parse(body["deliverUntil"])
     instants = [event["data"]["createdAt"] for event in events]
     assert instants == sorted(instants)  # emitted in the order they happened
 

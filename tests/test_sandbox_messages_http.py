@@ -78,6 +78,21 @@ def test_a_text_to_a_user_outside_metas_window_is_202_then_failed_with_message_f
     assert events_of(api, sent["id"]) == ["message.failed"]
 
 
+def test_a_message_to_a_phone_that_is_off_fails_at_its_deliver_until_with_delivered_not_confirmed(
+    api: SandboxClient,
+) -> None:
+    now = parse_before_ms(api.advance(0))
+    assert now is not None
+    body = {"destinationNumber": "+5511999990006", "text": "Your code", "deliverUntil": format_ms(now + 30_000)}
+    sent = accepted(api, body)
+    api.advance(29)
+    assert (message(api, sent["id"])["status"], events_of(api, sent["id"])) == ("SENT", ["message.sent"])
+    api.advance(1)
+    failed = message(api, sent["id"])  # checked against MessageDetails as it arrives
+    assert (failed["status"], failed["errorCode"], failed["deliveredAt"]) == ("FAILED", "DELIVERED_NOT_CONFIRMED", None)
+    assert events_of(api, sent["id"]) == ["message.sent", "message.failed"]
+
+
 def test_a_group_on_a_meta_number_is_400_not_supported_for_meta(api: SandboxClient) -> None:
     response = send(api, {"groupId": "120363025246125486@g.us", "text": "Hi"})
     assert (response.status_code, response.json()["code"]) == (400, "NOT_SUPPORTED_FOR_META")

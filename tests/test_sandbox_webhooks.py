@@ -27,6 +27,7 @@ from pilotstatus._drift import DriftRecord
 from pilotstatus_api.webhook_schemas import WEBHOOK_SCHEMAS
 from pilotstatus_sandbox import Sandbox, SandboxConfig
 from pilotstatus_sandbox._backend import Backend
+from pilotstatus_sandbox._instants import format_ms, parse_before_ms
 from pilotstatus_sandbox._webhooks import Delivery, WebhookSender, display_url, encode_payload, retry_delay
 from tests._command import closed_port_url
 from tests._loopback import serve
@@ -395,6 +396,30 @@ def test_the_sandbox_delivers_each_event_of_a_call_signed_in_order_and_the_same_
     for request in received:
         assert hmac.compare_digest(request.headers["x-pilot-status-signature"], expected_signature(request.body))
         assert request.headers["x-pilot-status-event"] == json.loads(request.body)["event"]
+
+
+def test_a_sent_message_whose_phone_is_off_past_its_deliver_until_is_a_signed_message_failed_not_confirmed(
+    receiver: Receiver,
+) -> None:
+    key = {"x-api-key": "ps_sandbox_web_number"}
+    config = SandboxConfig(calls=0, manual_clock=True, webhook_url=receiver.url, webhook_secret=SECRET)
+    with Sandbox(config) as sandbox, httpx.Client(base_url=sandbox.url, headers=key) as http:
+        now = http.post("/_sandbox/clock/advance", json={"seconds": 0}).raise_for_status().json()["now"]
+        now_ms = parse_before_ms(now)
+        assert now_ms is not None
+        until = format_ms(now_ms + 60_000)
+        body = {"destinationNumber": "+5511999990006", "text": "Hi", "deliverUntil": until}
+        sent = http.post("/v1/messages/send", json=body).raise_for_status().json()
+        http.post("/_sandbox/clock/advance", json={"seconds": 60}).raise_for_status()
+        events = http.get("/_sandbox/events").raise_for_status().json()["events"]
+        received = receiver.wait_for(2)
+    assert [json.loads(request.body) for request in received] == events
+    assert [event["event"] for event in events] == ["message.sent", "message.failed"]
+    for request in received:
+        assert hmac.compare_digest(request.headers["x-pilot-status-signature"], expected_signature(request.body))
+    failed = pilotstatus_webhooks.unwrap(received[1].body, received[1].headers, SECRET)
+    assert isinstance(failed, pilotstatus_webhooks.MessageFailedWebhookEvent)
+    assert (failed.data.id, failed.error_code) == (sent["id"], "DELIVERED_NOT_CONFIRMED")
 
 
 def test_every_event_the_sandbox_emits_satisfies_its_webhook_schema_and_reads_typed_without_drift(

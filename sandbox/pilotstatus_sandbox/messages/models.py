@@ -132,7 +132,7 @@ class Message:
     deliver_at_ms: int | None = None
     """A scheduled send's `deliverAt`: it stays QUEUED until then (and can be canceled); None when sent at once."""
     deliver_until_ms: int | None = None
-    """A send's `deliverUntil`, or None."""
+    """A send's `deliverUntil`: not delivered before it, the message is FAILED (`sending`); None when unbounded."""
     replied_to_external_id: str | None = None
     """The provider id of the message a received reply quotes (`repliedToExternalId`), or None."""
     referral: dict[str, Any] | None = None

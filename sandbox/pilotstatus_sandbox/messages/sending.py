@@ -7,12 +7,19 @@ Sandbox behaviour, not documented upstream (the README's "Messages in the sandbo
   (`message.sent`), DELIVERED 1 s after it went out (`message.delivered`), READ 3 s after (`message.read`);
 - a `deliverAt` in the future keeps the message QUEUED until then; only a QUEUED message can be canceled;
 - magic destinations, by the last four digits of `destinationNumber`: `0004` is not on WhatsApp (FAILED with
-  `WHATSAPP_NOT_EXIST` where it would have been SENT, `message.failed`), `0005` is DELIVERED and never READ; any
-  other is READ;
+  `WHATSAPP_NOT_EXIST` where it would have been SENT, `message.failed`), `0005` is DELIVERED and never READ, `0006`
+  has its phone off (SENT, never DELIVERED, so never READ); any other is READ;
+- `deliverUntil`: a message SENT whose delivery is not confirmed before it (DELIVERED strictly earlier) becomes
+  FAILED with `DELIVERED_NOT_CONFIRMED` at that instant (`message.failed`), as the Log Error Codes say; one still
+  QUEUED then (held by its `deliverAt`, or not yet SENT) becomes FAILED with `EXPIRED_AFTER_ATTEMPTS`, the nearest
+  code (inferred: the sources name no code for a message that never went out before its `deliverUntil`). A
+  `deliverUntil` in the past, or at or before `deliverAt`, is accepted (202), as a `deliverAt` in the past is: the
+  message is FAILED with `EXPIRED_AFTER_ATTEMPTS` at its `deliverUntil` (at once when that is past), never sent
+  (inferred: the sources state no refusal);
 - Meta's 24-hour window: on a Meta number a free-form message (not a template) goes out only to a user who wrote to
   the number in the last 24 hours (a message received: the user-writes helper), else it is FAILED with
   `META_OUTSIDE_24H_WINDOW` (`FLOW_WINDOW_CLOSED` for a flow) where it would have been SENT: a 202 first, as the
-  sources say. The magic destinations `0001` to `0005` count as users who wrote a moment ago: their window is
+  sources say. The magic destinations `0001` to `0006` count as users who wrote a moment ago: their window is
   always open. A template send ignores the window;
 - the HTTP refusals of a send (400): not exactly one destination, no content, or contents the sources say exclude
   each other (a validation error: `templateId` and `text`; `list`, `carousel` and `flow` with each other and with
@@ -20,8 +27,7 @@ Sandbox behaviour, not documented upstream (the README's "Messages in the sandbo
   (NOT_SUPPORTED_FOR_META); a template the number cannot send (META_TEMPLATE_NOT_APPROVED for one of a Meta number
   that Meta has not approved, TEMPLATE_VERSION_NOT_FOUND for one the number lacks), or one whose variables are not
   all given (MISSING_TEMPLATE_VARIABLES);
-- `deliverUntil` is kept but changes nothing; media needs no subscription (no 402), and no number is blocked (no 409
-  NUMBER_BLOCKED);
+- media needs no subscription (no 402), and no number is blocked (no 409 NUMBER_BLOCKED);
 - retrieve finds a sent message by its id, correlation id or provider id; a received message has no send request,
   so it is 404 MESSAGE_NOT_FOUND there, as upstream says of the rows without one.
 """
@@ -48,9 +54,9 @@ _SENT_MS, _DELIVERED_MS, _READ_MS = 200, 1_000, 3_000
 """When a message that went out at t becomes SENT, DELIVERED and READ: t plus these."""
 _WINDOW_MS = 24 * 3600 * 1000
 
-_NOT_ON_WHATSAPP, _NEVER_READS = "0004", "0005"
+_NOT_ON_WHATSAPP, _NEVER_READS, _PHONE_OFF = "0004", "0005", "0006"
 """Magic destinations, by their last four digits: what the user's phone does with a message."""
-_WROTE_RECENTLY = ("0001", "0002", "0003", "0004", "0005")
+_WROTE_RECENTLY = ("0001", "0002", "0003", "0004", "0005", "0006")
 """Magic destinations whose 24-hour window is always open on a Meta number (users who wrote a moment ago)."""
 
 _MEDIA_PROVIDERS = {"META": "META", "EVO_GO": "EVO_GO", "EVOLUTION_V2": "EVO"}
@@ -100,6 +106,10 @@ def send(backend: Backend, number: Number, body: Mapping[str, Any]) -> dict[str,
             read_conversation(backend, number, message.conversation_id, now)
         goes_out = now if message.deliver_at_ms is None else max(now, message.deliver_at_ms)
         backend.schedule(goes_out, lambda at: _go_out(backend, number, message, at))
+        if message.deliver_until_ms is not None:
+            # Scheduled after the message goes out and before its SENT and DELIVERED are (`_go_out` schedules them):
+            # at a tie the expiry comes first, so only a delivery strictly before `deliverUntil` is confirmed.
+            backend.schedule(max(now, message.deliver_until_ms), lambda at: _expire(backend, number, message, at))
         accepted: dict[str, Any] = {
             "id": message.id,
             "correlationId": message.correlation_id,
@@ -296,8 +306,11 @@ def _go_out(backend: Backend, number: Number, message: Message, at: int) -> None
         backend.schedule(at + _SENT_MS, lambda when: _fail(backend, number, message, when, *failure))
         return
     backend.schedule(at + _SENT_MS, lambda when: _move(backend, number, message, "SENT", when))
+    peer = message.peer_phone or ""
+    if peer.endswith(_PHONE_OFF):
+        return  # the phone never confirms delivery: SENT until its `deliverUntil`, if any
     backend.schedule(at + _DELIVERED_MS, lambda when: _move(backend, number, message, "DELIVERED", when))
-    if not (message.peer_phone or "").endswith(_NEVER_READS):
+    if not peer.endswith(_NEVER_READS):
         backend.schedule(at + _READ_MS, lambda when: _move(backend, number, message, "READ", when))
 
 
@@ -343,8 +356,18 @@ def _move(backend: Backend, number: Number, message: Message, status: str, at: i
     _emit(backend, number, message, "message." + status.lower(), at)
 
 
+def _expire(backend: Backend, number: Number, message: Message, at: int) -> None:
+    """The message's `deliverUntil` has come: FAILED unless it was delivered (or read, canceled or failed) before."""
+    if message.status == "SENT":
+        _fail(backend, number, message, at, "DELIVERED_NOT_CONFIRMED", "Delivery was not confirmed before deliverUntil")
+    elif message.status == "QUEUED":
+        _fail(backend, number, message, at, "EXPIRED_AFTER_ATTEMPTS", "deliverUntil passed before the message was sent")
+
+
 def _fail(backend: Backend, number: Number, message: Message, at: int, code: str, reason: str) -> None:
-    if message.status != "QUEUED":
+    """FAILED with `code` and its `message.failed`, for a message not yet delivered (QUEUED, or SENT when its
+    `deliverUntil` passes); any other is left as it is."""
+    if message.status not in ("QUEUED", "SENT"):
         return
     message.status, message.failed_ms = "FAILED", at
     message.error_code, message.error_message = code, reason

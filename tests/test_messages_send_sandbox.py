@@ -3,7 +3,8 @@ answer is lost (a dropped connection, a 503, an answer held past the client's ti
 it or after, is retried by the SDK with its key and the same bytes, and the number sends one message: one
 `message.sent`. A send repeated by hand with its key is a replay; the key with another body is refused. A send
 whose key is still in flight (held by a `delay` fault) gets 409 IDEMPOTENCY_KEY_IN_USE, and the SDK retries it until
-the first one is answered: it then gets that answer, stored.
+the first one is answered: it then gets that answer, stored. A blocked number's 409 NUMBER_BLOCKED and a media
+send's 402 without the subscription (`POST /_sandbox/number/state`) are raised at once, typed, never retried.
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from typing import Any
 import httpx
 import pytest
 
-from pilotstatus import AsyncPilotStatus, IdempotencyKeyReusedError, PilotStatus, SentMessage
+from pilotstatus import (
+    AsyncPilotStatus,
+    ConflictError,
+    IdempotencyKeyReusedError,
+    PaymentRequiredError,
+    PilotStatus,
+    SentMessage,
+)
 from pilotstatus_sandbox import Sandbox, SandboxConfig, SandboxHelpers
 from tests._clients import Sleeps
 from tests._operations import FLAVORS, Flavor
@@ -37,6 +45,8 @@ def helpers(sandbox: Sandbox) -> Iterator[SandboxHelpers]:
     with SandboxHelpers(sandbox.url, api_key=META_KEY) as opened:
         yield opened
         opened.clear_faults()  # lets go of a request a fault still holds
+        opened.set_blocked(None)
+        opened.set_media_subscription(True)
 
 
 def send(flavor: Flavor, sandbox: Sandbox, read: float = 0.5, **arguments: Any) -> SentMessage:
@@ -141,3 +151,35 @@ def test_a_send_whose_key_is_in_flight_is_retried_until_the_first_is_answered_an
     assert (first[0].replayed, second.replayed) == (False, True)
     assert second.id == first[0].id
     assert [event["data"]["id"] for event in sent_events(helpers, text)] == [first[0].id]
+
+
+@pytest.mark.parametrize("flavor", FLAVORS)
+def test_a_blocked_numbers_409_is_a_conflict_error_with_its_code_and_reason_never_retried_and_its_key_sends_later(
+    sandbox: Sandbox, helpers: SandboxHelpers, sleeps: Sleeps, flavor: Flavor
+) -> None:
+    """A blocked number is not a key in use: the 409 is raised at once; once unblocked, the same key sends."""
+    key, text = f"order-{uuid.uuid4()}", f"{flavor}: blocked, then sent"
+    helpers.set_blocked("extra_charge_unpaid")
+    with pytest.raises(ConflictError) as caught:
+        send(flavor, sandbox, destination_number=READS, text=text, idempotency_key=key)
+    refused = caught.value
+    assert (refused.status_code, refused.code, refused.idempotency_key) == (409, "NUMBER_BLOCKED", key)
+    assert isinstance(refused.body, dict)
+    assert refused.body["reason"] == "extra_charge_unpaid"
+    assert sleeps.delays == []  # not retried
+    helpers.set_blocked(None)
+    sent = send(flavor, sandbox, destination_number=READS, text=text, idempotency_key=key)
+    assert (sent.replayed, sent.idempotency_key) == (False, key)
+    assert [event["data"]["id"] for event in sent_events(helpers, text)] == [sent.id]
+
+
+@pytest.mark.parametrize("flavor", FLAVORS)
+def test_a_media_send_without_the_subscription_is_a_payment_required_error_with_its_code_never_retried(
+    sandbox: Sandbox, helpers: SandboxHelpers, sleeps: Sleeps, flavor: Flavor
+) -> None:
+    helpers.set_media_subscription(False)
+    with pytest.raises(PaymentRequiredError) as caught:
+        send(flavor, sandbox, destination_number=READS, media="https://example.com/a.png", media_type="image")
+    assert (caught.value.status_code, caught.value.code) == (402, "SUBSCRIPTION_REQUIRED_FOR_MEDIA")
+    assert sleeps.delays == []
+    assert send(flavor, sandbox, destination_number=READS, text="no media").status == "QUEUED"

@@ -14,7 +14,7 @@ from openapi_spec_validator import validate
 from pilotstatus_sandbox._instants import parse_before_ms
 from pilotstatus_sandbox._pipeline import helpers_spec
 from pilotstatus_sandbox._spec import load_spec
-from tests._sandbox_client import SandboxClient, manual_sandbox
+from tests._sandbox_client import NUMBER_IDS, SandboxClient, manual_sandbox
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +49,7 @@ def test_the_helpers_document_is_served_without_a_key(api: SandboxClient) -> Non
         ("POST", "/_sandbox/messages/incoming", {"from": "5511988887777", "text": "Oi"}),
         ("POST", "/_sandbox/clock/advance", {"seconds": 1}),
         ("GET", "/_sandbox/events", None),
+        ("POST", "/_sandbox/number/state", {"blocked": "extra_charge_unpaid"}),
     ],
 )
 def test_a_helper_without_a_known_key_is_401(api: SandboxClient, method: str, path: str, body: object) -> None:
@@ -71,6 +72,11 @@ def test_a_helper_without_a_known_key_is_401(api: SandboxClient, method: str, pa
         ("/_sandbox/clock/advance", {"seconds": -1}, "seconds"),
         ("/_sandbox/clock/advance", {"seconds": "30"}, "seconds"),
         ("/_sandbox/clock/advance", {"seconds": 10**9}, "seconds"),
+        ("/_sandbox/number/state", {}, "the body"),
+        ("/_sandbox/number/state", {"blocked": "card_declined"}, "blocked"),
+        ("/_sandbox/number/state", {"mediaSubscription": "no"}, "mediaSubscription"),
+        ("/_sandbox/number/state", {"mediaSubscription": None}, "mediaSubscription"),
+        ("/_sandbox/number/state", {"paid": True}, "paid"),
     ],
 )
 def test_a_helpers_body_is_validated_by_its_document(api: SandboxClient, path: str, body: object, named: str) -> None:
@@ -141,3 +147,34 @@ def test_events_are_the_keys_numbers_only_in_the_order_they_happened(api: Sandbo
     assert [event["timestamp"] for event in events] == sorted(event["timestamp"] for event in events)
     assert events[-1]["duration"] == 2
     assert call["id"] not in json.dumps(api.events(key="meta"))
+
+
+@pytest.mark.parametrize("key", ["web", "web-disconnected", "unsupported-provider"])
+def test_the_number_state_helper_changes_only_the_keys_given_and_answers_the_numbers_standing(
+    api: SandboxClient, key: str
+) -> None:
+    number_id = NUMBER_IDS[key]
+    assert api.ok("POST", "/_sandbox/number/state", key=key, json={"mediaSubscription": False}) == {
+        "numberId": number_id,
+        "mediaSubscription": False,
+        "blocked": None,
+    }
+    blocked = api.ok("POST", "/_sandbox/number/state", key=key, json={"blocked": "extra_charge_unpaid"})
+    assert (blocked["mediaSubscription"], blocked["blocked"]) == (False, "extra_charge_unpaid")
+    restored = api.ok("POST", "/_sandbox/number/state", key=key, json={"mediaSubscription": True, "blocked": None})
+    assert restored == {"numberId": number_id, "mediaSubscription": True, "blocked": None}
+
+
+def test_the_number_state_helper_acts_on_the_number_a_tenant_key_names_and_no_other(api: SandboxClient) -> None:
+    body = {"blocked": "extra_charge_unpaid"}
+    try:
+        answer = api.ok("POST", "/_sandbox/number/state", key="tenant", number_id="num_sandbox_web", json=body)
+        assert answer["numberId"] == "num_sandbox_web"
+        meta = api.post("/v1/messages/send", json={"destinationNumber": "+5511999990001", "text": "Hi"})
+        assert meta.status_code == 202  # the Meta number is not blocked
+        web = api.post("/v1/messages/send", key="web", json={"destinationNumber": "+5511999990001", "text": "Hi"})
+        assert (web.status_code, web.json()["code"]) == (409, "NUMBER_BLOCKED")
+    finally:
+        api.ok("POST", "/_sandbox/number/state", key="web", json={"blocked": None})
+    refused = api.post("/_sandbox/number/state", key="tenant", json=body)
+    assert (refused.status_code, refused.json()["code"]) == (403, "TENANT_SCOPE_NOT_ALLOWED")

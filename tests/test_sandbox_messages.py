@@ -262,6 +262,61 @@ def test_a_queued_message_with_deliver_at_and_deliver_until_is_canceled_before_e
     assert statuses(events, accepted["id"]) == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"destinationNumber": STRANGER, "text": "Hi"},
+        {"destinationNumber": STRANGER, "media": "https://example.com/a.png"},
+        {"text": "no destination"},  # a send its own checks would refuse: the standing comes first
+    ],
+)
+def test_a_blocked_number_refuses_every_send_409_number_blocked_with_its_reason_and_keeps_nothing(
+    backend: Backend, web: Number, events: list[dict[str, Any]], body: dict[str, Any]
+) -> None:
+    web.blocked = "extra_charge_unpaid"
+    web.media_subscription = False  # the block comes before the media subscription too
+    refused = refusal(lambda: send(backend, web, body))
+    assert (refused.status, refused.code, refused.reason) == (409, "NUMBER_BLOCKED", "extra_charge_unpaid")
+    backend.advance(60)
+    assert (len(web.messages), events) == (0, [])
+
+
+def test_an_unblocked_number_sends_again(backend: Backend, web: Number) -> None:
+    web.blocked = "extra_charge_unpaid"
+    refusal(lambda: send(backend, web, {"destinationNumber": STRANGER, "text": "Hi"}))
+    web.blocked = None
+    accepted = send(backend, web, {"destinationNumber": STRANGER, "text": "Hi"})
+    backend.advance(5)
+    assert retrieve(backend, web, accepted["id"])["status"] == "READ"
+
+
+@pytest.mark.parametrize(
+    ("body", "refused"),
+    [
+        ({"media": "https://example.com/a.png", "mediaType": "image"}, True),
+        ({"text": "Caption", "media": "data:image/png;base64,iVBORw0KGgo="}, True),
+        ({"text": "Hi", "header": {"type": "image", "content": "https://example.com/a.png"}}, True),
+        ({"text": "Hi", "header": {"type": "document", "content": "https://example.com/a.pdf"}}, True),
+        ({"text": "Hi", "header": {"type": "text", "content": "Your order"}}, False),
+        ({"text": "Hi"}, False),
+    ],
+    ids=["media", "media with a caption", "image header", "document header", "text header", "text"],
+)
+def test_without_the_media_subscription_a_send_carrying_media_is_402_and_any_other_goes_out(
+    backend: Backend, meta: Number, body: dict[str, Any], refused: bool
+) -> None:
+    meta.media_subscription = False
+    full = {"destinationNumber": READS, **body}
+    if refused:
+        error = refusal(lambda: send(backend, meta, full))
+        assert (error.status, error.code, error.reason) == (402, "SUBSCRIPTION_REQUIRED_FOR_MEDIA", None)
+        assert len(meta.messages) == 0
+        meta.media_subscription = True
+    accepted = send(backend, meta, full)
+    backend.advance(5)
+    assert retrieve(backend, meta, accepted["id"])["status"] == "READ"
+
+
 def test_on_a_meta_number_a_text_to_a_user_who_has_not_written_is_accepted_then_fails_outside_the_window(
     backend: Backend, meta: Number, events: list[dict[str, Any]]
 ) -> None:

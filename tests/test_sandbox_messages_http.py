@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -185,3 +185,76 @@ def test_the_sdk_retries_a_send_whose_answer_a_fault_lost_and_it_is_delivered_on
     api.advance(3)
     delivered = [event for event in api.events() if event["event"] == "message.sent"]
     assert [event["data"]["id"] for event in delivered if event["data"]["content"] == text] == [sent.id]
+
+
+@pytest.fixture
+def standing(api: SandboxClient) -> Iterator[Callable[..., Any]]:
+    """Set the Meta number's standing (`POST /_sandbox/number/state`); restored after the test."""
+
+    def set_state(**state: Any) -> Any:
+        return api.ok("POST", "/_sandbox/number/state", json=state)
+
+    yield set_state
+    set_state(mediaSubscription=True, blocked=None)
+
+
+def test_a_blocked_numbers_send_is_409_number_blocked_with_its_reason_and_not_remembered_for_its_key(
+    api: SandboxClient, standing: Callable[..., Any]
+) -> None:
+    key, body = str(uuid.uuid4()), {"destinationNumber": READS, "text": "Blocked, then sent"}
+    standing(blocked="extra_charge_unpaid")
+    refused = send(api, body, **{"Idempotency-Key": key})  # checked against the spec's 409 as it arrives
+    assert (refused.status_code, refused.json()) == (
+        409,
+        {
+            "error": "Number blocked until its extra-number charge is paid",
+            "code": "NUMBER_BLOCKED",
+            "reason": "extra_charge_unpaid",
+        },
+    )
+    assert "idempotent-replayed" not in refused.headers
+    standing(blocked=None)
+    sent = send(api, body, **{"Idempotency-Key": key})  # the same key and body: sent for real, no replay of the 409
+    assert (sent.status_code, sent.headers.get("idempotent-replayed")) == (202, None)
+    api.advance(3)
+    assert events_of(api, sent.json()["id"]) == ["message.sent", "message.delivered", "message.read"]
+
+
+def test_without_the_media_subscription_a_media_send_is_402_and_once_restored_the_same_key_and_body_send(
+    api: SandboxClient, standing: Callable[..., Any]
+) -> None:
+    key, body = str(uuid.uuid4()), {"destinationNumber": READS, "media": "https://example.com/a.png"}
+    standing(mediaSubscription=False)
+    refused = send(api, body, **{"Idempotency-Key": key})
+    assert (refused.status_code, refused.json()) == (
+        402,
+        {"error": "Sending media requires an active paid subscription.", "code": "SUBSCRIPTION_REQUIRED_FOR_MEDIA"},
+    )
+    assert accepted(api, {"destinationNumber": READS, "text": "No media"})["status"] == "QUEUED"
+    standing(mediaSubscription=True)
+    sent = send(api, body, **{"Idempotency-Key": key})
+    assert (sent.status_code, sent.headers.get("idempotent-replayed")) == (202, None)
+
+
+def test_the_request_pipelines_refusals_and_a_stored_answer_come_before_a_blocked_numbers_409(
+    api: SandboxClient, standing: Callable[..., Any]
+) -> None:
+    """The key, its scope, the idempotency key's form and the body's validation are checked first; an answer stored
+    for a key before the block is still replayed (the send it answers did happen)."""
+    body = {"destinationNumber": READS, "text": "Before the block"}
+    key = str(uuid.uuid4())
+    first = send(api, body, **{"Idempotency-Key": key})
+    standing(blocked="extra_charge_unpaid")
+    replayed = send(api, body, **{"Idempotency-Key": key})
+    assert (replayed.status_code, replayed.content, replayed.headers["idempotent-replayed"]) == (
+        202,
+        first.content,
+        "true",
+    )
+    invalid_key = send(api, body, **{"Idempotency-Key": ""})
+    assert (invalid_key.status_code, invalid_key.json()["code"]) == (400, "IDEMPOTENCY_KEY_INVALID")
+    invalid_body = send(api, {"destinationNumber": READS, "text": 42})
+    assert (invalid_body.status_code, set(invalid_body.json())) == (400, {"error"})
+    tenant = send(api, body, key="tenant")
+    assert (tenant.status_code, tenant.json()["code"]) == (403, "TENANT_SCOPE_NOT_ALLOWED")
+    assert send(api, body, key="tenant", **{"x-whatsapp-number-id": "num_sandbox_meta"}).status_code == 409

@@ -200,6 +200,12 @@ class Number:
         self.phone = spec.phone
         self.provider: Provider = spec.provider
         self.connected = spec.connected
+        self.media_subscription = True
+        """Whether its workspace has the paid subscription media sends need (else 402 SUBSCRIPTION_REQUIRED_FOR_MEDIA);
+        set by the number-state helper."""
+        self.blocked: str | None = None
+        """Why its sends are blocked (409 NUMBER_BLOCKED with this `reason`: `extra_charge_unpaid`), or None; set by
+        the number-state helper."""
         self.emitted: list[Event] = []
         self.calls = Calls(backend, self, on_progress=on_progress)
         """Its calls (history and live), Meta settings and call permissions."""

@@ -7,6 +7,7 @@ phone on the other end does, and the clock, driven from a test.
     helpers.incoming_message(from_="5511988887777", text="Oi!")  # the user writes: message.received
     helpers.events()                                      # every webhook payload of the number, in order
     helpers.fault("post_messages_send", kind="disconnect", when="after")  # the next send's answer is lost
+    helpers.set_blocked("extra_charge_unpaid")            # every send is 409 NUMBER_BLOCKED, until set_blocked(None)
 
 The helpers are not part of the Pilot Status API (they are not in `openapi.json`), so they are not in the SDK.
 """
@@ -118,6 +119,16 @@ class SandboxHelpers:
         """Drop the number's faults and let go of the requests they hold; how many were dropped."""
         cleared: int = self._request("DELETE", "/faults")["cleared"]
         return cleared
+
+    def set_media_subscription(self, active: bool) -> dict[str, Any]:
+        """Give the number's workspace the paid subscription media sends need (`active`), or take it away: then a
+        send carrying media is 402 SUBSCRIPTION_REQUIRED_FOR_MEDIA. The number's standing after it."""
+        return self._request("POST", "/number/state", json={"mediaSubscription": active})
+
+    def set_blocked(self, reason: str | None) -> dict[str, Any]:
+        """Block the number's sends for `reason` (`extra_charge_unpaid`: every send is 409 NUMBER_BLOCKED with that
+        `reason`), or unblock them (None). The number's standing after it."""
+        return self._request("POST", "/number/state", json={"blocked": reason})
 
     def close(self) -> None:
         self._http.close()

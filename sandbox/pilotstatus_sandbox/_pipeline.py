@@ -25,9 +25,10 @@ area, in this order:
    same key and body, replayed with `Idempotent-Replayed: true`; 409 IDEMPOTENCY_KEY_REUSED or _IN_USE;
 8. the operation itself, between the faults armed for it on the number, if any (`_faults`): its area's handler
    (`<area>/responses.py`), by the backend: 404 CALL_NOT_FOUND, 409 INVALID_CALL_STATE, 400
-   META_CALL_PERMISSION_REQUIRED, a 400 validation error that depends on the number (`sdp` on Start call and
-   accept: required on a Meta number, refused on a web one)...; or, for an operation with no handler
-   (example-only, `_areas`), its spec's 2xx example (`_examples`).
+   META_CALL_PERMISSION_REQUIRED, a send's 409 NUMBER_BLOCKED and 402 SUBSCRIPTION_REQUIRED_FOR_MEDIA (the number's
+   standing, which `POST /_sandbox/number/state` sets; not 2xx, so never remembered for a key), a 400 validation
+   error that depends on the number (`sdp` on Start call and accept: required on a Meta number, refused on a web
+   one)...; or, for an operation with no handler (example-only, `_areas`), its spec's 2xx example (`_examples`).
 
 Sandbox behaviour, not documented upstream:
 - a tenant key acts on the number its `x-whatsapp-number-id` header names (`num_sandbox_meta`, `num_sandbox_web`,
@@ -73,7 +74,8 @@ The helpers (`/_sandbox/...`) take the same keys and go through the same steps 1
 `number`, validated against the helpers' own document. The Calls helpers (`incoming`, `hangup`) are for the numbers
 of a kind that serves some Calls operation: the provider step refuses them to any other as it refuses the Calls
 operations, and the connection step refuses them to a number not connected; the Messages helper (a user writes,
-`messages/incoming.py`) serves every kind of number, connected; the clock and the events serve every number.
+`messages/incoming.py`) serves every kind of number, connected; the clock, the events, the faults and the number's
+standing (`POST /_sandbox/number/state`) serve every number.
 `GET /_sandbox/openapi.json` needs no key.
 """
 
@@ -128,15 +130,23 @@ NUMBER_SCOPE = "Number-scoped keys cannot call tenant endpoints"
 
 
 def error(
-    status: int, message: str, code: str | None = None, *, details: Mapping[str, Any] | None = None, **extra: Any
+    status: int,
+    message: str,
+    code: str | None = None,
+    *,
+    details: Mapping[str, Any] | None = None,
+    reason: str | None = None,
+    **extra: Any,
 ) -> JSONResponse:
-    """The API's error body, `{"error": message, "code": code, "details": details}` (no `code` or `details` when
-    None)."""
+    """The API's error body, `{"error": message, "code": code, "details": details, "reason": reason}` (no `code`,
+    `details` or `reason` when None)."""
     body: dict[str, Any] = {"error": message}
     if code is not None:
         body["code"] = code
     if details is not None:
         body["details"] = dict(details)
+    if reason is not None:
+        body["reason"] = reason
     return JSONResponse(body, status_code=status, **extra)
 
 
@@ -157,6 +167,19 @@ def _arm_fault(op: Operation) -> Any:
 
 _OPERATION_IDS = frozenset(entry.operation_id for entry in OPERATIONS)
 
+
+def _set_number_state(op: Operation) -> Any:
+    """The key's number's standing, as the body changes it (a key left out is kept): whether media sends have their
+    subscription, and why its sends are blocked (None: not blocked). What the sends do with it is `sending`'s."""
+    number, body = op.acting_number, op.body
+    with op.backend.locked():
+        if "mediaSubscription" in body:
+            number.media_subscription = body["mediaSubscription"]
+        if "blocked" in body:
+            number.blocked = body["blocked"]
+        return {"numberId": number.number_id, "mediaSubscription": number.media_subscription, "blocked": number.blocked}
+
+
 HELPER_HANDLERS: dict[str, Handler] = {
     "sandbox_incoming_call": lambda op: op.acting_number.calls.incoming_call(from_=op.body["from"]),
     "sandbox_hangup_call": lambda op: op.acting_number.calls.hangup(op.call_id),
@@ -166,6 +189,7 @@ HELPER_HANDLERS: dict[str, Handler] = {
     "sandbox_arm_fault": _arm_fault,
     "sandbox_list_faults": lambda op: {"faults": op.backend.faults.listed(op.acting_number.number_id)},
     "sandbox_clear_faults": lambda op: {"cleared": op.backend.faults.clear(op.acting_number.number_id)},
+    "sandbox_set_number_state": _set_number_state,
 }
 """One handler per keyed operation of the helpers' document (its `openapi.json` and the realtime WebSocket are
 served by the app itself)."""
@@ -322,7 +346,7 @@ class Pipeline:
         try:
             result = endpoint.handler(operation)
         except ApiError as refusal:
-            return error(refusal.status, refusal.message, refusal.code, details=refusal.details)
+            return error(refusal.status, refusal.message, refusal.code, details=refusal.details, reason=refusal.reason)
         return self._success(endpoint, operation.request, operation.number, result)
 
     def _success(self, endpoint: Endpoint, request: Request, number: Number | None, result: Any) -> Response:

@@ -27,7 +27,14 @@ Sandbox behaviour, not documented upstream (the README's "Messages in the sandbo
   (NOT_SUPPORTED_FOR_META); a template the number cannot send (META_TEMPLATE_NOT_APPROVED for one of a Meta number
   that Meta has not approved, TEMPLATE_VERSION_NOT_FOUND for one the number lacks), or one whose variables are not
   all given (MISSING_TEMPLATE_VARIABLES);
-- media needs no subscription (no 402), and no number is blocked (no 409 NUMBER_BLOCKED);
+- the number's standing, which the helper `POST /_sandbox/number/state` sets (a number starts in good standing):
+  a blocked number (an unpaid extra-number charge) refuses every send, 409 NUMBER_BLOCKED with `reason`
+  `extra_charge_unpaid`; without the media subscription, a send carrying media (`media`, or a `header` of type
+  image, video or document) is 402 SUBSCRIPTION_REQUIRED_FOR_MEDIA. Both come first in the send, before its own
+  checks (inferred: a number that may send nothing, or no media, is refused whatever the rest of the body); after
+  the request pipeline's (the key, its scope, the idempotency key's form, the body's validation, the provider, the
+  connection, and a replay of an answer stored for the idempotency key before the number was blocked). Neither is
+  a 2xx, so neither is remembered for an idempotency key: once the number is unblocked, the same key and body send;
 - retrieve finds a sent message by its id, correlation id or provider id; a received message has no send request,
   so it is 404 MESSAGE_NOT_FOUND there, as upstream says of the rows without one.
 """
@@ -64,6 +71,8 @@ _MEDIA_PROVIDERS = {"META": "META", "EVO_GO": "EVO_GO", "EVOLUTION_V2": "EVO"}
 _DESTINATIONS = ("destinationNumber", "groupId", "newsletterId")
 _CONTENTS = ("text", "templateId", "media", "list", "carousel", "flow")
 _INTERACTIVE = ("list", "carousel", "flow")
+_MEDIA_HEADERS = ("image", "video", "document")
+"""The `header` types that carry media (the other, `text`, needs no media subscription)."""
 
 
 def _validation(message: str) -> ApiError:
@@ -84,6 +93,7 @@ def _instant(ms: int | None) -> str | None:
 def send(backend: Backend, number: Number, body: Mapping[str, Any]) -> dict[str, Any]:
     """`POST /v1/messages/send`: the message kept QUEUED, its lifecycle scheduled; the 202's `SendMessageAccepted`."""
     with backend.locked() as now:
+        _check_standing(number, body)
         destinations = [name for name in _DESTINATIONS if body.get(name) is not None]
         if len(destinations) != 1:
             given = ", ".join(destinations) or "none"
@@ -235,6 +245,19 @@ def _new_message(
         labels=[str(label) for label in body.get("labels") or []],
         request=json.loads(json.dumps(body)),
     )
+
+
+def _check_standing(number: Number, body: Mapping[str, Any]) -> None:
+    """The number's standing: 409 NUMBER_BLOCKED for any send of a blocked number, 402 SUBSCRIPTION_REQUIRED_FOR_MEDIA
+    for a send carrying media without the subscription (the spec's examples word both)."""
+    if number.blocked is not None:
+        raise ApiError(
+            409, "Number blocked until its extra-number charge is paid", "NUMBER_BLOCKED", reason=number.blocked
+        )
+    header = body.get("header")
+    media_header = isinstance(header, Mapping) and header.get("type") in _MEDIA_HEADERS
+    if not number.media_subscription and (body.get("media") is not None or media_header):
+        raise ApiError(402, "Sending media requires an active paid subscription.", "SUBSCRIPTION_REQUIRED_FOR_MEDIA")
 
 
 def _check_exclusions(body: Mapping[str, Any]) -> None:

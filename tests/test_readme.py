@@ -299,6 +299,14 @@ def embedded_sandbox_iterates_then_drives_a_call_and_an_inbound_call_through_the
     assert "`calls: 1000`, `status: ACCEPTED`, `duration: 30`, `inbound: MISSED`" in shown
 
 
+@prints("helpers.set_blocked(")
+def a_blocked_numbers_send_is_refused_then_sent_with_the_same_key_once_unblocked(printed: str) -> None:
+    assert printed.splitlines() == ["refused: NUMBER_BLOCKED extra_charge_unpaid", "sent: QUEUED replayed: False"]
+    block = block_with("helpers.set_blocked(")
+    shown = README[README.index(block.code) + len(block.code) :][:200]
+    assert "`refused: NUMBER_BLOCKED extra_charge_unpaid` and `sent: QUEUED replayed: False`" in shown
+
+
 @prints("client.templates.create(")
 def a_template_on_the_meta_number_is_pending_then_approved_by_the_clock(printed: str) -> None:
     lines = printed.splitlines()

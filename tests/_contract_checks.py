@@ -10,11 +10,13 @@ stateful one included), and `tests/test_contract_checks.py` proves that each cat
 - `RetrieveShowsActionResult`: a retrieve after an action (pre-accept, accept, reject, terminate, play) shows the
   status the action returned, or one its lifecycle reaches from there (the peer may have hung up since).
 
-Three more checks are not registered, since each needs its target (`tests/_contract_targets.py`) or its run, and are
+Four more checks are not registered, since each needs its target (`tests/_contract_targets.py`) or its run, and are
 given to each call: `documented_answer` (a valid request refused is refused as documented for that key and
 operation, with its code), `one_credential` (the request carries exactly one of the target's credentials: no
-generated key) and `drift_observed` (what the response holds that the spec does not say, into the run's drift log:
-a failure in the sandbox, and live only for what breaks the SDK).
+generated key), `drift_observed` (what the response holds that the spec does not say, into the run's drift log:
+a failure in the sandbox, and live only for what breaks the SDK) and `message_status_moves_forward` (across the
+responses one target sees, a message's status moves only forward: QUEUED -> SENT -> DELIVERED -> READ, or to an end,
+FAILED or CANCELED, which it never leaves).
 
 A call is one call per server: what the last two remember is kept by (server origin, call id) for the whole process
 (one store shared by every schema, so that the stateless phases and the stateful one of a run see the same calls), and
@@ -46,12 +48,15 @@ __all__ = [
     "ACTIONS",
     "ENDED",
     "LATER",
+    "MESSAGE_ENDS",
+    "MESSAGE_LATER",
     "CallStatusMovesForward",
     "CallStore",
     "RetrieveShowsActionResult",
     "calls_listed_newest_first",
     "documented_answer",
     "drift_observed",
+    "message_status_moves_forward",
     "observed_statuses",
     "one_credential",
     "parse_instant",
@@ -119,7 +124,8 @@ def _origin(response: Any) -> str:
 
 
 class CallStore:
-    """What each call was last seen as: (origin, call id) -> (status, where it was seen). Thread-safe."""
+    """What each call was last seen as: (origin, call id) -> (status, where it was seen); the same for messages, by
+    (target, message id). Thread-safe."""
 
     def __init__(self) -> None:
         self._seen: dict[tuple[str, str], tuple[str, str]] = {}
@@ -191,6 +197,112 @@ class RetrieveShowsActionResult:
                 title="Retrieve does not show the action's result",
                 message=f"{acted[1]} left call {call_id} {acted[0]}, but retrieving it shows {status}",
             )
+
+
+MESSAGE_ENDS = frozenset({"FAILED", "CANCELED"})
+"""The statuses a message ends in: once there, it never changes."""
+
+MESSAGE_LATER: Mapping[str, frozenset[str]] = {
+    "QUEUED": frozenset({"SENT", "DELIVERED", "READ", *MESSAGE_ENDS}),
+    # A failure may be reported after any step; CANCELED is a scheduled message's (MessageStatus: "cancelled while
+    # scheduled"), so none that went out.
+    "SENT": frozenset({"DELIVERED", "READ", "FAILED"}),
+    "DELIVERED": frozenset({"READ", "FAILED"}),
+    "READ": frozenset({"FAILED"}),
+    **{status: frozenset() for status in MESSAGE_ENDS},
+}
+"""For each `MessageStatus`, the statuses a message can show later (a sample of responses may skip steps)."""
+
+_ONE_MESSAGE = frozenset({"post_messages_send", "get_messages_id"})
+_MESSAGE_ROWS = frozenset({"get_messages_history", "get_messages_unread", "get_messages_group"})
+_REPLAYED = "idempotent-replayed"
+
+
+def observed_message_statuses(operation_id: str, body: Any) -> Iterator[tuple[str, str]]:
+    """The (message id, status) pairs a 2xx body of `operation_id` shows, each status as written (the set is open):
+    the answer of Send message and of Get message, the rows of history, unread and group messages, and each id
+    Cancel lists as cancelled, CANCELED (its other answer, counts, names no message)."""
+    if operation_id == "delete_messages_cancel":
+        cancelled = body.get("cancelled") if isinstance(body, dict) else None
+        for message_id in cancelled if isinstance(cancelled, list) else []:
+            if isinstance(message_id, str):
+                yield message_id, "CANCELED"
+        return
+    if operation_id in _MESSAGE_ROWS:
+        rows = body.get("messages") if isinstance(body, dict) else None
+        items = rows if isinstance(rows, list) else []
+    else:
+        items = [body] if operation_id in _ONE_MESSAGE else []
+    for item in items:
+        if isinstance(item, dict):
+            message_id, status = item.get("id"), item.get("status")
+            if isinstance(message_id, str) and isinstance(status, str):
+                yield message_id, status
+
+
+def message_status_moves_forward(
+    target: Target,
+    *,
+    store: CallStore | None = None,
+    seen: Counter[tuple[str, str]] | None = None,
+    moved: Counter[tuple[str, str, str]] | None = None,
+) -> CheckFunction:
+    """A message's status only moves forward (`MESSAGE_LATER`) across the responses `target` gets, each message
+    followed by the id its bodies show (`observed_message_statuses`). `store` keeps, by (target, message id), the last
+    status seen and the operation that showed it; `seen` counts each (target, status) observed, including the
+    statuses the order does not know (the enum is open), which are recorded only: never a failure, nor a step;
+    `moved` counts each (target, status before, status after) of the observations that found a message at another
+    status than before, so that a run can tell what it compared. A replayed answer (`Idempotent-Replayed: true`) is
+    the stored answer of an earlier request, not the message now: it is left out.
+
+    The rows of history, unread and group messages carry a plain `status` string in the spec (the thread's delivery
+    status, not a `MessageStatus`): a row's is compared only when it is one of MessageStatus's values. The sandbox
+    lists a sent message under its own id, so that its rows must agree with Send and Get message; live, the rows'
+    ids are the thread's (`cm_...`), and each row is followed on its own."""
+    store = CallStore() if store is None else store
+    seen = Counter() if seen is None else seen
+    moved = Counter() if moved is None else moved
+
+    def check(ctx: Any, response: Any, case: Any) -> None:
+        if not 200 <= response.status_code < 300:
+            return
+        if any(value.strip().lower() == "true" for value in response.headers.get(_REPLAYED, [])):
+            return
+        where = case.operation.label
+        for message_id, status in observed_message_statuses(_operation_id(case), _json(response)):
+            seen[(target.name, status)] += 1
+            if status not in MESSAGE_LATER:
+                continue
+            previous = store.replace((target.name, message_id), status, where)
+            if previous is None or previous[0] == status:
+                continue
+            moved[(target.name, previous[0], status)] += 1
+            if status in MESSAGE_LATER[previous[0]]:
+                continue
+            if previous[0] in MESSAGE_ENDS:
+                why = f"{previous[0]} is an end"
+            elif status == "CANCELED":
+                why = "only a QUEUED message can be canceled"
+            else:
+                why = f"{status} comes before {previous[0]}"
+            raise Failure(
+                operation=where,
+                title="Message status moved backwards",
+                message=_masked(
+                    f"message {message_id} was {previous[0]} (in {previous[1]}), then {status} (in {where}): {why}",
+                    target,
+                ),
+            )
+
+    return check
+
+
+def _masked(text: str, target: Target) -> str:
+    """`text` without any of the target's keys (a server could echo one as a message id)."""
+    for _, credential in target.credentials:
+        if credential:
+            text = text.replace(str(credential), "[redacted]")
+    return text
 
 
 # RFC 3339 date-time (`format: date-time`): letters in either case, any number of fraction digits, second 60.

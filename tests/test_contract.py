@@ -62,7 +62,13 @@ from pilotstatus_api import catalogue
 from pilotstatus_sandbox import SCENARIOS, Sandbox, SandboxConfig
 from pilotstatus_sandbox._backend import NUMBERS
 from tests._contract import SPEC_PATH, contract_runner, load_spec_dict
-from tests._contract_checks import documented_answer, drift_observed, one_credential
+from tests._contract_checks import (
+    CallStore,
+    documented_answer,
+    drift_observed,
+    message_status_moves_forward,
+    one_credential,
+)
 from tests._contract_stateful import (
     LINKS,
     STEPS,
@@ -242,6 +248,13 @@ CALLS_CHECKED: Counter[str] = Counter()
 """Responses to valid requests that held calls (which schemathesis checked against the schema), by target."""
 CREDENTIALS_SENT: Counter[tuple[str, str, str]] = Counter()
 """(target, operationId, key header) of every request that `one_credential` passed."""
+MESSAGE_STATUSES = CallStore()
+"""What each message was last seen as, by (target, message id): `message_status_moves_forward`'s memory."""
+MESSAGE_STATUSES_SEEN: Counter[tuple[str, str]] = Counter()
+"""(target, status) of every message status the responses showed, known or not."""
+MESSAGES_MOVED: Counter[tuple[str, str, str]] = Counter()
+"""(target, status before, status after) of each response that showed a message at another status than the one it
+was last seen at."""
 _TURNS: Counter[tuple[str, str]] = Counter()
 """Requests sent so far, by (target, operationId): whose turn it is among a target's credentials."""
 
@@ -308,6 +321,7 @@ def _checks(target: Target) -> list[CheckFunction]:
         ),
         one_credential(target, sent=CREDENTIALS_SENT),
         drift_observed(DRIFT, strict=not LIVE),
+        message_status_moves_forward(target, store=MESSAGE_STATUSES, seen=MESSAGE_STATUSES_SEEN, moved=MESSAGES_MOVED),
     ]
 
 
@@ -370,8 +384,22 @@ _MESSAGE_LIFE = [
     ("message", "GET", "/v1/messages/{messageId}", None, "QUEUED"),
     ("message", "DELETE", "/v1/messages/cancel", {"messageIds": ["{message}"]}, None),
     ("message", "GET", "/v1/messages/{messageId}", None, "CANCELED"),
+    (
+        "sent",
+        "POST",
+        "/v1/messages/send",
+        {"destinationNumber": "+5511999990001", "text": "Saiu para entrega"},
+        "QUEUED",
+    ),
+    ("sent", "GET", "/v1/messages/{messageId}", None, "DELIVERED"),  # the clock is moved on first
 ]
-"""A message scheduled far ahead (so that it stays QUEUED), read, cancelled and read again."""
+"""A message scheduled far ahead (so that it stays QUEUED), read, cancelled and read again; then one sent at once
+(to a magic number whose window is always open), read again once the clock has moved on, so that
+`message_status_moves_forward` follows a message along its statuses."""
+
+_MOVED_ON = frozenset({("outbound", "/v1/calls/{callId}"), ("sent", "/v1/messages/{messageId}")})
+"""The retrieves of a lifecycle that come after the sandbox's clock is moved on: a call's peer has answered or
+declined, a message has gone out and been delivered."""
 
 _LIFECYCLES = {
     # A user calls in; the business answers (on Meta after a pre-accept), opens media, plays audio, hangs up; a
@@ -448,8 +476,9 @@ def _lifecycle_test(target: Target) -> Callable[..., None]:
         for turn, (call, method, path, template, status) in enumerate(_LIFECYCLES[provider]):
             mine = {**own, "{message}": calls.get("message", "")}
             data: Any = {key: _own(value, mine) for key, value in template.items()} if template else None
-            if method == "GET" and path == "/v1/calls/{callId}" and call == "outbound" and status != "INITIATED":
-                # The peer answers (or declines) a second after the call rings: move the sandbox's clock on.
+            if method == "GET" and (call, path) in _MOVED_ON and status != "INITIATED":
+                # The peer answers (or declines) a second after the call rings, a message is delivered a second after
+                # it is sent: move the sandbox's clock on.
                 advanced = http_session.post(
                     f"{base_url}/_sandbox/clock/advance",
                     json={"seconds": 2},
@@ -472,7 +501,7 @@ def _lifecycle_test(target: Target) -> Callable[..., None]:
             assert response.status_code == _success_status(_operation_id(operation)), (method, path, response.text)
             VALID_ANSWERS[(target.name, _operation_id(operation), response.status_code)] += 1
             body = response.json()
-            if call in ("incoming", "outbound", "template", "message") and method == "POST" and "{" not in path:
+            if call in ("incoming", "outbound", "template", "message", "sent") and method == "POST" and "{" not in path:
                 calls["inbound" if call == "incoming" else call] = body["id"]
             if status is not None:
                 assert body["status"] == status, (method, path, body)
@@ -619,6 +648,18 @@ else:
             assert others - {link.rsplit(" -> ", 1)[1] for link, _ in followed} == set(), (target.name, followed)
             retrieves = {label for label in others if label.startswith("GET ")}
             assert retrieves - succeeded == set(), (target.name, followed)
+
+    def test_the_message_status_check_followed_messages_through_their_statuses_on_the_full_keys() -> None:
+        """`message_status_moves_forward` did not check nothing: on the Meta and the web number it saw messages at
+        each of QUEUED, DELIVERED and CANCELED, and compared a message's later status with its earlier one, both
+        along the way (a send, then its retrieve once the clock has moved on) and to an end (a cancel)."""
+        for target in TARGETS:
+            if target.budget != FULL:
+                continue
+            statuses = {status for (name, status) in MESSAGE_STATUSES_SEEN if name == target.name}
+            assert {"QUEUED", "DELIVERED", "CANCELED"} <= statuses, (target.name, statuses)
+            moves = {(before, after) for (name, before, after) in MESSAGES_MOVED if name == target.name}
+            assert {("QUEUED", "DELIVERED"), ("QUEUED", "CANCELED")} <= moves, (target.name, moves)
 
     def test_the_sandbox_sent_nothing_that_openapi_json_does_not_say() -> None:
         """The drift report of a run against the sandbox is empty: every response, of every phase and key, was

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -27,6 +28,7 @@ from tests._contract_checks import (
     RetrieveShowsActionResult,
     calls_listed_newest_first,
     documented_answer,
+    message_status_moves_forward,
     one_credential,
     parse_instant,
 )
@@ -294,6 +296,192 @@ def test_only_a_retrieve_after_an_action_is_held_to_its_result() -> None:
     check = shows_result()
     assert run(check, [retrieved("c", "COMPLETED"), retrieved("c", "RINGING"), listed("c", "INITIATED")]) == []
     assert run(check, [acted("terminate", "c", "COMPLETED"), listed("c", "RINGING")]) == []  # the other check's
+
+
+# -- message_status_moves_forward ----------------------------------------------------------------------------------
+
+MESSAGE_READS = {
+    "history": "/v1/messages/history",
+    "unread": "/v1/messages/unread",
+    "group": "/v1/messages/group",
+}
+
+
+def shown(where: str, message_id: str, status: str, *, replayed: bool = False) -> tuple[Any, httpx.Response]:
+    """A response of `where` (`send`, `get`, `cancel`, or a list of `MESSAGE_READS`) showing the message at `status`
+    (a cancel shows only the ids it cancelled, so CANCELED); `replayed`, a send's stored answer replayed."""
+    if where == "send":
+        case = valid_case("POST", "/v1/messages/send")
+        body: Any = {"id": message_id, "correlationId": "c0ffee", "status": status, "createdAt": "2026-07-03T14:00:00Z"}
+        response = answer(case, 202, body)
+        if replayed:
+            response.headers["Idempotent-Replayed"] = "true"
+        return case, response
+    if where == "get":
+        case = valid_case("GET", "/v1/messages/{messageId}", path_parameters={"messageId": message_id})
+        return case, answer(case, 200, {"id": message_id, "status": status, "destinationNumber": "+5511999990001"})
+    if where == "cancel":
+        assert status == "CANCELED"
+        case = valid_case("DELETE", "/v1/messages/cancel")
+        return case, answer(case, 200, {"cancelled": [message_id], "failed": []})
+    case = valid_case("GET", MESSAGE_READS[where])
+    rows = [{"id": "cm_other", "status": "READ"}, {"id": message_id, "status": status, "direction": "OUTBOUND"}]
+    return case, answer(case, 200, {"messages": rows, "total": 2, "page": 1, "pageSize": 30, "totalPages": 1})
+
+
+def moves_forward(
+    target: str = "meta", store: CallStore | None = None, seen: Counter[tuple[str, str]] | None = None
+) -> CheckFunction:
+    return message_status_moves_forward(TARGETS[target], store=CallStore() if store is None else store, seen=seen)
+
+
+BACKWARDS = "Message status moved backwards"
+
+
+def test_a_message_followed_through_send_retrieve_and_the_lists_to_read_passes() -> None:
+    steps = [
+        shown("send", "msg_1", "QUEUED"),
+        shown("get", "msg_1", "QUEUED"),
+        shown("history", "msg_1", "SENT"),
+        shown("get", "msg_1", "DELIVERED"),
+        shown("group", "msg_1", "DELIVERED"),
+        shown("unread", "msg_1", "READ"),
+        shown("get", "msg_1", "READ"),
+    ]
+    assert run(moves_forward(), steps) == []
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("SENT", "QUEUED"), ("DELIVERED", "SENT"), ("READ", "DELIVERED"), ("READ", "QUEUED"), ("FAILED", "QUEUED"),
+     ("FAILED", "READ"), ("CANCELED", "QUEUED"), ("CANCELED", "SENT"), ("FAILED", "CANCELED"),
+     ("CANCELED", "FAILED"), ("SENT", "CANCELED"), ("READ", "CANCELED")],
+)  # fmt: skip
+def test_a_message_status_moving_back_or_leaving_an_end_fails(before: str, after: str) -> None:
+    assert run(moves_forward(), [shown("get", "msg_1", before), shown("history", "msg_1", after)]) == [BACKWARDS]
+
+
+@pytest.mark.parametrize(("before", "after"), [("QUEUED", "FAILED"), ("SENT", "FAILED"), ("QUEUED", "CANCELED")])
+def test_a_message_may_fail_once_out_and_be_canceled_while_queued(before: str, after: str) -> None:
+    assert run(moves_forward(), [shown("send", "msg_1", before), shown("get", "msg_1", after)]) == []
+
+
+def backwards_report(check: CheckFunction, steps: list[tuple[Any, httpx.Response]]) -> str:
+    """The message of the failure the last of `steps` gets (the ones before it pass)."""
+    assert run(check, steps[:-1]) == []
+    case, response = steps[-1]
+    with pytest.raises(FailureGroup) as raised:
+        case.validate_response(response, checks=[check])
+    (failure,) = raised.value.exceptions
+    return str(getattr(failure, "message", failure))
+
+
+def test_the_failure_names_the_message_its_two_statuses_and_the_operations_that_showed_them() -> None:
+    report = backwards_report(moves_forward(), [shown("history", "msg_7", "DELIVERED"), shown("get", "msg_7", "SENT")])
+    assert report == (
+        "message msg_7 was DELIVERED (in GET /v1/messages/history), then SENT (in GET /v1/messages/{messageId}): "
+        "SENT comes before DELIVERED"
+    )
+    ended = backwards_report(moves_forward(), [shown("cancel", "msg_7", "CANCELED"), shown("unread", "msg_7", "READ")])
+    assert ended.endswith("then READ (in GET /v1/messages/unread): CANCELED is an end"), ended
+
+
+def test_the_report_of_a_backward_move_never_shows_a_key() -> None:
+    key = str(TARGETS["meta"].credentials[0][1])  # a server echoing the key where a message id goes
+    report = backwards_report(moves_forward(), [shown("get", key, "READ"), shown("get", key, "SENT")])
+    assert key not in report
+    assert "[redacted]" in report
+
+
+def test_cancel_shows_each_message_it_cancelled_canceled_and_its_counts_show_none() -> None:
+    check = moves_forward()
+    assert run(check, [shown("send", "msg_1", "QUEUED"), shown("cancel", "msg_1", "CANCELED")]) == []
+    assert run(check, [shown("get", "msg_1", "SENT")]) == [BACKWARDS]
+    counts = valid_case("DELETE", "/v1/messages/cancel")
+    counted = answer(counts, 200, {"cancelled": 1, "notFound": 0})
+    assert run(check, [shown("send", "msg_2", "SENT"), (counts, counted)]) == []
+    assert run(check, [shown("get", "msg_2", "DELIVERED")]) == []
+
+
+def test_an_unknown_status_is_recorded_never_fails_and_is_not_a_step() -> None:
+    seen: Counter[tuple[str, str]] = Counter()
+    check = moves_forward(seen=seen)
+    steps = [shown("get", "msg_1", "DELIVERED"), shown("history", "msg_1", "delivered")]
+    assert run(check, [*steps, shown("get", "msg_1", "PAUSED")]) == []
+    assert seen[("meta", "PAUSED")] == seen[("meta", "delivered")] == 1
+    assert run(check, [shown("history", "msg_1", "SENT")]) == [BACKWARDS]  # still compared with DELIVERED
+
+
+def test_the_messages_of_each_target_are_followed_apart_and_across_its_checks() -> None:
+    store = CallStore()
+    assert run(moves_forward("meta", store), [shown("get", "msg_1", "READ")]) == []
+    assert run(moves_forward("tenant+num_sandbox_meta", store), [shown("get", "msg_1", "QUEUED")]) == []
+    assert run(moves_forward("meta", store), [shown("get", "msg_1", "QUEUED")]) == [BACKWARDS]  # a new check, same run
+
+
+def test_a_replayed_send_is_the_stored_answer_not_the_message_now() -> None:
+    check = moves_forward()
+    assert run(check, [shown("send", "msg_1", "QUEUED"), shown("get", "msg_1", "SENT")]) == []
+    assert run(check, [shown("send", "msg_1", "QUEUED", replayed=True)]) == []
+    assert run(check, [shown("send", "msg_1", "QUEUED")]) == [BACKWARDS]
+
+
+def test_a_refusal_shows_no_message() -> None:
+    check = moves_forward()
+    refused = valid_case("GET", "/v1/messages/{messageId}", path_parameters={"messageId": "msg_1"})
+    body = {"error": "x", "id": "msg_1", "status": "QUEUED"}
+    assert run(check, [shown("get", "msg_1", "READ"), (refused, answer(refused, 404, body))]) == []
+
+
+CHAIN = ("QUEUED", "SENT", "DELIVERED", "READ")
+
+
+def goes_back(before: str, after: str) -> bool:
+    """The order, written apart from the check's table: along QUEUED < SENT < DELIVERED < READ, FAILED from any step,
+    CANCELED from QUEUED only, and nothing out of FAILED or CANCELED."""
+    if before == after:
+        return False
+    if before in ("FAILED", "CANCELED"):
+        return True
+    if after == "FAILED":
+        return False
+    if after == "CANCELED":
+        return before != "QUEUED"
+    return CHAIN.index(after) < CHAIN.index(before)
+
+
+KNOWN = [*CHAIN, "FAILED", "CANCELED"]
+WHERE = ["send", "get", *MESSAGE_READS]
+
+
+def where_shown(where: str, status: str) -> str:
+    """A send never answers CANCELED: a cancel shows it instead."""
+    return "cancel" if status == "CANCELED" and where == "send" else where
+
+
+@given(st.lists(st.tuples(st.sampled_from(WHERE), st.sampled_from([*KNOWN, "PAUSED", "read"])), min_size=1, max_size=8))
+def test_any_sequence_of_observations_fails_exactly_at_each_step_back(steps: list[tuple[str, str]]) -> None:
+    check = moves_forward()
+    last = None
+    for where, status in steps:
+        back = last is not None and status in KNOWN and goes_back(last, status)
+        assert run(check, [shown(where_shown(where, status), "msg_1", status)]) == ([BACKWARDS] if back else [])
+        last = status if status in KNOWN else last
+
+
+@given(
+    st.lists(st.sampled_from(CHAIN), min_size=1, max_size=6),
+    st.sampled_from([None, "FAILED", "CANCELED"]),
+    st.lists(st.sampled_from(WHERE), min_size=8, max_size=8),
+    st.lists(st.sampled_from(["PAUSED", "read"]), max_size=3),
+)
+def test_any_forward_sequence_passes(steps: list[str], end: str | None, wheres: list[str], unknown: list[str]) -> None:
+    path = sorted(steps, key=CHAIN.index)
+    if end == "FAILED" or (end == "CANCELED" and path[-1] == "QUEUED"):
+        path += [end, end]
+    path[1:1] = unknown  # statuses the order does not know, anywhere: never a step
+    observed = [shown(where_shown(where, status), "msg_1", status) for where, status in zip(wheres, path, strict=False)]
+    assert run(moves_forward(), observed) == []
 
 
 # -- documented_answer -------------------------------------------------------------------------------------------

@@ -67,9 +67,9 @@ ANY_CODE = "*"
 KINDS: tuple[Provider, ...] = ("META", "EVO_GO", "EVOLUTION_V2")
 """The kinds of number the sandbox has, as the catalogue's `providers` names them."""
 
-PROVIDERS: tuple[Provider, ...] = ("META", "EVO_GO")
-"""The kinds of number that serve operations and have a target of their own (the Meta and web numbers, which can
-call); the Evolution v2 number serves none of the catalogue's (Calls) operations, so far."""
+PROVIDERS: tuple[Provider, ...] = KINDS
+"""The kinds of number that serve operations and have a target of their own: the Meta and web numbers, which can
+call, and the Evolution v2 number, which serves the operations that name no `providers` (messages, templates...)."""
 
 OPERATIONS = frozenset(entry.operation_id for entry in catalogue.OPERATIONS)
 """Every operationId of openapi.json."""
@@ -221,10 +221,11 @@ FULL = Budget(examples=4, scenarios=5)
 """The keys whose answers depend on the request (bodies, call states, links)."""
 LESSER = Budget(examples=3, scenarios=3, coverage_share=3, unexpected_methods=False)
 """The relay-only and STORE_X_DAYS numbers, and the tenant key acting on the Meta number: Meta numbers too, which the
-Meta key covers in full."""
+Meta key covers in full; and the Evolution v2 number, whose answers depend on the request where it serves the
+operation (messages, templates: handled as a web number's, which the web key covers in full)."""
 FIXED = Budget(examples=2, scenarios=2, coverage_share=6, unexpected_methods=False)
-"""The keys whose every answer is fixed whatever the request (429, 403, 409), and the Evolution v2 number (400 for
-every Calls operation, the only operations so far)."""
+"""The keys whose every answer is fixed whatever the request (429, 403, 409), and any operation a number does not
+serve (400: the Evolution v2 number's Calls operations)."""
 
 Credential = tuple[str, Secret]
 """A key header and its value."""
@@ -315,7 +316,7 @@ def sandbox_targets() -> list[Target]:
     for scenario in SCENARIOS:
         if scenario.name in ("meta", "web"):
             budget = FULL
-        elif scenario.name in ("relay-only", "store-days"):
+        elif scenario.name in ("relay-only", "store-days", "unsupported-provider"):
             budget = LESSER
         else:
             budget = FIXED

@@ -26,7 +26,8 @@ Budget (`make test` must stay within 180 s on 2 cores, and other tests take most
   or one a link where a family has fewer links: two for the messages', six for the templates'): `meta` and `web`.
   These are the keys whose answers depend on the request: bodies, call states, links;
 - less (3 and 3, one coverage case in 3): `relay-only` and `store-days`, and the tenant key acting on the Meta
-  number: Meta numbers too, which `meta` covers in full;
+  number: Meta numbers too, which `meta` covers in full; and `unsupported-provider` (the Evolution v2 number), whose
+  sends, reads and templates are handled as a web number's, which `web` covers in full;
 - fixed (2 and 2, one coverage case in 6, no probing of other methods): the keys whose every answer is fixed whatever
   the request (429, 403, 400 unsupported provider, 409 disconnected), and, on any key, an operation its number does
   not serve (400 FEATURE_NOT_SUPPORTED): more requests would get the same answer. What is left still holds every
@@ -583,7 +584,7 @@ for _target in TARGETS:
     for _family in FAMILIES:
         # A key with less than the full budget runs the calls' chains only: every answer of its is fixed (429, 403,
         # 409, 400), or it is a Meta number whose sends and templates the Meta key's chains cover (a PII mode changes
-        # what the reads show, not what a chain does).
+        # what the reads show, not what a chain does), or the Evolution v2 number, handled as the web key's.
         if LIVE or _target.budget == FULL or _family == "calls":
             globals()[f"test_stateful_{_family}_{_test_name(_target)}"] = _stateful_test(_target, _family)
     globals()[f"test_contract_{_test_name(_target)}"] = _contract_test(_target)

@@ -15,12 +15,17 @@ import pytest
 
 from pilotstatus_api.catalogue import OPERATIONS, Entry
 from tests._contract import SPEC_PATH, contract_runner, load_spec_dict
-from tests._contract_targets import PROVIDERS, documented_refusals, sandbox_targets
+from tests._contract_targets import FIXED, PROVIDERS, documented_refusals, sandbox_targets
 from tests._operations import OPERATIONS as ORACLE
 
 RUNNER = contract_runner()
 TARGETS = {target.name: target for target in sandbox_targets()}
-KIND_OF_TARGET = {"meta": "META", "web": "EVO_GO", "tenant+num_sandbox_meta": "META"}
+KIND_OF_TARGET = {
+    "meta": "META",
+    "web": "EVO_GO",
+    "unsupported-provider": "EVOLUTION_V2",
+    "tenant+num_sandbox_meta": "META",
+}
 rows = pytest.mark.parametrize("entry", OPERATIONS, ids=lambda entry: entry.operation_id)
 
 
@@ -86,6 +91,14 @@ def test_every_kind_of_number_serves_something_and_the_sandbox_has_a_target_of_e
     for kind in PROVIDERS:
         assert any(entry.providers is None or kind in entry.providers for entry in OPERATIONS), kind
         assert kind in KIND_OF_TARGET.values()
+
+
+def test_only_a_key_whose_number_serves_nothing_gets_the_fixed_budget() -> None:
+    """FIXED is for answers no request changes (429, 403, 409, 400 for an operation the number lacks): a key whose
+    number serves some operation gets more, since those answers depend on the request (the Evolution v2 number's
+    sends, reads and templates)."""
+    for target in TARGETS.values():
+        assert (target.budget == FIXED) == (not target.serves), target.name
 
 
 def phone_fields(spec: dict[str, Any]) -> set[str]:

@@ -490,7 +490,7 @@ def test_no_attribute_of_a_model_is_annotated_unset_and_each_optional_one_is_x_o
 
 
 @pytest.mark.parametrize(("package", "name"), MODELS, ids=MODEL_IDS)
-@settings(max_examples=4, suppress_health_check=GENERATION_IS_SLOW)
+@settings(max_examples=3, suppress_health_check=GENERATION_IS_SLOW)
 @given(data=st.data())
 def test_a_body_with_only_the_required_keys_gives_none_on_every_optional_field_and_back_the_same_keys(
     packages: dict[str, Package], package: str, name: str, data: st.DataObject
@@ -558,14 +558,14 @@ def extra_values(document: JSON, shape: ObjectSchema) -> st.SearchStrategy[Any]:
     return JSON_VALUES
 
 
-# 6 bodies a model (drawing them for over a hundred models is most of this file's time): a nested model's bodies are
+# 4 bodies a model (drawing them for over a hundred models is most of this file's time): a nested model's bodies are
 # also drawn inside its parents' (CallHours inside CallingSettings, its envelope and its update, say), and the
 # null-or-absent cases of every key are proven one by one by the test above. Each body is also read a second time with
 # up to 3 keys the schema does not declare added (the body may hold some already): from_dict() leaves it as it was and
 # keeps exactly those keys, in a dict of the model's own. (One test draws the body for both, since drawing it is most
 # of their time.)
 @pytest.mark.parametrize(("package", "name"), MODELS, ids=MODEL_IDS)
-@settings(max_examples=6, suppress_health_check=GENERATION_IS_SLOW)
+@settings(max_examples=4, suppress_health_check=GENERATION_IS_SLOW)
 @given(data=st.data())
 def test_any_body_the_schema_accepts_parses_without_unset_and_writes_back_the_same_json_and_undeclared_keys_are_kept(
     packages: dict[str, Package], package: str, name: str, data: st.DataObject

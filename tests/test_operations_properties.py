@@ -31,8 +31,8 @@ from tests._operations import (
 from tests._spec import JSON, load_spec
 
 SPEC = load_spec()
-EXAMPLES = 15  # per operation: the whole file stays within seconds
-ASYNC_EXAMPLES = 6  # the async client parses with the same code; what differs is how the body arrives
+EXAMPLES = 10  # per operation (test_generated_models draws every model too): the file stays within seconds
+ASYNC_EXAMPLES = 4  # the async client parses with the same code; what differs is how the body arrives
 # hypothesis-jsonschema draws objects by filtering (unique keys, required ones): expected, not a problem of the test.
 GENERATION_IS_SLOW = [HealthCheck.filter_too_much, HealthCheck.too_slow, HealthCheck.data_too_large]
 

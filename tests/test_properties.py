@@ -54,18 +54,20 @@ def assert_round_trips(model: type[Model], name: str, body: JSON) -> None:
     assert model.from_dict(written) == parsed
 
 
-# Each list holds several calls, and the test below draws single calls 100 times: 25 lists prove the list's own part.
+# Each list holds several calls, and the test below draws single calls 50 times: 25 lists prove the list's own part.
 @settings(max_examples=25)
 @given(bodies("CallList"))
 def test_any_call_list_the_schema_accepts_parses_and_round_trips(body: JSON) -> None:
     assert_round_trips(CallList, "CallList", body)
 
 
+@settings(max_examples=50)
 @given(bodies("Call"))
 def test_any_call_the_schema_accepts_parses_and_round_trips(body: JSON) -> None:
     assert_round_trips(Call, "Call", body)
 
 
+@settings(max_examples=50)
 @given(bodies("Error"))
 def test_any_error_body_the_schema_accepts_parses_and_round_trips(body: JSON) -> None:
     assert_round_trips(Error, "Error", body)

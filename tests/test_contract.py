@@ -29,7 +29,7 @@ Budget (`make test` must stay within 180 s on 2 cores, and other tests take most
   number: Meta numbers too, which `meta` covers in full; and `unsupported-provider` (the Evolution v2 number), whose
   sends, reads and templates are handled as a web number's, which `web` covers in full;
 - fixed (2 and 2, one coverage case in 6, no probing of other methods): the keys whose every answer is fixed whatever
-  the request (429, 403, 400 unsupported provider, 409 disconnected), and, on any key, an operation its number does
+  the request (429, 403, 409 disconnected), and, on any key, an operation its number does
   not serve (400 FEATURE_NOT_SUPPORTED): more requests would get the same answer. What is left still holds every
   kind of invalid request the coverage phase makes, which is where the 400-versus-early-refusal order is proven.
 Other methods (405, whatever the key) are probed on the full keys only, and so are the chains of the messages' and

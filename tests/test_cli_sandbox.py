@@ -33,7 +33,7 @@ from tests._command import ERROR_PREFIX, run, use_key
 from tests._loopback import serve
 from tests._sandbox_process import sandbox_process
 
-pytestmark = pytest.mark.long  # sandboxes started as processes, a 50,000-call export: started first
+pytestmark = pytest.mark.long  # sandboxes started as processes, a 50,000-call export (make test-slow): started first
 
 CALLS = 50_000
 KEY = "ps_sandbox_web_number"

@@ -35,7 +35,7 @@ from tests._loopback import serve
 from tests._sandbox_process import sandbox_process
 from tests.test_contract import load_target_schema
 
-pytestmark = pytest.mark.long  # four `make contract` runs against servers of their own: started first
+pytestmark = pytest.mark.long  # four `make contract` runs against servers of their own (make test-slow): started first
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = "ps_sandbox_meta_number"

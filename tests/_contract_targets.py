@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from pilotstatus_api import catalogue
 from pilotstatus_sandbox import SCENARIOS, Scenario
+from pilotstatus_sandbox._backend import NUMBERS
 from tests._spec import load_spec
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "FULL",
     "HELPER_OPERATIONS",
     "LESSER",
+    "LISTS",
     "OPERATIONS",
     "PROVIDERS",
     "Budget",
@@ -76,6 +78,9 @@ OPERATIONS = frozenset(entry.operation_id for entry in catalogue.OPERATIONS)
 
 HELPER_OPERATIONS = frozenset({"sandbox_incoming_call", "sandbox_hangup_call"})
 """The sandbox's helpers that the stateful phase uses (a user calls the number; the user hangs up)."""
+
+LISTS = frozenset(entry.operation_id for entry in catalogue.OPERATIONS if entry.pagination is not None)
+"""The operations that list (calls, messages, conversations): all that a number's PII mode changes."""
 
 
 def _served(kind: Provider) -> frozenset[str]:
@@ -252,6 +257,9 @@ class Target:
     number_id: str | None = None
     """The `x-whatsapp-number-id` sent with every request (a tenant key acting on a number)."""
     scenario: Scenario | None = None
+    runs: frozenset[str] | None = None
+    """The operations the suite sends it, when its answers differ from another target's only there (a number's PII
+    mode decides only its lists: the Meta key covers the rest in full); None: every operation."""
 
     @property
     def starts_calls(self) -> bool:
@@ -303,9 +311,10 @@ def _scenario_target(scenario: Scenario, budget: Budget) -> Target:
         kind: Provider = scenario.provider
         return Target(name, credentials, _NUMBER_REFUSALS[kind], _SUCCEEDS[kind], ("400",), budget, scenario=scenario)
     provider: Provider = "EVO_GO" if scenario.provider == "EVO_GO" else "META"  # relay-only is a Meta number
+    spec = next(spec for spec in NUMBERS if spec.number_id == scenario.number_id)
     return Target(
         name, credentials, _NUMBER_REFUSALS[provider], _SUCCEEDS[provider], ("400",), budget,
-        provider=provider, scenario=scenario,
+        provider=provider, scenario=scenario, runs=None if spec.pii_mode == "STORE_INDEFINITE" else LISTS,
     )  # fmt: skip
 
 

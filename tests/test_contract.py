@@ -21,7 +21,7 @@ start, messages are queued and the stateful phase follows links on both kinds of
 checks.
 
 Budget (`make test` must stay within 180 s on 2 cores, and other tests take most of it; this module takes about
-60 s of CPU on a quiet machine, a sixth of it the stateful phase, and 8 s more in each worker to collect):
+60 s of CPU on a quiet machine, a sixth of it the stateful phase, and 6 s more in each worker to collect):
 - full (4 fuzzed examples an operation and mode, all the coverage phase's cases, 5 stateful chains of up to 8 steps,
   or one a link where a family has fewer links: two for the messages', six for the templates'): `meta` and `web`.
   These are the keys whose answers depend on the request: bodies, call states, links;

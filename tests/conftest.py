@@ -23,17 +23,22 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 def pytest_configure(config: pytest.Config) -> None:
     """In the main process and in each worker: the processes the tests start can be interrupted (`_signals`)."""
     restore_interrupt()
-    # Collecting builds every test at once (schemathesis builds each operation's test and its coverage cases), a
-    # heap of objects that all live to the end; the cyclic collector would walk it again and again as it grows.
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_collection(session: pytest.Session) -> Iterator[None]:
+    """Collecting builds every test at once (schemathesis builds each operation's test and its coverage cases), a
+    heap of objects that all live to the end: the cyclic collector is off meanwhile, since it would walk that heap
+    again and again as it grows, and what was built is then kept out of its walks for the rest of the run
+    (`gc.freeze`). Around the hook itself, so that a process that collects nothing (xdist's controller) gets its
+    collector back at once."""
     gc.disable()
-
-
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """What collecting built is kept out of the cyclic collector's walks for the rest of the run (`gc.freeze`): each
-    full collection during the tests would otherwise walk the whole collected suite again."""
-    gc.collect()
-    gc.freeze()
-    gc.enable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.freeze()
+        gc.enable()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -182,6 +182,7 @@ class BaseClient(Generic[_Http]):
             json=spec.get("json"),
             headers=headers,
             timeout=self.timeout,
+            extensions=spec.get("extensions"),
         )
 
     def _after_send(self, request: httpx.Request) -> None:

@@ -87,12 +87,17 @@ class PilotStatus(BaseClient[httpx.Client], SyncResources):
 
     def _request(self, spec: RequestSpec, parse: Callable[[httpx.Response], _T]) -> _T:
         """Send a request described by the generated package, with retries; parse its 2xx response, or raise."""
+        return self._parsed(self._send(spec), parse, spec.get("operation_id"))
+
+    def _send(self, spec: RequestSpec) -> httpx.Response:
+        """Send a request described by the generated package, with retries: its 2xx response, read but not parsed
+        (a walk reads the next page ahead while it parses this one), or the failure raised."""
         retries_done = 0
         while True:
             request = self._build_request(spec)
             response, error = self._attempt(request)
             if response is not None and error is None and response.is_success:
-                return self._parsed(response, parse, spec.get("operation_id"))
+                return response
             delay = self._retry_delay(request, retries_done, response, error, spec.get("idempotency", "none"))
             if delay is None:
                 raise self._failure(request, response, error)
@@ -180,12 +185,17 @@ class AsyncPilotStatus(BaseClient[httpx.AsyncClient], AsyncResources):
 
     async def _request(self, spec: RequestSpec, parse: Callable[[httpx.Response], _T]) -> _T:
         """Send a request described by the generated package, with retries; parse its 2xx response, or raise."""
+        return self._parsed(await self._send(spec), parse, spec.get("operation_id"))
+
+    async def _send(self, spec: RequestSpec) -> httpx.Response:
+        """Send a request with retries: its 2xx response, read but not parsed, or the failure raised (as
+        `PilotStatus._send` does)."""
         retries_done = 0
         while True:
             request = self._build_request(spec)
             response, error = await self._attempt(request)
             if response is not None and error is None and response.is_success:
-                return self._parsed(response, parse, spec.get("operation_id"))
+                return response
             delay = self._retry_delay(request, retries_done, response, error, spec.get("idempotency", "none"))
             if delay is None:
                 raise self._failure(request, response, error)

@@ -38,7 +38,7 @@ RequestSpec = dict[str, Any]
 """A request as `_get_kwargs` describes it: `method`, `url` (the path), and `params`, `json`, `headers` when any;
 `Operation.request` adds `operation_id`, which the client names the operation by in what it logs of the response,
 and `idempotency`, the catalogue's word on whether the operation honours an `Idempotency-Key` (which the retry rule
-reads)."""
+reads). A walk that reads ahead adds `extensions`, the httpx request extensions (a `trace`)."""
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,17 @@ class SyncClient(Protocol):
         """Send a prepared request with retries; parse its 2xx response with `parse`, or raise."""
         ...
 
+    def _send(self, spec: RequestSpec) -> httpx.Response:
+        """Send a prepared request with retries: its 2xx response, read but not parsed, or the failure raised."""
+        ...
+
+    def _parsed(
+        self, response: httpx.Response, parse: Callable[[httpx.Response], _T], operation_id: str | None = None
+    ) -> _T:
+        """`parse(response)` for a 2xx response of `operation_id`; a body that does not parse raises
+        `APIResponseValidationError`."""
+        ...
+
 
 class AsyncClient(Protocol):
     """What an async resource calls on `AsyncPilotStatus`."""
@@ -82,6 +93,16 @@ class AsyncClient(Protocol):
 
     async def _request(self, spec: RequestSpec, parse: Callable[[httpx.Response], _T]) -> _T:
         """Send a prepared request with retries; parse its 2xx response with `parse`, or raise."""
+        ...
+
+    async def _send(self, spec: RequestSpec) -> httpx.Response:
+        """Send a prepared request with retries: its 2xx response, read but not parsed, or the failure raised."""
+        ...
+
+    def _parsed(
+        self, response: httpx.Response, parse: Callable[[httpx.Response], _T], operation_id: str | None = None
+    ) -> _T:
+        """`parse(response)` for a 2xx response of `operation_id`, as `SyncClient._parsed` does."""
         ...
 
 

@@ -30,7 +30,11 @@ import datetime
 import functools
 import itertools
 import operator
+import queue
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from concurrent import futures
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -43,6 +47,8 @@ from ._resource import AsyncClient, SyncClient
 from ._timestamps import MILLISECOND, ceil_ms, floor_ms, format_instant, to_instant
 
 if TYPE_CHECKING:
+    import asyncio
+
     from pilotstatus_api.models.call import Call
 
 __all__ = ["AsyncCallPage", "AsyncNumberedPage", "CallPage", "Cursor", "NumberedList", "NumberedPage"]
@@ -602,11 +608,26 @@ def _sync_page(
     start: datetime.datetime | None,
     end: datetime.datetime | None,
 ) -> NumberedPage[Any]:
+    spec = _page_spec(client, listing, number, query, start, end)
+    return _sync_parsed(client, listing, _Sent(spec, client._send(spec)), number, query, start, end)
+
+
+def _sync_parsed(
+    client: SyncClient,
+    listing: NumberedList,
+    sent: _Sent,
+    number: int,
+    query: _Query,
+    start: datetime.datetime | None,
+    end: datetime.datetime | None,
+) -> NumberedPage[Any]:
+    """The page that `sent` brought (page `number` of `query` with these date bounds), parsed."""
+
     def fetch(following: int) -> NumberedPage[Any]:
         return _sync_page(client, listing, following, query, start, end)
 
-    spec = _page_spec(client, listing, number, query, start, end)
-    return NumberedPage(**client._request(spec, functools.partial(_page_fields, listing)), fetch=fetch, asked=number)
+    fields = client._parsed(sent.response, functools.partial(_page_fields, listing), sent.spec.get("operation_id"))
+    return NumberedPage(**fields, fetch=fetch, asked=number)
 
 
 async def fetch_async_page(
@@ -633,12 +654,34 @@ async def _async_page(
     start: datetime.datetime | None,
     end: datetime.datetime | None,
 ) -> AsyncNumberedPage[Any]:
+    spec = _page_spec(client, listing, number, query, start, end)
+    return _async_parsed(client, listing, _Sent(spec, await client._send(spec)), number, query, start, end)
+
+
+def _async_parsed(
+    client: AsyncClient,
+    listing: NumberedList,
+    sent: _Sent,
+    number: int,
+    query: _Query,
+    start: datetime.datetime | None,
+    end: datetime.datetime | None,
+) -> AsyncNumberedPage[Any]:
+    """The page that `sent` brought, parsed, as `_sync_parsed` does for a sync client."""
+
     async def fetch(following: int) -> AsyncNumberedPage[Any]:
         return await _async_page(client, listing, following, query, start, end)
 
-    spec = _page_spec(client, listing, number, query, start, end)
-    fields = await client._request(spec, functools.partial(_page_fields, listing))
+    fields = client._parsed(sent.response, functools.partial(_page_fields, listing), sent.spec.get("operation_id"))
     return AsyncNumberedPage(**fields, fetch=fetch, asked=number)
+
+
+@dataclass(frozen=True)
+class _Sent:
+    """A page's request, and its 2xx response (read, not yet parsed)."""
+
+    spec: RequestSpec
+    response: httpx.Response
 
 
 # --- walking a numbered list ------------------------------------------------------------------------------------------
@@ -816,35 +859,211 @@ def _just_after(instant: datetime.datetime) -> datetime.datetime | None:
         return None
 
 
-def _sync_items(plan: _Plan[_Item, None], fetch: Callable[[_Ask], Any]) -> Iterator[list[_Item]]:
-    """Drive `plan`, fetching each page it asks for: its items, a list at a time."""
-    got: Any = None
-    while True:
-        try:
-            step = plan.send(got)
-        except StopIteration:
-            return
-        if isinstance(step, _Ask):
-            got = fetch(step)
-        else:
-            got = None
-            yield step
+# --- reading ahead ----------------------------------------------------------------------------------------------------
+# A walk's next request is nearly always the page after the one that just came, with its bounds. A walk sends
+# it as soon as a page has come, before parsing that page, so that the server answers the next page while the client
+# parses this one (two processes, or two machines: the times overlap). It is only a guess: the plan still decides
+# each request from the pages before it, and an answer read ahead that is not the request the plan makes is dropped
+# (a page is a GET, which changes nothing). Requests still go one at a time, each after the answer before it.
 
 
-async def _async_items(plan: _Plan[_Item, None], fetch: Callable[[_Ask], Awaitable[Any]]) -> AsyncIterator[_Item]:
-    """Drive `plan`, awaiting each page it asks for: its items, one at a time."""
+_Trace = Callable[[str, Any], None]
+"""httpx's `trace` request extension (httpcore calls it with each event of the request's life)."""
+_AsyncTrace = Callable[[str, Any], Awaitable[None]]
+_Send = Callable[[_Ask, "_Trace | None"], "_Sent"]
+"""Send a walk's request (with the `trace` given, if any), retried as any request: its 2xx answer, read."""
+_AsyncSend = Callable[[_Ask, "_AsyncTrace | None"], Awaitable["_Sent"]]
+
+
+def _ahead(previous: _Ask | None, asked: _Ask, pages: int | None) -> _Ask | None:
+    """The request to send ahead once `asked` is answered: the page after it, with its bounds, when the walk stepped
+    one page forward from `previous` to `asked`, and the page before (`pages`, its `total_pages`) said that the list
+    goes on past `asked`. None otherwise: the first page (a history's second one is asked with the end the first
+    fixes), a step back, a page asked again, a new pass, the last page."""
+    if previous is None or pages is None or asked.page >= pages or previous.page + 1 != asked.page:
+        return None
+    return _Ask(asked.page + 1, asked.start, asked.end)
+
+
+class _ReadAhead:
+    """The request a sync walk sends ahead, on a thread of its own, and its answer, handed over when the walk makes
+    that request. The thread is a daemon (a walk left unfinished never holds up the interpreter's exit), started at
+    the walk's first request sent ahead and ended with the walk.
+
+    The walk's thread waits until the request sent ahead is out (or an attempt has failed), as its `trace` tells,
+    before it parses the page before: parsing holds the interpreter's lock, which the read-ahead thread needs to write
+    its request, and would otherwise get only once the parsing was done."""
+
+    def __init__(self, send: _Send) -> None:
+        self._send = send
+        self._pending: tuple[_Ask, Future[_Sent]] | None = None
+        self._jobs: queue.SimpleQueue[_Job | None] | None = None
+
+    def start(self, ask: _Ask) -> None:
+        """Send `ask` ahead, and return once the request is out."""
+        if self._jobs is None:
+            self._jobs = queue.SimpleQueue()
+            thread = threading.Thread(
+                target=_answer_jobs, args=(self._jobs, self._send), name="pilotstatus-read-ahead", daemon=True
+            )
+            thread.start()
+        job = _Job(ask)
+        self._jobs.put(job)
+        self._pending = (ask, job.future)
+        job.out.wait()
+
+    def take(self, ask: _Ask) -> _Sent:
+        """The answer to `ask`: the one read ahead when it was this request (its failure raised here, as if sent
+        now), else sent now, once a request read ahead in vain has been answered."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            guessed, future = pending
+            if guessed == ask:
+                return future.result()
+            futures.wait([future])
+        return self._send(ask, None)
+
+    def close(self) -> None:
+        """End the thread, dropping a request not yet sent (one already sent ends on its own, its answer dropped)."""
+        if self._pending is not None:
+            self._pending[1].cancel()
+            self._pending = None
+        if self._jobs is not None:
+            self._jobs.put(None)
+            self._jobs = None
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A request sent ahead: the walk's `ask`, its answer to come, and an event set once the request is out."""
+
+    ask: _Ask
+    future: Future[_Sent] = field(default_factory=Future)
+    out: threading.Event = field(default_factory=threading.Event)
+
+    def trace(self, event: str, info: Any) -> None:
+        """httpx's `trace` extension: see `_is_out`."""
+        if _is_out(event):
+            self.out.set()
+
+
+def _is_out(event: str) -> bool:
+    """Whether httpcore's trace `event` says that the walk need not wait for a request sent ahead any longer: the
+    request is out (the client waits for the response), or an attempt failed (a retry, if any, may wait a while)."""
+    return event.endswith(("receive_response_headers.started", ".failed"))
+
+
+def _answer_jobs(jobs: queue.SimpleQueue[_Job | None], send: _Send) -> None:
+    """The read-ahead thread: send each request put in `jobs`, until None, and set its future."""
+    while (job := jobs.get()) is not None:
+        if job.future.set_running_or_notify_cancel():
+            try:
+                sent = send(job.ask, job.trace)
+            except BaseException as error:  # the walk's thread raises it, when it asks for this page
+                job.future.set_exception(error)
+            else:
+                job.future.set_result(sent)
+        job.out.set()
+
+
+def _sync_items(
+    plan: _Plan[_Item, None],
+    send: _Send,
+    parse: Callable[[_Ask, _Sent], Any],
+) -> Iterator[list[_Item]]:
+    """Drive `plan`, sending each request it makes and parsing the page (the next one read ahead meanwhile): its
+    items, a list at a time."""
     got: Any = None
-    while True:
-        try:
-            step = plan.send(got)
-        except StopIteration:
-            return
-        if isinstance(step, _Ask):
-            got = await fetch(step)
-        else:
-            got = None
-            for item in step:
-                yield item
+    previous: _Ask | None = None  # the walk's request before, and the `total_pages` of its page
+    pages: int | None = None
+    reader = _ReadAhead(send)
+    try:
+        while True:
+            try:
+                step = plan.send(got)
+            except StopIteration:
+                return
+            if isinstance(step, _Ask):
+                sent = reader.take(step)
+                following = _ahead(previous, step, pages)
+                if following is not None:
+                    reader.start(following)
+                got = parse(step, sent)
+                previous, pages = step, got.total_pages
+            else:
+                got = None
+                yield step
+    finally:
+        reader.close()
+
+
+async def _async_items(
+    plan: _Plan[_Item, None],
+    send: _AsyncSend,
+    parse: Callable[[_Ask, _Sent], Any],
+) -> AsyncIterator[_Item]:
+    """Drive `plan`, awaiting each request it makes and parsing the page (the next one read ahead meanwhile, in a task
+    of its own): its items, one at a time."""
+    import asyncio  # only async walks need it; `import pilotstatus` does not load it
+
+    got: Any = None
+    previous: _Ask | None = None  # the walk's request before, and the `total_pages` of its page
+    pages: int | None = None
+    ahead: tuple[_Ask, asyncio.Task[_Sent]] | None = None
+    try:
+        while True:
+            try:
+                step = plan.send(got)
+            except StopIteration:
+                return
+            if isinstance(step, _Ask):
+                pending, ahead = ahead, None
+                if pending is not None and pending[0] == step:
+                    sent = await pending[1]
+                else:
+                    if pending is not None:  # read ahead in vain: answered before the next request goes
+                        await asyncio.wait([pending[1]])
+                        _drop(pending[1])
+                    sent = await send(step, None)
+                following = _ahead(previous, step, pages)
+                if following is not None:
+                    ahead = (following, await _send_ahead(send, following))
+                got = parse(step, sent)
+                previous, pages = step, got.total_pages
+            else:
+                got = None
+                for item in step:
+                    yield item
+    finally:
+        if ahead is not None:
+            _drop(ahead[1])
+
+
+async def _send_ahead(send: _AsyncSend, ask: _Ask) -> asyncio.Task[_Sent]:
+    """Send `ask` in a task of its own, and return the task once the request is out (or has failed): parsing a page
+    gives the event loop no turn, so a task whose request was not yet out would wait for the parsing to end."""
+    import asyncio
+
+    out = asyncio.Event()
+
+    async def trace(event: str, info: Any) -> None:
+        if _is_out(event):
+            out.set()
+
+    task = asyncio.ensure_future(send(ask, trace))
+    task.add_done_callback(lambda _: out.set())
+    try:
+        await out.wait()
+    except BaseException:  # the walk was cancelled meanwhile
+        _drop(task)
+        raise
+    return task
+
+
+def _drop(task: Any) -> None:
+    """Cancel a task read ahead in vain, and take its failure, if any, so that asyncio does not log it as lost."""
+    task.cancel()
+    task.add_done_callback(lambda done: done.cancelled() or done.exception())
 
 
 def walk(
@@ -860,12 +1079,18 @@ def walk(
     them. Arguments are checked at once, before any request."""
     checked = _Query.of(page_size, start_date, end_date, query)
 
-    def fetch(ask: _Ask) -> NumberedPage[Any]:
-        return _sync_page(client, listing, ask.page, checked, ask.start, ask.end)
+    def send(ask: _Ask, trace: _Trace | None) -> _Sent:
+        spec = _page_spec(client, listing, ask.page, checked, ask.start, ask.end)
+        if trace is not None:
+            spec["extensions"] = {"trace": trace}
+        return _Sent(spec, client._send(spec))
+
+    def parse(ask: _Ask, sent: _Sent) -> NumberedPage[Any]:
+        return _sync_parsed(client, listing, sent, ask.page, checked, ask.start, ask.end)
 
     plan = _Walk[Any](listing, checked.start, checked.end, checked.page_size).plan()
     # The items of each page in turn: `chain` hands them out itself, where a generator would be resumed once an item.
-    return itertools.chain.from_iterable(_sync_items(plan, fetch))
+    return itertools.chain.from_iterable(_sync_items(plan, send, parse))
 
 
 def walk_async(
@@ -880,7 +1105,13 @@ def walk_async(
     """Every item of `listing`, for `AsyncPilotStatus`: `async for item in ...`. Arguments are checked at once."""
     checked = _Query.of(page_size, start_date, end_date, query)
 
-    async def fetch(ask: _Ask) -> AsyncNumberedPage[Any]:
-        return await _async_page(client, listing, ask.page, checked, ask.start, ask.end)
+    async def send(ask: _Ask, trace: _AsyncTrace | None) -> _Sent:
+        spec = _page_spec(client, listing, ask.page, checked, ask.start, ask.end)
+        if trace is not None:
+            spec["extensions"] = {"trace": trace}
+        return _Sent(spec, await client._send(spec))
 
-    return _async_items(_Walk[Any](listing, checked.start, checked.end, checked.page_size).plan(), fetch)
+    def parse(ask: _Ask, sent: _Sent) -> AsyncNumberedPage[Any]:
+        return _async_parsed(client, listing, sent, ask.page, checked, ask.start, ask.end)
+
+    return _async_items(_Walk[Any](listing, checked.start, checked.end, checked.page_size).plan(), send, parse)

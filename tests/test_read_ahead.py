@@ -363,3 +363,47 @@ def test_over_a_real_connection_the_page_read_ahead_is_sent_before_the_page_befo
     assert [page for page, _ in transport.seen] == [str(number) for number in range(1, len(transport.seen) + 1)]
     assert transport.seen[2] == ("3", 2)  # page 3 went as soon as page 2 came
     assert "http11.receive_response_headers.started" in events
+
+
+def test_when_the_walk_already_waits_for_a_page_the_thread_sends_the_page_after_it_as_it_comes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Page 4 is answered only once the walk waits for it (it has taken it from the pages sent ahead): the thread then
+    sends page 5 itself, before the walk has page 4, and the walk starts no request ahead after page 3."""
+    readers: list[pagination._ReadAhead] = []
+    started: list[int] = []
+    init, start = pagination._ReadAhead.__init__, pagination._ReadAhead._start
+
+    def recording_init(reader: pagination._ReadAhead, send: Any) -> None:
+        init(reader, send)
+        readers.append(reader)
+
+    def recording_start(reader: pagination._ReadAhead, ask: _Ask) -> None:
+        started.append(ask.page)
+        start(reader, ask)
+
+    monkeypatch.setattr(pagination._ReadAhead, "__init__", recording_init)
+    monkeypatch.setattr(pagination._ReadAhead, "_start", recording_start)
+    handed: list[str] = []
+    server = NumberedServer("history", rows_at(range(12)))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        page = request.url.params["page"]
+        seen.append((page, len(handed)))
+        trace = request.extensions.get("trace")
+        if trace is not None:
+            trace("http11.receive_response_headers.started", {})
+        if page == "4":
+            waited = threading.Event()
+            while readers[0]._ahead:  # the walk has not taken page 4 yet
+                waited.wait(0.001)
+        return server.handler(request)
+
+    seen: list[tuple[str, int]] = []
+    transport = httpx.MockTransport(handler)
+    with PilotStatus(api_key=KEY, base_url=BASE_URL, transport=transport, max_retries=0) as client:
+        handed.extend(message.id for message in client.messages.iter_history(page_size=2))
+    assert handed == [f"item_{n:06d}" for n in range(11, -1, -1)]
+    assert ("5", 6) in seen  # before page 4 was handed out, as any page sent ahead
+    # Page 5 was sent by the thread, the walk started the others: page 5 came at once, before the walk had taken it.
+    assert started[:3] == [3, 4, 6]

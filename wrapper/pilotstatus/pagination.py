@@ -26,6 +26,7 @@ items move is passed over again from the newest instant of the pass before (see 
 
 from __future__ import annotations
 
+import collections
 import datetime
 import functools
 import itertools
@@ -886,48 +887,110 @@ def _ahead(previous: _Ask | None, asked: _Ask, pages: int | None) -> _Ask | None
 
 
 class _ReadAhead:
-    """The request a sync walk sends ahead, on a thread of its own, and its answer, handed over when the walk makes
-    that request. The thread is a daemon (a walk left unfinished never holds up the interpreter's exit), started at
+    """The requests a sync walk sends ahead, on a thread of its own, and their answers, handed over when the walk makes
+    those requests. The thread is a daemon (a walk left unfinished never holds up the interpreter's exit), started at
     the walk's first request sent ahead and ended with the walk.
 
-    The walk's thread waits until the request sent ahead is out (or an attempt has failed), as its `trace` tells,
-    before it parses the page before: parsing holds the interpreter's lock, which the read-ahead thread needs to write
-    its request, and would otherwise get only once the parsing was done."""
+    The walk sends ahead one page past the one it has taken (`follow`), no more: page n + 1 goes once the walk has
+    taken page n, before it parses page n and hands its items out. When the walk is already waiting for page n as it
+    comes (the server is the slower of the two), the thread sends page n + 1 itself, at once: to wake the thread for
+    it would cost the server a fraction of a millisecond a page. The thread never goes past the list's last page, as
+    the latest page parsed counts them, and stops as soon as the walk asks for anything else than the page after the
+    one before; what was sent ahead in vain is dropped.
+
+    A request the walk starts ahead is waited for until it is out (or an attempt has failed), as its `trace` tells,
+    before the walk parses the page before: parsing holds the interpreter's lock, which the thread needs to write its
+    request, and would otherwise get only once the parsing was done."""
 
     def __init__(self, send: _Send) -> None:
         self._send = send
-        self._pending: tuple[_Ask, Future[_Sent]] | None = None
+        self._lock = threading.Lock()
+        self._ahead: collections.deque[_Job] = collections.deque()  # sent ahead, not yet taken, in order
+        self._chain = False  # whether the thread sends the page after each page that comes
+        self._pages: int | None = None  # the list's `total_pages`, as the latest page parsed said
         self._jobs: queue.SimpleQueue[_Job | None] | None = None
 
-    def start(self, ask: _Ask) -> None:
+    def take(self, ask: _Ask) -> _Sent:
+        """The answer to `ask`: the one read ahead when it was this request (its failure raised here, as if sent
+        now), else sent now, once what was read ahead in vain has been answered (a walk's requests go one at a
+        time)."""
+        with self._lock:
+            hit = self._ahead.popleft() if self._ahead and self._ahead[0].ask == ask else None
+            if hit is None:
+                self._chain = False
+                dropped = list(self._ahead)
+                self._ahead.clear()
+        if hit is not None:
+            return hit.future.result()
+        for job in dropped:
+            job.future.cancel()
+        futures.wait([job.future for job in dropped])
+        return self._send(ask, None)
+
+    def follow(self, following: _Ask | None) -> None:
+        """Once the walk has taken a page: send `following` ahead, unless the thread has already, and let the thread
+        chain from it (None: the walk is not stepping forward: send nothing more)."""
+        with self._lock:
+            self._chain = following is not None
+            if following is None or any(job.ask == following for job in self._ahead):
+                return
+        self._start(following)
+
+    def count(self, pages: int) -> None:
+        """The list's `total_pages`, as the page the walk has just parsed says: the thread sends nothing past it."""
+        with self._lock:
+            self._pages = pages
+
+    def _start(self, ask: _Ask) -> None:
         """Send `ask` ahead, and return once the request is out."""
         if self._jobs is None:
             self._jobs = queue.SimpleQueue()
             thread = threading.Thread(
-                target=_answer_jobs, args=(self._jobs, self._send), name="pilotstatus-read-ahead", daemon=True
+                target=self._answer, args=(self._jobs,), name="pilotstatus-read-ahead", daemon=True
             )
             thread.start()
         job = _Job(ask)
+        with self._lock:
+            self._ahead.append(job)
         self._jobs.put(job)
-        self._pending = (ask, job.future)
         job.out.wait()
 
-    def take(self, ask: _Ask) -> _Sent:
-        """The answer to `ask`: the one read ahead when it was this request (its failure raised here, as if sent
-        now), else sent now, once a request read ahead in vain has been answered."""
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            guessed, future = pending
-            if guessed == ask:
-                return future.result()
-            futures.wait([future])
-        return self._send(ask, None)
+    def _answer(self, jobs: queue.SimpleQueue[_Job | None]) -> None:
+        """The thread: send each request put in `jobs`, and the page after it while the walk steps forward, until
+        None."""
+        while (started := jobs.get()) is not None:
+            job: _Job | None = started
+            while job is not None and job.future.set_running_or_notify_cancel():
+                try:
+                    sent = self._send(job.ask, job.trace)
+                except BaseException as error:  # the walk's thread raises it, when it asks for this page
+                    job.future.set_exception(error)
+                    job.out.set()
+                    break
+                following = self._chained(job.ask)
+                job.future.set_result(sent)
+                job.out.set()
+                job = following
+            if job is not None:
+                job.out.set()
+
+    def _chained(self, ask: _Ask) -> _Job | None:
+        """The page after `ask`, registered as sent ahead, when the walk is stepping forward, is already waiting for
+        `ask` (nothing else is ahead: the walk has taken it), and `ask` is not the last page; else None."""
+        with self._lock:
+            if not self._chain or self._ahead or self._pages is None or ask.page >= self._pages:
+                return None
+            job = _Job(_Ask(ask.page + 1, ask.start, ask.end))
+            self._ahead.append(job)
+            return job
 
     def close(self) -> None:
-        """End the thread, dropping a request not yet sent (one already sent ends on its own, its answer dropped)."""
-        if self._pending is not None:
-            self._pending[1].cancel()
-            self._pending = None
+        """End the thread, dropping what was sent ahead (a request already out ends on its own, its answer dropped)."""
+        with self._lock:
+            self._chain = False
+            for job in self._ahead:
+                job.future.cancel()
+            self._ahead.clear()
         if self._jobs is not None:
             self._jobs.put(None)
             self._jobs = None
@@ -953,19 +1016,6 @@ def _is_out(event: str) -> bool:
     return event.endswith(("receive_response_headers.started", ".failed"))
 
 
-def _answer_jobs(jobs: queue.SimpleQueue[_Job | None], send: _Send) -> None:
-    """The read-ahead thread: send each request put in `jobs`, until None, and set its future."""
-    while (job := jobs.get()) is not None:
-        if job.future.set_running_or_notify_cancel():
-            try:
-                sent = send(job.ask, job.trace)
-            except BaseException as error:  # the walk's thread raises it, when it asks for this page
-                job.future.set_exception(error)
-            else:
-                job.future.set_result(sent)
-        job.out.set()
-
-
 def _sync_items(
     plan: _Plan[_Item, None],
     send: _Send,
@@ -985,10 +1035,9 @@ def _sync_items(
                 return
             if isinstance(step, _Ask):
                 sent = reader.take(step)
-                following = _ahead(previous, step, pages)
-                if following is not None:
-                    reader.start(following)
+                reader.follow(_ahead(previous, step, pages))
                 got = parse(step, sent)
+                reader.count(got.total_pages)
                 previous, pages = step, got.total_pages
             else:
                 got = None

@@ -26,7 +26,9 @@ from pilotstatus import (
     IdempotencyKeyReusedError,
     InstanceNotConnectedError,
     InternalServerError,
+    MediaSubscriptionRequiredError,
     NotFoundError,
+    NumberBlockedError,
     NumberScopeNotAllowedError,
     PaginationError,
     PaymentRequiredError,
@@ -64,6 +66,8 @@ CODE_CLASSES = [
     (409, "WHATSAPP_INSTANCE_NOT_CONNECTED", InstanceNotConnectedError, ConflictError),
     (409, "IDEMPOTENCY_KEY_REUSED", IdempotencyKeyReusedError, ConflictError),
     (409, "IDEMPOTENCY_KEY_IN_USE", IdempotencyKeyInUseError, ConflictError),
+    (409, "NUMBER_BLOCKED", NumberBlockedError, ConflictError),
+    (402, "SUBSCRIPTION_REQUIRED_FOR_MEDIA", MediaSubscriptionRequiredError, PaymentRequiredError),
 ]
 
 
@@ -234,7 +238,7 @@ def test_the_async_client_raises_the_same_classes(
 def test_every_exception_is_exported_and_derives_from_the_base() -> None:
     exported = [getattr(pilotstatus, name) for name in pilotstatus.__all__]
     errors = [value for value in exported if isinstance(value, type) and issubclass(value, BaseException)]
-    assert len(errors) == 31  # the 28 API and client errors, and the three webhook errors
+    assert len(errors) == 33  # the 30 API and client errors, and the three webhook errors
     assert all(issubclass(error, PilotStatusError) for error in errors)
 
 
@@ -420,3 +424,15 @@ def test_a_bug_in_building_a_page_is_not_passed_off_as_a_bad_response(monkeypatc
     calls = [call_body(f"call_{i}", EPOCH) for i in range(25)]
     with sync_client(lambda request: json_response(200, {"calls": calls})) as client, pytest.raises(AttributeError):
         client.calls.list()
+
+
+def test_a_blocked_number_error_carries_the_reason_the_body_gives() -> None:
+    blocked = raised_by(
+        json_response(409, {"error": "Blocked", "code": "NUMBER_BLOCKED", "reason": "extra_charge_unpaid"})
+    )
+    assert isinstance(blocked, NumberBlockedError)
+    assert blocked.reason == "extra_charge_unpaid"
+    for body in ({"error": "Blocked", "code": "NUMBER_BLOCKED"}, {"code": "NUMBER_BLOCKED", "reason": 7}):
+        other = raised_by(json_response(409, body))
+        assert isinstance(other, NumberBlockedError)
+        assert other.reason is None

@@ -22,6 +22,8 @@ from pilotstatus import (
     AsyncPilotStatus,
     ConflictError,
     IdempotencyKeyReusedError,
+    MediaSubscriptionRequiredError,
+    NumberBlockedError,
     PaymentRequiredError,
     PilotStatus,
     SentMessage,
@@ -154,18 +156,18 @@ def test_a_send_whose_key_is_in_flight_is_retried_until_the_first_is_answered_an
 
 
 @pytest.mark.parametrize("flavor", FLAVORS)
-def test_a_blocked_numbers_409_is_a_conflict_error_with_its_code_and_reason_never_retried_and_its_key_sends_later(
+def test_a_blocked_numbers_409_is_a_number_blocked_error_with_its_reason_never_retried_and_its_key_sends_later(
     sandbox: Sandbox, helpers: SandboxHelpers, sleeps: Sleeps, flavor: Flavor
 ) -> None:
     """A blocked number is not a key in use: the 409 is raised at once; once unblocked, the same key sends."""
     key, text = f"order-{uuid.uuid4()}", f"{flavor}: blocked, then sent"
     helpers.set_blocked("extra_charge_unpaid")
-    with pytest.raises(ConflictError) as caught:
+    with pytest.raises(NumberBlockedError) as caught:
         send(flavor, sandbox, destination_number=READS, text=text, idempotency_key=key)
     refused = caught.value
+    assert isinstance(refused, ConflictError)
     assert (refused.status_code, refused.code, refused.idempotency_key) == (409, "NUMBER_BLOCKED", key)
-    assert isinstance(refused.body, dict)
-    assert refused.body["reason"] == "extra_charge_unpaid"
+    assert refused.reason == "extra_charge_unpaid"
     assert sleeps.delays == []  # not retried
     helpers.set_blocked(None)
     sent = send(flavor, sandbox, destination_number=READS, text=text, idempotency_key=key)
@@ -174,12 +176,13 @@ def test_a_blocked_numbers_409_is_a_conflict_error_with_its_code_and_reason_neve
 
 
 @pytest.mark.parametrize("flavor", FLAVORS)
-def test_a_media_send_without_the_subscription_is_a_payment_required_error_with_its_code_never_retried(
+def test_a_media_send_without_the_subscription_is_a_media_subscription_required_error_never_retried(
     sandbox: Sandbox, helpers: SandboxHelpers, sleeps: Sleeps, flavor: Flavor
 ) -> None:
     helpers.set_media_subscription(False)
-    with pytest.raises(PaymentRequiredError) as caught:
+    with pytest.raises(MediaSubscriptionRequiredError) as caught:
         send(flavor, sandbox, destination_number=READS, media="https://example.com/a.png", media_type="image")
+    assert isinstance(caught.value, PaymentRequiredError)
     assert (caught.value.status_code, caught.value.code) == (402, "SUBSCRIPTION_REQUIRED_FOR_MEDIA")
     assert sleeps.delays == []
     assert send(flavor, sandbox, destination_number=READS, text="no media").status == "QUEUED"

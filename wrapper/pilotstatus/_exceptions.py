@@ -241,6 +241,23 @@ class InstanceNotConnectedError(ConflictError):
     """409 WHATSAPP_INSTANCE_NOT_CONNECTED: the web number's WhatsApp session is not connected."""
 
 
+class NumberBlockedError(ConflictError):
+    """409 NUMBER_BLOCKED: the number may not send, for the `reason` the body gives (`extra_charge_unpaid`: its
+    extra-number charge was refused; pay it, and the number sends again). Nothing was sent, nor kept for an
+    `Idempotency-Key`: the same request may be sent again once the number is unblocked. Never retried."""
+
+    @property
+    def reason(self) -> str | None:
+        """Why the number is blocked, as the body's `reason` says (`extra_charge_unpaid`), or None."""
+        reason = self.body.get("reason") if isinstance(self.body, dict) else None
+        return reason if isinstance(reason, str) else None
+
+
+class MediaSubscriptionRequiredError(PaymentRequiredError):
+    """402 SUBSCRIPTION_REQUIRED_FOR_MEDIA: the account's plan does not include sending media; a message without
+    media still goes out. Never retried."""
+
+
 class IdempotencyKeyReusedError(ConflictError):
     """409 IDEMPOTENCY_KEY_REUSED: the `Idempotency-Key` was used in the last 24 hours with another body. Nothing
     was done: a key stands for one request, so send another request with another key (or none, for a fresh one).
@@ -311,6 +328,8 @@ _ERRORS_BY_CODE: dict[str, type[APIStatusError]] = {
     "TEMPLATE_NOT_FOUND": TemplateNotFoundError,
     "TEMPLATE_EXAMPLES_REQUIRED": TemplateExamplesRequiredError,
     "TEMPLATE_NAME_TAKEN": TemplateNameTakenError,
+    "NUMBER_BLOCKED": NumberBlockedError,
+    "SUBSCRIPTION_REQUIRED_FOR_MEDIA": MediaSubscriptionRequiredError,
     "IDEMPOTENCY_KEY_REUSED": IdempotencyKeyReusedError,
     "IDEMPOTENCY_KEY_IN_USE": IdempotencyKeyInUseError,
 }

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import datetime
 import gc
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -407,3 +409,68 @@ def test_when_the_walk_already_waits_for_a_page_the_thread_sends_the_page_after_
     assert ("5", 6) in seen  # before page 4 was handed out, as any page sent ahead
     # Page 5 was sent by the thread, the walk started the others: page 5 came at once, before the walk had taken it.
     assert started[:3] == [3, 4, 6]
+
+
+def test_the_walk_hands_out_no_item_of_a_page_before_the_thread_has_sent_the_page_after_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As in the test before, the thread sends page 5 itself; here its request is held back until the walk waits for
+    it to be out, or else until the caller has an item of page 4. The walk waits for it, as for a page it sends ahead
+    itself: page 5 goes before any item of page 4 is handed out however the two threads are scheduled, and a fake
+    server sees the same requests at every run."""
+    moved = threading.Condition()
+    waited_for: list[threading.Event] = []  # the `out` events the walk has waited on
+    jobs: list[pagination._Job] = []
+    readers: list[pagination._ReadAhead] = []
+
+    class Awaited(threading.Event):
+        def wait(self, timeout: float | None = None) -> bool:
+            with moved:
+                waited_for.append(self)
+                moved.notify_all()
+            return super().wait(timeout)
+
+    @dataclasses.dataclass(frozen=True)
+    class Job(pagination._Job):
+        out: threading.Event = dataclasses.field(default_factory=Awaited)
+
+        def __post_init__(self) -> None:
+            jobs.append(self)
+
+    init = pagination._ReadAhead.__init__
+
+    def recording_init(reader: pagination._ReadAhead, send: Any) -> None:
+        init(reader, send)
+        readers.append(reader)
+
+    monkeypatch.setattr(pagination, "_Job", Job)
+    monkeypatch.setattr(pagination._ReadAhead, "__init__", recording_init)
+    handed: list[str] = []
+    seen: list[tuple[str, int]] = []
+    server = NumberedServer("history", rows_at(range(10)))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        page = request.url.params["page"]
+        if page == "5":  # sent by the thread as page 4 came
+            job = next(job for job in jobs if job.ask.page == 5)
+            with moved:
+                assert moved.wait_for(lambda: job.out in waited_for or len(handed) > 6, timeout=30)
+        seen.append((page, len(handed)))
+        trace = request.extensions.get("trace")
+        if trace is not None:
+            trace("http11.receive_response_headers.started", {})
+        if page == "4":  # answered once the walk waits for it: the thread sends page 5 at once
+            for _ in range(30_000):
+                if not readers[0]._ahead:
+                    break
+                time.sleep(0.001)
+        return server.handler(request)
+
+    transport = httpx.MockTransport(handler)
+    with PilotStatus(api_key=KEY, base_url=BASE_URL, transport=transport, max_retries=0) as client:
+        for message in client.messages.iter_history(page_size=2):
+            with moved:
+                handed.append(message.id)
+                moved.notify_all()
+    assert handed == [f"item_{n:06d}" for n in range(9, -1, -1)]
+    assert seen == [("1", 0), ("2", 2), ("3", 2), ("4", 4), ("5", 6)]

@@ -898,9 +898,10 @@ class _ReadAhead:
     the latest page parsed counts them, and stops as soon as the walk asks for anything else than the page after the
     one before; what was sent ahead in vain is dropped.
 
-    A request the walk starts ahead is waited for until it is out (or an attempt has failed), as its `trace` tells,
-    before the walk parses the page before: parsing holds the interpreter's lock, which the thread needs to write its
-    request, and would otherwise get only once the parsing was done."""
+    A request sent ahead, by the walk or by the thread, is waited for until it is out (or an attempt has failed), as
+    its `trace` tells, before the walk parses the page before: parsing holds the interpreter's lock, which the thread
+    needs to write its request, and the request would otherwise go out at some point while the walk hands items out
+    (after the caller's own requests, or not, as the threads happen to be scheduled)."""
 
     def __init__(self, send: _Send) -> None:
         self._send = send
@@ -929,12 +930,17 @@ class _ReadAhead:
 
     def follow(self, following: _Ask | None) -> None:
         """Once the walk has taken a page: send `following` ahead, unless the thread has already, and let the thread
-        chain from it (None: the walk is not stepping forward: send nothing more)."""
+        chain from it (None: the walk is not stepping forward: send nothing more). Returns once its request is out,
+        whichever thread sent it."""
         with self._lock:
             self._chain = following is not None
-            if following is None or any(job.ask == following for job in self._ahead):
+            if following is None:
                 return
-        self._start(following)
+            sent = next((job for job in self._ahead if job.ask == following), None)
+        if sent is None:
+            self._start(following)
+        else:
+            sent.out.wait()
 
     def count(self, pages: int) -> None:
         """The list's `total_pages`, as the page the walk has just parsed says: the thread sends nothing past it."""

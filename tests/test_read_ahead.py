@@ -371,7 +371,9 @@ def test_when_the_walk_already_waits_for_a_page_the_thread_sends_the_page_after_
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Page 4 is answered only once the walk waits for it (it has taken it from the pages sent ahead): the thread then
-    sends page 5 itself, before the walk has page 4, and the walk starts no request ahead after page 3."""
+    sends page 5 itself, before the walk has page 4. Only page 4 says that it is out before it is answered: the walk
+    waits for any other page sent ahead to be answered, so that which thread sends which page does not hang on how
+    the two are scheduled."""
     readers: list[pagination._ReadAhead] = []
     started: list[int] = []
     init, start = pagination._ReadAhead.__init__, pagination._ReadAhead._start
@@ -393,9 +395,9 @@ def test_when_the_walk_already_waits_for_a_page_the_thread_sends_the_page_after_
         page = request.url.params["page"]
         seen.append((page, len(handed)))
         trace = request.extensions.get("trace")
-        if trace is not None:
-            trace("http11.receive_response_headers.started", {})
         if page == "4":
+            assert trace is not None
+            trace("http11.receive_response_headers.started", {})
             waited = threading.Event()
             while readers[0]._ahead:  # the walk has not taken page 4 yet
                 waited.wait(0.001)

@@ -319,6 +319,48 @@ def test_an_async_walk_left_early_cancels_its_page_read_ahead_without_a_lost_exc
     assert not [record for record in caplog.records if record.name == "asyncio"]
 
 
+def test_an_async_walk_cancelled_while_it_waits_for_a_page_read_ahead_in_vain_drops_it_without_a_lost_exception(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The caller reads each message it is given, so that the walk steps back after page 2 and waits for page 3, read
+    ahead in vain, to be answered before it asks again for page 1. The walk is cancelled while it waits, and page 3
+    then fails: the walk drops it as it ends, and asyncio logs no "exception was never retrieved" for it."""
+    server = NumberedServer("unread", rows_at(range(8)))
+    handed: list[str] = []
+    page_2_handed = asyncio.Event()
+    walking: list[asyncio.Task[None]] = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        page = request.url.params["page"]
+        if page == "3":
+            trace = request.extensions["trace"]
+            await trace("http11.receive_response_headers.started", {})
+            await page_2_handed.wait()  # the walk has stepped back: it now waits for this page to be answered
+            walking[0].cancel()
+            return httpx.Response(500, json={"error": {"code": "INTERNAL_ERROR", "message": "boom"}})
+        return server.handler(request)
+
+    async def walk() -> None:
+        transport = httpx.MockTransport(handler)
+        async with AsyncPilotStatus(api_key=KEY, base_url=BASE_URL, transport=transport, max_retries=0) as client:
+            async for message in client.messages.iter_unread(page_size=2):
+                handed.append(message.id)
+                next(row for row in server.rows if row.id == message.id).read = True
+                if len(handed) == 4:
+                    page_2_handed.set()
+
+    async def main() -> None:
+        walking.append(asyncio.ensure_future(walk()))
+        with pytest.raises(asyncio.CancelledError):
+            await walking[0]
+
+    with caplog.at_level(logging.ERROR, logger="asyncio"):
+        asyncio.run(main())
+        gc.collect()  # a task whose failure nobody took says so when it is collected
+    assert len(handed) == 4
+    assert not [record for record in caplog.records if record.name == "asyncio"]
+
+
 # --- over a real connection -------------------------------------------------------------------------------------------
 
 

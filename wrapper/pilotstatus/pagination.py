@@ -1072,14 +1072,15 @@ async def _async_items(
             except StopIteration:
                 return
             if isinstance(step, _Ask):
-                pending, ahead = ahead, None
-                if pending is not None and pending[0] == step:
-                    sent = await pending[1]
+                # `ahead` is kept until the walk is done with it: a walk cancelled meanwhile drops it as it ends.
+                if ahead is not None and ahead[0] == step:
+                    sent = await ahead[1]
                 else:
-                    if pending is not None:  # read ahead in vain: answered before the next request goes
-                        await asyncio.wait([pending[1]])
-                        _drop(pending[1])
+                    if ahead is not None:  # read ahead in vain: answered before the next request goes
+                        await asyncio.wait([ahead[1]])
+                        _drop(ahead[1])
                     sent = await send(step, None)
+                ahead = None
                 following = _ahead(previous, step, pages)
                 if following is not None:
                     ahead = (following, await _send_ahead(send, following))

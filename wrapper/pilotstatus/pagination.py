@@ -991,7 +991,8 @@ class _ReadAhead:
             return job
 
     def close(self) -> None:
-        """End the thread, dropping what was sent ahead (a request already out ends on its own, its answer dropped)."""
+        """End the thread, dropping what was sent ahead (a request already out ends on its own, after its retries if
+        any: its answer is dropped, and the thread ends then)."""
         with self._lock:
             self._chain = False
             for job in self._ahead:

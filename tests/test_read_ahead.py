@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import datetime
 import gc
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -458,56 +456,36 @@ def test_when_the_walk_already_waits_for_a_page_the_thread_sends_the_page_after_
 def test_the_walk_hands_out_no_item_of_a_page_before_the_thread_has_sent_the_page_after_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """As in the test before, the thread sends page 5 itself; here its request is held back until the walk waits for
-    it to be out, or else until the caller has an item of page 4. The walk waits for it, as for a page it sends ahead
-    itself: page 5 goes before any item of page 4 is handed out however the two threads are scheduled, and a fake
-    server sees the same requests at every run."""
-    moved = threading.Condition()
-    waited_for: list[threading.Event] = []  # the `out` events the walk has waited on
-    jobs: list[pagination._Job] = []
+    """As in the test before, the thread sends page 5 itself as page 4 comes; here page 5's request is held back for
+    a while, or until the caller has an item of page 4, whichever comes first. Page 4 is handed over only once page
+    5's request is out: the caller has no item of page 4 when page 5 is sent, however the two threads are scheduled,
+    and a fake server sees the same requests at every run."""
     readers: list[pagination._ReadAhead] = []
-
-    class Awaited(threading.Event):
-        def wait(self, timeout: float | None = None) -> bool:
-            with moved:
-                waited_for.append(self)
-                moved.notify_all()
-            return super().wait(timeout)
-
-    @dataclasses.dataclass(frozen=True)
-    class Job(pagination._Job):
-        out: threading.Event = dataclasses.field(default_factory=Awaited)
-
-        def __post_init__(self) -> None:
-            jobs.append(self)
-
     init = pagination._ReadAhead.__init__
 
     def recording_init(reader: pagination._ReadAhead, send: Any) -> None:
         init(reader, send)
         readers.append(reader)
 
-    monkeypatch.setattr(pagination, "_Job", Job)
     monkeypatch.setattr(pagination._ReadAhead, "__init__", recording_init)
+    moved = threading.Condition()
     handed: list[str] = []
     seen: list[tuple[str, int]] = []
     server = NumberedServer("history", rows_at(range(10)))
 
     def handler(request: httpx.Request) -> httpx.Response:
         page = request.url.params["page"]
-        if page == "5":  # sent by the thread as page 4 came
-            job = next(job for job in jobs if job.ask.page == 5)
+        if page == "5":  # sent by the thread as page 4 came: a walk that handed page 4 out meanwhile would show it
             with moved:
-                assert moved.wait_for(lambda: job.out in waited_for or len(handed) > 6, timeout=30)
+                moved.wait_for(lambda: len(handed) > 6, timeout=LINGER)
         seen.append((page, len(handed)))
         trace = request.extensions.get("trace")
         if trace is not None:
             trace("http11.receive_response_headers.started", {})
         if page == "4":  # answered once the walk waits for it: the thread sends page 5 at once
-            for _ in range(30_000):
-                if not readers[0]._ahead:
-                    break
-                time.sleep(0.001)
+            waited = threading.Event()
+            while readers[0]._ahead:
+                waited.wait(0.001)
         return server.handler(request)
 
     transport = httpx.MockTransport(handler)

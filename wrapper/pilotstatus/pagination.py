@@ -905,7 +905,9 @@ class _ReadAhead:
 
     def __init__(self, send: _Send) -> None:
         self._send = send
-        self._lock = threading.Lock()
+        # Reentrant: a walk's generator collected in a reference cycle is closed by whichever thread collects it,
+        # which may be this walk's own thread inside a locked section (a lock it holds would never come free).
+        self._lock = threading.RLock()
         self._ahead: collections.deque[_Job] = collections.deque()  # sent ahead, not yet taken, in order
         self._chain = False  # whether the thread sends the page after each page that comes
         self._pages: int | None = None  # the list's `total_pages`, as the latest page parsed said
@@ -963,22 +965,26 @@ class _ReadAhead:
 
     def _answer(self, jobs: queue.SimpleQueue[_Job | None]) -> None:
         """The thread: send each request put in `jobs`, and the page after it while the walk steps forward, until
-        None."""
+        None. A page the walk already waits for is handed over only once the page after it is out (`_Job.before`):
+        the walk parses no page before the next one's request has left, and is woken once, not twice."""
         while (started := jobs.get()) is not None:
             job: _Job | None = started
             while job is not None and job.future.set_running_or_notify_cancel():
                 try:
                     sent = self._send(job.ask, job.trace)
                 except BaseException as error:  # the walk's thread raises it, when it asks for this page
+                    job.is_out()
                     job.future.set_exception(error)
-                    job.out.set()
                     break
+                job.is_out()  # a request whose transport tells no trace: out, since answered
                 following = self._chained(job.ask)
-                job.future.set_result(sent)
-                job.out.set()
+                if following is None:
+                    job.future.set_result(sent)
+                else:
+                    following.before = (job.future, sent)
                 job = following
-            if job is not None:
-                job.out.set()
+            if job is not None:  # dropped before it was sent: the page before is handed over all the same
+                job.is_out()
 
     def _chained(self, ask: _Ask) -> _Job | None:
         """The page after `ask`, registered as sent ahead, when the walk is stepping forward, is already waiting for
@@ -1003,18 +1009,28 @@ class _ReadAhead:
             self._jobs = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Job:
-    """A request sent ahead: the walk's `ask`, its answer to come, and an event set once the request is out."""
+    """A request sent ahead: the walk's `ask`, its answer to come, an event set once the request is out, and the
+    answer of the page before, when the thread chained this request from it: handed over to the walk once this request
+    is out. Only the read-ahead thread changes `before` (httpcore calls `trace` on the thread that sends)."""
 
     ask: _Ask
     future: Future[_Sent] = field(default_factory=Future)
     out: threading.Event = field(default_factory=threading.Event)
+    before: tuple[Future[_Sent], _Sent] | None = None
 
     def trace(self, event: str, info: Any) -> None:
         """httpx's `trace` extension: see `_is_out`."""
         if _is_out(event):
-            self.out.set()
+            self.is_out()
+
+    def is_out(self) -> None:
+        """The request is out (or will never be): hand over the page before, if it waits, and set `out`."""
+        before, self.before = self.before, None
+        if before is not None:
+            before[0].set_result(before[1])
+        self.out.set()
 
 
 def _is_out(event: str) -> bool:

@@ -19,8 +19,8 @@ from typing import Any
 import httpx
 import pytest
 
-from pilotstatus import APIStatusError, AsyncPilotStatus, PilotStatus, pagination
-from pilotstatus.pagination import _ahead, _Ask, _is_out
+from pilotstatus import APIStatusError, AsyncPilotStatus, PilotStatus, _read_ahead
+from pilotstatus._read_ahead import Ask, is_out, next_ask
 from pilotstatus_sandbox import Sandbox, SandboxConfig
 from tests._clients import BASE_URL, KEY
 from tests._numbered_pages import NumberedServer, rows_at
@@ -123,31 +123,31 @@ def read_ahead_threads() -> list[threading.Thread]:
 
 
 def test_the_page_after_a_step_forward_with_the_same_bounds_goes_ahead() -> None:
-    assert _ahead(_Ask(2, None, None), _Ask(3, None, None), pages=5) == _Ask(4, None, None)
+    assert next_ask(Ask(2, None, None), Ask(3, None, None), pages=5) == Ask(4, None, None)
 
 
 @pytest.mark.parametrize(
     ("previous", "asked", "pages"),
     [
-        (None, _Ask(1, None, None), None),  # the first page: nothing is known of the list yet
-        (_Ask(1, None, None), _Ask(2, None, None), 2),  # the page before said this one is the last
-        (_Ask(1, None, None), _Ask(2, None, None), 0),  # an empty list
-        (_Ask(3, None, None), _Ask(2, None, None), 5),  # a step back: the walk is making up for a shrunk list
-        (_Ask(2, None, None), _Ask(2, None, None), 5),  # the same page again
-        (_Ask(5, None, None), _Ask(1, None, None), 5),  # a new pass (conversations)
+        (None, Ask(1, None, None), None),  # the first page: nothing is known of the list yet
+        (Ask(1, None, None), Ask(2, None, None), 2),  # the page before said this one is the last
+        (Ask(1, None, None), Ask(2, None, None), 0),  # an empty list
+        (Ask(3, None, None), Ask(2, None, None), 5),  # a step back: the walk is making up for a shrunk list
+        (Ask(2, None, None), Ask(2, None, None), 5),  # the same page again
+        (Ask(5, None, None), Ask(1, None, None), 5),  # a new pass (conversations)
     ],
 )
 def test_nothing_goes_ahead_where_the_walk_is_not_stepping_forward_or_the_list_ends(
-    previous: _Ask | None, asked: _Ask, pages: int | None
+    previous: Ask | None, asked: Ask, pages: int | None
 ) -> None:
-    assert _ahead(previous, asked, pages) is None
+    assert next_ask(previous, asked, pages) is None
 
 
 def test_the_page_that_goes_ahead_has_the_bounds_of_the_page_asked_for_last() -> None:
     """A history walk's second page is asked with the window's end, which the first page fixed: the third goes ahead
     with it."""
     end = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
-    assert _ahead(_Ask(1, None, None), _Ask(2, None, end), pages=5) == _Ask(3, None, end)
+    assert next_ask(Ask(1, None, None), Ask(2, None, end), pages=5) == Ask(3, None, end)
 
 
 @pytest.mark.parametrize(
@@ -163,7 +163,7 @@ def test_the_page_that_goes_ahead_has_the_bounds_of_the_page_asked_for_last() ->
     ],
 )
 def test_the_walk_stops_waiting_once_the_request_is_out_or_an_attempt_failed(event: str, out: bool) -> None:
-    assert _is_out(event) is out
+    assert is_out(event) is out
 
 
 # --- sync walks -------------------------------------------------------------------------------------------------------
@@ -387,13 +387,13 @@ def test_over_a_real_connection_the_page_read_ahead_is_sent_before_the_page_befo
     """The sandbox is answered through a socket, as the real API is: the read-ahead thread sends the request, and
     httpcore tells its progress through the `trace` extension the walk waits on."""
     events: list[str] = []
-    trace = pagination._Job.trace
+    trace = _read_ahead.Job.trace
 
-    def recording(job: pagination._Job, event: str, info: Any) -> None:
+    def recording(job: _read_ahead.Job, event: str, info: Any) -> None:
         events.append(event)
         trace(job, event, info)
 
-    monkeypatch.setattr(pagination._Job, "trace", recording)
+    monkeypatch.setattr(_read_ahead.Job, "trace", recording)
     handed: list[Any] = []
     transport = Counting(lambda: len(handed))
     with PilotStatus(api_key="ps_sandbox_meta_number", base_url=sandbox.url, transport=transport) as client:
@@ -414,20 +414,20 @@ def test_when_the_walk_already_waits_for_a_page_the_thread_sends_the_page_after_
     sends page 5 itself, before the walk has page 4. Only page 4 says that it is out before it is answered: the walk
     waits for any other page sent ahead to be answered, so that which thread sends which page does not hang on how
     the two are scheduled."""
-    readers: list[pagination._ReadAhead] = []
+    readers: list[_read_ahead.ReadAhead] = []
     started: list[int] = []
-    init, start = pagination._ReadAhead.__init__, pagination._ReadAhead._start
+    init, start = _read_ahead.ReadAhead.__init__, _read_ahead.ReadAhead._start
 
-    def recording_init(reader: pagination._ReadAhead, send: Any) -> None:
+    def recording_init(reader: _read_ahead.ReadAhead, send: Any) -> None:
         init(reader, send)
         readers.append(reader)
 
-    def recording_start(reader: pagination._ReadAhead, ask: _Ask) -> None:
+    def recording_start(reader: _read_ahead.ReadAhead, ask: Ask) -> None:
         started.append(ask.page)
         start(reader, ask)
 
-    monkeypatch.setattr(pagination._ReadAhead, "__init__", recording_init)
-    monkeypatch.setattr(pagination._ReadAhead, "_start", recording_start)
+    monkeypatch.setattr(_read_ahead.ReadAhead, "__init__", recording_init)
+    monkeypatch.setattr(_read_ahead.ReadAhead, "_start", recording_start)
     handed: list[str] = []
     server = NumberedServer("history", rows_at(range(12)))
 
@@ -460,14 +460,14 @@ def test_the_walk_hands_out_no_item_of_a_page_before_the_thread_has_sent_the_pag
     a while, or until the caller has an item of page 4, whichever comes first. Page 4 is handed over only once page
     5's request is out: the caller has no item of page 4 when page 5 is sent, however the two threads are scheduled,
     and a fake server sees the same requests at every run."""
-    readers: list[pagination._ReadAhead] = []
-    init = pagination._ReadAhead.__init__
+    readers: list[_read_ahead.ReadAhead] = []
+    init = _read_ahead.ReadAhead.__init__
 
-    def recording_init(reader: pagination._ReadAhead, send: Any) -> None:
+    def recording_init(reader: _read_ahead.ReadAhead, send: Any) -> None:
         init(reader, send)
         readers.append(reader)
 
-    monkeypatch.setattr(pagination._ReadAhead, "__init__", recording_init)
+    monkeypatch.setattr(_read_ahead.ReadAhead, "__init__", recording_init)
     moved = threading.Condition()
     handed: list[str] = []
     seen: list[tuple[str, int]] = []

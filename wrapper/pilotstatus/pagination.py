@@ -21,21 +21,17 @@ is read leaves the unread list and pulls them up, and a conversation that gets a
 `NumberedPage` is one page as the server numbered it; the walks (`walk()`, behind `messages.iter_history()` and the
 others) ask for pages with rules that make up for it: a history's window ends at the newest item of the first page,
 what was already returned is dropped by id, the walk steps back when the list's `total` shrinks, and a list whose
-items move is passed over again from the newest instant of the pass before (see `_Walk`).
+items move is passed over again from the newest instant of the pass before (see `_Walk`). A walk sends each page's
+request before it parses the page that came (`_read_ahead`).
 """
 
 from __future__ import annotations
 
-import collections
 import datetime
 import functools
 import itertools
 import operator
-import queue
-import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from concurrent import futures
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -44,6 +40,7 @@ import httpx
 from ._constants import MAX_PAGE_SIZE, MIN_PAGE_SIZE
 from ._exceptions import APIResponseValidationError, InvalidInputError, PaginationError
 from ._operations import Operation, RequestSpec
+from ._read_ahead import Ask, AsyncSend, AsyncTrace, ReadAhead, Send, Sent, Trace, drop, next_ask, send_ahead
 from ._resource import AsyncClient, SyncClient
 from ._timestamps import MILLISECOND, ceil_ms, floor_ms, format_instant, to_instant
 
@@ -610,13 +607,13 @@ def _sync_page(
     end: datetime.datetime | None,
 ) -> NumberedPage[Any]:
     spec = _page_spec(client, listing, number, query, start, end)
-    return _sync_parsed(client, listing, _Sent(spec, client._send(spec)), number, query, start, end)
+    return _sync_parsed(client, listing, Sent(spec, client._send(spec)), number, query, start, end)
 
 
 def _sync_parsed(
     client: SyncClient,
     listing: NumberedList,
-    sent: _Sent,
+    sent: Sent,
     number: int,
     query: _Query,
     start: datetime.datetime | None,
@@ -656,13 +653,13 @@ async def _async_page(
     end: datetime.datetime | None,
 ) -> AsyncNumberedPage[Any]:
     spec = _page_spec(client, listing, number, query, start, end)
-    return _async_parsed(client, listing, _Sent(spec, await client._send(spec)), number, query, start, end)
+    return _async_parsed(client, listing, Sent(spec, await client._send(spec)), number, query, start, end)
 
 
 def _async_parsed(
     client: AsyncClient,
     listing: NumberedList,
-    sent: _Sent,
+    sent: Sent,
     number: int,
     query: _Query,
     start: datetime.datetime | None,
@@ -677,26 +674,9 @@ def _async_parsed(
     return AsyncNumberedPage(**fields, fetch=fetch, asked=number)
 
 
-@dataclass(frozen=True)
-class _Sent:
-    """A page's request, and its 2xx response (read, not yet parsed)."""
-
-    spec: RequestSpec
-    response: httpx.Response
-
-
 # --- walking a numbered list ------------------------------------------------------------------------------------------
 # A walk is planned here without any I/O (`_Walk.plan`, a generator that yields the next request to make, or items to
 # hand out, and is sent each page it asked for), so that the sync and the async walk are one plan driven twice.
-
-
-@dataclass(frozen=True)
-class _Ask:
-    """One request of a walk: a page number, and the date bounds to send (None: left out)."""
-
-    page: int
-    start: datetime.datetime | None
-    end: datetime.datetime | None
 
 
 @dataclass(frozen=True)
@@ -709,8 +689,8 @@ class _Pass:
 
 
 _T = TypeVar("_T")
-_Plan = Generator["_Ask | list[_Item]", Any, _T]
-"""A walk's plan: it yields a request (`_Ask`) and is sent the page that came, or yields items and is sent None."""
+_Plan = Generator["Ask | list[_Item]", Any, _T]
+"""A walk's plan: it yields a request (`Ask`) and is sent the page that came, or yields items and is sent None."""
 
 
 class _Walk(Generic[_Item]):
@@ -781,7 +761,7 @@ class _Walk(Generic[_Item]):
         read = 0  # the positions of the list walked past, as the latest page counts them
         number, asked = 1, 0
         while True:
-            got = yield _Ask(number, lower, end)
+            got = yield Ask(number, lower, end)
             asked += 1
             if asked == 1 and self._order is not None:
                 if not got.items:
@@ -860,205 +840,30 @@ def _just_after(instant: datetime.datetime) -> datetime.datetime | None:
         return None
 
 
-# --- reading ahead ----------------------------------------------------------------------------------------------------
-# A walk's next request is nearly always the page after the one that just came, with its bounds. A walk sends
-# it as soon as a page has come, before parsing that page, so that the server answers the next page while the client
-# parses this one (two processes, or two machines: the times overlap). It is only a guess: the plan still decides
-# each request from the pages before it, and an answer read ahead that is not the request the plan makes is dropped
-# (a page is a GET, which changes nothing). Requests still go one at a time, each after the answer before it.
-
-
-_Trace = Callable[[str, Any], None]
-"""httpx's `trace` request extension (httpcore calls it with each event of the request's life)."""
-_AsyncTrace = Callable[[str, Any], Awaitable[None]]
-_Send = Callable[[_Ask, "_Trace | None"], "_Sent"]
-"""Send a walk's request (with the `trace` given, if any), retried as any request: its 2xx answer, read."""
-_AsyncSend = Callable[[_Ask, "_AsyncTrace | None"], Awaitable["_Sent"]]
-
-
-def _ahead(previous: _Ask | None, asked: _Ask, pages: int | None) -> _Ask | None:
-    """The request to send ahead once `asked` is answered: the page after it, with its bounds, when the walk stepped
-    one page forward from `previous` to `asked`, and the page before (`pages`, its `total_pages`) said that the list
-    goes on past `asked`. None otherwise: the first page (a history's second one is asked with the end the first
-    fixes), a step back, a page asked again, a new pass, the last page."""
-    if previous is None or pages is None or asked.page >= pages or previous.page + 1 != asked.page:
-        return None
-    return _Ask(asked.page + 1, asked.start, asked.end)
-
-
-class _ReadAhead:
-    """The requests a sync walk sends ahead, on a thread of its own, and their answers, handed over when the walk makes
-    those requests. The thread is a daemon (a walk left unfinished never holds up the interpreter's exit), started at
-    the walk's first request sent ahead and ended with the walk.
-
-    The walk sends ahead one page past the one it has taken (`follow`), no more: page n + 1 goes once the walk has
-    taken page n, before it parses page n and hands its items out. When the walk is already waiting for page n as it
-    comes (the server is the slower of the two), the thread sends page n + 1 itself, at once: to wake the thread for
-    it would cost the server a fraction of a millisecond a page. The thread never goes past the list's last page, as
-    the latest page parsed counts them, and stops as soon as the walk asks for anything else than the page after the
-    one before; what was sent ahead in vain is dropped.
-
-    A request sent ahead, by the walk or by the thread, is waited for until it is out (or an attempt has failed), as
-    its `trace` tells, before the walk parses the page before: parsing holds the interpreter's lock, which the thread
-    needs to write its request, and the request would otherwise go out at some point while the walk hands items out
-    (after the caller's own requests, or not, as the threads happen to be scheduled)."""
-
-    def __init__(self, send: _Send) -> None:
-        self._send = send
-        # Reentrant: a walk's generator collected in a reference cycle is closed by whichever thread collects it,
-        # which may be this walk's own thread inside a locked section (a lock it holds would never come free).
-        self._lock = threading.RLock()
-        self._ahead: collections.deque[_Job] = collections.deque()  # sent ahead, not yet taken, in order
-        self._chain = False  # whether the thread sends the page after each page that comes
-        self._pages: int | None = None  # the list's `total_pages`, as the latest page parsed said
-        self._jobs: queue.SimpleQueue[_Job | None] | None = None
-
-    def take(self, ask: _Ask) -> _Sent:
-        """The answer to `ask`: the one read ahead when it was this request (its failure raised here, as if sent
-        now), else sent now, once what was read ahead in vain has been answered (a walk's requests go one at a
-        time)."""
-        with self._lock:
-            hit = self._ahead.popleft() if self._ahead and self._ahead[0].ask == ask else None
-            if hit is None:
-                self._chain = False
-                dropped = list(self._ahead)
-                self._ahead.clear()
-        if hit is not None:
-            return hit.future.result()
-        for job in dropped:
-            job.future.cancel()
-        futures.wait([job.future for job in dropped])
-        return self._send(ask, None)
-
-    def follow(self, following: _Ask | None) -> None:
-        """Once the walk has taken a page: send `following` ahead, unless the thread has already, and let the thread
-        chain from it (None: the walk is not stepping forward: send nothing more). Returns once its request is out,
-        whichever thread sent it."""
-        with self._lock:
-            self._chain = following is not None
-            if following is None:
-                return
-            sent = next((job for job in self._ahead if job.ask == following), None)
-        if sent is None:
-            self._start(following)
-        else:
-            sent.out.wait()
-
-    def count(self, pages: int) -> None:
-        """The list's `total_pages`, as the page the walk has just parsed says: the thread sends nothing past it."""
-        with self._lock:
-            self._pages = pages
-
-    def _start(self, ask: _Ask) -> None:
-        """Send `ask` ahead, and return once the request is out."""
-        if self._jobs is None:
-            self._jobs = queue.SimpleQueue()
-            thread = threading.Thread(
-                target=self._answer, args=(self._jobs,), name="pilotstatus-read-ahead", daemon=True
-            )
-            thread.start()
-        job = _Job(ask)
-        with self._lock:
-            self._ahead.append(job)
-        self._jobs.put(job)
-        job.out.wait()
-
-    def _answer(self, jobs: queue.SimpleQueue[_Job | None]) -> None:
-        """The thread: send each request put in `jobs`, and the page after it while the walk steps forward, until
-        None. A page the walk already waits for is handed over only once the page after it is out (`_Job.before`):
-        the walk parses no page before the next one's request has left, and is woken once, not twice."""
-        while (started := jobs.get()) is not None:
-            job: _Job | None = started
-            while job is not None and job.future.set_running_or_notify_cancel():
-                try:
-                    sent = self._send(job.ask, job.trace)
-                except BaseException as error:  # the walk's thread raises it, when it asks for this page
-                    job.is_out()
-                    job.future.set_exception(error)
-                    break
-                job.is_out()  # a request whose transport tells no trace: out, since answered
-                following = self._chained(job.ask)
-                if following is None:
-                    job.future.set_result(sent)
-                else:
-                    following.before = (job.future, sent)
-                job = following
-            if job is not None:  # dropped before it was sent: the page before is handed over all the same
-                job.is_out()
-
-    def _chained(self, ask: _Ask) -> _Job | None:
-        """The page after `ask`, registered as sent ahead, when the walk is stepping forward, is already waiting for
-        `ask` (nothing else is ahead: the walk has taken it), and `ask` is not the last page; else None."""
-        with self._lock:
-            if not self._chain or self._ahead or self._pages is None or ask.page >= self._pages:
-                return None
-            job = _Job(_Ask(ask.page + 1, ask.start, ask.end))
-            self._ahead.append(job)
-            return job
-
-    def close(self) -> None:
-        """End the thread, dropping what was sent ahead (a request already out ends on its own, after its retries if
-        any: its answer is dropped, and the thread ends then)."""
-        with self._lock:
-            self._chain = False
-            for job in self._ahead:
-                job.future.cancel()
-            self._ahead.clear()
-        if self._jobs is not None:
-            self._jobs.put(None)
-            self._jobs = None
-
-
-@dataclass
-class _Job:
-    """A request sent ahead: the walk's `ask`, its answer to come, an event set once the request is out, and the
-    answer of the page before, when the thread chained this request from it: handed over to the walk once this request
-    is out. Only the read-ahead thread changes `before` (httpcore calls `trace` on the thread that sends)."""
-
-    ask: _Ask
-    future: Future[_Sent] = field(default_factory=Future)
-    out: threading.Event = field(default_factory=threading.Event)
-    before: tuple[Future[_Sent], _Sent] | None = None
-
-    def trace(self, event: str, info: Any) -> None:
-        """httpx's `trace` extension: see `_is_out`."""
-        if _is_out(event):
-            self.is_out()
-
-    def is_out(self) -> None:
-        """The request is out (or will never be): hand over the page before, if it waits, and set `out`."""
-        before, self.before = self.before, None
-        if before is not None:
-            before[0].set_result(before[1])
-        self.out.set()
-
-
-def _is_out(event: str) -> bool:
-    """Whether httpcore's trace `event` says that the walk need not wait for a request sent ahead any longer: the
-    request is out (the client waits for the response), or an attempt failed (a retry, if any, may wait a while)."""
-    return event.endswith(("receive_response_headers.started", ".failed"))
+# --- driving a walk ---------------------------------------------------------------------------------------------------
+# The plan's requests are sent, and the page after each read ahead (`_read_ahead`); the plan is sent each page parsed.
 
 
 def _sync_items(
     plan: _Plan[_Item, None],
-    send: _Send,
-    parse: Callable[[_Ask, _Sent], Any],
+    send: Send,
+    parse: Callable[[Ask, Sent], Any],
 ) -> Iterator[list[_Item]]:
     """Drive `plan`, sending each request it makes and parsing the page (the next one read ahead meanwhile): its
     items, a list at a time."""
     got: Any = None
-    previous: _Ask | None = None  # the walk's request before, and the `total_pages` of its page
+    previous: Ask | None = None  # the walk's request before, and the `total_pages` of its page
     pages: int | None = None
-    reader = _ReadAhead(send)
+    reader = ReadAhead(send)
     try:
         while True:
             try:
                 step = plan.send(got)
             except StopIteration:
                 return
-            if isinstance(step, _Ask):
+            if isinstance(step, Ask):
                 sent = reader.take(step)
-                reader.follow(_ahead(previous, step, pages))
+                reader.follow(next_ask(previous, step, pages))
                 got = parse(step, sent)
                 reader.count(got.total_pages)
                 previous, pages = step, got.total_pages
@@ -1071,36 +876,36 @@ def _sync_items(
 
 async def _async_items(
     plan: _Plan[_Item, None],
-    send: _AsyncSend,
-    parse: Callable[[_Ask, _Sent], Any],
+    send: AsyncSend,
+    parse: Callable[[Ask, Sent], Any],
 ) -> AsyncIterator[_Item]:
     """Drive `plan`, awaiting each request it makes and parsing the page (the next one read ahead meanwhile, in a task
     of its own): its items, one at a time."""
     import asyncio  # only async walks need it; `import pilotstatus` does not load it
 
     got: Any = None
-    previous: _Ask | None = None  # the walk's request before, and the `total_pages` of its page
+    previous: Ask | None = None  # the walk's request before, and the `total_pages` of its page
     pages: int | None = None
-    ahead: tuple[_Ask, asyncio.Task[_Sent]] | None = None
+    ahead: tuple[Ask, asyncio.Task[Sent]] | None = None
     try:
         while True:
             try:
                 step = plan.send(got)
             except StopIteration:
                 return
-            if isinstance(step, _Ask):
+            if isinstance(step, Ask):
                 # `ahead` is kept until the walk is done with it: a walk cancelled meanwhile drops it as it ends.
                 if ahead is not None and ahead[0] == step:
                     sent = await ahead[1]
                 else:
                     if ahead is not None:  # read ahead in vain: answered before the next request goes
                         await asyncio.wait([ahead[1]])
-                        _drop(ahead[1])
+                        drop(ahead[1])
                     sent = await send(step, None)
                 ahead = None
-                following = _ahead(previous, step, pages)
+                following = next_ask(previous, step, pages)
                 if following is not None:
-                    ahead = (following, await _send_ahead(send, following))
+                    ahead = (following, await send_ahead(send, following))
                 got = parse(step, sent)
                 previous, pages = step, got.total_pages
             else:
@@ -1109,34 +914,7 @@ async def _async_items(
                     yield item
     finally:
         if ahead is not None:
-            _drop(ahead[1])
-
-
-async def _send_ahead(send: _AsyncSend, ask: _Ask) -> asyncio.Task[_Sent]:
-    """Send `ask` in a task of its own, and return the task once the request is out (or has failed): parsing a page
-    gives the event loop no turn, so a task whose request was not yet out would wait for the parsing to end."""
-    import asyncio
-
-    out = asyncio.Event()
-
-    async def trace(event: str, info: Any) -> None:
-        if _is_out(event):
-            out.set()
-
-    task = asyncio.ensure_future(send(ask, trace))
-    task.add_done_callback(lambda _: out.set())
-    try:
-        await out.wait()
-    except BaseException:  # the walk was cancelled meanwhile
-        _drop(task)
-        raise
-    return task
-
-
-def _drop(task: Any) -> None:
-    """Cancel a task read ahead in vain, and take its failure, if any, so that asyncio does not log it as lost."""
-    task.cancel()
-    task.add_done_callback(lambda done: done.cancelled() or done.exception())
+            drop(ahead[1])
 
 
 def walk(
@@ -1152,13 +930,13 @@ def walk(
     them. Arguments are checked at once, before any request."""
     checked = _Query.of(page_size, start_date, end_date, query)
 
-    def send(ask: _Ask, trace: _Trace | None) -> _Sent:
+    def send(ask: Ask, trace: Trace | None) -> Sent:
         spec = _page_spec(client, listing, ask.page, checked, ask.start, ask.end)
         if trace is not None:
             spec["extensions"] = {"trace": trace}
-        return _Sent(spec, client._send(spec))
+        return Sent(spec, client._send(spec))
 
-    def parse(ask: _Ask, sent: _Sent) -> NumberedPage[Any]:
+    def parse(ask: Ask, sent: Sent) -> NumberedPage[Any]:
         return _sync_parsed(client, listing, sent, ask.page, checked, ask.start, ask.end)
 
     plan = _Walk[Any](listing, checked.start, checked.end, checked.page_size).plan()
@@ -1178,13 +956,13 @@ def walk_async(
     """Every item of `listing`, for `AsyncPilotStatus`: `async for item in ...`. Arguments are checked at once."""
     checked = _Query.of(page_size, start_date, end_date, query)
 
-    async def send(ask: _Ask, trace: _AsyncTrace | None) -> _Sent:
+    async def send(ask: Ask, trace: AsyncTrace | None) -> Sent:
         spec = _page_spec(client, listing, ask.page, checked, ask.start, ask.end)
         if trace is not None:
             spec["extensions"] = {"trace": trace}
-        return _Sent(spec, await client._send(spec))
+        return Sent(spec, await client._send(spec))
 
-    def parse(ask: _Ask, sent: _Sent) -> AsyncNumberedPage[Any]:
+    def parse(ask: Ask, sent: Sent) -> AsyncNumberedPage[Any]:
         return _async_parsed(client, listing, sent, ask.page, checked, ask.start, ask.end)
 
     return _async_items(_Walk[Any](listing, checked.start, checked.end, checked.page_size).plan(), send, parse)

@@ -532,20 +532,13 @@ class _Query:
         return cls(check_page_size(page_size, "page_size"), start, end, dict(query or {}))
 
 
-def _page_spec(
-    client: SyncClient | AsyncClient,
-    listing: NumberedList,
-    number: int,
-    query: _Query,
-    start: datetime.datetime | None,
-    end: datetime.datetime | None,
-) -> RequestSpec:
-    """The request of page `number` with these date bounds, in the API's own spelling (the generated code would send
-    Python's `isoformat()`)."""
-    spec = client._prepare(listing.operation, query={**query.others, "page": number, "page_size": query.page_size})
+def _page_spec(client: SyncClient | AsyncClient, listing: NumberedList, query: _Query, ask: Ask) -> RequestSpec:
+    """The request of page `ask.page` of `query` with `ask`'s date bounds, these in the API's own spelling (the
+    generated code would send Python's `isoformat()`)."""
+    spec = client._prepare(listing.operation, query={**query.others, "page": ask.page, "page_size": query.page_size})
     if listing.dates is not None:
         params = spec.setdefault("params", {})
-        for name, bound in zip(listing.dates, (start, end), strict=True):
+        for name, bound in zip(listing.dates, (ask.start, ask.end), strict=True):
             if bound is not None:
                 params[name] = format_instant(bound, exact=True)
     return spec
@@ -595,37 +588,22 @@ def fetch_page(
     list's other query arguments, by the generated function's names. Arguments are checked before any request."""
     number = check_page_number(page)
     checked = _Query.of(page_size, start_date, end_date, query)
-    return _sync_page(client, listing, number, checked, checked.start, checked.end)
+    return _sync_page(client, listing, checked, Ask(number, checked.start, checked.end))
 
 
-def _sync_page(
-    client: SyncClient,
-    listing: NumberedList,
-    number: int,
-    query: _Query,
-    start: datetime.datetime | None,
-    end: datetime.datetime | None,
-) -> NumberedPage[Any]:
-    spec = _page_spec(client, listing, number, query, start, end)
-    return _sync_parsed(client, listing, Sent(spec, client._send(spec)), number, query, start, end)
+def _sync_page(client: SyncClient, listing: NumberedList, query: _Query, ask: Ask) -> NumberedPage[Any]:
+    spec = _page_spec(client, listing, query, ask)
+    return _sync_parsed(client, listing, query, ask, Sent(spec, client._send(spec)))
 
 
-def _sync_parsed(
-    client: SyncClient,
-    listing: NumberedList,
-    sent: Sent,
-    number: int,
-    query: _Query,
-    start: datetime.datetime | None,
-    end: datetime.datetime | None,
-) -> NumberedPage[Any]:
-    """The page that `sent` brought (page `number` of `query` with these date bounds), parsed."""
+def _sync_parsed(client: SyncClient, listing: NumberedList, query: _Query, ask: Ask, sent: Sent) -> NumberedPage[Any]:
+    """The page that `sent` brought (the answer to `ask` of `query`), parsed."""
 
     def fetch(following: int) -> NumberedPage[Any]:
-        return _sync_page(client, listing, following, query, start, end)
+        return _sync_page(client, listing, query, Ask(following, ask.start, ask.end))
 
     fields = client._parsed(sent.response, functools.partial(_page_fields, listing), sent.spec.get("operation_id"))
-    return NumberedPage(**fields, fetch=fetch, asked=number)
+    return NumberedPage(**fields, fetch=fetch, asked=ask.page)
 
 
 async def fetch_async_page(
@@ -641,37 +619,24 @@ async def fetch_async_page(
     """Page `page` of `listing`, for `AsyncPilotStatus`."""
     number = check_page_number(page)
     checked = _Query.of(page_size, start_date, end_date, query)
-    return await _async_page(client, listing, number, checked, checked.start, checked.end)
+    return await _async_page(client, listing, checked, Ask(number, checked.start, checked.end))
 
 
-async def _async_page(
-    client: AsyncClient,
-    listing: NumberedList,
-    number: int,
-    query: _Query,
-    start: datetime.datetime | None,
-    end: datetime.datetime | None,
-) -> AsyncNumberedPage[Any]:
-    spec = _page_spec(client, listing, number, query, start, end)
-    return _async_parsed(client, listing, Sent(spec, await client._send(spec)), number, query, start, end)
+async def _async_page(client: AsyncClient, listing: NumberedList, query: _Query, ask: Ask) -> AsyncNumberedPage[Any]:
+    spec = _page_spec(client, listing, query, ask)
+    return _async_parsed(client, listing, query, ask, Sent(spec, await client._send(spec)))
 
 
 def _async_parsed(
-    client: AsyncClient,
-    listing: NumberedList,
-    sent: Sent,
-    number: int,
-    query: _Query,
-    start: datetime.datetime | None,
-    end: datetime.datetime | None,
+    client: AsyncClient, listing: NumberedList, query: _Query, ask: Ask, sent: Sent
 ) -> AsyncNumberedPage[Any]:
     """The page that `sent` brought, parsed, as `_sync_parsed` does for a sync client."""
 
     async def fetch(following: int) -> AsyncNumberedPage[Any]:
-        return await _async_page(client, listing, following, query, start, end)
+        return await _async_page(client, listing, query, Ask(following, ask.start, ask.end))
 
     fields = client._parsed(sent.response, functools.partial(_page_fields, listing), sent.spec.get("operation_id"))
-    return AsyncNumberedPage(**fields, fetch=fetch, asked=number)
+    return AsyncNumberedPage(**fields, fetch=fetch, asked=ask.page)
 
 
 # --- walking a numbered list ------------------------------------------------------------------------------------------
@@ -931,13 +896,13 @@ def walk(
     checked = _Query.of(page_size, start_date, end_date, query)
 
     def send(ask: Ask, trace: Trace | None) -> Sent:
-        spec = _page_spec(client, listing, ask.page, checked, ask.start, ask.end)
+        spec = _page_spec(client, listing, checked, ask)
         if trace is not None:
             spec["extensions"] = {"trace": trace}
         return Sent(spec, client._send(spec))
 
     def parse(ask: Ask, sent: Sent) -> NumberedPage[Any]:
-        return _sync_parsed(client, listing, sent, ask.page, checked, ask.start, ask.end)
+        return _sync_parsed(client, listing, checked, ask, sent)
 
     plan = _Walk[Any](listing, checked.start, checked.end, checked.page_size).plan()
     # The items of each page in turn: `chain` hands them out itself, where a generator would be resumed once an item.
@@ -957,12 +922,12 @@ def walk_async(
     checked = _Query.of(page_size, start_date, end_date, query)
 
     async def send(ask: Ask, trace: AsyncTrace | None) -> Sent:
-        spec = _page_spec(client, listing, ask.page, checked, ask.start, ask.end)
+        spec = _page_spec(client, listing, checked, ask)
         if trace is not None:
             spec["extensions"] = {"trace": trace}
         return Sent(spec, await client._send(spec))
 
     def parse(ask: Ask, sent: Sent) -> AsyncNumberedPage[Any]:
-        return _async_parsed(client, listing, sent, ask.page, checked, ask.start, ask.end)
+        return _async_parsed(client, listing, checked, ask, sent)
 
     return _async_items(_Walk[Any](listing, checked.start, checked.end, checked.page_size).plan(), send, parse)
